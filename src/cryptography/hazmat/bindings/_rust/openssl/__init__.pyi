@@ -1,0 +1,24 @@
+# This file is dual licensed under the terms of the Apache License, Version
+# 2.0, and the BSD License. See the LICENSE file in the root of this repository
+# for complete details.
+
+from cryptography.hazmat.bindings._rust.openssl import (
+    cmac as cmac,
+)
+from cryptography.hazmat.bindings._rust.openssl import (
+    hashes as hashes,
+)
+from cryptography.hazmat.bindings._rust.openssl import (
+    hmac as hmac,
+)
+from cryptography.hazmat.bindings._rust.openssl import (
+    poly1305 as poly1305,
+)
+
+def openssl_version_text() -> str: ...
+def openssl_version() -> int: ...
+def is_vendored() -> bool: ...
+def is_fips_enabled() -> bool: ...
+def legacy_provider_loaded() -> bool: ...
+def capture_error_stack() -> list[tuple[int, int, str]]: ...
+def algorithm_available(kind: str, name: str) -> bool: ...

@@ -1,0 +1,126 @@
+# This file is dual licensed under the terms of the Apache License, Version
+# 2.0, and the BSD License. See the LICENSE file in the root of this repository
+# for complete details.
+
+from __future__ import annotations
+
+import enum
+import sys
+import types
+import typing
+import warnings
+from collections.abc import Sequence
+
+if sys.version_info >= (3, 12):
+    from collections.abc import Buffer
+else:
+    # Before 3.12 there is no ABC for the buffer protocol; bytes-like is the best name.
+    Buffer = typing.Union[bytes, bytearray, memoryview]
+
+
+class CryptographyDeprecationWarning(UserWarning):
+    """Base class of every deprecation warning the package emits.
+
+    A UserWarning rather than a DeprecationWarning so that it is shown by default.
+    """
+
+
+# Several of the DeprecatedInNN classes are deprecations whose removal versions the
+# reference still names; they remain importable for code that filters on them.
+DeprecatedIn36 = CryptographyDeprecationWarning
+DeprecatedIn40 = CryptographyDeprecationWarning
+DeprecatedIn41 = CryptographyDeprecationWarning
+DeprecatedIn42 = CryptographyDeprecationWarning
+DeprecatedIn43 = CryptographyDeprecationWarning
+DeprecatedIn47 = CryptographyDeprecationWarning
+DeprecatedIn50 = CryptographyDeprecationWarning
+
+
+def _check_bytes(name: str, value: bytes) -> None:
+    if not isinstance(value, bytes):
+        raise TypeError(f"{name} must be bytes")
+
+
+def _check_byteslike(name: str, value: Buffer) -> None:
+    try:
+        memoryview(value)
+    except TypeError:
+        raise TypeError(f"{name} must be bytes-like") from None
+
+
+def int_to_bytes(integer: int, length: int | None = None) -> bytes:
+    """Big-endian bytes of a non-negative integer, at least one byte long."""
+    if length == 0:
+        raise ValueError("length argument can't be 0")
+    return integer.to_bytes(
+        length or (integer.bit_length() + 7) // 8 or 1, "big"
+    )
+
+
+class InterfaceNotImplemented(Exception):
+    pass
+
+
+class _DeprecatedValue:
+    def __init__(self, value: object, message: str, warning_class: type) -> None:
+        self.value = value
+        self.message = message
+        self.warning_class = warning_class
+
+
+class _ModuleWithDeprecations(types.ModuleType):
+    """Stands in for a module so that reading a deprecated name warns."""
+
+    def __init__(self, module: types.ModuleType) -> None:
+        super().__init__(module.__name__)
+        self.__dict__["_module"] = module
+
+    def __getattr__(self, attr: str) -> object:
+        obj = getattr(self._module, attr)
+        if isinstance(obj, _DeprecatedValue):
+            warnings.warn(obj.message, obj.warning_class, stacklevel=2)
+            obj = obj.value
+        return obj
+
+    def __setattr__(self, attr: str, value: object) -> None:
+        setattr(self._module, attr, value)
+
+    def __delattr__(self, attr: str) -> None:
+        obj = getattr(self._module, attr)
+        if isinstance(obj, _DeprecatedValue):
+            warnings.warn(obj.message, obj.warning_class, stacklevel=2)
+        delattr(self._module, attr)
+
+    def __dir__(self) -> Sequence[str]:
+        return ["_module", *dir(self._module)]
+
+
+def deprecated(
+    value: object,
+    module_name: str,
+    message: str,
+    warning_class: type[Warning],
+    name: str | None = None,
+) -> _DeprecatedValue:
+    """Marks a module attribute as deprecated: reading it warns with `message`.
+
+    The module is swapped in ``sys.modules`` for a proxy the first time; with `name`,
+    the deprecated value is also stored under that name.
+    """
+    module = sys.modules[module_name]
+    if not isinstance(module, _ModuleWithDeprecations):
+        sys.modules[module_name] = module = _ModuleWithDeprecations(module)  # type: ignore[assignment]
+    dv = _DeprecatedValue(value, message, warning_class)
+    if name is not None:
+        setattr(module, name, dv)
+    return dv
+
+
+class Enum(enum.Enum):
+    """An Enum whose repr and str are the member's qualified name."""
+
+    def __repr__(self) -> str:
+        return f"<{self.__class__.__name__}.{self._name_}: {self._value_!r}>"
+
+    def __str__(self) -> str:
+        return f"{self.__class__.__name__}.{self._name_}"

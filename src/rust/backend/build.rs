@@ -1,0 +1,22 @@
+//! Passes the linked OpenSSL's version on as cfg flags, so that functions newer than
+//! OpenSSL 3.0 (such as `EVP_DigestSqueeze`, 3.3) compile only where they exist, and
+//! records whether OpenSSL was built from source into the package.
+
+fn main() {
+    println!("cargo:rustc-check-cfg=cfg(ossl330)");
+    println!("cargo:rustc-check-cfg=cfg(vendored_openssl)");
+    println!("cargo:rerun-if-env-changed=OPENSSL_NO_VENDOR");
+    // openssl-sys builds OpenSSL from source when its `vendored` feature is on, unless
+    // OPENSSL_NO_VENDOR is set to something other than "0"; mirror that decision.
+    let vendored_feature = std::env::var_os("CARGO_FEATURE_VENDORED_OPENSSL").is_some();
+    let opted_out = std::env::var("OPENSSL_NO_VENDOR").is_ok_and(|v| v != "0");
+    if vendored_feature && !opted_out {
+        println!("cargo:rustc-cfg=vendored_openssl");
+    }
+    if let Ok(hex) = std::env::var("DEP_OPENSSL_VERSION_NUMBER") {
+        let number = u64::from_str_radix(&hex, 16).unwrap_or(0);
+        if number >= 0x3_03_00_00_0 {
+            println!("cargo:rustc-cfg=ossl330");
+        }
+    }
+}

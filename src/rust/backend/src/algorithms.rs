@@ -1,0 +1,86 @@
+//! Algorithm handles fetched from OpenSSL once per process.
+//!
+//! OpenSSL 3 resolves an algorithm by name through its provider store on every implicit
+//! use, which costs more than hashing 64 bytes. Each algorithm here is fetched on first use
+//! and the handle kept for the life of the process. A failed fetch is remembered too: the
+//! build simply does not have that algorithm.
+
+use std::ffi::CStr;
+use std::sync::OnceLock;
+
+use openssl::provider::Provider;
+
+use crate::error::{Error, Result};
+use crate::ffi::{FetchedDigest, FetchedMac};
+
+/// Providers loaded for the whole process. Their handles are kept alive on purpose:
+/// dropping an `openssl::provider::Provider` unloads it.
+struct LoadedProviders {
+    _legacy: Option<Provider>,
+}
+
+static PROVIDERS: OnceLock<LoadedProviders> = OnceLock::new();
+
+/// Loads the providers the reference's algorithm set needs, once. The legacy provider
+/// (Blowfish, CAST5, IDEA, SEED, RC2, RC4, ...) is optional: a build without it simply
+/// reports those algorithms as unsupported. Fallbacks stay enabled so that loading it does
+/// not hide the default provider.
+pub fn load_providers() {
+    PROVIDERS.get_or_init(|| {
+        let legacy = Provider::try_load(None, "legacy", true).ok();
+        // A failed load leaves its reason on the error queue; it must not leak into the
+        // next caller's errors.
+        let _ = openssl::error::ErrorStack::get();
+        LoadedProviders { _legacy: legacy }
+    });
+}
+
+/// Whether the legacy provider could be loaded.
+pub fn legacy_provider_loaded() -> bool {
+    load_providers();
+    PROVIDERS.get().is_some_and(|p| p._legacy.is_some())
+}
+
+/// A process-wide cache slot for one fetched algorithm.
+pub(crate) struct FetchSlot<T> {
+    name: &'static CStr,
+    handle: OnceLock<Option<T>>,
+}
+
+impl<T> FetchSlot<T> {
+    pub(crate) const fn new(name: &'static CStr) -> Self {
+        FetchSlot { name, handle: OnceLock::new() }
+    }
+
+    fn get_with(&self, fetch: fn(&CStr) -> std::result::Result<T, openssl::error::ErrorStack>) -> Result<&T> {
+        self.handle
+            .get_or_init(|| {
+                load_providers();
+                // The failure's error queue entries are consumed here: an unavailable
+                // algorithm is an answer, not an error to report later.
+                fetch(self.name).ok()
+            })
+            .as_ref()
+            .ok_or(Error::UnsupportedAlgorithm(self.algorithm_name()))
+    }
+
+    pub(crate) const fn name(&self) -> &'static CStr {
+        self.name
+    }
+
+    fn algorithm_name(&self) -> &'static str {
+        self.name.to_str().unwrap_or("algorithm")
+    }
+}
+
+impl FetchSlot<FetchedDigest> {
+    pub(crate) fn digest(&self) -> Result<&FetchedDigest> {
+        self.get_with(FetchedDigest::fetch)
+    }
+}
+
+impl FetchSlot<FetchedMac> {
+    pub(crate) fn mac(&self) -> Result<&FetchedMac> {
+        self.get_with(FetchedMac::fetch)
+    }
+}

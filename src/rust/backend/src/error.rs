@@ -1,0 +1,57 @@
+//! The core's one error type. It carries no Python: the binding crate maps each variant to
+//! the exception class and message of the reference API in a single `match`.
+
+use std::fmt;
+
+use openssl::error::ErrorStack;
+
+/// Everything that can go wrong in the core.
+#[derive(Debug)]
+pub enum Error {
+    /// The linked OpenSSL cannot provide this algorithm (left out of the build, or not
+    /// allowed by the active providers). Carries the algorithm's name.
+    UnsupportedAlgorithm(&'static str),
+    /// A key's length is not one the algorithm accepts.
+    InvalidKeyLength,
+    /// A MAC or tag did not match. Deliberately carries no detail: the failure depends on
+    /// secret data.
+    VerificationFailed,
+    /// Padding bytes were malformed (or the input was not a whole number of blocks).
+    InvalidPadding,
+    /// More output was asked of an extendable-output function than its declared length.
+    SqueezeLimitExceeded,
+    /// The linked OpenSSL is too old for this operation (names the minimum version).
+    OpenSslTooOld(&'static str),
+    /// An output buffer has the wrong size for the operation.
+    OutputLength { expected: usize, actual: usize },
+    /// OpenSSL failed unexpectedly; its drained error queue.
+    OpenSsl(ErrorStack),
+}
+
+impl From<ErrorStack> for Error {
+    fn from(stack: ErrorStack) -> Self {
+        Error::OpenSsl(stack)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::UnsupportedAlgorithm(name) => write!(f, "{name} is not supported by this OpenSSL"),
+            Error::InvalidKeyLength => f.write_str("invalid key length"),
+            Error::VerificationFailed => f.write_str("verification failed"),
+            Error::InvalidPadding => f.write_str("invalid padding"),
+            Error::SqueezeLimitExceeded => f.write_str("squeeze limit exceeded"),
+            Error::OpenSslTooOld(version) => write!(f, "requires OpenSSL {version} or later"),
+            Error::OutputLength { expected, actual } => {
+                write!(f, "output buffer is {actual} bytes, {expected} needed")
+            }
+            Error::OpenSsl(stack) => write!(f, "OpenSSL error: {stack}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The core's result type.
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,25 @@
+//! The pure-Rust core of the `cryptography` package: every algorithm's logic, over
+//! OpenSSL, with no Python in sight. The binding crate converts Python values into the
+//! types here, makes one call, and converts the result back.
+//!
+//! Only the `ffi` module may use `unsafe`; it wraps the few OpenSSL functions the `openssl`
+//! crate does not.
+
+#![deny(unsafe_code)]
+
+mod algorithms;
+pub mod capabilities;
+pub mod error;
+mod ffi;
+pub mod hash;
+pub mod mac;
+pub mod openssl_info;
+pub mod padding;
+
+pub use error::{Error, Result};
+
+/// Compares two byte strings in constant time (for equal lengths; different lengths are
+/// simply unequal).
+pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    ffi::constant_time_eq(a, b)
+}

@@ -1,0 +1,305 @@
+//! Message authentication codes: HMAC, CMAC and Poly1305, all through OpenSSL's `EVP_MAC`.
+//!
+//! ```
+//! use cryptography_backend::hash::HashAlgorithm;
+//! use cryptography_backend::mac::Hmac;
+//!
+//! let mut mac = Hmac::new(HashAlgorithm::Sha256, b"key")?;
+//! mac.update(b"The quick brown fox jumps over the lazy dog")?;
+//! let mut tag = [0u8; 32];
+//! mac.fork()?.finalize_into(&mut tag)?;
+//! mac.verify(&tag)?;
+//! # Ok::<(), cryptography_backend::Error>(())
+//! ```
+
+use std::sync::OnceLock;
+
+use crate::algorithms::FetchSlot;
+use crate::error::{Error, Result};
+use crate::ffi::{constant_time_eq, FetchedMac, MacCtx};
+use crate::hash::HashAlgorithm;
+
+static HMAC: FetchSlot<FetchedMac> = FetchSlot::new(c"HMAC");
+static CMAC: FetchSlot<FetchedMac> = FetchSlot::new(c"CMAC");
+static POLY1305: FetchSlot<FetchedMac> = FetchSlot::new(c"POLY1305");
+
+/// The MAC state shared by every algorithm: a keyed context and the length of its tag.
+struct KeyedMac {
+    ctx: MacCtx,
+    tag_len: usize,
+}
+
+impl KeyedMac {
+    fn update(&mut self, data: &[u8]) -> Result<()> {
+        Ok(self.ctx.update(data)?)
+    }
+
+    fn fork(&self) -> Result<Self> {
+        Ok(KeyedMac { ctx: self.ctx.try_clone()?, tag_len: self.tag_len })
+    }
+
+    fn finalize_into(mut self, out: &mut [u8]) -> Result<()> {
+        if out.len() != self.tag_len {
+            return Err(Error::OutputLength { expected: self.tag_len, actual: out.len() });
+        }
+        let written = self.ctx.finalize_into(out)?;
+        if written != self.tag_len {
+            return Err(Error::OutputLength { expected: self.tag_len, actual: written });
+        }
+        Ok(())
+    }
+
+    /// Computes the tag and compares it with `expected` in constant time.
+    fn verify(self, expected: &[u8]) -> Result<()> {
+        // Tags are at most 64 bytes (HMAC-SHA512); a stack buffer avoids an allocation.
+        let mut computed = [0u8; 64];
+        let tag_len = self.tag_len;
+        let computed = computed.get_mut(..tag_len).ok_or(Error::OutputLength {
+            expected: tag_len,
+            actual: 64,
+        })?;
+        self.finalize_into(computed)?;
+        if constant_time_eq(computed, expected) {
+            Ok(())
+        } else {
+            Err(Error::VerificationFailed)
+        }
+    }
+}
+
+/// Defines the common running-MAC methods on a wrapper around `KeyedMac`.
+macro_rules! keyed_mac_methods {
+    ($name:ident $(, $field:ident)*) => {
+        impl $name {
+            pub fn update(&mut self, data: &[u8]) -> Result<()> {
+                self.inner.update(data)
+            }
+
+            /// An independent copy of the running state.
+            pub fn fork(&self) -> Result<Self> {
+                Ok($name { inner: self.inner.fork()?, $($field: self.$field),* })
+            }
+
+            /// Length of the tag in bytes.
+            pub fn tag_len(&self) -> usize {
+                self.inner.tag_len
+            }
+
+            /// Writes the tag into `out`, which must be exactly `tag_len()` bytes.
+            pub fn finalize_into(self, out: &mut [u8]) -> Result<()> {
+                self.inner.finalize_into(out)
+            }
+
+            /// Checks `expected` against the computed tag in constant time.
+            pub fn verify(self, expected: &[u8]) -> Result<()> {
+                self.inner.verify(expected)
+            }
+        }
+    };
+}
+
+/// HMAC (RFC 2104) over any fixed-size digest.
+pub struct Hmac {
+    inner: KeyedMac,
+    algorithm: HashAlgorithm,
+}
+
+/// Per digest, a context with the digest already set and an empty key. Duplicating it is
+/// cheaper than naming the digest again, which makes OpenSSL look it up by name.
+static HMAC_TEMPLATES: [OnceLock<Option<MacCtx>>; 17] = [const { OnceLock::new() }; 17];
+
+impl Hmac {
+    /// Fails with `UnsupportedAlgorithm` for an XOF or a digest the build lacks.
+    pub fn new(algorithm: HashAlgorithm, key: &[u8]) -> Result<Self> {
+        if algorithm.is_xof() {
+            return Err(Error::UnsupportedAlgorithm("XOF digests in HMAC"));
+        }
+        let template = HMAC_TEMPLATES[algorithm.index()]
+            .get_or_init(|| Self::template(algorithm).ok())
+            .as_ref()
+            .ok_or(Error::UnsupportedAlgorithm("HMAC digest"))?;
+        let mut ctx = template.try_clone()?;
+        ctx.init(key)?;
+        Ok(Hmac { inner: KeyedMac { ctx, tag_len: algorithm.output_len() }, algorithm })
+    }
+
+    fn template(algorithm: HashAlgorithm) -> Result<MacCtx> {
+        algorithm.fetched()?;
+        let mut ctx = MacCtx::new(HMAC.mac()?)?;
+        ctx.set_string_param(c"digest", algorithm.openssl_name())?;
+        ctx.init(&[])?;
+        Ok(ctx)
+    }
+
+    pub fn algorithm(&self) -> HashAlgorithm {
+        self.algorithm
+    }
+}
+
+keyed_mac_methods!(Hmac, algorithm);
+
+/// The block ciphers CMAC (NIST SP 800-38B) can run over, with the key size chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmacCipher {
+    Aes128,
+    Aes192,
+    Aes256,
+    /// Three-key Triple DES; shorter keys are expanded by the caller.
+    TripleDes,
+    Camellia128,
+    Camellia192,
+    Camellia256,
+    Sm4,
+    Seed,
+    Idea,
+    /// CAST5 with a 5- to 16-byte key.
+    Cast5,
+    /// Blowfish with a 4- to 56-byte key.
+    Blowfish,
+}
+
+impl CmacCipher {
+    fn openssl_name(self) -> &'static std::ffi::CStr {
+        match self {
+            CmacCipher::Aes128 => c"AES-128-CBC",
+            CmacCipher::Aes192 => c"AES-192-CBC",
+            CmacCipher::Aes256 => c"AES-256-CBC",
+            CmacCipher::TripleDes => c"DES-EDE3-CBC",
+            CmacCipher::Camellia128 => c"CAMELLIA-128-CBC",
+            CmacCipher::Camellia192 => c"CAMELLIA-192-CBC",
+            CmacCipher::Camellia256 => c"CAMELLIA-256-CBC",
+            CmacCipher::Sm4 => c"SM4-CBC",
+            CmacCipher::Seed => c"SEED-CBC",
+            CmacCipher::Idea => c"IDEA-CBC",
+            CmacCipher::Cast5 => c"CAST5-CBC",
+            CmacCipher::Blowfish => c"BF-CBC",
+        }
+    }
+
+    /// The cipher's block size, which is also the CMAC tag length.
+    pub fn block_len(self) -> usize {
+        match self {
+            CmacCipher::TripleDes | CmacCipher::Idea | CmacCipher::Cast5 | CmacCipher::Blowfish => 8,
+            _ => 16,
+        }
+    }
+
+    /// Whether this build of OpenSSL can compute CMAC with the cipher.
+    pub fn is_supported(self) -> bool {
+        let key = vec![0u8; self.min_key_len()];
+        Cmac::new(self, &key).is_ok()
+    }
+
+    fn min_key_len(self) -> usize {
+        match self {
+            CmacCipher::Aes192 | CmacCipher::Camellia192 | CmacCipher::TripleDes => 24,
+            CmacCipher::Aes256 | CmacCipher::Camellia256 => 32,
+            CmacCipher::Cast5 => 5,
+            CmacCipher::Blowfish => 4,
+            _ => 16,
+        }
+    }
+}
+
+/// CMAC (NIST SP 800-38B).
+pub struct Cmac {
+    inner: KeyedMac,
+    cipher: CmacCipher,
+}
+
+impl Cmac {
+    pub fn new(cipher: CmacCipher, key: &[u8]) -> Result<Self> {
+        let mut ctx = MacCtx::new(CMAC.mac()?)?;
+        ctx.set_string_param(c"cipher", cipher.openssl_name())
+            .map_err(|_| Error::UnsupportedAlgorithm("CMAC cipher"))?;
+        ctx.init(key).map_err(|_| Error::InvalidKeyLength)?;
+        Ok(Cmac { inner: KeyedMac { ctx, tag_len: cipher.block_len() }, cipher })
+    }
+
+    pub fn cipher(&self) -> CmacCipher {
+        self.cipher
+    }
+}
+
+keyed_mac_methods!(Cmac, cipher);
+
+/// Poly1305 (RFC 8439): a one-time authenticator with a 32-byte key and a 16-byte tag.
+pub struct Poly1305 {
+    inner: KeyedMac,
+}
+
+impl Poly1305 {
+    pub const KEY_LEN: usize = 32;
+    pub const TAG_LEN: usize = 16;
+
+    pub fn new(key: &[u8]) -> Result<Self> {
+        if key.len() != Self::KEY_LEN {
+            return Err(Error::InvalidKeyLength);
+        }
+        let mut ctx = MacCtx::new(POLY1305.mac()?)?;
+        ctx.init(key)?;
+        Ok(Poly1305 { inner: KeyedMac { ctx, tag_len: Self::TAG_LEN } })
+    }
+
+    pub fn is_supported() -> bool {
+        POLY1305.mac().is_ok()
+    }
+}
+
+keyed_mac_methods!(Poly1305);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unhex(s: &str) -> Vec<u8> {
+        (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
+    }
+
+    #[test]
+    fn hmac_rfc4231_case_2() {
+        let mut mac = Hmac::new(HashAlgorithm::Sha256, b"Jefe").unwrap();
+        mac.update(b"what do ya want for nothing?").unwrap();
+        let expected = unhex("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+        mac.fork().unwrap().verify(&expected).unwrap();
+        let mut tampered = expected.clone();
+        tampered[31] ^= 1;
+        assert!(matches!(mac.verify(&tampered), Err(Error::VerificationFailed)));
+    }
+
+    #[test]
+    fn hmac_refuses_xof() {
+        let shake = HashAlgorithm::Shake128 { output_len: 16 };
+        assert!(matches!(Hmac::new(shake, b"k"), Err(Error::UnsupportedAlgorithm(_))));
+    }
+
+    #[test]
+    fn cmac_sp800_38b_aes128_example_2() {
+        let key = unhex("2b7e151628aed2a6abf7158809cf4f3c");
+        let mut mac = Cmac::new(CmacCipher::Aes128, &key).unwrap();
+        mac.update(&unhex("6bc1bee22e409f96e93d7e117393172a")).unwrap();
+        let mut tag = [0u8; 16];
+        mac.finalize_into(&mut tag).unwrap();
+        assert_eq!(tag.to_vec(), unhex("070a16b46b4d4144f79bdd9dd04a287c"));
+    }
+
+    #[test]
+    fn cmac_rejects_wrong_key_length() {
+        assert!(matches!(Cmac::new(CmacCipher::Aes128, &[0u8; 15]), Err(Error::InvalidKeyLength)));
+    }
+
+    #[test]
+    fn poly1305_rfc8439_section_2_5_2() {
+        let key = unhex("85d6be7857556d337f4452fe42d506a80103808afb0db2fd4abff6af4149f51b");
+        let mut mac = Poly1305::new(&key).unwrap();
+        mac.update(b"Cryptographic Forum Research Group").unwrap();
+        let mut tag = [0u8; 16];
+        mac.finalize_into(&mut tag).unwrap();
+        assert_eq!(tag.to_vec(), unhex("a8061dc1305136c6c22b8baf0c0127a9"));
+    }
+
+    #[test]
+    fn poly1305_rejects_short_key() {
+        assert!(matches!(Poly1305::new(&[0u8; 31]), Err(Error::InvalidKeyLength)));
+    }
+}

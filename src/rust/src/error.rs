@@ -1,0 +1,101 @@
+//! The one place where core errors become Python exceptions.
+
+use cryptography_backend::Error;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+
+pyo3::import_exception!(cryptography.exceptions, AlreadyFinalized);
+pyo3::import_exception!(cryptography.exceptions, InternalError);
+pyo3::import_exception!(cryptography.exceptions, InvalidSignature);
+pyo3::import_exception!(cryptography.exceptions, UnsupportedAlgorithm);
+
+/// The `_Reasons` member attached to an `UnsupportedAlgorithm`.
+#[derive(Clone, Copy)]
+pub(crate) enum Reason {
+    UnsupportedHash,
+    UnsupportedCipher,
+}
+
+impl Reason {
+    fn member_name(self) -> &'static str {
+        match self {
+            Reason::UnsupportedHash => "UNSUPPORTED_HASH",
+            Reason::UnsupportedCipher => "UNSUPPORTED_CIPHER",
+        }
+    }
+}
+
+/// An `UnsupportedAlgorithm` exception with its `_Reasons` code.
+pub(crate) fn unsupported(py: Python<'_>, message: String, reason: Reason) -> PyErr {
+    let reason = py
+        .import("cryptography.exceptions")
+        .and_then(|module| module.getattr("_Reasons"))
+        .and_then(|reasons| reasons.getattr(reason.member_name()));
+    match reason {
+        Ok(reason) => UnsupportedAlgorithm::new_err((message, reason.unbind())),
+        Err(err) => err,
+    }
+}
+
+/// A failure in a binding method: from the core, or from Python itself.
+pub(crate) enum CryptoError {
+    Core(Error),
+    Python(PyErr),
+}
+
+pub(crate) type CryptoResult<T> = Result<T, CryptoError>;
+
+impl From<Error> for CryptoError {
+    fn from(err: Error) -> Self {
+        CryptoError::Core(err)
+    }
+}
+
+impl From<PyErr> for CryptoError {
+    fn from(err: PyErr) -> Self {
+        CryptoError::Python(err)
+    }
+}
+
+impl From<CryptoError> for PyErr {
+    fn from(err: CryptoError) -> PyErr {
+        let err = match err {
+            CryptoError::Python(err) => return err,
+            CryptoError::Core(err) => err,
+        };
+        // No catch-all arm: a new core variant must be given its Python meaning here.
+        match err {
+            Error::UnsupportedAlgorithm(name) => Python::attach(|py| {
+                unsupported(py, format!("{name} is not supported by this backend."), Reason::UnsupportedHash)
+            }),
+            Error::InvalidKeyLength => PyValueError::new_err("Invalid key length."),
+            Error::VerificationFailed => InvalidSignature::new_err("Signature did not match digest."),
+            Error::InvalidPadding => PyValueError::new_err("Invalid padding bytes."),
+            Error::SqueezeLimitExceeded => {
+                PyValueError::new_err("Exceeded maximum squeeze limit specified by digest_size.")
+            }
+            Error::OpenSslTooOld(version) => Python::attach(|py| {
+                unsupported(
+                    py,
+                    format!("This operation requires OpenSSL {version} or later."),
+                    Reason::UnsupportedHash,
+                )
+            }),
+            Error::OutputLength { expected, actual } => PyValueError::new_err(format!(
+                "Output buffer has the wrong length: {actual} bytes given, {expected} needed."
+            )),
+            Error::OpenSsl(stack) => {
+                let codes: Vec<u64> = stack.errors().iter().map(|e| e.code()).collect();
+                InternalError::new_err((
+                    format!("Unknown OpenSSL error. This error is commonly encountered when another library is not cleaning up the OpenSSL error stack. {stack}"),
+                    codes,
+                ))
+            }
+        }
+    }
+}
+
+/// Raised when a finished context is used again.
+pub(crate) fn already_finalized() -> PyErr {
+    AlreadyFinalized::new_err("Context was already finalized.")
+}

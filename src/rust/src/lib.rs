@@ -1,0 +1,66 @@
+//! `cryptography.hazmat.bindings._rust`: the one native module of the package.
+//!
+//! Binding code only: each method extracts its arguments, makes one call into the core
+//! (`cryptography-backend`), and converts the result. This file only lists the modules.
+
+#![deny(unsafe_code)]
+
+mod buf;
+mod cmac;
+mod error;
+mod hashes;
+mod hmac;
+mod openssl;
+mod padding;
+mod poly1305;
+
+use pyo3::prelude::*;
+use pyo3::types::PyModule;
+
+const PACKAGE: &str = "cryptography.hazmat.bindings._rust";
+
+/// Creates a submodule, attaches it to `parent`, and registers it in `sys.modules` so that
+/// `import cryptography.hazmat.bindings._rust.openssl.hashes` works too.
+fn submodule<'py>(
+    parent: &Bound<'py, PyModule>,
+    qualified_parent: &str,
+    name: &str,
+    fill: impl FnOnce(&Bound<'py, PyModule>) -> PyResult<()>,
+) -> PyResult<Bound<'py, PyModule>> {
+    let py = parent.py();
+    let module = PyModule::new(py, name)?;
+    fill(&module)?;
+    let qualified = format!("{qualified_parent}.{name}");
+    module.setattr("__name__", &qualified)?;
+    parent.add_submodule(&module)?;
+    py.import("sys")?.getattr("modules")?.set_item(qualified, &module)?;
+    Ok(module)
+}
+
+#[pymodule(gil_used = false)]
+fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add_class::<padding::Pkcs7PaddingContext>()?;
+    module.add_class::<padding::Pkcs7UnpaddingContext>()?;
+    module.add_class::<padding::AnsiX923PaddingContext>()?;
+    module.add_class::<padding::AnsiX923UnpaddingContext>()?;
+
+    let openssl = submodule(module, PACKAGE, "openssl", |m| {
+        m.add_function(wrap_pyfunction!(openssl::openssl_version_text, m)?)?;
+        m.add_function(wrap_pyfunction!(openssl::openssl_version, m)?)?;
+        m.add_function(wrap_pyfunction!(openssl::is_vendored, m)?)?;
+        m.add_function(wrap_pyfunction!(openssl::is_fips_enabled, m)?)?;
+        m.add_function(wrap_pyfunction!(openssl::legacy_provider_loaded, m)?)?;
+        m.add_function(wrap_pyfunction!(openssl::capture_error_stack, m)?)?;
+        m.add_function(wrap_pyfunction!(openssl::algorithm_available, m)?)?;
+        Ok(())
+    })?;
+    let openssl_path = format!("{PACKAGE}.openssl");
+    submodule(&openssl, &openssl_path, "hashes", |m| {
+        m.add_class::<hashes::Hash>()?;
+        m.add_class::<hashes::XofHash>()
+    })?;
+    submodule(&openssl, &openssl_path, "hmac", |m| m.add_class::<hmac::Hmac>())?;
+    submodule(&openssl, &openssl_path, "cmac", |m| m.add_class::<cmac::Cmac>())?;
+    submodule(&openssl, &openssl_path, "poly1305", |m| m.add_class::<poly1305::Poly1305>())?;
+    Ok(())
+}
