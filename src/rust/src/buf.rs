@@ -78,8 +78,12 @@ impl<'a, 'py> FromPyObject<'a, 'py> for BytesLike<'a> {
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
         // The common case, `bytes`, needs no export: it is immutable and outlives the call.
         if obj.is_instance_of::<PyBytes>() {
-            let data = <&'a [u8] as FromPyObject<'a, 'py>>::extract(obj).map_err(Into::<PyErr>::into)?;
-            return Ok(BytesLike { data, _export: None });
+            let data =
+                <&'a [u8] as FromPyObject<'a, 'py>>::extract(obj).map_err(Into::<PyErr>::into)?;
+            return Ok(BytesLike {
+                data,
+                _export: None,
+            });
         }
         let mut raw = Box::new(RawBuffer {
             buf: std::ptr::null_mut(),
@@ -98,7 +102,11 @@ impl<'a, 'py> FromPyObject<'a, 'py> for BytesLike<'a> {
         if unsafe { PyObject_GetBuffer(obj.as_ptr(), &mut *raw, PYBUF_SIMPLE) } != 0 {
             // Replace the interpreter's own error with the reference's wording.
             drop(PyErr::take(obj.py()));
-            let type_name = obj.get_type().str().map(|s| s.to_string()).unwrap_or_default();
+            let type_name = obj
+                .get_type()
+                .str()
+                .map(|s| s.to_string())
+                .unwrap_or_default();
             return Err(PyTypeError::new_err(format!(
                 "Cannot convert \"{type_name}\" instance to a buffer.\nDid you mean to pass a bytestring instead?"
             )));
@@ -113,7 +121,10 @@ impl<'a, 'py> FromPyObject<'a, 'py> for BytesLike<'a> {
             // live in the same `BytesLike`, and the export is dropped with it.
             unsafe { std::slice::from_raw_parts(export.0.buf.cast::<u8>(), len) }
         };
-        Ok(BytesLike { data, _export: Some(export) })
+        Ok(BytesLike {
+            data,
+            _export: Some(export),
+        })
     }
 }
 

@@ -23,10 +23,16 @@ fn cmac_cipher(py: Python<'_>, algorithm: &Bound<'_, PyAny>) -> PyResult<CmacCip
             .map_err(PyErr::from)
     })?;
     if !algorithm.is_instance(interface.bind(py))? {
-        return Err(PyTypeError::new_err("Expected instance of BlockCipherAlgorithm."));
+        return Err(PyTypeError::new_err(
+            "Expected instance of BlockCipherAlgorithm.",
+        ));
     }
-    let name = algorithm.getattr(pyo3::intern!(py, "name"))?.extract::<String>()?;
-    let key_bits = algorithm.getattr(pyo3::intern!(py, "key_size"))?.extract::<usize>()?;
+    let name = algorithm
+        .getattr(pyo3::intern!(py, "name"))?
+        .extract::<String>()?;
+    let key_bits = algorithm
+        .getattr(pyo3::intern!(py, "key_size"))?
+        .extract::<usize>()?;
     let cipher = match (name.as_str(), key_bits) {
         ("AES", 128) => CmacCipher::Aes128,
         ("AES", 192) => CmacCipher::Aes192,
@@ -53,7 +59,10 @@ fn unsupported_cipher(py: Python<'_>, name: &str) -> PyErr {
     )
 }
 
-#[pyclass(module = "cryptography.hazmat.bindings._rust.openssl.cmac", name = "CMAC")]
+#[pyclass(
+    module = "cryptography.hazmat.bindings._rust.openssl.cmac",
+    name = "CMAC"
+)]
 pub(crate) struct Cmac {
     state: Option<mac::Cmac>,
 }
@@ -73,7 +82,10 @@ impl Cmac {
         let key = key.extract::<BytesLike<'_>>()?;
         let state = mac::Cmac::new(cipher, &key).map_err(|err| match err {
             cryptography_backend::Error::UnsupportedAlgorithm(_) => {
-                let name = algorithm.getattr("name").map(|n| n.to_string()).unwrap_or_default();
+                let name = algorithm
+                    .getattr("name")
+                    .map(|n| n.to_string())
+                    .unwrap_or_default();
                 unsupported_cipher(py, &name).into()
             }
             other => crate::error::CryptoError::from(other),
@@ -83,12 +95,16 @@ impl Cmac {
 
     fn update(&mut self, py: Python<'_>, data: BytesLike<'_>) -> CryptoResult<()> {
         let state = self.state.as_mut().ok_or_else(already_finalized)?;
-        Ok(run_detached_if_large(py, &data, |bytes| state.update(bytes))?)
+        Ok(run_detached_if_large(py, &data, |bytes| {
+            state.update(bytes)
+        })?)
     }
 
     fn copy(&self) -> CryptoResult<Cmac> {
         let state = self.state.as_ref().ok_or_else(already_finalized)?;
-        Ok(Cmac { state: Some(state.fork()?) })
+        Ok(Cmac {
+            state: Some(state.fork()?),
+        })
     }
 
     fn finalize<'py>(&mut self, py: Python<'py>) -> CryptoResult<Bound<'py, PyBytes>> {

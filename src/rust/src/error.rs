@@ -66,10 +66,16 @@ impl From<CryptoError> for PyErr {
         // No catch-all arm: a new core variant must be given its Python meaning here.
         match err {
             Error::UnsupportedAlgorithm(name) => Python::attach(|py| {
-                unsupported(py, format!("{name} is not supported by this backend."), Reason::UnsupportedHash)
+                unsupported(
+                    py,
+                    format!("{name} is not supported by this backend."),
+                    Reason::UnsupportedHash,
+                )
             }),
             Error::InvalidKeyLength => PyValueError::new_err("Invalid key length."),
-            Error::VerificationFailed => InvalidSignature::new_err("Signature did not match digest."),
+            Error::VerificationFailed => {
+                InvalidSignature::new_err("Signature did not match digest.")
+            }
             Error::InvalidPadding => PyValueError::new_err("Invalid padding bytes."),
             Error::SqueezeLimitExceeded => {
                 PyValueError::new_err("Exceeded maximum squeeze limit specified by digest_size.")

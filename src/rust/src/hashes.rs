@@ -50,7 +50,11 @@ fn known_hashes(py: Python<'_>) -> PyResult<&Vec<KnownHash>> {
             .map(|(class_name, algorithm)| {
                 let class = module.getattr(class_name)?.cast_into::<PyType>()?;
                 let name = class.getattr("name")?.extract::<String>()?;
-                Ok(KnownHash { class: class.unbind(), name, algorithm })
+                Ok(KnownHash {
+                    class: class.unbind(),
+                    name,
+                    algorithm,
+                })
             })
             .collect()
     })
@@ -64,10 +68,18 @@ fn with_declared_size(
     algorithm: HashAlgorithm,
     name: &str,
 ) -> PyResult<HashAlgorithm> {
-    let size = || object.getattr(pyo3::intern!(py, "digest_size"))?.extract::<usize>();
+    let size = || {
+        object
+            .getattr(pyo3::intern!(py, "digest_size"))?
+            .extract::<usize>()
+    };
     match algorithm {
-        HashAlgorithm::Shake128 { .. } => Ok(HashAlgorithm::Shake128 { output_len: size()? }),
-        HashAlgorithm::Shake256 { .. } => Ok(HashAlgorithm::Shake256 { output_len: size()? }),
+        HashAlgorithm::Shake128 { .. } => Ok(HashAlgorithm::Shake128 {
+            output_len: size()?,
+        }),
+        HashAlgorithm::Shake256 { .. } => Ok(HashAlgorithm::Shake256 {
+            output_len: size()?,
+        }),
         HashAlgorithm::Blake2b512 | HashAlgorithm::Blake2s256 => {
             // OpenSSL offers BLAKE2 at its full output size only.
             if size()? == algorithm.output_len() {
@@ -81,7 +93,11 @@ fn with_declared_size(
 }
 
 fn unsupported_hash(py: Python<'_>, name: &str) -> PyErr {
-    unsupported(py, format!("{name} is not a supported hash on this backend"), Reason::UnsupportedHash)
+    unsupported(
+        py,
+        format!("{name} is not a supported hash on this backend"),
+        Reason::UnsupportedHash,
+    )
 }
 
 /// Converts a `HashAlgorithm` instance into the core algorithm. The classes of the hashes
@@ -89,16 +105,27 @@ fn unsupported_hash(py: Python<'_>, name: &str) -> PyErr {
 pub(crate) fn hash_algorithm(py: Python<'_>, object: &Bound<'_, PyAny>) -> PyResult<HashAlgorithm> {
     let known = known_hashes(py)?;
     let object_type = object.get_type_ptr();
-    if let Some(entry) = known.iter().find(|k| k.class.as_ptr().cast() == object_type) {
+    if let Some(entry) = known
+        .iter()
+        .find(|k| k.class.as_ptr().cast() == object_type)
+    {
         return with_declared_size(py, object, entry.algorithm, &entry.name);
     }
     let interface = HASH_ALGORITHM_ABC.get_or_try_init(py, || {
-        py.import(HASHES_MODULE)?.getattr("HashAlgorithm")?.cast_into::<PyType>().map(Bound::unbind).map_err(PyErr::from)
+        py.import(HASHES_MODULE)?
+            .getattr("HashAlgorithm")?
+            .cast_into::<PyType>()
+            .map(Bound::unbind)
+            .map_err(PyErr::from)
     })?;
     if !object.is_instance(interface.bind(py))? {
-        return Err(PyTypeError::new_err("Expected instance of hashes.HashAlgorithm."));
+        return Err(PyTypeError::new_err(
+            "Expected instance of hashes.HashAlgorithm.",
+        ));
     }
-    let name = object.getattr(pyo3::intern!(py, "name"))?.extract::<String>()?;
+    let name = object
+        .getattr(pyo3::intern!(py, "name"))?
+        .extract::<String>()?;
     match known.iter().find(|k| k.name == name) {
         Some(entry) => with_declared_size(py, object, entry.algorithm, &name),
         None => Err(unsupported_hash(py, &name)),
@@ -114,13 +141,19 @@ pub(crate) fn supported_hash_algorithm(
     if algorithm.is_supported() {
         Ok(algorithm)
     } else {
-        let name = object.getattr(pyo3::intern!(py, "name"))?.extract::<String>()?;
+        let name = object
+            .getattr(pyo3::intern!(py, "name"))?
+            .extract::<String>()?;
         Err(unsupported_hash(py, &name))
     }
 }
 
 /// `Hash(algorithm)`: a running digest. `None` once finalized.
-#[pyclass(module = "cryptography.hazmat.bindings._rust.openssl.hashes", name = "Hash")]
+#[pyclass(
+    module = "cryptography.hazmat.bindings._rust.openssl.hashes",
+    name = "Hash",
+    freelist = 16
+)]
 pub(crate) struct Hash {
     algorithm: Py<PyAny>,
     state: Option<Hasher>,
@@ -138,7 +171,9 @@ fn digest_to_bytes(py: Python<'_>, hasher: Hasher) -> CryptoResult<Bound<'_, PyB
     Ok(PyBytes::new_with(py, len, |out| {
         // `new_with` calls this exactly once.
         let hasher = hasher.take().ok_or_else(already_finalized)?;
-        hasher.finalize_into(out).map_err(|e| crate::error::CryptoError::from(e).into())
+        hasher
+            .finalize_into(out)
+            .map_err(|e| crate::error::CryptoError::from(e).into())
     })?)
 }
 
@@ -154,7 +189,10 @@ impl Hash {
         let _ = backend;
         let core_algorithm = supported_hash_algorithm(py, &algorithm)?;
         let hasher = Hasher::new(core_algorithm).map_err(crate::error::CryptoError::from)?;
-        Ok(Hash { algorithm: algorithm.unbind(), state: Some(hasher) })
+        Ok(Hash {
+            algorithm: algorithm.unbind(),
+            state: Some(hasher),
+        })
     }
 
     #[getter]
@@ -164,12 +202,17 @@ impl Hash {
 
     fn update(&mut self, py: Python<'_>, data: BytesLike<'_>) -> CryptoResult<()> {
         let hasher = self.state()?;
-        Ok(run_detached_if_large(py, &data, |bytes| hasher.update(bytes))?)
+        Ok(run_detached_if_large(py, &data, |bytes| {
+            hasher.update(bytes)
+        })?)
     }
 
     fn copy(&self, py: Python<'_>) -> CryptoResult<Hash> {
         let hasher = self.state.as_ref().ok_or_else(already_finalized)?;
-        Ok(Hash { algorithm: self.algorithm.clone_ref(py), state: Some(hasher.fork()?) })
+        Ok(Hash {
+            algorithm: self.algorithm.clone_ref(py),
+            state: Some(hasher.fork()?),
+        })
     }
 
     fn finalize<'py>(&mut self, py: Python<'py>) -> CryptoResult<Bound<'py, PyBytes>> {
@@ -191,7 +234,10 @@ impl Hash {
 }
 
 /// `XOFHash(algorithm)`: an extendable-output function read with `squeeze`.
-#[pyclass(module = "cryptography.hazmat.bindings._rust.openssl.hashes", name = "XOFHash")]
+#[pyclass(
+    module = "cryptography.hazmat.bindings._rust.openssl.hashes",
+    name = "XOFHash"
+)]
 pub(crate) struct XofHash {
     algorithm: Py<PyAny>,
     state: XofHasher,
@@ -204,8 +250,13 @@ impl XofHash {
         let core_algorithm = supported_hash_algorithm(py, &algorithm)
             .ok()
             .filter(|a| a.is_xof())
-            .ok_or_else(|| PyTypeError::new_err("Expected instance of an extendable output function."))?;
-        Ok(XofHash { algorithm: algorithm.unbind(), state: XofHasher::new(core_algorithm)? })
+            .ok_or_else(|| {
+                PyTypeError::new_err("Expected instance of an extendable output function.")
+            })?;
+        Ok(XofHash {
+            algorithm: algorithm.unbind(),
+            state: XofHasher::new(core_algorithm)?,
+        })
     }
 
     #[getter]
@@ -215,23 +266,36 @@ impl XofHash {
 
     fn update(&mut self, py: Python<'_>, data: BytesLike<'_>) -> CryptoResult<()> {
         if self.state.has_squeezed() {
-            return Err(crate::error::AlreadyFinalized::new_err("Context was already squeezed.").into());
+            return Err(
+                crate::error::AlreadyFinalized::new_err("Context was already squeezed.").into(),
+            );
         }
         let state = &mut self.state;
-        Ok(run_detached_if_large(py, &data, |bytes| state.update(bytes))?)
+        Ok(run_detached_if_large(py, &data, |bytes| {
+            state.update(bytes)
+        })?)
     }
 
     fn copy(&self, py: Python<'_>) -> CryptoResult<XofHash> {
-        Ok(XofHash { algorithm: self.algorithm.clone_ref(py), state: self.state.fork()? })
+        Ok(XofHash {
+            algorithm: self.algorithm.clone_ref(py),
+            state: self.state.fork()?,
+        })
     }
 
-    fn squeeze<'py>(&mut self, py: Python<'py>, length: usize) -> CryptoResult<Bound<'py, PyBytes>> {
+    fn squeeze<'py>(
+        &mut self,
+        py: Python<'py>,
+        length: usize,
+    ) -> CryptoResult<Bound<'py, PyBytes>> {
         if !self.state.can_squeeze(length) {
             return Err(cryptography_backend::Error::SqueezeLimitExceeded.into());
         }
         let state = &mut self.state;
         Ok(PyBytes::new_with(py, length, |out| {
-            state.squeeze_into(out).map_err(|e| crate::error::CryptoError::from(e).into())
+            state
+                .squeeze_into(out)
+                .map_err(|e| crate::error::CryptoError::from(e).into())
         })?)
     }
 }

@@ -8,7 +8,11 @@ use crate::buf::{run_detached_if_large, BytesLike};
 use crate::error::{already_finalized, unsupported, CryptoError, CryptoResult, Reason};
 use crate::hashes::supported_hash_algorithm;
 
-#[pyclass(module = "cryptography.hazmat.bindings._rust.openssl.hmac", name = "HMAC")]
+#[pyclass(
+    module = "cryptography.hazmat.bindings._rust.openssl.hmac",
+    name = "HMAC",
+    freelist = 16
+)]
 pub(crate) struct Hmac {
     algorithm: Py<PyAny>,
     state: Option<mac::Hmac>,
@@ -33,10 +37,18 @@ impl Hmac {
         let _ = backend;
         let core_algorithm = supported_hash_algorithm(py, &algorithm)?;
         if core_algorithm.is_xof() {
-            return Err(unsupported(py, "Digest is not supported for HMAC".into(), Reason::UnsupportedHash).into());
+            return Err(unsupported(
+                py,
+                "Digest is not supported for HMAC".into(),
+                Reason::UnsupportedHash,
+            )
+            .into());
         }
         let state = mac::Hmac::new(core_algorithm, &key)?;
-        Ok(Hmac { algorithm: algorithm.unbind(), state: Some(state) })
+        Ok(Hmac {
+            algorithm: algorithm.unbind(),
+            state: Some(state),
+        })
     }
 
     #[getter]
@@ -46,12 +58,17 @@ impl Hmac {
 
     fn update(&mut self, py: Python<'_>, data: BytesLike<'_>) -> CryptoResult<()> {
         let state = self.state()?;
-        Ok(run_detached_if_large(py, &data, |bytes| state.update(bytes))?)
+        Ok(run_detached_if_large(py, &data, |bytes| {
+            state.update(bytes)
+        })?)
     }
 
     fn copy(&self, py: Python<'_>) -> CryptoResult<Hmac> {
         let state = self.state.as_ref().ok_or_else(already_finalized)?;
-        Ok(Hmac { algorithm: self.algorithm.clone_ref(py), state: Some(state.fork()?) })
+        Ok(Hmac {
+            algorithm: self.algorithm.clone_ref(py),
+            state: Some(state.fork()?),
+        })
     }
 
     fn finalize<'py>(&mut self, py: Python<'py>) -> CryptoResult<Bound<'py, PyBytes>> {
@@ -71,5 +88,7 @@ pub(crate) fn tag_to_bytes<'py>(
     len: usize,
     finalize_into: impl FnOnce(&mut [u8]) -> cryptography_backend::Result<()>,
 ) -> CryptoResult<Bound<'py, PyBytes>> {
-    Ok(PyBytes::new_with(py, len, |out| finalize_into(out).map_err(|e| CryptoError::from(e).into()))?)
+    Ok(PyBytes::new_with(py, len, |out| {
+        finalize_into(out).map_err(|e| CryptoError::from(e).into())
+    })?)
 }

@@ -33,7 +33,9 @@ fn submodule<'py>(
     let qualified = format!("{qualified_parent}.{name}");
     module.setattr("__name__", &qualified)?;
     parent.add_submodule(&module)?;
-    py.import("sys")?.getattr("modules")?.set_item(qualified, &module)?;
+    py.import("sys")?
+        .getattr("modules")?
+        .set_item(qualified, &module)?;
     Ok(module)
 }
 
@@ -59,8 +61,14 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_class::<hashes::Hash>()?;
         m.add_class::<hashes::XofHash>()
     })?;
-    submodule(&openssl, &openssl_path, "hmac", |m| m.add_class::<hmac::Hmac>())?;
-    submodule(&openssl, &openssl_path, "cmac", |m| m.add_class::<cmac::Cmac>())?;
-    submodule(&openssl, &openssl_path, "poly1305", |m| m.add_class::<poly1305::Poly1305>())?;
+    submodule(&openssl, &openssl_path, "hmac", |m| {
+        m.add_class::<hmac::Hmac>()
+    })?;
+    submodule(&openssl, &openssl_path, "cmac", |m| {
+        m.add_class::<cmac::Cmac>()
+    })?;
+    submodule(&openssl, &openssl_path, "poly1305", |m| {
+        m.add_class::<poly1305::Poly1305>()
+    })?;
     Ok(())
 }

@@ -45,6 +45,8 @@ pub(crate) fn algorithm_available(kind: &str, name: &str) -> PyResult<bool> {
         "kdf" => Ok(capabilities::kdf_available(name)),
         "key" => Ok(capabilities::key_type_available(name)),
         "curve" => Ok(capabilities::curve_available(name)),
-        _ => Err(pyo3::exceptions::PyValueError::new_err(format!("unknown algorithm kind {kind:?}"))),
+        _ => Err(pyo3::exceptions::PyValueError::new_err(format!(
+            "unknown algorithm kind {kind:?}"
+        ))),
     }
 }

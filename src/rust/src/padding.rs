@@ -14,7 +14,9 @@ fn block_len(block_size_bits: usize) -> PyResult<usize> {
     if block_size_bits % 8 == 0 && (8..=2040).contains(&block_size_bits) {
         Ok(block_size_bits / 8)
     } else {
-        Err(PyValueError::new_err("block_size must be a multiple of 8 in range(8, 2041)."))
+        Err(PyValueError::new_err(
+            "block_size must be a multiple of 8 in range(8, 2041).",
+        ))
     }
 }
 
@@ -23,7 +25,9 @@ fn write_bytes<'py>(
     len: usize,
     fill: impl FnOnce(&mut [u8]) -> cryptography_backend::Result<()>,
 ) -> CryptoResult<Bound<'py, PyBytes>> {
-    Ok(PyBytes::new_with(py, len, |out| fill(out).map_err(|e| CryptoError::from(e).into()))?)
+    Ok(PyBytes::new_with(py, len, |out| {
+        fill(out).map_err(|e| CryptoError::from(e).into())
+    })?)
 }
 
 /// Defines a padding and an unpadding context class for one scheme.
@@ -38,7 +42,9 @@ macro_rules! padding_contexts {
         impl $padder {
             #[new]
             fn new(block_size: usize) -> CryptoResult<Self> {
-                Ok($padder { state: Some(Padder::new($scheme, block_len(block_size)?)?) })
+                Ok($padder {
+                    state: Some(Padder::new($scheme, block_len(block_size)?)?),
+                })
             }
 
             /// Returns its input unchanged: padding depends only on the length.
@@ -64,12 +70,20 @@ macro_rules! padding_contexts {
         impl $unpadder {
             #[new]
             fn new(block_size: usize) -> CryptoResult<Self> {
-                Ok($unpadder { state: Some(Unpadder::new($scheme, block_len(block_size)?)?) })
+                Ok($unpadder {
+                    state: Some(Unpadder::new($scheme, block_len(block_size)?)?),
+                })
             }
 
-            fn update<'py>(&mut self, py: Python<'py>, buf: BytesLike<'_>) -> CryptoResult<Bound<'py, PyBytes>> {
+            fn update<'py>(
+                &mut self,
+                py: Python<'py>,
+                buf: BytesLike<'_>,
+            ) -> CryptoResult<Bound<'py, PyBytes>> {
                 let state = self.state.as_mut().ok_or_else(already_finalized)?;
-                write_bytes(py, state.update_len(buf.len()), |out| state.update_into(&buf, out))
+                write_bytes(py, state.update_len(buf.len()), |out| {
+                    state.update_into(&buf, out)
+                })
             }
 
             fn finalize<'py>(&mut self, py: Python<'py>) -> CryptoResult<Bound<'py, PyBytes>> {

@@ -19,12 +19,17 @@ fn keyed(key: &[u8]) -> CryptoResult<mac::Poly1305> {
 /// Poly1305's mismatch message differs from the other MACs'.
 fn check_tag(state: mac::Poly1305, tag: &[u8]) -> CryptoResult<()> {
     state.verify(tag).map_err(|err| match err {
-        Error::VerificationFailed => InvalidSignature::new_err("Value did not match computed tag.").into(),
+        Error::VerificationFailed => {
+            InvalidSignature::new_err("Value did not match computed tag.").into()
+        }
         other => CryptoError::from(other),
     })
 }
 
-#[pyclass(module = "cryptography.hazmat.bindings._rust.openssl.poly1305", name = "Poly1305")]
+#[pyclass(
+    module = "cryptography.hazmat.bindings._rust.openssl.poly1305",
+    name = "Poly1305"
+)]
 pub(crate) struct Poly1305 {
     state: Option<mac::Poly1305>,
 }
@@ -33,7 +38,9 @@ pub(crate) struct Poly1305 {
 impl Poly1305 {
     #[new]
     fn new(key: BytesLike<'_>) -> CryptoResult<Self> {
-        Ok(Poly1305 { state: Some(keyed(&key)?) })
+        Ok(Poly1305 {
+            state: Some(keyed(&key)?),
+        })
     }
 
     #[staticmethod]
@@ -48,7 +55,12 @@ impl Poly1305 {
     }
 
     #[staticmethod]
-    fn verify_tag(py: Python<'_>, key: BytesLike<'_>, data: BytesLike<'_>, tag: &[u8]) -> CryptoResult<()> {
+    fn verify_tag(
+        py: Python<'_>,
+        key: BytesLike<'_>,
+        data: BytesLike<'_>,
+        tag: &[u8],
+    ) -> CryptoResult<()> {
         let mut state = keyed(&key)?;
         run_detached_if_large(py, &data, |bytes| state.update(bytes))?;
         check_tag(state, tag)
@@ -56,7 +68,9 @@ impl Poly1305 {
 
     fn update(&mut self, py: Python<'_>, data: BytesLike<'_>) -> CryptoResult<()> {
         let state = self.state.as_mut().ok_or_else(already_finalized)?;
-        Ok(run_detached_if_large(py, &data, |bytes| state.update(bytes))?)
+        Ok(run_detached_if_large(py, &data, |bytes| {
+            state.update(bytes)
+        })?)
     }
 
     fn finalize<'py>(&mut self, py: Python<'py>) -> CryptoResult<Bound<'py, PyBytes>> {

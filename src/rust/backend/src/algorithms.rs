@@ -49,10 +49,16 @@ pub(crate) struct FetchSlot<T> {
 
 impl<T> FetchSlot<T> {
     pub(crate) const fn new(name: &'static CStr) -> Self {
-        FetchSlot { name, handle: OnceLock::new() }
+        FetchSlot {
+            name,
+            handle: OnceLock::new(),
+        }
     }
 
-    fn get_with(&self, fetch: fn(&CStr) -> std::result::Result<T, openssl::error::ErrorStack>) -> Result<&T> {
+    fn get_with(
+        &self,
+        fetch: fn(&CStr) -> std::result::Result<T, openssl::error::ErrorStack>,
+    ) -> Result<&T> {
         self.handle
             .get_or_init(|| {
                 load_providers();
@@ -61,7 +67,7 @@ impl<T> FetchSlot<T> {
                 fetch(self.name).ok()
             })
             .as_ref()
-            .ok_or(Error::UnsupportedAlgorithm(self.algorithm_name()))
+            .ok_or_else(|| Error::UnsupportedAlgorithm(self.algorithm_name()))
     }
 
     pub(crate) const fn name(&self) -> &'static CStr {

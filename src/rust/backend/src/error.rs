@@ -37,7 +37,9 @@ impl From<ErrorStack> for Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::UnsupportedAlgorithm(name) => write!(f, "{name} is not supported by this OpenSSL"),
+            Error::UnsupportedAlgorithm(name) => {
+                write!(f, "{name} is not supported by this OpenSSL")
+            }
             Error::InvalidKeyLength => f.write_str("invalid key length"),
             Error::VerificationFailed => f.write_str("verification failed"),
             Error::InvalidPadding => f.write_str("invalid padding"),

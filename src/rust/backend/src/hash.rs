@@ -33,8 +33,12 @@ pub enum HashAlgorithm {
     Sha3_256,
     Sha3_384,
     Sha3_512,
-    Shake128 { output_len: usize },
-    Shake256 { output_len: usize },
+    Shake128 {
+        output_len: usize,
+    },
+    Shake256 {
+        output_len: usize,
+    },
     /// BLAKE2b with its full 64-byte output (the only size OpenSSL's default offers).
     Blake2b512,
     /// BLAKE2s with its full 32-byte output.
@@ -115,7 +119,10 @@ impl HashAlgorithm {
 
     /// Whether this is an extendable-output function (SHAKE).
     pub fn is_xof(self) -> bool {
-        matches!(self, HashAlgorithm::Shake128 { .. } | HashAlgorithm::Shake256 { .. })
+        matches!(
+            self,
+            HashAlgorithm::Shake128 { .. } | HashAlgorithm::Shake256 { .. }
+        )
     }
 
     /// Whether the linked OpenSSL provides the algorithm.
@@ -150,7 +157,10 @@ impl Hasher {
 
     /// An independent copy of the running state.
     pub fn fork(&self) -> Result<Self> {
-        Ok(Hasher { algorithm: self.algorithm, ctx: self.ctx.try_clone()? })
+        Ok(Hasher {
+            algorithm: self.algorithm,
+            ctx: self.ctx.try_clone()?,
+        })
     }
 
     /// Writes the digest (or the requested XOF output) into `out`, which must be exactly
@@ -158,7 +168,10 @@ impl Hasher {
     pub fn finalize_into(mut self, out: &mut [u8]) -> Result<()> {
         let expected = self.algorithm.output_len();
         if out.len() != expected {
-            return Err(Error::OutputLength { expected, actual: out.len() });
+            return Err(Error::OutputLength {
+                expected,
+                actual: out.len(),
+            });
         }
         if self.algorithm.is_xof() {
             Ok(self.ctx.finalize_xof_into(out)?)
@@ -195,7 +208,12 @@ impl XofHasher {
             return Err(Error::OpenSslTooOld("3.3"));
         }
         let ctx = DigestCtx::new(algorithm.fetched()?)?;
-        Ok(XofHasher { algorithm, ctx, squeezed: 0, has_squeezed: false })
+        Ok(XofHasher {
+            algorithm,
+            ctx,
+            squeezed: 0,
+            has_squeezed: false,
+        })
     }
 
     pub fn algorithm(&self) -> HashAlgorithm {
@@ -271,8 +289,14 @@ mod tests {
             digest(HashAlgorithm::Sha256, b"abc"),
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
-        assert_eq!(digest(HashAlgorithm::Sha1, b"abc"), "a9993e364706816aba3e25717850c26c9cd0d89d");
-        assert_eq!(digest(HashAlgorithm::Md5, b""), "d41d8cd98f00b204e9800998ecf8427e");
+        assert_eq!(
+            digest(HashAlgorithm::Sha1, b"abc"),
+            "a9993e364706816aba3e25717850c26c9cd0d89d"
+        );
+        assert_eq!(
+            digest(HashAlgorithm::Md5, b""),
+            "d41d8cd98f00b204e9800998ecf8427e"
+        );
         assert_eq!(
             digest(HashAlgorithm::Sha3_256, b""),
             "a7ffc6f8bf1ed76651c14756a061d662f580ff4de43b49fa82d80a4b80f8434a"
@@ -303,7 +327,10 @@ mod tests {
         let mut out = [0u8; 31];
         assert!(matches!(
             hasher.finalize_into(&mut out),
-            Err(Error::OutputLength { expected: 32, actual: 31 })
+            Err(Error::OutputLength {
+                expected: 32,
+                actual: 31
+            })
         ));
     }
 
@@ -315,7 +342,10 @@ mod tests {
         xof.squeeze_into(&mut first).unwrap();
         xof.squeeze_into(&mut second).unwrap();
         assert_eq!(hex(&first) + &hex(&second), digest(algorithm, b""));
-        assert!(matches!(xof.squeeze_into(&mut [0u8; 1]), Err(Error::SqueezeLimitExceeded)));
+        assert!(matches!(
+            xof.squeeze_into(&mut [0u8; 1]),
+            Err(Error::SqueezeLimitExceeded)
+        ));
     }
 
     #[test]

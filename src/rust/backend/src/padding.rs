@@ -44,7 +44,10 @@ struct Tail {
 
 impl Tail {
     fn new() -> Self {
-        Tail { buf: [0u8; 255], len: 0 }
+        Tail {
+            buf: [0u8; 255],
+            len: 0,
+        }
     }
 
     fn bytes(&self) -> &[u8] {
@@ -55,7 +58,10 @@ impl Tail {
     /// then buffers what is left. Returns the number of bytes written to `out`.
     fn pass_through(&mut self, data: &[u8], emit_len: usize, out: &mut [u8]) -> Result<()> {
         if out.len() != emit_len {
-            return Err(Error::OutputLength { expected: emit_len, actual: out.len() });
+            return Err(Error::OutputLength {
+                expected: emit_len,
+                actual: out.len(),
+            });
         }
         let total = self.len + data.len();
         let from_tail = emit_len.min(self.len);
@@ -87,7 +93,11 @@ impl Padder {
     /// `block_len` is in bytes, 1 to 255.
     pub fn new(scheme: PaddingScheme, block_len: usize) -> Result<Self> {
         check_block_len(block_len)?;
-        Ok(Padder { scheme, block_len, partial_len: 0 })
+        Ok(Padder {
+            scheme,
+            block_len,
+            partial_len: 0,
+        })
     }
 
     /// Accounts for `data_len` more bytes of input, which the caller passes on as they are.
@@ -103,7 +113,10 @@ impl Padder {
     pub fn finalize_into(self, out: &mut [u8]) -> Result<()> {
         let pad_len = self.finalize_len();
         if out.len() != pad_len {
-            return Err(Error::OutputLength { expected: pad_len, actual: out.len() });
+            return Err(Error::OutputLength {
+                expected: pad_len,
+                actual: out.len(),
+            });
         }
         // `pad_len` is 1..=255 because `block_len` is.
         let pad_byte = u8::try_from(pad_len).map_err(|_| Error::InvalidPadding)?;
@@ -128,7 +141,11 @@ pub struct Unpadder {
 impl Unpadder {
     pub fn new(scheme: PaddingScheme, block_len: usize) -> Result<Self> {
         check_block_len(block_len)?;
-        Ok(Unpadder { scheme, block_len, tail: Tail::new() })
+        Ok(Unpadder {
+            scheme,
+            block_len,
+            tail: Tail::new(),
+        })
     }
 
     /// How many bytes `update_into` writes: whole blocks, keeping at least the last block.
@@ -167,7 +184,10 @@ impl Unpadder {
     pub fn finalize_into(self, out: &mut [u8]) -> Result<()> {
         let data_len = self.finalize_len()?;
         if out.len() != data_len {
-            return Err(Error::OutputLength { expected: data_len, actual: out.len() });
+            return Err(Error::OutputLength {
+                expected: data_len,
+                actual: out.len(),
+            });
         }
         out.copy_from_slice(&self.tail.bytes()[..data_len]);
         Ok(())
@@ -238,17 +258,22 @@ mod tests {
 
     #[test]
     fn pkcs7_pads_to_the_block() {
-        assert_eq!(pad(PaddingScheme::Pkcs7, 16, &[b"1111111111111111"]), [
-            b"1111111111111111".as_slice(),
-            &[16u8; 16]
-        ]
-        .concat());
-        assert_eq!(pad(PaddingScheme::Pkcs7, 4, &[b"ab", b"cde"]), b"abcde\x03\x03\x03");
+        assert_eq!(
+            pad(PaddingScheme::Pkcs7, 16, &[b"1111111111111111"]),
+            [b"1111111111111111".as_slice(), &[16u8; 16]].concat()
+        );
+        assert_eq!(
+            pad(PaddingScheme::Pkcs7, 4, &[b"ab", b"cde"]),
+            b"abcde\x03\x03\x03"
+        );
     }
 
     #[test]
     fn ansix923_pads_with_zeros_and_a_length() {
-        assert_eq!(pad(PaddingScheme::AnsiX923, 8, &[b"abc"]), b"abc\0\0\0\0\x05");
+        assert_eq!(
+            pad(PaddingScheme::AnsiX923, 8, &[b"abc"]),
+            b"abc\0\0\0\0\x05"
+        );
     }
 
     #[test]
@@ -256,7 +281,10 @@ mod tests {
         for scheme in [PaddingScheme::Pkcs7, PaddingScheme::AnsiX923] {
             let padded = pad(scheme, 16, &[b"hello world, this is a test"]);
             let (a, b) = padded.split_at(5);
-            assert_eq!(unpad(scheme, 16, &[a, b]).unwrap(), b"hello world, this is a test");
+            assert_eq!(
+                unpad(scheme, 16, &[a, b]).unwrap(),
+                b"hello world, this is a test"
+            );
         }
     }
 
@@ -270,7 +298,10 @@ mod tests {
             b"111111111111111",
         ];
         for case in cases {
-            assert!(matches!(unpad(PaddingScheme::Pkcs7, 16, &[case]), Err(Error::InvalidPadding)));
+            assert!(matches!(
+                unpad(PaddingScheme::Pkcs7, 16, &[case]),
+                Err(Error::InvalidPadding)
+            ));
         }
         assert!(matches!(
             unpad(PaddingScheme::AnsiX923, 8, &[b"abc\0\0\x01\0\x05"]),
