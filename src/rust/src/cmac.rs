@@ -46,15 +46,16 @@ fn cmac_cipher(py: Python<'_>, algorithm: &Bound<'_, PyAny>) -> PyResult<CmacCip
         ("IDEA", 128) => CmacCipher::Idea,
         ("CAST5", _) => CmacCipher::Cast5,
         ("Blowfish", _) => CmacCipher::Blowfish,
-        _ => return Err(unsupported_cipher(py, &name)),
+        ("RC2", 128) => CmacCipher::Rc2,
+        _ => return Err(unsupported_cipher(py)),
     };
     Ok(cipher)
 }
 
-fn unsupported_cipher(py: Python<'_>, name: &str) -> PyErr {
+fn unsupported_cipher(py: Python<'_>) -> PyErr {
     unsupported(
         py,
-        format!("CMAC with {name} is not supported by this backend."),
+        "CMAC is not supported with this algorithm".to_string(),
         Reason::UnsupportedCipher,
     )
 }
@@ -81,13 +82,7 @@ impl Cmac {
         let key = algorithm.getattr(pyo3::intern!(py, "key"))?;
         let key = key.extract::<BytesLike<'_>>()?;
         let state = mac::Cmac::new(cipher, &key).map_err(|err| match err {
-            cryptography_backend::Error::UnsupportedAlgorithm(_) => {
-                let name = algorithm
-                    .getattr("name")
-                    .map(|n| n.to_string())
-                    .unwrap_or_default();
-                unsupported_cipher(py, &name).into()
-            }
+            cryptography_backend::Error::UnsupportedAlgorithm(_) => unsupported_cipher(py).into(),
             other => crate::error::CryptoError::from(other),
         })?;
         Ok(Cmac { state: Some(state) })

@@ -236,6 +236,8 @@ pub enum CmacCipher {
     Cast5,
     /// Blowfish with a 4- to 56-byte key.
     Blowfish,
+    /// RC2 with a 16-byte key.
+    Rc2,
 }
 
 impl CmacCipher {
@@ -253,32 +255,26 @@ impl CmacCipher {
             CmacCipher::Idea => c"IDEA-CBC",
             CmacCipher::Cast5 => c"CAST5-CBC",
             CmacCipher::Blowfish => c"BF-CBC",
+            CmacCipher::Rc2 => c"RC2-CBC",
         }
     }
 
     /// The cipher's block size, which is also the CMAC tag length.
     pub fn block_len(self) -> usize {
         match self {
-            CmacCipher::TripleDes | CmacCipher::Idea | CmacCipher::Cast5 | CmacCipher::Blowfish => {
-                8
-            }
-            _ => 16,
-        }
-    }
-
-    /// Whether this build of OpenSSL can compute CMAC with the cipher.
-    pub fn is_supported(self) -> bool {
-        let key = vec![0u8; self.min_key_len()];
-        Cmac::new(self, &key).is_ok()
-    }
-
-    fn min_key_len(self) -> usize {
-        match self {
-            CmacCipher::Aes192 | CmacCipher::Camellia192 | CmacCipher::TripleDes => 24,
-            CmacCipher::Aes256 | CmacCipher::Camellia256 => 32,
-            CmacCipher::Cast5 => 5,
-            CmacCipher::Blowfish => 4,
-            _ => 16,
+            CmacCipher::TripleDes
+            | CmacCipher::Idea
+            | CmacCipher::Cast5
+            | CmacCipher::Blowfish
+            | CmacCipher::Rc2 => 8,
+            CmacCipher::Aes128
+            | CmacCipher::Aes192
+            | CmacCipher::Aes256
+            | CmacCipher::Camellia128
+            | CmacCipher::Camellia192
+            | CmacCipher::Camellia256
+            | CmacCipher::Sm4
+            | CmacCipher::Seed => 16,
         }
     }
 }
