@@ -52,9 +52,7 @@ def int_to_bytes(integer: int, length: int | None = None) -> bytes:
     """Big-endian bytes of a non-negative integer, at least one byte long."""
     if length == 0:
         raise ValueError("length argument can't be 0")
-    return integer.to_bytes(
-        length or (integer.bit_length() + 7) // 8 or 1, "big"
-    )
+    return integer.to_bytes(length or (integer.bit_length() + 7) // 8 or 1, "big")
 
 
 class InterfaceNotImplemented(Exception):
@@ -109,7 +107,7 @@ def deprecated(
     """
     module = sys.modules[module_name]
     if not isinstance(module, _ModuleWithDeprecations):
-        sys.modules[module_name] = module = _ModuleWithDeprecations(module)  # type: ignore[assignment]
+        sys.modules[module_name] = module = _ModuleWithDeprecations(module)
     dv = _DeprecatedValue(value, message, warning_class)
     if name is not None:
         setattr(module, name, dv)

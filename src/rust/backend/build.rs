@@ -15,7 +15,7 @@ fn main() {
     }
     if let Ok(hex) = std::env::var("DEP_OPENSSL_VERSION_NUMBER") {
         let number = u64::from_str_radix(&hex, 16).unwrap_or(0);
-        if number >= 0x3_03_00_00_0 {
+        if number >= 0x3030_0000 {
             println!("cargo:rustc-cfg=ossl330");
         }
     }

@@ -38,7 +38,10 @@ def test_nist_triple_des():
 
 @pytest.mark.parametrize(
     ("name", "cipher"),
-    [("aes_cmac_test.json", algorithms.AES), ("camellia_cmac_test.json", decrepit.Camellia)],
+    [
+        ("aes_cmac_test.json", algorithms.AES),
+        ("camellia_cmac_test.json", decrepit.Camellia),
+    ],
 )
 def test_wycheproof(wycheproof_root, name, cipher):
     count = 0
@@ -52,7 +55,9 @@ def test_wycheproof(wycheproof_root, name, cipher):
         c = cmac.CMAC(cipher(key))
         c.update(unhex(test["msg"]))
         computed = c.finalize()[: group["tagSize"] // 8]
-        assert (computed == unhex(test["tag"])) is (test["result"] == "valid"), test["tcId"]
+        assert (computed == unhex(test["tag"])) is (test["result"] == "valid"), test[
+            "tcId"
+        ]
         count += 1
     assert count > 0
 
@@ -86,7 +91,12 @@ def test_errors():
     c = cmac.CMAC(algorithms.AES(b"k" * 16), backend=None)
     with pytest.raises(InvalidSignature, match="Signature did not match digest."):
         c.verify(b"\x00" * 16)
-    for call in (lambda: c.update(b""), c.finalize, c.copy, lambda: c.verify(b"")):
+    for call in (
+        lambda: c.update(b""),
+        c.finalize,
+        c.copy,
+        lambda: c.verify(b""),
+    ):
         with pytest.raises(AlreadyFinalized, match="Context was already finalized."):
             call()
     with pytest.raises(TypeError):

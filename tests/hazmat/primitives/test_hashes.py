@@ -25,18 +25,22 @@ FIXED = [
 for _bits in ("224", "256", "384", "512", "512_224", "512_256"):
     for _kind in ("ShortMsg", "LongMsg"):
         FIXED.append(
-            (getattr(hashes, f"SHA{_bits}")(), ("SHA2", f"SHA{_bits}{_kind}.rsp"))
+            (
+                getattr(hashes, f"SHA{_bits}")(),
+                ("SHA2", f"SHA{_bits}{_kind}.rsp"),
+            )
         )
 for _bits in ("224", "256", "384", "512"):
     for _kind in ("ShortMsg", "LongMsg"):
         FIXED.append(
-            (getattr(hashes, f"SHA3_{_bits}")(), ("SHA3", f"SHA3_{_bits}{_kind}.rsp"))
+            (
+                getattr(hashes, f"SHA3_{_bits}")(),
+                ("SHA3", f"SHA3_{_bits}{_kind}.rsp"),
+            )
         )
 
 
-@pytest.mark.parametrize(
-    ("algorithm", "path"), FIXED, ids=[p[-1] for _, p in FIXED]
-)
+@pytest.mark.parametrize(("algorithm", "path"), FIXED, ids=[p[-1] for _, p in FIXED])
 def test_published_digests(algorithm, path):
     records = [r for r in load_records("hashes", *path) if "md" in r]
     assert records
@@ -194,9 +198,7 @@ def test_subclass_of_a_known_algorithm_works_by_name():
     class MySHA256(hashes.SHA256):
         pass
 
-    assert hashes.Hash.hash(MySHA256(), b"") == hashes.Hash.hash(
-        hashes.SHA256(), b""
-    )
+    assert hashes.Hash.hash(MySHA256(), b"") == hashes.Hash.hash(hashes.SHA256(), b"")
 
 
 def test_algorithm_constructor_checks():
@@ -212,7 +214,11 @@ def test_algorithm_constructor_checks():
 
 
 def test_algorithm_attributes():
-    assert (hashes.SHA256.name, hashes.SHA256.digest_size, hashes.SHA256.block_size) == (
+    assert (
+        hashes.SHA256.name,
+        hashes.SHA256.digest_size,
+        hashes.SHA256.block_size,
+    ) == (
         "sha256",
         32,
         64,
@@ -225,7 +231,8 @@ def test_algorithm_attributes():
 
 def test_algorithm_equality_and_hashing():
     assert hashes.SHA256() == hashes.SHA256()
-    assert hashes.SHA256() != hashes.SHA224()
+    sha224: hashes.HashAlgorithm = hashes.SHA224()
+    assert hashes.SHA256() != sha224
     assert hashes.SHAKE128(16) == hashes.SHAKE128(16)
     assert hashes.SHAKE128(16) != hashes.SHAKE128(32)
     assert hashes.BLAKE2b(64) == hashes.BLAKE2b(64)
@@ -255,7 +262,8 @@ def test_xof_hash_rules():
     with pytest.raises(AlreadyFinalized, match="Context was already squeezed."):
         x.update(b"b")
     with pytest.raises(
-        ValueError, match="Exceeded maximum squeeze limit specified by digest_size."
+        ValueError,
+        match="Exceeded maximum squeeze limit specified by digest_size.",
     ):
         x.squeeze(12)
     assert first + x.squeeze(11) == hashes.Hash.hash(hashes.SHAKE128(16), b"a")
@@ -281,3 +289,16 @@ def test_threads_hash_concurrently():
     for t in threads:
         t.join()
     assert results == [expected] * 16
+
+
+def test_xof_method_gives_unbounded_output():
+    import sys
+
+    for cls in (hashes.SHAKE128, hashes.SHAKE256):
+        unbounded = cls(16).xof()
+        assert isinstance(unbounded, cls)
+        assert unbounded.digest_size == sys.maxsize
+        x = hashes.XOFHash(unbounded)
+        x.update(b"abc")
+        stream = x.squeeze(1000)
+        assert stream[:16] == hashes.Hash.hash(cls(16), b"abc")

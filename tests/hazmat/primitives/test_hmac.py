@@ -74,7 +74,11 @@ def test_wycheproof(wycheproof_root, name):
 
 def test_blake2_and_sha3_keys():
     # Long keys are hashed first; the block size is the digest's own (a rate for SHA-3).
-    for algorithm in (hashes.BLAKE2b(64), hashes.BLAKE2s(32), hashes.SHA3_256()):
+    for algorithm in (
+        hashes.BLAKE2b(64),
+        hashes.BLAKE2s(32),
+        hashes.SHA3_256(),
+    ):
         h = hmac.HMAC(b"k" * 200, algorithm)
         h.update(b"message")
         assert len(h.finalize()) == algorithm.digest_size
@@ -115,7 +119,9 @@ def test_type_errors():
 
 
 def test_unsupported_digests():
-    with pytest.raises(UnsupportedAlgorithm, match="Digest is not supported for HMAC") as info:
+    with pytest.raises(
+        UnsupportedAlgorithm, match="Digest is not supported for HMAC"
+    ) as info:
         hmac.HMAC(b"key", hashes.SHAKE128(16))
     assert info.value._reason is _Reasons.UNSUPPORTED_HASH
 

@@ -50,6 +50,10 @@ def test_key_length_and_types():
 def test_finalized():
     p = Poly1305(b"k" * 32)
     p.finalize()
-    for call in (lambda: p.update(b""), p.finalize, lambda: p.verify(b"\x00" * 16)):
+    for call in (
+        lambda: p.update(b""),
+        p.finalize,
+        lambda: p.verify(b"\x00" * 16),
+    ):
         with pytest.raises(AlreadyFinalized, match="Context was already finalized."):
             call()

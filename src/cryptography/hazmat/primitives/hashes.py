@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import abc
+import sys
 import typing
 
 from cryptography.hazmat.bindings._rust import openssl as rust_openssl
@@ -52,7 +53,6 @@ class HashAlgorithm(metaclass=abc.ABCMeta):
         """The internal block size of the hash function, or None if unknown."""
 
 
-
 _Algorithm = typing.TypeVar("_Algorithm", bound=type[HashAlgorithm])
 
 
@@ -60,12 +60,12 @@ def _compared_by_value(cls: _Algorithm) -> _Algorithm:
     """The algorithms of this module are values: equal when they are the same class with
     the same output size, and (being mutable-looking values) unhashable."""
 
-    def __eq__(self: HashAlgorithm, other: object) -> bool:
+    def equal_by_value(self: HashAlgorithm, other: object) -> bool:
         if not isinstance(other, HashAlgorithm):
             return NotImplemented
         return type(self) is type(other) and self.digest_size == other.digest_size
 
-    cls.__eq__ = __eq__  # type: ignore[method-assign,assignment]
+    cls.__eq__ = equal_by_value  # type: ignore[method-assign,assignment]
     cls.__hash__ = None  # type: ignore[assignment]
     return cls
 
@@ -196,6 +196,10 @@ class SHAKE128(HashAlgorithm, ExtendableOutputFunction):
     def digest_size(self) -> int:
         return self._digest_size
 
+    def xof(self) -> SHAKE128:
+        """The same function with unbounded output, for reading with XOFHash."""
+        return SHAKE128(sys.maxsize)
+
 
 @_compared_by_value
 class SHAKE256(HashAlgorithm, ExtendableOutputFunction):
@@ -208,6 +212,10 @@ class SHAKE256(HashAlgorithm, ExtendableOutputFunction):
     @property
     def digest_size(self) -> int:
         return self._digest_size
+
+    def xof(self) -> SHAKE256:
+        """The same function with unbounded output, for reading with XOFHash."""
+        return SHAKE256(sys.maxsize)
 
 
 @_compared_by_value

@@ -78,6 +78,10 @@ class Backend:
 
     name = "openssl"
 
+    def __init__(self) -> None:
+        # Loading the providers is OpenSSL's business, done on first use of an algorithm.
+        pass
+
     def __repr__(self) -> str:
         return (
             f"<OpenSSLBackend(version: {self.openssl_version_text()}, "
@@ -144,9 +148,7 @@ class Backend:
 
     def cipher_supported(self, cipher: CipherAlgorithm, mode: typing.Any) -> bool:
         name = _openssl_cipher_name(cipher, mode)
-        return name is not None and rust_openssl.algorithm_available(
-            "cipher", name
-        )
+        return name is not None and rust_openssl.algorithm_available("cipher", name)
 
     # Key derivation.
 
@@ -174,21 +176,15 @@ class Backend:
 
     def rsa_encryption_supported(self, padding: typing.Any) -> bool:
         name = getattr(padding, "name", None)
-        if name == "EME-OAEP" or (
-            name == "EMSA-PKCS1-v1_5" and not self._fips_enabled
-        ):
+        if name == "EME-OAEP" or (name == "EMSA-PKCS1-v1_5" and not self._fips_enabled):
             return self.rsa_padding_supported(padding)
         return False
 
     def dsa_supported(self) -> bool:
-        return not self._fips_enabled and rust_openssl.algorithm_available(
-            "key", "DSA"
-        )
+        return not self._fips_enabled and rust_openssl.algorithm_available("key", "DSA")
 
     def dsa_hash_supported(self, algorithm: hashes.HashAlgorithm) -> bool:
-        return self.dsa_supported() and self.signature_hash_supported(
-            algorithm
-        )
+        return self.dsa_supported() and self.signature_hash_supported(algorithm)
 
     def dh_supported(self) -> bool:
         return rust_openssl.algorithm_available("key", "DH")
@@ -198,9 +194,7 @@ class Backend:
 
     def elliptic_curve_supported(self, curve: typing.Any) -> bool:
         name = _CURVES.get(getattr(curve, "name", ""))
-        return name is not None and rust_openssl.algorithm_available(
-            "curve", name
-        )
+        return name is not None and rust_openssl.algorithm_available("curve", name)
 
     def elliptic_curve_signature_algorithm_supported(
         self, signature_algorithm: typing.Any, curve: typing.Any
@@ -216,9 +210,9 @@ class Backend:
     def elliptic_curve_exchange_algorithm_supported(
         self, algorithm: typing.Any, curve: typing.Any
     ) -> bool:
-        return type(
-            algorithm
-        ).__name__ == "ECDH" and self.elliptic_curve_supported(curve)
+        return type(algorithm).__name__ == "ECDH" and self.elliptic_curve_supported(
+            curve
+        )
 
     def ecdsa_deterministic_supported(self) -> bool:
         # RFC 6979 nonces arrived in OpenSSL 3.2.

@@ -44,7 +44,7 @@ class AES(BlockCipherAlgorithm):
 
     @property
     def key_size(self) -> int:
-        return len(self.key) * 8  # type: ignore[arg-type]
+        return len(self.key) * 8
 
 
 class AES128(BlockCipherAlgorithm):
@@ -87,7 +87,7 @@ class ChaCha20(CipherAlgorithm):
     def __init__(self, key: utils.Buffer, nonce: utils.Buffer):
         self.key = _verify_key_size(self, key)
         utils._check_byteslike("nonce", nonce)
-        if len(nonce) != 16:  # type: ignore[arg-type]
+        if len(nonce) != 16:
             raise ValueError("nonce must be 128-bits (16 bytes)")
         self._nonce = nonce
 
@@ -97,7 +97,7 @@ class ChaCha20(CipherAlgorithm):
 
     @property
     def key_size(self) -> int:
-        return len(self.key) * 8  # type: ignore[arg-type]
+        return len(self.key) * 8
 
 
 utils.deprecated(

@@ -15,6 +15,20 @@ from cryptography.hazmat.bindings._rust.openssl import (
     poly1305 as poly1305,
 )
 
+__all__ = [
+    "algorithm_available",
+    "capture_error_stack",
+    "cmac",
+    "hashes",
+    "hmac",
+    "is_fips_enabled",
+    "is_vendored",
+    "legacy_provider_loaded",
+    "openssl_version",
+    "openssl_version_text",
+    "poly1305",
+]
+
 def openssl_version_text() -> str: ...
 def openssl_version() -> int: ...
 def is_vendored() -> bool: ...

@@ -7,12 +7,13 @@ import typing
 from cryptography.hazmat.primitives import ciphers
 from cryptography.utils import Buffer
 
+__all__ = ["CMAC"]
+
+@typing.final
 class CMAC:
-    def __init__(
-        self,
-        algorithm: ciphers.BlockCipherAlgorithm,
-        backend: typing.Any = None,
-    ) -> None: ...
+    def __new__(
+        cls, algorithm: ciphers.BlockCipherAlgorithm, backend: typing.Any = None
+    ) -> CMAC: ...
     def update(self, data: Buffer) -> None: ...
     def finalize(self) -> bytes: ...
     def verify(self, signature: bytes) -> None: ...

@@ -7,13 +7,13 @@ import typing
 from cryptography.hazmat.primitives import hashes
 from cryptography.utils import Buffer
 
+__all__ = ["HMAC"]
+
+@typing.final
 class HMAC(hashes.HashContext):
-    def __init__(
-        self,
-        key: Buffer,
-        algorithm: hashes.HashAlgorithm,
-        backend: typing.Any = None,
-    ) -> None: ...
+    def __new__(
+        cls, key: Buffer, algorithm: hashes.HashAlgorithm, backend: typing.Any = None
+    ) -> HMAC: ...
     @property
     def algorithm(self) -> hashes.HashAlgorithm: ...
     def update(self, data: Buffer) -> None: ...

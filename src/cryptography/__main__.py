@@ -1,0 +1,112 @@
+# This file is dual licensed under the terms of the Apache License, Version
+# 2.0, and the BSD License. See the LICENSE file in the root of this repository
+# for complete details.
+
+"""``python -m cryptography``: what this build is, and a short known-answer self-test.
+
+Exits with status 1 if any known answer is wrong or an algorithm fails to run.
+"""
+
+from __future__ import annotations
+
+import sys
+import typing
+
+# Known answers from the standards that define each algorithm.
+_ABC = b"abc"
+
+
+def _known_answers() -> list[tuple[str, typing.Callable[[], bytes], str]]:
+    from cryptography.hazmat.primitives import cmac, hashes, hmac, padding
+    from cryptography.hazmat.primitives.ciphers import algorithms
+    from cryptography.hazmat.primitives.poly1305 import Poly1305
+
+    def digest(algorithm: hashes.HashAlgorithm) -> typing.Callable[[], bytes]:
+        return lambda: hashes.Hash.hash(algorithm, _ABC)
+
+    def hmac_sha256() -> bytes:
+        h = hmac.HMAC(b"Jefe", hashes.SHA256())
+        h.update(b"what do ya want for nothing?")
+        return h.finalize()
+
+    def cmac_aes128() -> bytes:
+        c = cmac.CMAC(algorithms.AES(bytes.fromhex("2b7e151628aed2a6abf7158809cf4f3c")))
+        c.update(bytes.fromhex("6bc1bee22e409f96e93d7e117393172a"))
+        return c.finalize()
+
+    def poly1305() -> bytes:
+        key = bytes.fromhex(
+            "85d6be7857556d337f4452fe42d506a80103808afb0db2fd4abff6af4149f51b"
+        )
+        return Poly1305.generate_tag(key, b"Cryptographic Forum Research Group")
+
+    def pkcs7() -> bytes:
+        padder = padding.PKCS7(128).padder()
+        return bytes(padder.update(_ABC)) + padder.finalize()
+
+    return [
+        (
+            "SHA-256 (FIPS 180-4)",
+            digest(hashes.SHA256()),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        ),
+        (
+            "SHA3-256 (FIPS 202)",
+            digest(hashes.SHA3_256()),
+            "3a985da74fe225b2045c172d6bd390bd855f086e3e9d525b46bfe24511431532",
+        ),
+        (
+            "SHAKE128 (FIPS 202)",
+            digest(hashes.SHAKE128(16)),
+            "5881092dd818bf5cf8a3ddb793fbcba7",
+        ),
+        (
+            "HMAC-SHA256 (RFC 4231 case 2)",
+            hmac_sha256,
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+        ),
+        (
+            "AES-128-CMAC (SP 800-38B)",
+            cmac_aes128,
+            "070a16b46b4d4144f79bdd9dd04a287c",
+        ),
+        (
+            "Poly1305 (RFC 8439 2.5.2)",
+            poly1305,
+            "a8061dc1305136c6c22b8baf0c0127a9",
+        ),
+        ("PKCS7 padding (RFC 5652)", pkcs7, "616263" + "0d" * 13),
+    ]
+
+
+def main() -> int:
+    import cryptography
+    from cryptography.hazmat.bindings._rust import openssl as rust_openssl
+
+    linked = (
+        "built from source into this package (vendored)"
+        if rust_openssl.is_vendored()
+        else "linked from the system"
+    )
+    print(f"cryptography {cryptography.__version__}")
+    print(f"OpenSSL: {rust_openssl.openssl_version_text()}, {linked}")
+    print(f"Python: {sys.version.split()[0]}")
+    print("Self-test:")
+    failures = 0
+    for name, run, expected in _known_answers():
+        try:
+            ok = run().hex() == expected
+            detail = "ok" if ok else "WRONG ANSWER"
+        except Exception as e:  # report every algorithm, not only the first failure
+            ok, detail = False, f"FAILED ({type(e).__name__}: {e})"
+        failures += not ok
+        print(f"  {name:32s} {detail}")
+    if failures:
+        print(f"{failures} self-test(s) failed")
+        return 1
+    print("All self-tests passed.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

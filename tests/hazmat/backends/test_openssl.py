@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from cryptography.hazmat.backends import default_backend
+from cryptography.hazmat.backends.openssl import backend
+from cryptography.hazmat.backends.openssl.backend import Backend
+from cryptography.hazmat.decrepit.ciphers import algorithms as decrepit
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers import algorithms
+
+
+class _Mode:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+class _Named:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def test_default_backend_is_the_openssl_backend():
+    assert default_backend() is backend
+    assert isinstance(backend, Backend)
+    assert backend.name == "openssl"
+
+
+def test_versions():
+    text = backend.openssl_version_text()
+    assert text.startswith("OpenSSL 3.")
+    number = backend.openssl_version_number()
+    assert number >= 0x30000000
+    assert text in repr(backend)
+
+
+def test_fips_and_errors():
+    assert backend._fips_enabled is False
+    assert backend._consume_errors() == []
+
+
+def test_hash_predicates():
+    assert backend.hash_supported(hashes.SHA256())
+    assert backend.hash_supported(hashes.SHAKE128(16))
+    assert backend.hmac_supported(hashes.SHA3_256())
+    assert not backend.hmac_supported(hashes.SHAKE256(32))
+    assert backend.signature_hash_supported(hashes.SHA512())
+
+    class Unknown(hashes.HashAlgorithm):
+        name = "unknown"
+        digest_size = 1
+        block_size = 1
+
+    assert not backend.hash_supported(Unknown())
+    assert not backend.hmac_supported(Unknown())
+
+
+def test_mac_and_cipher_predicates():
+    assert backend.cmac_algorithm_supported(algorithms.AES(b"k" * 16))
+    assert not backend.cmac_algorithm_supported(decrepit.ARC4(b"k" * 16))  # type: ignore[arg-type]
+    assert backend.poly1305_supported()
+    assert backend.cipher_supported(algorithms.AES(b"k" * 16), _Mode("GCM"))
+    assert backend.cipher_supported(algorithms.AES(b"k" * 64), _Mode("XTS"))
+    assert backend.cipher_supported(decrepit.Blowfish(b"k" * 16), _Mode("CBC"))
+    assert backend.cipher_supported(algorithms.ChaCha20(b"k" * 32, b"n" * 16), None)
+    assert not backend.cipher_supported(algorithms.AES(b"k" * 16), None)
+    assert not backend.cipher_supported(algorithms.AES(b"k" * 16), _Mode("NOPE"))
+
+
+def test_public_key_and_kdf_predicates():
+    assert backend.scrypt_supported()
+    assert backend.argon2_supported()
+    assert backend.ed25519_supported()
+    assert backend.ed448_supported()
+    assert backend.x25519_supported()
+    assert backend.x448_supported()
+    assert backend.dh_supported()
+    assert backend.dsa_supported()
+    assert backend.mldsa_supported()
+    assert backend.mlkem_supported()
+    assert backend.ecdsa_deterministic_supported()
+    assert backend.elliptic_curve_supported(_Named("secp256r1"))
+    assert backend.elliptic_curve_supported(_Named("brainpoolP512r1"))
+    assert not backend.elliptic_curve_supported(_Named("nonsense"))
+    assert backend.rsa_padding_supported(_Named("EMSA-PKCS1-v1_5"))
+    assert not backend.rsa_padding_supported(_Named("nonsense"))

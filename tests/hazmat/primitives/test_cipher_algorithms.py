@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from cryptography.hazmat.decrepit.ciphers import algorithms as decrepit
+from cryptography.hazmat.primitives import _cipheralgorithm
+from cryptography.hazmat.primitives.ciphers import algorithms
+
+
+@pytest.mark.parametrize(
+    ("cls", "good", "bad"),
+    [
+        (algorithms.AES, [16, 24, 32, 64], [0, 15, 48]),
+        (algorithms.AES128, [16], [32]),
+        (algorithms.AES256, [32], [16]),
+        (algorithms.SM4, [16], [32]),
+        (decrepit.Camellia, [16, 24, 32], [8]),
+        (decrepit.TripleDES, [8, 16, 24], [12]),
+        (decrepit.Blowfish, [4, 56], [3, 57]),
+        (decrepit.CAST5, [5, 16], [4, 17]),
+        (decrepit.IDEA, [16], [8]),
+        (decrepit.SEED, [16], [8]),
+        (decrepit.RC2, [16], [8]),
+        (decrepit.ARC4, [5, 32], [4]),
+    ],
+)
+def test_key_sizes(cls, good, bad):
+    for size in good:
+        algorithm = cls(b"\x01" * size)
+        assert isinstance(algorithm, _cipheralgorithm.CipherAlgorithm)
+        expected_bits = 192 if cls is decrepit.TripleDES else size * 8
+        assert algorithm.key_size == expected_bits
+    for size in bad:
+        with pytest.raises(ValueError, match=rf"Invalid key size \({size * 8}\) for "):
+            cls(b"\x01" * size)
+    with pytest.raises(TypeError, match="key must be bytes-like"):
+        cls("k" * 16)
+
+
+def test_triple_des_expands_short_keys():
+    assert decrepit.TripleDES(b"12345678").key == b"12345678" * 3
+    assert decrepit.TripleDES(b"1234567890abcdef").key == b"1234567890abcdef12345678"
+
+
+def test_chacha20():
+    c = algorithms.ChaCha20(b"k" * 32, b"n" * 16)
+    assert (c.name, c.key_size, c.nonce) == ("ChaCha20", 256, b"n" * 16)
+    with pytest.raises(ValueError, match=r"nonce must be 128-bits \(16 bytes\)"):
+        algorithms.ChaCha20(b"k" * 32, b"n" * 12)
+    with pytest.raises(TypeError, match="nonce must be bytes-like"):
+        algorithms.ChaCha20(b"k" * 32, "n" * 16)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", ["ARC4", "TripleDES", "Camellia"])
+def test_moved_ciphers_warn(name):
+    with pytest.warns(Warning, match=f"{name} has been moved"):
+        assert getattr(algorithms, name) is getattr(decrepit, name)
+
+
+@pytest.mark.parametrize("name", ["Blowfish", "CAST5", "IDEA", "SEED", "AES", "SM4"])
+def test_other_names_do_not_warn(name):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        getattr(algorithms, name)

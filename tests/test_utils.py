@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import sys
+import types
+import warnings
+
+import pytest
+
+from cryptography import utils
+
+
+def test_int_to_bytes():
+    assert utils.int_to_bytes(0) == b"\x00"
+    assert utils.int_to_bytes(255) == b"\xff"
+    assert utils.int_to_bytes(256) == b"\x01\x00"
+    assert utils.int_to_bytes(1, 4) == b"\x00\x00\x00\x01"
+    with pytest.raises(ValueError, match="length argument can't be 0"):
+        utils.int_to_bytes(1, 0)
+    with pytest.raises(OverflowError):
+        utils.int_to_bytes(-1)
+    with pytest.raises(OverflowError):
+        utils.int_to_bytes(256, 1)
+
+
+def test_checks():
+    utils._check_bytes("data", b"x")
+    with pytest.raises(TypeError, match="data must be bytes"):
+        utils._check_bytes("data", "x")  # type: ignore[arg-type]
+    utils._check_byteslike("data", bytearray(b"x"))
+    utils._check_byteslike("data", memoryview(b"x"))
+    with pytest.raises(TypeError, match="data must be bytes-like"):
+        utils._check_byteslike("data", "x")  # type: ignore[arg-type]
+
+
+def test_deprecation_classes():
+    assert issubclass(utils.CryptographyDeprecationWarning, UserWarning)
+    for name in ("36", "40", "41", "42", "43", "47", "50"):
+        assert issubclass(
+            getattr(utils, f"DeprecatedIn{name}"),
+            utils.CryptographyDeprecationWarning,
+        )
+
+
+def test_deprecated_attribute_warns():
+    module = types.ModuleType("cryptography_test_deprecated_module")
+    module.value = 1  # type: ignore[attr-defined]
+    sys.modules[module.__name__] = module
+    try:
+        module.old = utils.deprecated(  # type: ignore[attr-defined]
+            42, module.__name__, "old is deprecated", utils.DeprecatedIn50
+        )
+        proxy = sys.modules[module.__name__]
+        with pytest.warns(utils.DeprecatedIn50, match="old is deprecated"):
+            assert proxy.old == 42
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert proxy.value == 1
+        assert "old" in dir(proxy)
+        utils.deprecated(
+            7, module.__name__, "named", utils.DeprecatedIn50, name="named"
+        )
+        with pytest.warns(utils.DeprecatedIn50, match="named"):
+            assert proxy.named == 7
+        with pytest.warns(utils.DeprecatedIn50):
+            del proxy.named
+    finally:
+        del sys.modules[module.__name__]
+
+
+def test_enum_repr():
+    class Color(utils.Enum):
+        RED = "red"
+
+    assert repr(Color.RED) == "<Color.RED: 'red'>"
+    assert str(Color.RED) == "Color.RED"
+
+
+def test_buffer_accepts_bytes_like():
+    for value in (b"x", bytearray(b"x"), memoryview(b"x")):
+        assert isinstance(value, utils.Buffer)  # type: ignore[arg-type]
