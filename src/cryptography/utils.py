@@ -42,6 +42,9 @@ def _check_bytes(name: str, value: bytes) -> None:
 
 
 def _check_byteslike(name: str, value: Buffer) -> None:
+    # bytes and bytearray are the common case; checking them first skips building a view.
+    if isinstance(value, (bytes, bytearray)):
+        return
     try:
         memoryview(value)
     except TypeError:
@@ -67,27 +70,42 @@ class _DeprecatedValue:
 
 
 class _ModuleWithDeprecations(types.ModuleType):
-    """Stands in for a module so that reading a deprecated name warns."""
+    """Stands in for a module so that reading a deprecated name warns.
+
+    Ordinary attributes are copied into the proxy's own namespace, so reading them costs
+    a plain module lookup; only names missing there (the deprecated ones, and any added to
+    the module later) reach ``__getattr__``.
+    """
 
     def __init__(self, module: types.ModuleType) -> None:
         super().__init__(module.__name__)
-        self.__dict__["_module"] = module
+        namespace = self.__dict__
+        for key, value in vars(module).items():
+            if not isinstance(value, _DeprecatedValue):
+                namespace[key] = value
+        namespace["_module"] = module
 
     def __getattr__(self, attr: str) -> object:
         obj = getattr(self._module, attr)
         if isinstance(obj, _DeprecatedValue):
             warnings.warn(obj.message, obj.warning_class, stacklevel=2)
-            obj = obj.value
+            return obj.value
+        self.__dict__[attr] = obj
         return obj
 
     def __setattr__(self, attr: str, value: object) -> None:
         setattr(self._module, attr, value)
+        if isinstance(value, _DeprecatedValue):
+            self.__dict__.pop(attr, None)
+        else:
+            self.__dict__[attr] = value
 
     def __delattr__(self, attr: str) -> None:
         obj = getattr(self._module, attr)
         if isinstance(obj, _DeprecatedValue):
             warnings.warn(obj.message, obj.warning_class, stacklevel=2)
         delattr(self._module, attr)
+        self.__dict__.pop(attr, None)
 
     def __dir__(self) -> Sequence[str]:
         return ["_module", *dir(self._module)]

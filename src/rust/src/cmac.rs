@@ -12,9 +12,68 @@ use crate::error::{already_finalized, unsupported, CryptoResult, Reason};
 use crate::hmac::tag_to_bytes;
 
 static BLOCK_CIPHER_ABC: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static KNOWN_CIPHERS: PyOnceLock<Vec<(Py<PyType>, &'static str)>> = PyOnceLock::new();
 
-/// The CMAC cipher for a block cipher algorithm object, chosen by its `name` and key size.
-fn cmac_cipher(py: Python<'_>, algorithm: &Bound<'_, PyAny>) -> PyResult<CmacCipher> {
+/// The block cipher classes of the package, recognised by type so that the common case
+/// needs no `isinstance` against the ABC and no Python property calls.
+fn known_ciphers(py: Python<'_>) -> PyResult<&Vec<(Py<PyType>, &'static str)>> {
+    KNOWN_CIPHERS.get_or_try_init(py, || {
+        let primitives = py.import("cryptography.hazmat.primitives.ciphers.algorithms")?;
+        let decrepit = py.import("cryptography.hazmat.decrepit.ciphers.algorithms")?;
+        // (module, class, the `name` the class declares)
+        let classes = [
+            (&primitives, "AES", "AES"),
+            (&primitives, "AES128", "AES"),
+            (&primitives, "AES256", "AES"),
+            (&primitives, "SM4", "SM4"),
+            (&decrepit, "TripleDES", "3DES"),
+            (&decrepit, "Camellia", "camellia"),
+            (&decrepit, "SEED", "SEED"),
+            (&decrepit, "IDEA", "IDEA"),
+            (&decrepit, "CAST5", "CAST5"),
+            (&decrepit, "Blowfish", "Blowfish"),
+            (&decrepit, "RC2", "RC2"),
+        ];
+        classes
+            .into_iter()
+            .map(|(module, class_name, name)| {
+                let class = module.getattr(class_name)?.cast_into::<PyType>()?;
+                Ok((class.unbind(), name))
+            })
+            .collect()
+    })
+}
+
+/// The CMAC cipher for an algorithm's `name` and key length in bytes.
+fn cmac_cipher_for(name: &str, key_len: usize) -> Option<CmacCipher> {
+    Some(match (name, key_len) {
+        ("AES", 16) => CmacCipher::Aes128,
+        ("AES", 24) => CmacCipher::Aes192,
+        ("AES", 32) => CmacCipher::Aes256,
+        ("3DES", 24) => CmacCipher::TripleDes,
+        ("camellia", 16) => CmacCipher::Camellia128,
+        ("camellia", 24) => CmacCipher::Camellia192,
+        ("camellia", 32) => CmacCipher::Camellia256,
+        ("SM4", 16) => CmacCipher::Sm4,
+        ("SEED", 16) => CmacCipher::Seed,
+        ("IDEA", 16) => CmacCipher::Idea,
+        ("CAST5", _) => CmacCipher::Cast5,
+        ("Blowfish", _) => CmacCipher::Blowfish,
+        ("RC2", 16) => CmacCipher::Rc2,
+        _ => return None,
+    })
+}
+
+/// The algorithm's `name`: from the class table for the package's own classes, else
+/// from the object, after checking it implements `BlockCipherAlgorithm`.
+fn cipher_name(py: Python<'_>, algorithm: &Bound<'_, PyAny>) -> PyResult<String> {
+    let object_type = algorithm.get_type_ptr();
+    if let Some((_, name)) = known_ciphers(py)?
+        .iter()
+        .find(|(class, _)| class.as_ptr().cast() == object_type)
+    {
+        return Ok((*name).to_string());
+    }
     let interface = BLOCK_CIPHER_ABC.get_or_try_init(py, || {
         py.import("cryptography.hazmat.primitives._cipheralgorithm")?
             .getattr("BlockCipherAlgorithm")?
@@ -27,29 +86,9 @@ fn cmac_cipher(py: Python<'_>, algorithm: &Bound<'_, PyAny>) -> PyResult<CmacCip
             "Expected instance of BlockCipherAlgorithm.",
         ));
     }
-    let name = algorithm
+    algorithm
         .getattr(pyo3::intern!(py, "name"))?
-        .extract::<String>()?;
-    let key_bits = algorithm
-        .getattr(pyo3::intern!(py, "key_size"))?
-        .extract::<usize>()?;
-    let cipher = match (name.as_str(), key_bits) {
-        ("AES", 128) => CmacCipher::Aes128,
-        ("AES", 192) => CmacCipher::Aes192,
-        ("AES", 256) => CmacCipher::Aes256,
-        ("3DES", 192) => CmacCipher::TripleDes,
-        ("camellia", 128) => CmacCipher::Camellia128,
-        ("camellia", 192) => CmacCipher::Camellia192,
-        ("camellia", 256) => CmacCipher::Camellia256,
-        ("SM4", 128) => CmacCipher::Sm4,
-        ("SEED", 128) => CmacCipher::Seed,
-        ("IDEA", 128) => CmacCipher::Idea,
-        ("CAST5", _) => CmacCipher::Cast5,
-        ("Blowfish", _) => CmacCipher::Blowfish,
-        ("RC2", 128) => CmacCipher::Rc2,
-        _ => return Err(unsupported_cipher(py)),
-    };
-    Ok(cipher)
+        .extract::<String>()
 }
 
 fn unsupported_cipher(py: Python<'_>) -> PyErr {
@@ -78,9 +117,10 @@ impl Cmac {
         backend: Option<Bound<'_, PyAny>>,
     ) -> CryptoResult<Self> {
         let _ = backend;
-        let cipher = cmac_cipher(py, &algorithm)?;
+        let name = cipher_name(py, &algorithm)?;
         let key = algorithm.getattr(pyo3::intern!(py, "key"))?;
         let key = key.extract::<BytesLike<'_>>()?;
+        let cipher = cmac_cipher_for(&name, key.len()).ok_or_else(|| unsupported_cipher(py))?;
         let state = mac::Cmac::new(cipher, &key).map_err(|err| match err {
             cryptography_backend::Error::UnsupportedAlgorithm(_) => unsupported_cipher(py).into(),
             other => crate::error::CryptoError::from(other),

@@ -73,6 +73,11 @@ def test_other_block_ciphers():
         (decrepit.Camellia(b"k" * 16), "63252215c28fb84284433e68a9411a42"),
         (decrepit.RC2(b"k" * 16), "84fff2db983fab92"),
         (algorithms.SM4(b"k" * 16), "4198906ba4a3d5f8c87b3937556a3e69"),
+        # Variable key lengths.
+        (decrepit.Blowfish(bytes(range(4))), "fdd6bbc123f33949"),
+        (decrepit.Blowfish(bytes(range(56))), "3caf118f33ccdff7"),
+        (decrepit.CAST5(bytes(range(5))), "f42a81ec3af850fc"),
+        (decrepit.CAST5(bytes(range(16))), "19e1e15bbc79a91c"),
     ]
     for cipher, expected in cases:
         c = cmac.CMAC(cipher)

@@ -1,0 +1,295 @@
+#!/usr/bin/env python3
+"""Micro-benchmarks of this package's scope, over the public API only.
+
+Runs unchanged under pyca/cryptography, so the same script measures both sides:
+
+    python benchmarks/run.py [--quick] [--filter a,b] [--out FILE] [--list]
+
+Output is one JSON object (stdout, and FILE with --out) in the form
+``../shared/bench/compare.py --script`` reads: ``meta``, ``ns_per_op`` (median ns per
+call), ``mb_per_s``, ``rel_spread`` and ``skipped``. ``nox -s bench`` runs it, and with
+``-- --compare`` runs compare.py against the reference in a second virtualenv.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+import typing
+
+KiB = 1024
+MiB = 1024 * KiB
+SIZES = (("64B", 64), ("1KiB", KiB), ("1MiB", MiB))
+
+Op = tuple[str, typing.Callable[[], object], typing.Optional[int]]
+
+
+def measure(fn: typing.Callable[[], object], quick: bool) -> tuple[float, float]:
+    """Median ns per call over several timed loops, and the loops' relative spread."""
+    budget_ns = 15_000_000 if quick else 60_000_000
+    repeats = 5 if quick else 9
+    fn()  # warm caches (first-use fetches, imports)
+    calls = 1
+    while True:
+        start = time.perf_counter_ns()
+        for _ in range(calls):
+            fn()
+        elapsed = time.perf_counter_ns() - start
+        if elapsed > budget_ns // 10 or calls > 10_000_000:
+            break
+        calls *= 4
+    # Scale the loop so that one timed repeat takes about the budget.
+    calls = max(1, calls * budget_ns // max(elapsed, 1))
+    samples = []
+    for _ in range(repeats):
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.perf_counter_ns()
+            for _ in range(calls):
+                fn()
+            samples.append((time.perf_counter_ns() - start) / calls)
+        finally:
+            gc.enable()
+    median = statistics.median(samples)
+    return median, (max(samples) - min(samples)) / median
+
+
+def build_ops(skipped: dict[str, str]) -> list[Op]:
+    from cryptography.hazmat.primitives import (
+        cmac,
+        constant_time,
+        hashes,
+        hmac,
+        padding,
+        poly1305,
+    )
+    from cryptography.hazmat.primitives.ciphers import algorithms
+
+    ops: list[Op] = []
+    data = {name: os.urandom(size) for name, size in SIZES}
+    key = os.urandom(32)
+
+    def add(
+        name: str, fn: typing.Callable[[], object], nbytes: int | None = None
+    ) -> None:
+        ops.append((name, fn, nbytes))
+
+    # Object construction.
+    add("construct.sha256_algorithm", hashes.SHA256)
+    sha256 = hashes.SHA256()
+    add("construct.hash_context", lambda: hashes.Hash(sha256))
+    add("construct.hmac_context", lambda: hmac.HMAC(key, sha256))
+    aes_key = algorithms.AES(key[:16])
+    add("construct.cmac_context", lambda: cmac.CMAC(aes_key))
+    add("construct.poly1305_context", lambda: poly1305.Poly1305(key))
+
+    # Hashes: a fresh algorithm object per call, as applications write it.
+    algorithms_by_name: dict[str, typing.Callable[[], hashes.HashAlgorithm]] = {
+        "sha256": hashes.SHA256,
+        "sha512": hashes.SHA512,
+        "sha1": hashes.SHA1,
+        "md5": hashes.MD5,
+        "sha3_256": hashes.SHA3_256,
+        "blake2b": lambda: hashes.BLAKE2b(64),
+        "blake2s": lambda: hashes.BLAKE2s(32),
+        "shake128": lambda: hashes.SHAKE128(32),
+        "sm3": hashes.SM3,
+    }
+    for alg_name, make in algorithms_by_name.items():
+        for size_name, size in SIZES:
+            payload = data[size_name]
+
+            def digest(make=make, payload=payload) -> bytes:
+                h = hashes.Hash(make())
+                h.update(payload)
+                return h.finalize()
+
+            add(f"hash.{alg_name}_{size_name}", digest, size)
+
+    def sha256_reused() -> bytes:
+        h = hashes.Hash(sha256)
+        h.update(data["64B"])
+        return h.finalize()
+
+    add("hash.sha256_64B_alg_reused", sha256_reused, 64)
+    add(
+        "hash.sha256_oneshot_64B",
+        lambda: hashes.Hash.hash(sha256, data["64B"]),
+        64,
+    )
+
+    def sha256_copy() -> bytes:
+        h = hashes.Hash(sha256)
+        h.update(data["64B"])
+        return h.copy().finalize()
+
+    add("hash.sha256_copy_64B", sha256_copy, 64)
+
+    def hmac_copy() -> bytes:
+        h = hmac.HMAC(key, sha256)
+        h.update(data["64B"])
+        return h.copy().finalize()
+
+    add("hmac.sha256_copy_64B", hmac_copy, 64)
+
+    def cmac_copy() -> bytes:
+        c = cmac.CMAC(aes_key)
+        c.update(data["64B"])
+        return c.copy().finalize()
+
+    add("cmac.aes128_copy_64B", cmac_copy, 64)
+    add("construct.aes_algorithm", lambda: algorithms.AES(key[:16]))
+
+    try:
+
+        def shake_squeeze() -> bytes:
+            x = hashes.XOFHash(hashes.SHAKE128(1024))
+            x.update(data["64B"])
+            return x.squeeze(1024)
+
+        shake_squeeze()
+        add("hash.shake128_xof_squeeze_1KiB", shake_squeeze, KiB)
+    except Exception as e:  # XOFHash needs OpenSSL 3.3
+        skipped["hash.shake128_xof_squeeze_1KiB"] = f"{type(e).__name__}: {e}"
+
+    # HMAC.
+    for alg_name, make in (("sha256", hashes.SHA256), ("sha512", hashes.SHA512)):
+        for size_name, size in SIZES:
+            payload = data[size_name]
+
+            def mac(make=make, payload=payload) -> bytes:
+                h = hmac.HMAC(key, make())
+                h.update(payload)
+                return h.finalize()
+
+            add(f"hmac.{alg_name}_{size_name}", mac, size)
+    tag = hmac.HMAC(key, sha256)
+    tag.update(data["64B"])
+    expected = tag.finalize()
+
+    def hmac_verify() -> None:
+        h = hmac.HMAC(key, hashes.SHA256())
+        h.update(data["64B"])
+        h.verify(expected)
+
+    add("hmac.sha256_verify_64B", hmac_verify, 64)
+
+    # CMAC and Poly1305.
+    for size_name, size in SIZES:
+        payload = data[size_name]
+
+        def cmac_aes(payload=payload) -> bytes:
+            c = cmac.CMAC(algorithms.AES(key[:16]))
+            c.update(payload)
+            return c.finalize()
+
+        add(f"cmac.aes128_{size_name}", cmac_aes, size)
+
+        def poly(payload=payload) -> bytes:
+            p = poly1305.Poly1305(key)
+            p.update(payload)
+            return p.finalize()
+
+        add(f"poly1305.{size_name}", poly, size)
+    poly_tag = poly1305.Poly1305.generate_tag(key, data["64B"])
+    add(
+        "poly1305.generate_tag_64B",
+        lambda: poly1305.Poly1305.generate_tag(key, data["64B"]),
+        64,
+    )
+    add(
+        "poly1305.verify_tag_64B",
+        lambda: poly1305.Poly1305.verify_tag(key, data["64B"], poly_tag),
+        64,
+    )
+
+    # Padding.
+    pkcs7 = padding.PKCS7(128)
+    for size_name, size in SIZES[:2]:
+        payload = data[size_name]
+        padded_parts: list[bytes] = []
+        padder = pkcs7.padder()
+        padded = bytes(padder.update(payload)) + padder.finalize()
+        padded_parts.append(padded)
+
+        def pad(payload=payload) -> bytes:
+            p = pkcs7.padder()
+            return bytes(p.update(payload)) + p.finalize()
+
+        def unpad(padded=padded) -> bytes:
+            u = pkcs7.unpadder()
+            return u.update(padded) + u.finalize()
+
+        add(f"padding.pkcs7_pad_{size_name}", pad, size)
+        add(f"padding.pkcs7_unpad_{size_name}", unpad, size)
+
+    a, b = os.urandom(32), os.urandom(32)
+    add("constant_time.bytes_eq_32B", lambda: constant_time.bytes_eq(a, b), 32)
+    return ops
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--filter", default=None, help="comma-separated substrings")
+    parser.add_argument("--out", default=None)
+    parser.add_argument("--list", action="store_true")
+    args = parser.parse_args(argv)
+
+    import cryptography
+
+    meta: dict[str, object] = {
+        "cryptography_version": cryptography.__version__,
+        "cryptography_file": cryptography.__file__,
+        "python": sys.version.split()[0],
+        "platform": platform.platform(),
+        "quick": args.quick,
+    }
+    try:
+        from cryptography.hazmat.backends import default_backend
+
+        meta["backend"] = default_backend().openssl_version_text()
+    except Exception as e:
+        meta["backend"] = f"unknown ({type(e).__name__})"
+
+    skipped: dict[str, str] = {}
+    ops = build_ops(skipped)
+    if args.filter:
+        wanted = args.filter.split(",")
+        ops = [op for op in ops if any(w in op[0] for w in wanted)]
+    if args.list:
+        for name, _, _ in ops:
+            print(name)
+        return 0
+
+    result: dict[str, dict[str, float]] = {
+        "ns_per_op": {},
+        "mb_per_s": {},
+        "rel_spread": {},
+    }
+    for name, fn, nbytes in ops:
+        ns, spread = measure(fn, args.quick)
+        result["ns_per_op"][name] = ns
+        result["rel_spread"][name] = spread
+        if nbytes:
+            result["mb_per_s"][name] = nbytes / ns * 1e3
+        print(f"{name:40s} {ns:12.1f} ns", file=sys.stderr)
+    meta["loadavg_end"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    output = {"meta": meta, **result, "skipped": skipped}
+    text = json.dumps(output, indent=1)
+    if args.out:
+        with open(args.out, "w") as f:
+            f.write(text)
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
