@@ -1,0 +1,94 @@
+"""Development sessions. `nox -l` lists them; `nox` runs tests, lint and rust.
+
+- tests: build and install the package (vendored OpenSSL), run the pytest suite; the
+  Wycheproof vectors in ../shared/wycheproof are used when that folder exists.
+- rust:  cargo fmt --check, clippy -D warnings, and the core crate's unit tests.
+- lint:  ruff check, ruff format --check, mypy, and stubtest of the native module's stubs.
+- bench: the benchmark suite; `nox -s bench -- --compare` also measures pyca/cryptography
+  50.0.2 in a second virtualenv, interleaved, with ../shared/bench/compare.py.
+"""
+
+from __future__ import annotations
+
+import pathlib
+
+import nox
+
+nox.options.sessions = ["tests", "lint", "rust"]
+nox.options.default_venv_backend = "venv"
+
+ROOT = pathlib.Path(__file__).resolve().parent
+SHARED = ROOT.parent / "shared"
+WYCHEPROOF = SHARED / "wycheproof"
+REFERENCE = "cryptography==50.0.2"
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    session.install(".[test]")
+    args = []
+    if (WYCHEPROOF / "testvectors_v1").is_dir():
+        args = ["--wycheproof-root", str(WYCHEPROOF)]
+    session.run("pytest", *args, *session.posargs)
+
+
+@nox.session
+def rust(session: nox.Session) -> None:
+    # The binding crate needs an interpreter to configure PyO3 against.
+    env = {"PYO3_PYTHON": session.virtualenv.bin + "/python"}
+    session.run("cargo", "fmt", "--all", "--", "--check", external=True)
+    session.run(
+        "cargo",
+        "clippy",
+        "--release",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+        external=True,
+        env=env,
+    )
+    session.run(
+        "cargo", "test", "--release", "-p", "cryptography-backend", external=True
+    )
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    session.install(".[test]", "ruff", "mypy", "typing_extensions")
+    session.run("ruff", "check", "src", "tests", "benchmarks", "noxfile.py")
+    session.run("ruff", "format", "--check", "src", "tests", "benchmarks", "noxfile.py")
+    session.run("mypy", "src/cryptography", "tests", "benchmarks")
+    session.run("python", "-m", "mypy.stubtest", "cryptography.hazmat.bindings._rust")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    session.install(".")
+    if "--compare" not in session.posargs:
+        session.run("python", "benchmarks/run.py", *session.posargs)
+        return
+    extra = [a for a in session.posargs if a != "--compare"]
+    reference = ROOT / ".nox" / "reference"
+    if not (reference / "bin" / "python").exists():
+        session.run("python", "-m", "venv", str(reference))
+    session.run(
+        str(reference / "bin" / "python"),
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        REFERENCE,
+        external=True,
+    )
+    session.run(
+        "python",
+        str(SHARED / "bench" / "compare.py"),
+        str(reference / "bin" / "python"),
+        session.virtualenv.bin + "/python",
+        "--labels",
+        "ref,new",
+        "--script",
+        "benchmarks/run.py",
+        *extra,
+    )
