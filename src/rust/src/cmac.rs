@@ -74,14 +74,12 @@ fn cipher_name(py: Python<'_>, algorithm: &Bound<'_, PyAny>) -> PyResult<String>
     {
         return Ok((*name).to_string());
     }
-    let interface = BLOCK_CIPHER_ABC.get_or_try_init(py, || {
-        py.import("cryptography.hazmat.primitives._cipheralgorithm")?
-            .getattr("BlockCipherAlgorithm")?
-            .cast_into::<PyType>()
-            .map(Bound::unbind)
-            .map_err(PyErr::from)
-    })?;
-    if !algorithm.is_instance(interface.bind(py))? {
+    let interface = BLOCK_CIPHER_ABC.import(
+        py,
+        "cryptography.hazmat.primitives._cipheralgorithm",
+        "BlockCipherAlgorithm",
+    )?;
+    if !algorithm.is_instance(interface)? {
         return Err(PyTypeError::new_err(
             "Expected instance of BlockCipherAlgorithm.",
         ));

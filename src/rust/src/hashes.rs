@@ -111,14 +111,8 @@ pub(crate) fn hash_algorithm(py: Python<'_>, object: &Bound<'_, PyAny>) -> PyRes
     {
         return with_declared_size(py, object, entry.algorithm, &entry.name);
     }
-    let interface = HASH_ALGORITHM_ABC.get_or_try_init(py, || {
-        py.import(HASHES_MODULE)?
-            .getattr("HashAlgorithm")?
-            .cast_into::<PyType>()
-            .map(Bound::unbind)
-            .map_err(PyErr::from)
-    })?;
-    if !object.is_instance(interface.bind(py))? {
+    let interface = HASH_ALGORITHM_ABC.import(py, HASHES_MODULE, "HashAlgorithm")?;
+    if !object.is_instance(interface)? {
         return Err(PyTypeError::new_err(
             "Expected instance of hashes.HashAlgorithm.",
         ));

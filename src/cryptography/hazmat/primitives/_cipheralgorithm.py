@@ -45,3 +45,17 @@ def _verify_key_size(algorithm: CipherAlgorithm, key: utils.Buffer) -> utils.Buf
     if size_bits not in algorithm.key_sizes:
         raise ValueError(f"Invalid key size ({size_bits}) for {algorithm.name}.")
     return key
+
+
+class _KeyedByBytes:
+    """The shared body of the cipher classes: a checked key, and its size in bits."""
+
+    key_sizes: frozenset[int]
+    name: str
+
+    def __init__(self, key: utils.Buffer):
+        self.key = _verify_key_size(self, key)  # type: ignore[arg-type]
+
+    @property
+    def key_size(self) -> int:
+        return len(self.key) * 8

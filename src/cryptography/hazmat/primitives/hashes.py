@@ -176,46 +176,38 @@ class SHA3_512(HashAlgorithm):  # noqa: N801
     block_size = None
 
 
-def _check_xof_size(digest_size: int) -> int:
-    if not isinstance(digest_size, int):
-        raise TypeError("digest_size must be an integer")
-    if digest_size < 1:
-        raise ValueError("digest_size must be a positive integer")
-    return digest_size
+_ShakeT = typing.TypeVar("_ShakeT", bound="_Shake")
+
+
+class _Shake(HashAlgorithm, ExtendableOutputFunction):
+    """SHAKE128 and SHAKE256: the output length is chosen per instance."""
+
+    block_size = None
+
+    def __init__(self, digest_size: int):
+        if not isinstance(digest_size, int):
+            raise TypeError("digest_size must be an integer")
+        if digest_size < 1:
+            raise ValueError("digest_size must be a positive integer")
+        self._digest_size = digest_size
+
+    @property
+    def digest_size(self) -> int:
+        return self._digest_size
+
+    def xof(self: _ShakeT) -> _ShakeT:
+        """The same function with unbounded output, for reading with XOFHash."""
+        return type(self)(sys.maxsize)
 
 
 @_compared_by_value
-class SHAKE128(HashAlgorithm, ExtendableOutputFunction):
+class SHAKE128(_Shake):
     name = "shake128"
-    block_size = None
-
-    def __init__(self, digest_size: int):
-        self._digest_size = _check_xof_size(digest_size)
-
-    @property
-    def digest_size(self) -> int:
-        return self._digest_size
-
-    def xof(self) -> SHAKE128:
-        """The same function with unbounded output, for reading with XOFHash."""
-        return SHAKE128(sys.maxsize)
 
 
 @_compared_by_value
-class SHAKE256(HashAlgorithm, ExtendableOutputFunction):
+class SHAKE256(_Shake):
     name = "shake256"
-    block_size = None
-
-    def __init__(self, digest_size: int):
-        self._digest_size = _check_xof_size(digest_size)
-
-    @property
-    def digest_size(self) -> int:
-        return self._digest_size
-
-    def xof(self) -> SHAKE256:
-        """The same function with unbounded output, for reading with XOFHash."""
-        return SHAKE256(sys.maxsize)
 
 
 @_compared_by_value
@@ -225,16 +217,15 @@ class MD5(HashAlgorithm):
     block_size = 64
 
 
-@_compared_by_value
-class BLAKE2b(HashAlgorithm):
-    name = "blake2b"
-    _max_digest_size = 64
+class _Blake2(HashAlgorithm):
+    """BLAKE2 at its full output size, the only one OpenSSL offers."""
+
+    _max_digest_size: int
     _min_digest_size = 1
-    block_size = 128
 
     def __init__(self, digest_size: int):
-        if digest_size != 64:
-            raise ValueError("Digest size must be 64")
+        if digest_size != self._max_digest_size:
+            raise ValueError(f"Digest size must be {self._max_digest_size}")
         self._digest_size = digest_size
 
     @property
@@ -243,20 +234,17 @@ class BLAKE2b(HashAlgorithm):
 
 
 @_compared_by_value
-class BLAKE2s(HashAlgorithm):
+class BLAKE2b(_Blake2):
+    name = "blake2b"
+    block_size = 128
+    _max_digest_size = 64
+
+
+@_compared_by_value
+class BLAKE2s(_Blake2):
     name = "blake2s"
     block_size = 64
     _max_digest_size = 32
-    _min_digest_size = 1
-
-    def __init__(self, digest_size: int):
-        if digest_size != 32:
-            raise ValueError("Digest size must be 32")
-        self._digest_size = digest_size
-
-    @property
-    def digest_size(self) -> int:
-        return self._digest_size
 
 
 @_compared_by_value

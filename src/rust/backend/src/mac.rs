@@ -61,20 +61,25 @@ impl KeyedMac {
 
     /// Computes the tag and compares it with `expected` in constant time.
     fn verify(self, expected: &[u8]) -> Result<()> {
-        // Tags are at most 64 bytes (HMAC-SHA512); a stack buffer avoids an allocation.
-        let mut computed = [0u8; 64];
         let tag_len = self.tag_len;
-        let computed = computed.get_mut(..tag_len).ok_or(Error::OutputLength {
-            expected: tag_len,
-            actual: 64,
-        })?;
-        self.finalize_into(computed)?;
-        verify_tag(computed, expected)
+        verify_tag(tag_len, |computed| self.finalize_into(computed), expected)
     }
 }
 
-/// Compares a computed tag with the expected one in constant time.
-fn verify_tag(computed: &[u8], expected: &[u8]) -> Result<()> {
+/// Computes a tag of `tag_len` bytes with `finalize_into` and compares it with `expected`
+/// in constant time.
+fn verify_tag(
+    tag_len: usize,
+    finalize_into: impl FnOnce(&mut [u8]) -> Result<()>,
+    expected: &[u8],
+) -> Result<()> {
+    // Tags are at most 64 bytes (HMAC-SHA512); a stack buffer avoids an allocation.
+    let mut buffer = Zeroizing::new([0u8; 64]);
+    let computed = buffer.get_mut(..tag_len).ok_or(Error::OutputLength {
+        expected: tag_len,
+        actual: 64,
+    })?;
+    finalize_into(computed)?;
     if constant_time_eq(computed, expected) {
         Ok(())
     } else {
@@ -209,14 +214,8 @@ impl Hmac {
 
     /// Checks `expected` against the computed tag in constant time.
     pub fn verify(self, expected: &[u8]) -> Result<()> {
-        let mut computed = [0u8; 64];
         let tag_len = self.tag_len();
-        let computed = computed.get_mut(..tag_len).ok_or(Error::OutputLength {
-            expected: tag_len,
-            actual: 64,
-        })?;
-        self.finalize_into(computed)?;
-        verify_tag(computed, expected)
+        verify_tag(tag_len, |computed| self.finalize_into(computed), expected)
     }
 }
 

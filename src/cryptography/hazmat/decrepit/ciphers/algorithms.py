@@ -7,6 +7,7 @@ from __future__ import annotations
 from cryptography.hazmat.primitives._cipheralgorithm import (
     BlockCipherAlgorithm,
     CipherAlgorithm,
+    _KeyedByBytes,
     _verify_key_size,
 )
 
@@ -14,19 +15,12 @@ from cryptography.hazmat.primitives._cipheralgorithm import (
 # provider; where a build lacks one, using it raises UnsupportedAlgorithm.
 
 
-class ARC4(CipherAlgorithm):
+class ARC4(_KeyedByBytes, CipherAlgorithm):
     name = "RC4"
     key_sizes = frozenset([40, 56, 64, 80, 128, 160, 192, 256])
 
-    def __init__(self, key: bytes):
-        self.key = _verify_key_size(self, key)
 
-    @property
-    def key_size(self) -> int:
-        return len(self.key) * 8
-
-
-class TripleDES(BlockCipherAlgorithm):
+class TripleDES(_KeyedByBytes, BlockCipherAlgorithm):
     name = "3DES"
     block_size = 64
     key_sizes = frozenset([64, 128, 192])
@@ -39,85 +33,39 @@ class TripleDES(BlockCipherAlgorithm):
             key += key[:8]
         self.key = _verify_key_size(self, key)
 
-    @property
-    def key_size(self) -> int:
-        return len(self.key) * 8
 
-
-class Blowfish(BlockCipherAlgorithm):
+class Blowfish(_KeyedByBytes, BlockCipherAlgorithm):
     name = "Blowfish"
     block_size = 64
     key_sizes = frozenset(range(32, 449, 8))
 
-    def __init__(self, key: bytes):
-        self.key = _verify_key_size(self, key)
 
-    @property
-    def key_size(self) -> int:
-        return len(self.key) * 8
-
-
-class CAST5(BlockCipherAlgorithm):
+class CAST5(_KeyedByBytes, BlockCipherAlgorithm):
     name = "CAST5"
     block_size = 64
     key_sizes = frozenset(range(40, 129, 8))
 
-    def __init__(self, key: bytes):
-        self.key = _verify_key_size(self, key)
 
-    @property
-    def key_size(self) -> int:
-        return len(self.key) * 8
-
-
-class SEED(BlockCipherAlgorithm):
+class SEED(_KeyedByBytes, BlockCipherAlgorithm):
     name = "SEED"
     block_size = 128
     key_sizes = frozenset([128])
 
-    def __init__(self, key: bytes):
-        self.key = _verify_key_size(self, key)
 
-    @property
-    def key_size(self) -> int:
-        return len(self.key) * 8
-
-
-class IDEA(BlockCipherAlgorithm):
+class IDEA(_KeyedByBytes, BlockCipherAlgorithm):
     name = "IDEA"
     block_size = 64
     key_sizes = frozenset([128])
 
-    def __init__(self, key: bytes):
-        self.key = _verify_key_size(self, key)
-
-    @property
-    def key_size(self) -> int:
-        return len(self.key) * 8
-
 
 # RC2 is only offered for decrypting legacy PKCS #12 files, with 128-bit keys.
-class RC2(BlockCipherAlgorithm):
+class RC2(_KeyedByBytes, BlockCipherAlgorithm):
     name = "RC2"
     block_size = 64
     key_sizes = frozenset([128])
 
-    def __init__(self, key: bytes):
-        self.key = _verify_key_size(self, key)
 
-    @property
-    def key_size(self) -> int:
-        return len(self.key) * 8
-
-
-class Camellia(BlockCipherAlgorithm):
+class Camellia(_KeyedByBytes, BlockCipherAlgorithm):
     name = "camellia"
     block_size = 128
     key_sizes = frozenset([128, 192, 256])
-
-    def __init__(self, key: bytes):
-        self.key = _verify_key_size(self, key)
-
-    @property
-    def key_size(self) -> int:
-        return len(self.key) * 8

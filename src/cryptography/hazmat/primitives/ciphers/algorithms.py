@@ -29,63 +29,43 @@ from cryptography.hazmat.decrepit.ciphers.algorithms import (
 from cryptography.hazmat.primitives._cipheralgorithm import (
     BlockCipherAlgorithm,
     CipherAlgorithm,
-    _verify_key_size,
+    _KeyedByBytes,
 )
 
 
-class AES(BlockCipherAlgorithm):
+class AES(_KeyedByBytes, BlockCipherAlgorithm):
     name = "AES"
     block_size = 128
     # 512-bit keys are two AES-256 keys, for XTS mode.
     key_sizes = frozenset([128, 192, 256, 512])
 
-    def __init__(self, key: utils.Buffer):
-        self.key = _verify_key_size(self, key)
 
-    @property
-    def key_size(self) -> int:
-        return len(self.key) * 8
-
-
-class AES128(BlockCipherAlgorithm):
+class AES128(_KeyedByBytes, BlockCipherAlgorithm):
     name = "AES"
     block_size = 128
     key_sizes = frozenset([128])
     key_size = 128
 
-    def __init__(self, key: utils.Buffer):
-        self.key = _verify_key_size(self, key)
 
-
-class AES256(BlockCipherAlgorithm):
+class AES256(_KeyedByBytes, BlockCipherAlgorithm):
     name = "AES"
     block_size = 128
     key_sizes = frozenset([256])
     key_size = 256
 
-    def __init__(self, key: utils.Buffer):
-        self.key = _verify_key_size(self, key)
 
-
-class SM4(BlockCipherAlgorithm):
+class SM4(_KeyedByBytes, BlockCipherAlgorithm):
     name = "SM4"
     block_size = 128
     key_sizes = frozenset([128])
 
-    def __init__(self, key: bytes):
-        self.key = _verify_key_size(self, key)
 
-    @property
-    def key_size(self) -> int:
-        return len(self.key) * 8
-
-
-class ChaCha20(CipherAlgorithm):
+class ChaCha20(_KeyedByBytes, CipherAlgorithm):
     name = "ChaCha20"
     key_sizes = frozenset([256])
 
     def __init__(self, key: utils.Buffer, nonce: utils.Buffer):
-        self.key = _verify_key_size(self, key)
+        super().__init__(key)
         utils._check_byteslike("nonce", nonce)
         if len(nonce) != 16:
             raise ValueError("nonce must be 128-bits (16 bytes)")
@@ -94,10 +74,6 @@ class ChaCha20(CipherAlgorithm):
     @property
     def nonce(self) -> utils.Buffer:
         return self._nonce
-
-    @property
-    def key_size(self) -> int:
-        return len(self.key) * 8
 
 
 utils.deprecated(
