@@ -26,9 +26,10 @@ REFERENCE = "cryptography==50.0.2"
 @nox.session
 def tests(session: nox.Session) -> None:
     session.install(".[test]")
-    args = []
+    args = ["tests"]
     if (WYCHEPROOF / "testvectors_v1").is_dir():
-        args = ["--wycheproof-root", str(WYCHEPROOF)]
+        # One argument, so that pytest does not take the folder for a test path.
+        args.append(f"--wycheproof-root={WYCHEPROOF}")
     session.run("pytest", *args, *session.posargs)
 
 
