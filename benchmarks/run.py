@@ -14,6 +14,7 @@ call), ``mb_per_s``, ``rel_spread`` and ``skipped``. ``nox -s bench`` runs it, a
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import gc
 import json
 import os
@@ -158,6 +159,21 @@ def build_ops(skipped: dict[str, str]) -> list[Op]:
         add("hash.shake128_xof_squeeze_1KiB", shake_squeeze, KiB)
     except Exception as e:  # XOFHash needs OpenSSL 3.3
         skipped["hash.shake128_xof_squeeze_1KiB"] = f"{type(e).__name__}: {e}"
+
+    # Two threads hashing 1 MiB each: about the time of one when the interpreter is
+    # released during the work, about twice that when it is not.
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=2)
+
+    def sha256_1mib() -> bytes:
+        h = hashes.Hash(hashes.SHA256())
+        h.update(data["1MiB"])
+        return h.finalize()
+
+    def two_threads() -> None:
+        for future in [pool.submit(sha256_1mib), pool.submit(sha256_1mib)]:
+            future.result()
+
+    add("hash.sha256_1MiB_x2_threads", two_threads, 2 * MiB)
 
     # HMAC.
     for alg_name, make in (("sha256", hashes.SHA256), ("sha512", hashes.SHA512)):

@@ -129,8 +129,9 @@ impl<'a, 'py> FromPyObject<'a, 'py> for BytesLike<'a> {
 }
 
 /// Inputs at least this long are processed with the interpreter released, so that other
-/// threads run meanwhile. Below it, detaching and re-attaching (about 0.1 us) costs more
-/// than the work: SHA-256 over 4 KiB takes about 2 us.
+/// threads run meanwhile. Measured with `Hash.update`: detaching and re-attaching costs
+/// about 35 ns, against 2.4 us for SHA-256 over 4 KiB (under 1.5%); for much shorter
+/// inputs the share grows and no other thread gains much time.
 pub(crate) const DETACH_THRESHOLD: usize = 4096;
 
 /// Runs `work` over `data`, releasing the interpreter when the input is large.
