@@ -4,6 +4,8 @@
 //! (`cryptography-backend`), and converts the result. This file only lists the modules.
 
 #![deny(unsafe_code)]
+// Nothing reachable from Python input may panic: no unwrap/expect outside tests.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 mod buf;
 mod cmac;

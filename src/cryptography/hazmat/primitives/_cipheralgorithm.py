@@ -40,7 +40,9 @@ class BlockCipherAlgorithm(CipherAlgorithm):
 
 def _verify_key_size(algorithm: CipherAlgorithm, key: utils.Buffer) -> utils.Buffer:
     """Checks that `key` is bytes-like and one of the algorithm's sizes; returns it."""
-    utils._check_byteslike("key", key)
+    # bytes and bytearray need no further check; this runs for every cipher object.
+    if not isinstance(key, (bytes, bytearray)):
+        utils._check_byteslike("key", key)
     size_bits = len(key) * 8
     if size_bits not in algorithm.key_sizes:
         raise ValueError(f"Invalid key size ({size_bits}) for {algorithm.name}.")

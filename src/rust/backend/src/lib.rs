@@ -6,6 +6,8 @@
 //! crate does not.
 
 #![deny(unsafe_code)]
+// Nothing reachable from Python input may panic: no unwrap/expect outside tests.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 mod algorithms;
 pub mod capabilities;
