@@ -5,7 +5,10 @@
 
 #![deny(unsafe_code)]
 // Nothing reachable from Python input may panic: no unwrap/expect outside tests.
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 mod buf;
 mod cmac;

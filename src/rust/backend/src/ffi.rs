@@ -17,6 +17,8 @@ use openssl_sys as sys;
 use crate::error::Error;
 
 extern "C" {
+    // In libcrypto since 0.9.8; openssl-sys does not declare it.
+    fn OPENSSL_cleanse(ptr: *mut c_void, len: usize);
     // In libcrypto since 3.0; openssl-sys does not declare it.
     fn OSSL_PARAM_construct_utf8_string(
         key: *const c_char,
@@ -365,4 +367,36 @@ pub(crate) fn probe(kind: ProbeKind, name: &CStr) -> bool {
 
 fn load_default_providers_once() {
     crate::algorithms::load_providers();
+}
+
+/// A stack buffer for secret scratch data (key pads, intermediate digests), wiped with
+/// `OPENSSL_cleanse` when dropped. Unlike a byte-by-byte volatile wipe of the whole array,
+/// only the bytes actually used are wiped, with OpenSSL's optimised routine.
+pub(crate) struct SecretScratch<const N: usize> {
+    bytes: [u8; N],
+    used: usize,
+}
+
+impl<const N: usize> SecretScratch<N> {
+    pub(crate) fn new() -> Self {
+        SecretScratch {
+            bytes: [0u8; N],
+            used: 0,
+        }
+    }
+
+    /// The first `len` bytes, which will be wiped on drop; `None` if `len` exceeds `N`.
+    pub(crate) fn prefix_mut(&mut self, len: usize) -> Option<&mut [u8]> {
+        let prefix = self.bytes.get_mut(..len)?;
+        self.used = self.used.max(len);
+        Some(prefix)
+    }
+}
+
+impl<const N: usize> Drop for SecretScratch<N> {
+    fn drop(&mut self) {
+        let used = self.used.min(N);
+        // SAFETY: the pointer and length lie within `self.bytes`.
+        unsafe { OPENSSL_cleanse(self.bytes.as_mut_ptr().cast(), used) }
+    }
 }

@@ -15,11 +15,9 @@
 
 use std::sync::OnceLock;
 
-use zeroize::Zeroizing;
-
 use crate::algorithms::FetchSlot;
 use crate::error::{Error, Result};
-use crate::ffi::{constant_time_eq, DigestCtx, FetchedMac, MacCtx};
+use crate::ffi::{constant_time_eq, DigestCtx, FetchedMac, MacCtx, SecretScratch};
 use crate::hash::{HashAlgorithm, Hasher};
 static CMAC: FetchSlot<FetchedMac> = FetchSlot::new(c"CMAC");
 static POLY1305: FetchSlot<FetchedMac> = FetchSlot::new(c"POLY1305");
@@ -74,8 +72,8 @@ fn verify_tag(
     expected: &[u8],
 ) -> Result<()> {
     // Tags are at most 64 bytes (HMAC-SHA512); a stack buffer avoids an allocation.
-    let mut buffer = Zeroizing::new([0u8; 64]);
-    let computed = buffer.get_mut(..tag_len).ok_or(Error::OutputLength {
+    let mut scratch = SecretScratch::<64>::new();
+    let computed = scratch.prefix_mut(tag_len).ok_or(Error::OutputLength {
         expected: tag_len,
         actual: 64,
     })?;
@@ -145,25 +143,25 @@ impl Hmac {
         if block_len == 0 || block_len > MAX_BLOCK_LEN {
             return Err(Error::UnsupportedAlgorithm("HMAC digest"));
         }
-        // K0: the key padded with zeros to the block length, or its digest if longer.
-        let mut padded_key = Zeroizing::new([0u8; MAX_BLOCK_LEN]);
+        // K0: the key padded with zeros to the block length, or its digest if longer
+        // (digests are never longer than their block). It becomes the inner pad, then the
+        // outer pad, in place.
+        let mut scratch = SecretScratch::<MAX_BLOCK_LEN>::new();
+        let pad = scratch
+            .prefix_mut(block_len)
+            .ok_or(Error::UnsupportedAlgorithm("HMAC digest"))?;
         if key.len() > block_len {
             let digest_len = algorithm.output_len();
-            Hasher::digest_into(algorithm, key, &mut padded_key[..digest_len])?;
+            Hasher::digest_into(algorithm, key, &mut pad[..digest_len])?;
         } else {
-            padded_key[..key.len()].copy_from_slice(key);
+            pad[..key.len()].copy_from_slice(key);
         }
-        let mut pad = Zeroizing::new([0u8; MAX_BLOCK_LEN]);
-        let mut keyed_with = |byte: u8| -> Result<DigestCtx> {
-            for (p, k) in pad.iter_mut().zip(padded_key.iter()).take(block_len) {
-                *p = k ^ byte;
-            }
-            let mut ctx = DigestCtx::new(digest)?;
-            ctx.update(&pad[..block_len])?;
-            Ok(ctx)
-        };
-        let inner = keyed_with(0x36)?;
-        let outer = keyed_with(0x5c)?;
+        pad.iter_mut().for_each(|byte| *byte ^= 0x36);
+        let mut inner = DigestCtx::new(digest)?;
+        inner.update(pad)?;
+        pad.iter_mut().for_each(|byte| *byte ^= 0x36 ^ 0x5c);
+        let mut outer = DigestCtx::new(digest)?;
+        outer.update(pad)?;
         Ok(Hmac {
             algorithm,
             inner,
@@ -202,8 +200,8 @@ impl Hmac {
                 actual: out.len(),
             });
         }
-        let mut inner_hash = Zeroizing::new([0u8; 64]);
-        let inner_hash = inner_hash.get_mut(..tag_len).ok_or(Error::OutputLength {
+        let mut scratch = SecretScratch::<64>::new();
+        let inner_hash = scratch.prefix_mut(tag_len).ok_or(Error::OutputLength {
             expected: tag_len,
             actual: 64,
         })?;
