@@ -40,11 +40,17 @@ def load_records(*parts: str) -> list[Record]:
             if current:
                 records.append({**section, **current})
                 current = {}
-            name, _, value = line[1:-1].partition("=")
-            section[name.strip().lower()] = value.strip()
+            name, sep, value = line[1:-1].partition("=")
+            if sep:
+                section[name.strip().lower()] = value.strip()
+            else:
+                # A bare header such as [ENCRYPT] or [DECRYPT] names the records' kind.
+                section["section"] = name.strip().upper()
             continue
         name, sep, value = line.partition("=")
         if not sep:
+            # A bare word such as FAIL marks the current record.
+            current[line.lower()] = ""
             continue
         key = name.strip().lower()
         # A repeated field (COUNT, Len, ...) starts a new record even without a blank line.

@@ -34,6 +34,8 @@ struct RawBuffer {
 
 /// `PyBUF_SIMPLE`: a read-only, C-contiguous run of bytes.
 const PYBUF_SIMPLE: c_int = 0;
+/// `PyBUF_WRITABLE`: the same, writable.
+const PYBUF_WRITABLE: c_int = 0x0001;
 
 extern "C" {
     fn PyObject_GetBuffer(obj: *mut PyObject, view: *mut RawBuffer, flags: c_int) -> c_int;
@@ -85,46 +87,88 @@ impl<'a, 'py> FromPyObject<'a, 'py> for BytesLike<'a> {
                 _export: None,
             });
         }
-        let mut raw = Box::new(RawBuffer {
-            buf: std::ptr::null_mut(),
-            obj: std::ptr::null_mut(),
-            len: 0,
-            itemsize: 0,
-            readonly: 0,
-            ndim: 0,
-            format: std::ptr::null_mut(),
-            shape: std::ptr::null_mut(),
-            strides: std::ptr::null_mut(),
-            suboffsets: std::ptr::null_mut(),
-            internal: std::ptr::null_mut(),
-        });
-        // SAFETY: `obj` is a valid object and `raw` a writable Py_buffer-sized struct.
-        if unsafe { PyObject_GetBuffer(obj.as_ptr(), &mut *raw, PYBUF_SIMPLE) } != 0 {
-            // Replace the interpreter's own error with the reference's wording.
-            drop(PyErr::take(obj.py()));
-            let type_name = obj
-                .get_type()
-                .str()
-                .map(|s| s.to_string())
-                .unwrap_or_default();
-            return Err(PyTypeError::new_err(format!(
+        let export = export_buffer(obj, PYBUF_SIMPLE).map_err(|()| {
+            let type_name = obj.get_type().str().map(|s| s.to_string()).unwrap_or_default();
+            PyTypeError::new_err(format!(
                 "Cannot convert \"{type_name}\" instance to a buffer.\nDid you mean to pass a bytestring instead?"
-            )));
-        }
-        let export = BufferExport(raw);
-        let len = usize::try_from(export.0.len).unwrap_or(0);
-        let data = if len == 0 || export.0.buf.is_null() {
+            ))
+        })?;
+        let (ptr, len) = export.region();
+        let data = if len == 0 {
             &[][..]
         } else {
-            // SAFETY: a PyBUF_SIMPLE export is `len` contiguous bytes at `buf`, valid
+            // SAFETY: a PyBUF_SIMPLE export is `len` contiguous bytes at `ptr`, valid
             // until the export is released, which happens after `data`'s last use: both
             // live in the same `BytesLike`, and the export is dropped with it.
-            unsafe { std::slice::from_raw_parts(export.0.buf.cast::<u8>(), len) }
+            unsafe { std::slice::from_raw_parts(ptr.cast_const(), len) }
         };
         Ok(BytesLike {
             data,
             _export: Some(export),
         })
+    }
+}
+
+/// Requests a buffer export with `flags`; `Err(())` (with the interpreter's error cleared)
+/// when the object does not export one.
+fn export_buffer(obj: Borrowed<'_, '_, PyAny>, flags: c_int) -> Result<BufferExport, ()> {
+    let mut raw = Box::new(RawBuffer {
+        buf: std::ptr::null_mut(),
+        obj: std::ptr::null_mut(),
+        len: 0,
+        itemsize: 0,
+        readonly: 0,
+        ndim: 0,
+        format: std::ptr::null_mut(),
+        shape: std::ptr::null_mut(),
+        strides: std::ptr::null_mut(),
+        suboffsets: std::ptr::null_mut(),
+        internal: std::ptr::null_mut(),
+    });
+    // SAFETY: `obj` is a valid object and `raw` a writable Py_buffer-sized struct.
+    if unsafe { PyObject_GetBuffer(obj.as_ptr(), &mut *raw, flags) } != 0 {
+        drop(PyErr::take(obj.py()));
+        return Err(());
+    }
+    Ok(BufferExport(raw))
+}
+
+impl BufferExport {
+    /// Start and length of the exported bytes (null and 0 for an empty export).
+    fn region(&self) -> (*mut u8, usize) {
+        let len = usize::try_from(self.0.len).unwrap_or(0);
+        if self.0.buf.is_null() {
+            (std::ptr::null_mut(), 0)
+        } else {
+            (self.0.buf.cast::<u8>(), len)
+        }
+    }
+}
+
+/// A writable buffer argument, such as the `buf` of `update_into`.
+pub(crate) struct WritableBuffer {
+    export: BufferExport,
+}
+
+impl WritableBuffer {
+    pub(crate) fn as_mut_slice(&mut self) -> &mut [u8] {
+        let (ptr, len) = self.export.region();
+        if len == 0 {
+            return &mut [];
+        }
+        // SAFETY: a writable PyBUF_SIMPLE export is `len` contiguous, writable bytes at
+        // `ptr`, valid while `self.export` is held; the borrow of `self` bounds the slice.
+        unsafe { std::slice::from_raw_parts_mut(ptr, len) }
+    }
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for WritableBuffer {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        let export = export_buffer(obj, PYBUF_WRITABLE)
+            .map_err(|()| PyTypeError::new_err("Buffer is not writable."))?;
+        Ok(WritableBuffer { export })
     }
 }
 

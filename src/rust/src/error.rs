@@ -5,6 +5,9 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 pyo3::import_exception!(cryptography.exceptions, AlreadyFinalized);
+pyo3::import_exception!(cryptography.exceptions, AlreadyUpdated);
+pyo3::import_exception!(cryptography.exceptions, InvalidTag);
+pyo3::import_exception!(cryptography.exceptions, NotYetFinalized);
 pyo3::import_exception!(cryptography.exceptions, InternalError);
 pyo3::import_exception!(cryptography.exceptions, InvalidSignature);
 pyo3::import_exception!(cryptography.exceptions, UnsupportedAlgorithm);
@@ -90,6 +93,29 @@ impl From<CryptoError> for PyErr {
             Error::OutputLength { expected, actual } => PyValueError::new_err(format!(
                 "Output buffer has the wrong length: {actual} bytes given, {expected} needed."
             )),
+            Error::InvalidTag => InvalidTag::new_err(()),
+            Error::IncompleteBlock => PyValueError::new_err(
+                "The length of the provided data is not a multiple of the block length.",
+            ),
+            Error::TagRequired => {
+                PyValueError::new_err("Authentication tag must be provided when decrypting.")
+            }
+            Error::AlreadyUpdated => AlreadyUpdated::new_err("Update has been called on this context."),
+            Error::CounterOverflow => PyValueError::new_err(
+                "Exceeded the maximum number of bytes that can be encrypted with ChaCha20 for this nonce. The 32-bit counter portion of the nonce would overflow.",
+            ),
+            Error::XtsFirstUpdateTooShort => PyValueError::new_err(
+                "In XTS mode you must supply at least a full block in the first update call. For AES this is 16 bytes.",
+            ),
+            Error::XtsDuplicatedKeys => {
+                PyValueError::new_err("In XTS mode duplicated keys are not allowed")
+            }
+            Error::KeyTooLongForMode => PyValueError::new_err(
+                "Only 128, 192, and 256 bit keys are allowed for this AES mode",
+            ),
+            Error::DataLimitExceeded(what) => {
+                PyValueError::new_err(format!("Exceeded maximum {what} limit"))
+            }
             Error::OpenSsl(stack) => {
                 let codes: Vec<u64> = stack.errors().iter().map(|e| e.code()).collect();
                 InternalError::new_err((

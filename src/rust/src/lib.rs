@@ -11,6 +11,7 @@
 )]
 
 mod buf;
+mod ciphers;
 mod cmac;
 mod error;
 mod hashes;
@@ -71,6 +72,13 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
     })?;
     submodule(&openssl, &openssl_path, "cmac", |m| {
         m.add_class::<cmac::Cmac>()
+    })?;
+    submodule(&openssl, &openssl_path, "ciphers", |m| {
+        m.add_function(wrap_pyfunction!(ciphers::create_encryption_ctx, m)?)?;
+        m.add_function(wrap_pyfunction!(ciphers::create_decryption_ctx, m)?)?;
+        m.add_class::<ciphers::PyCipherContext>()?;
+        m.add_class::<ciphers::AeadEncryptionContext>()?;
+        m.add_class::<ciphers::AeadDecryptionContext>()
     })?;
     submodule(&openssl, &openssl_path, "poly1305", |m| {
         m.add_class::<poly1305::Poly1305>()

@@ -24,6 +24,25 @@ pub enum Error {
     OpenSslTooOld(&'static str),
     /// An output buffer has the wrong size for the operation.
     OutputLength { expected: usize, actual: usize },
+    /// An AEAD tag did not match: the ciphertext, associated data or tag was altered.
+    /// Carries no detail, like `VerificationFailed`.
+    InvalidTag,
+    /// Block-mode input was not a whole number of blocks.
+    IncompleteBlock,
+    /// An AEAD decryption was finished without the expected tag.
+    TagRequired,
+    /// Associated data was given after the payload.
+    AlreadyUpdated,
+    /// ChaCha20's 32-bit block counter would wrap.
+    CounterOverflow,
+    /// XTS's first update was shorter than one block.
+    XtsFirstUpdateTooShort,
+    /// The two halves of an XTS key are equal.
+    XtsDuplicatedKeys,
+    /// A 512-bit AES key (two keys, for XTS) was used with another mode.
+    KeyTooLongForMode,
+    /// A mode's data limit was exceeded; names the kind of byte counted.
+    DataLimitExceeded(&'static str),
     /// OpenSSL failed unexpectedly; its drained error queue.
     OpenSsl(ErrorStack),
 }
@@ -48,6 +67,15 @@ impl fmt::Display for Error {
             Error::OutputLength { expected, actual } => {
                 write!(f, "output buffer is {actual} bytes, {expected} needed")
             }
+            Error::InvalidTag => f.write_str("invalid tag"),
+            Error::IncompleteBlock => f.write_str("input is not a whole number of blocks"),
+            Error::TagRequired => f.write_str("authentication tag required"),
+            Error::AlreadyUpdated => f.write_str("associated data after the payload"),
+            Error::CounterOverflow => f.write_str("block counter would overflow"),
+            Error::XtsFirstUpdateTooShort => f.write_str("first XTS update shorter than a block"),
+            Error::XtsDuplicatedKeys => f.write_str("XTS key halves are equal"),
+            Error::KeyTooLongForMode => f.write_str("512-bit AES keys are for XTS only"),
+            Error::DataLimitExceeded(what) => write!(f, "maximum {what} limit exceeded"),
             Error::OpenSsl(stack) => write!(f, "OpenSSL error: {stack}"),
         }
     }

@@ -400,3 +400,247 @@ impl<const N: usize> Drop for SecretScratch<N> {
         unsafe { OPENSSL_cleanse(self.bytes.as_mut_ptr().cast(), used) }
     }
 }
+
+/// A symmetric cipher fetched once from the default library context.
+pub(crate) struct FetchedCipher(*mut sys::EVP_CIPHER);
+
+// SAFETY: as for `FetchedDigest`: reference counted, immutable after fetch.
+unsafe impl Send for FetchedCipher {}
+// SAFETY: as above.
+unsafe impl Sync for FetchedCipher {}
+
+impl FetchedCipher {
+    pub(crate) fn fetch(name: &CStr) -> Result<Self, ErrorStack> {
+        // SAFETY: `name` is NUL-terminated; null means the default context and properties.
+        let cipher = unsafe { sys::EVP_CIPHER_fetch(ptr::null_mut(), name.as_ptr(), ptr::null()) };
+        check_ptr(cipher).map(FetchedCipher)
+    }
+}
+
+impl Drop for FetchedCipher {
+    fn drop(&mut self) {
+        // SAFETY: we own one reference to a non-null EVP_CIPHER.
+        unsafe { sys::EVP_CIPHER_free(self.0) }
+    }
+}
+
+/// OpenSSL takes lengths as `int`; larger inputs are fed in pieces of this size.
+const MAX_CHUNK: usize = 1 << 30;
+
+fn c_len(len: usize) -> c_int {
+    // Callers never pass more than MAX_CHUNK, which fits.
+    c_int::try_from(len).unwrap_or(c_int::MAX)
+}
+
+/// An `EVP_CIPHER_CTX` keyed for one direction, with padding off (callers handle it).
+///
+/// With padding off, OpenSSL buffers a partial block and writes whole blocks, in both
+/// directions. The context tracks how much is buffered, so that it knows exactly how many
+/// bytes each update writes and can check the output buffer before OpenSSL writes to it.
+pub(crate) struct CipherCtx {
+    ctx: *mut sys::EVP_CIPHER_CTX,
+    /// The cipher's block length in this mode: 1 for stream modes (CTR, GCM, XTS, ...).
+    block_len: usize,
+    /// Input bytes held back by OpenSSL, always less than `block_len`.
+    buffered: usize,
+}
+
+// SAFETY: owned exclusively; mutation needs `&mut self`.
+unsafe impl Send for CipherCtx {}
+// SAFETY: the only `&self` method (`try_clone`) reads the context.
+unsafe impl Sync for CipherCtx {}
+
+impl CipherCtx {
+    /// Keys a new context. `iv_len` is set first where it differs from the cipher's
+    /// default (GCM nonces other than 12 bytes); `key_len` likewise for variable-length
+    /// ciphers.
+    pub(crate) fn new(
+        cipher: &FetchedCipher,
+        key: &[u8],
+        iv: Option<&[u8]>,
+        encrypt: bool,
+        set_iv_len: bool,
+        set_key_len: bool,
+    ) -> Result<Self, ErrorStack> {
+        // SAFETY: EVP_CIPHER_CTX_new has no preconditions.
+        let mut ctx = CipherCtx {
+            ctx: check_ptr(unsafe { sys::EVP_CIPHER_CTX_new() })?,
+            block_len: 1,
+            buffered: 0,
+        };
+        let enc = c_int::from(encrypt);
+        // SAFETY: the context and cipher are valid; null key and IV defer keying.
+        check(unsafe {
+            sys::EVP_CipherInit_ex(
+                ctx.ctx,
+                cipher.0,
+                ptr::null_mut(),
+                ptr::null(),
+                ptr::null(),
+                enc,
+            )
+        })?;
+        if set_key_len {
+            // SAFETY: the context has a cipher.
+            check(unsafe { sys::EVP_CIPHER_CTX_set_key_length(ctx.ctx, c_len(key.len())) })?;
+        }
+        if let (true, Some(iv)) = (set_iv_len, iv) {
+            // SAFETY: the context has an AEAD cipher; the control only reads the length.
+            check(unsafe {
+                sys::EVP_CIPHER_CTX_ctrl(
+                    ctx.ctx,
+                    sys::EVP_CTRL_GCM_SET_IVLEN,
+                    c_len(iv.len()),
+                    ptr::null_mut(),
+                )
+            })?;
+        }
+        let iv_ptr = iv.map_or(ptr::null(), <[u8]>::as_ptr);
+        // SAFETY: key and IV have the lengths the context now expects (checked by callers
+        // and by the controls above); OpenSSL copies them.
+        check(unsafe {
+            sys::EVP_CipherInit_ex(
+                ctx.ctx,
+                ptr::null(),
+                ptr::null_mut(),
+                key.as_ptr(),
+                iv_ptr,
+                enc,
+            )
+        })?;
+        // SAFETY: the context is keyed.
+        check(unsafe { sys::EVP_CIPHER_CTX_set_padding(ctx.ctx, 0) })?;
+        // SAFETY: the cipher is valid.
+        let block_len = unsafe { sys::EVP_CIPHER_get_block_size(cipher.0) };
+        ctx.block_len = usize::try_from(block_len).unwrap_or(1).max(1);
+        Ok(ctx)
+    }
+
+    /// Sets a new IV (nonce), keeping the key; drops any buffered partial block.
+    pub(crate) fn reset_iv(&mut self, iv: &[u8]) -> Result<(), ErrorStack> {
+        // SAFETY: a null cipher and key keep the current ones; -1 keeps the direction.
+        check(unsafe {
+            sys::EVP_CipherInit_ex(
+                self.ctx,
+                ptr::null(),
+                ptr::null_mut(),
+                ptr::null(),
+                iv.as_ptr(),
+                -1,
+            )
+        })?;
+        self.buffered = 0;
+        Ok(())
+    }
+
+    /// The block length (1 for stream modes).
+    pub(crate) fn block_len(&self) -> usize {
+        self.block_len
+    }
+
+    /// Bytes of input held back, waiting for a whole block.
+    pub(crate) fn buffered(&self) -> usize {
+        self.buffered
+    }
+
+    /// Exactly how many bytes `update` writes for `input_len` bytes of input.
+    pub(crate) fn output_len(&self, input_len: usize) -> usize {
+        let total = self.buffered.saturating_add(input_len);
+        total - total % self.block_len
+    }
+
+    /// Processes `input` into `out`, which must be at least `output_len(input.len())`
+    /// bytes; returns the bytes written.
+    pub(crate) fn update(&mut self, input: &[u8], out: &mut [u8]) -> Result<usize, Error> {
+        let expected = self.output_len(input.len());
+        if out.len() < expected {
+            return Err(Error::OutputLength {
+                expected,
+                actual: out.len(),
+            });
+        }
+        let actual = out.len();
+        let mut written = 0usize;
+        for chunk in input.chunks(MAX_CHUNK) {
+            let chunk_out = self.output_len(chunk.len());
+            let target = out
+                .get_mut(written..written + chunk_out)
+                .ok_or(Error::OutputLength { expected, actual })?;
+            let mut outl: c_int = 0;
+            // SAFETY: with padding off OpenSSL writes exactly the whole blocks of what is
+            // buffered plus `chunk`, which is `chunk_out` bytes, the length of `target`.
+            check(unsafe {
+                sys::EVP_CipherUpdate(
+                    self.ctx,
+                    target.as_mut_ptr(),
+                    &mut outl,
+                    chunk.as_ptr(),
+                    c_len(chunk.len()),
+                )
+            })?;
+            written += usize::try_from(outl).unwrap_or(0);
+            self.buffered = (self.buffered + chunk.len()) % self.block_len;
+        }
+        Ok(written)
+    }
+
+    /// Feeds additional authenticated data to an AEAD context.
+    pub(crate) fn update_aad(&mut self, aad: &[u8]) -> Result<(), ErrorStack> {
+        for chunk in aad.chunks(MAX_CHUNK) {
+            let mut outl: c_int = 0;
+            // SAFETY: a null output makes OpenSSL treat the input as AAD.
+            check(unsafe {
+                sys::EVP_CipherUpdate(
+                    self.ctx,
+                    ptr::null_mut(),
+                    &mut outl,
+                    chunk.as_ptr(),
+                    c_len(chunk.len()),
+                )
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Finishes; with padding off and whole blocks, nothing is written. Fails when the
+    /// input was not whole blocks or an AEAD tag does not match.
+    pub(crate) fn finalize(&mut self) -> Result<(), ErrorStack> {
+        let mut out = [0u8; 32];
+        let mut outl: c_int = 0;
+        // SAFETY: with padding disabled at most one block (<= 32 bytes) can be written.
+        check(unsafe { sys::EVP_CipherFinal(self.ctx, out.as_mut_ptr(), &mut outl) })
+    }
+
+    /// Reads the tag of a finished AEAD encryption into `out`.
+    pub(crate) fn tag(&mut self, out: &mut [u8]) -> Result<(), ErrorStack> {
+        // SAFETY: OpenSSL writes `out.len()` bytes of tag.
+        check(unsafe {
+            sys::EVP_CIPHER_CTX_ctrl(
+                self.ctx,
+                sys::EVP_CTRL_GCM_GET_TAG,
+                c_len(out.len()),
+                out.as_mut_ptr().cast(),
+            )
+        })
+    }
+
+    /// Sets the expected tag of an AEAD decryption.
+    pub(crate) fn set_tag(&mut self, tag: &[u8]) -> Result<(), ErrorStack> {
+        // SAFETY: OpenSSL copies `tag.len()` bytes; it does not write through the pointer.
+        check(unsafe {
+            sys::EVP_CIPHER_CTX_ctrl(
+                self.ctx,
+                sys::EVP_CTRL_GCM_SET_TAG,
+                c_len(tag.len()),
+                tag.as_ptr().cast_mut().cast(),
+            )
+        })
+    }
+}
+
+impl Drop for CipherCtx {
+    fn drop(&mut self) {
+        // SAFETY: we own the non-null context; freeing cleanses the key schedule.
+        unsafe { sys::EVP_CIPHER_CTX_free(self.ctx) }
+    }
+}

@@ -14,6 +14,7 @@
 
 mod algorithms;
 pub mod capabilities;
+pub mod cipher;
 pub mod error;
 mod ffi;
 pub mod hash;

@@ -3,6 +3,9 @@
 # for complete details.
 
 from cryptography.hazmat.bindings._rust.openssl import (
+    ciphers as ciphers,
+)
+from cryptography.hazmat.bindings._rust.openssl import (
     cmac as cmac,
 )
 from cryptography.hazmat.bindings._rust.openssl import (
@@ -18,6 +21,7 @@ from cryptography.hazmat.bindings._rust.openssl import (
 __all__ = [
     "algorithm_available",
     "capture_error_stack",
+    "ciphers",
     "cmac",
     "hashes",
     "hmac",

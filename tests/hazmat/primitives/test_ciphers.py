@@ -1,0 +1,471 @@
+from __future__ import annotations
+
+import struct
+import typing
+
+import pytest
+
+from cryptography.exceptions import (
+    AlreadyFinalized,
+    AlreadyUpdated,
+    InvalidTag,
+    NotYetFinalized,
+    UnsupportedAlgorithm,
+    _Reasons,
+)
+from cryptography.hazmat.decrepit.ciphers import algorithms as decrepit
+from cryptography.hazmat.decrepit.ciphers import modes as decrepit_modes
+from cryptography.hazmat.primitives import ciphers
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+from tests.vectors import load_records, unhex, vector_path
+
+Record = dict[str, str]
+
+
+def _crypt(cipher: Cipher, data: bytes, encrypt: bool) -> bytes:
+    ctx = cipher.encryptor() if encrypt else cipher.decryptor()
+    # Two updates, to exercise buffering across calls.
+    half = len(data) // 2
+    return ctx.update(data[:half]) + ctx.update(data[half:]) + ctx.finalize()
+
+
+def _check_file(
+    parts: tuple[str, ...],
+    make: typing.Callable[[Record], Cipher | None],
+) -> int:
+    checked = 0
+    for record in load_records("ciphers", *parts):
+        if "plaintext" not in record or "ciphertext" not in record:
+            continue
+        cipher = make(record)
+        if cipher is None:
+            continue
+        pt, ct = unhex(record["plaintext"]), unhex(record["ciphertext"])
+        assert _crypt(cipher, pt, True) == ct, record
+        assert _crypt(cipher, ct, False) == pt, record
+        checked += 1
+    return checked
+
+
+def _files(folder: str, prefix: str = "") -> list[tuple[str, ...]]:
+    path = vector_path("ciphers", *folder.split("/"))
+    return [
+        (*folder.split("/"), f.name)
+        for f in sorted(path.iterdir())
+        if f.name.startswith(prefix) and f.suffix in (".rsp", ".txt")
+    ]
+
+
+def _iv(record: Record) -> bytes:
+    return unhex(record["iv"])
+
+
+AES_MODES = [
+    ("AES/CBC", "", lambda r: modes.CBC(_iv(r))),
+    ("AES/ECB", "", lambda r: modes.ECB()),
+    ("AES/OFB", "", lambda r: decrepit_modes.OFB(_iv(r))),
+    ("AES/CFB", "CFB128", lambda r: decrepit_modes.CFB(_iv(r))),
+    ("AES/CFB", "CFB8", lambda r: decrepit_modes.CFB8(_iv(r))),
+    ("AES/CTR", "", lambda r: modes.CTR(_iv(r))),
+]
+
+
+@pytest.mark.parametrize(
+    ("parts", "make_mode"),
+    [
+        (parts, make)
+        for folder, prefix, make in AES_MODES
+        for parts in _files(folder, prefix)
+    ],
+    ids=lambda v: "/".join(v) if isinstance(v, tuple) else "",
+)
+def test_aes_published_vectors(parts, make_mode):
+    checked = _check_file(
+        parts, lambda r: Cipher(algorithms.AES(unhex(r["key"])), make_mode(r))
+    )
+    assert checked > 0
+
+
+def _triple_des(
+    record: Record, mode: typing.Callable[[Record], modes.Mode]
+) -> Cipher | None:
+    if "keys" in record:
+        key = unhex(record["keys"]) * 3  # one key used three times
+    else:
+        key = unhex(record["key1"] + record["key2"] + record["key3"])
+    return Cipher(decrepit.TripleDES(key), mode(record))
+
+
+@pytest.mark.parametrize(
+    ("parts", "make_mode"),
+    [
+        (parts, make)
+        for folder, prefix, make in [
+            ("3DES/CBC", "TCBCMMT", lambda r: modes.CBC(_iv(r))),
+            ("3DES/CBC", "TCBCvar", lambda r: modes.CBC(_iv(r))),
+            ("3DES/ECB", "TECBMMT", lambda r: modes.ECB()),
+            ("3DES/OFB", "TOFBMMT", lambda r: decrepit_modes.OFB(_iv(r))),
+            ("3DES/CFB", "TCFB64MMT", lambda r: decrepit_modes.CFB(_iv(r))),
+            ("3DES/CFB", "TCFB8MMT", lambda r: decrepit_modes.CFB8(_iv(r))),
+        ]
+        for parts in _files(folder, prefix)
+    ],
+    ids=lambda v: "/".join(v) if isinstance(v, tuple) else "",
+)
+def test_triple_des_published_vectors(parts, make_mode):
+    assert _check_file(parts, lambda r: _triple_des(r, make_mode)) > 0
+
+
+MODE_BY_SUFFIX: dict[str, typing.Callable[[Record], modes.Mode]] = {
+    "cbc": lambda r: modes.CBC(_iv(r)),
+    "ecb": lambda r: modes.ECB(),
+    "ofb": lambda r: decrepit_modes.OFB(_iv(r)),
+    "cfb": lambda r: decrepit_modes.CFB(_iv(r)),
+    "ctr": lambda r: modes.CTR(_iv(r)),
+}
+
+
+@pytest.mark.parametrize(
+    ("folder", "name", "algorithm"),
+    [
+        ("Blowfish", "bf-cbc.txt", decrepit.Blowfish),
+        ("Blowfish", "bf-ecb.txt", decrepit.Blowfish),
+        ("Blowfish", "bf-ofb.txt", decrepit.Blowfish),
+        ("Blowfish", "bf-cfb.txt", decrepit.Blowfish),
+        ("CAST5", "cast5-cbc.txt", decrepit.CAST5),
+        ("CAST5", "cast5-ecb.txt", decrepit.CAST5),
+        ("CAST5", "cast5-ofb.txt", decrepit.CAST5),
+        ("CAST5", "cast5-cfb.txt", decrepit.CAST5),
+        ("IDEA", "idea-cbc.txt", decrepit.IDEA),
+        ("IDEA", "idea-ecb.txt", decrepit.IDEA),
+        ("IDEA", "idea-ofb.txt", decrepit.IDEA),
+        ("IDEA", "idea-cfb.txt", decrepit.IDEA),
+        ("SEED", "seed-ofb.txt", decrepit.SEED),
+        ("SEED", "seed-cfb.txt", decrepit.SEED),
+        ("SEED", "rfc-4269.txt", decrepit.SEED),
+        ("Camellia", "camellia-cbc.txt", decrepit.Camellia),
+        ("Camellia", "camellia-ofb.txt", decrepit.Camellia),
+        ("Camellia", "camellia-cfb.txt", decrepit.Camellia),
+        ("SM4", "draft-ribose-cfrg-sm4-10-cbc.txt", algorithms.SM4),
+        ("SM4", "draft-ribose-cfrg-sm4-10-ecb.txt", algorithms.SM4),
+        ("SM4", "draft-ribose-cfrg-sm4-10-ofb.txt", algorithms.SM4),
+        ("SM4", "draft-ribose-cfrg-sm4-10-cfb.txt", algorithms.SM4),
+        ("SM4", "draft-ribose-cfrg-sm4-10-ctr.txt", algorithms.SM4),
+        ("RC2", "rc2-cbc.txt", decrepit.RC2),
+    ],
+)
+def test_other_block_ciphers(folder, name, algorithm):
+    suffix = name.rsplit("-", 1)[-1].split(".")[0]
+    make_mode = MODE_BY_SUFFIX.get(suffix, MODE_BY_SUFFIX["ecb"])
+    if name == "rfc-4269.txt":
+        make_mode = MODE_BY_SUFFIX["ecb"]
+    if not ciphers_supported(algorithm):
+        pytest.skip(f"{algorithm.name} is not in this OpenSSL build")
+    assert (
+        _check_file(
+            (folder, name), lambda r: Cipher(algorithm(unhex(r["key"])), make_mode(r))
+        )
+        > 0
+    )
+
+
+def ciphers_supported(algorithm: typing.Any) -> bool:
+    from cryptography.hazmat.backends import default_backend
+
+    key = b"\x01" * (
+        max(algorithm.key_sizes) // 8 if algorithm is not decrepit.Blowfish else 16
+    )
+    if algorithm is decrepit.TripleDES:
+        key = b"\x01" * 24
+    return default_backend().cipher_supported(algorithm(key), modes.ECB()) or (
+        algorithm is decrepit.RC2
+    )
+
+
+@pytest.mark.parametrize("bits", ["128", "192", "256"])
+def test_camellia_ntt_vectors(bits):
+    # NTT's format: "K No.001 : 00 01 ...", then "P No.nnn" / "C No.nnn" pairs.
+    text = vector_path("ciphers", "Camellia", f"camellia-{bits}-ecb.txt").read_text()
+    key = b""
+    plaintext = b""
+    checked = 0
+    for line in text.splitlines():
+        label, _, value = line.partition(":")
+        if not label.startswith(("K No.", "P No.", "C No.")):
+            continue
+        data = bytes.fromhex(value.replace(" ", ""))
+        if label.startswith("K No."):
+            key = data
+        elif label.startswith("P No."):
+            plaintext = data
+        elif label.startswith("C No."):
+            cipher = Cipher(decrepit.Camellia(key), modes.ECB())
+            assert _crypt(cipher, plaintext, True) == data
+            assert _crypt(cipher, data, False) == plaintext
+            checked += 1
+    assert checked > 0
+
+
+def test_cast5_ctr_is_not_offered():
+    with pytest.raises(UnsupportedAlgorithm) as info:
+        Cipher(decrepit.CAST5(b"k" * 16), modes.CTR(b"n" * 8)).encryptor()
+    assert info.value._reason is _Reasons.UNSUPPORTED_CIPHER
+
+
+@pytest.mark.parametrize("bits", ["40", "56", "64", "80", "128", "192", "256"])
+def test_arc4_rfc6229(bits):
+    records = [
+        r
+        for r in load_records("ciphers", "ARC4", f"rfc-6229-{bits}.txt")
+        if "offset" in r
+    ]
+    assert records
+    for record in records:
+        ctx = Cipher(decrepit.ARC4(unhex(record["key"])), None).encryptor()
+        ctx.update(b"\x00" * int(record["offset"]))
+        assert ctx.update(unhex(record["plaintext"])) == unhex(record["ciphertext"])
+
+
+def test_chacha20_rfc7539():
+    records = [
+        r for r in load_records("ciphers", "ChaCha20", "rfc7539.txt") if "key" in r
+    ]
+    assert records
+    for record in records:
+        nonce = struct.pack("<I", int(record["initial_block_counter"])) + unhex(
+            record["nonce"]
+        )
+        cipher = Cipher(algorithms.ChaCha20(unhex(record["key"]), nonce), None)
+        pt, ct = unhex(record["plaintext"]), unhex(record["ciphertext"])
+        assert _crypt(cipher, pt, True) == ct
+        assert _crypt(cipher, ct, False) == pt
+
+
+def test_chacha20_counter_overflow():
+    nonce = b"\xff\xff\xff\xff" + b"\x00" * 12
+    ctx = Cipher(algorithms.ChaCha20(b"k" * 32, nonce), None).encryptor()
+    assert len(ctx.update(b"a" * 64)) == 64
+    with pytest.raises(
+        ValueError, match="32-bit counter portion of the nonce would overflow"
+    ):
+        ctx.update(b"a")
+    ctx.reset_nonce(b"\x00" * 16)
+    assert len(ctx.update(b"a" * 1000)) == 1000
+
+
+@pytest.mark.parametrize("bits", ["128", "256"])
+def test_aes_xts(bits):
+    checked = 0
+    for parts in _files("AES/XTS/tweak-128hexstr"):
+        if f"AES{bits}" not in parts[-1]:
+            continue
+        for record in load_records("ciphers", *parts):
+            if "pt" not in record or int(record["dataunitlen"]) % 8:
+                continue
+            cipher = Cipher(
+                algorithms.AES(unhex(record["key"])), modes.XTS(unhex(record["i"]))
+            )
+            pt, ct = unhex(record["pt"]), unhex(record["ct"])
+            enc = cipher.encryptor()
+            assert enc.update(pt) + enc.finalize() == ct
+            dec = cipher.decryptor()
+            assert dec.update(ct) + dec.finalize() == pt
+            checked += 1
+    assert checked > 0
+
+
+def test_xts_rules():
+    with pytest.raises(ValueError, match="tweak must be 128-bits"):
+        modes.XTS(b"t" * 15)
+    with pytest.raises(
+        ValueError, match="The XTS specification requires a 256-bit key"
+    ):
+        Cipher(algorithms.AES(b"k" * 16), modes.XTS(b"t" * 16))
+    with pytest.raises(ValueError, match="In XTS mode duplicated keys are not allowed"):
+        Cipher(algorithms.AES(b"k" * 32), modes.XTS(b"t" * 16)).encryptor()
+    ctx = Cipher(
+        algorithms.AES(b"k" * 16 + b"j" * 16), modes.XTS(b"t" * 16)
+    ).encryptor()
+    with pytest.raises(
+        ValueError, match="In XTS mode you must supply at least a full block"
+    ):
+        ctx.update(b"a" * 15)
+
+
+@pytest.mark.parametrize("bits", ["128", "192", "256"])
+def test_aes_gcm_encrypt(bits):
+    checked = 0
+    for record in load_records("ciphers", "AES", "GCM", f"gcmEncryptExtIV{bits}.rsp"):
+        if "ct" not in record:
+            continue
+        tag = unhex(record["tag"])
+        iv = unhex(record["iv"])
+        if len(iv) < 8:
+            continue  # below the 64-bit minimum GCM accepts here
+        enc = Cipher(algorithms.AES(unhex(record["key"])), modes.GCM(iv)).encryptor()
+        enc.authenticate_additional_data(unhex(record["aad"]))
+        ct = enc.update(unhex(record["pt"])) + enc.finalize()
+        assert ct == unhex(record["ct"])
+        assert enc.tag[: len(tag)] == tag
+        checked += 1
+    assert checked > 0
+
+
+@pytest.mark.parametrize("bits", ["128", "192", "256"])
+def test_aes_gcm_decrypt(bits):
+    checked = 0
+    for record in load_records("ciphers", "AES", "GCM", f"gcmDecrypt{bits}.rsp"):
+        if "ct" not in record:
+            continue
+        iv = unhex(record["iv"])
+        tag = unhex(record["tag"])
+        if len(iv) < 8 or len(tag) < 4:
+            continue
+        mode = modes.GCM(iv, tag, min_tag_length=len(tag))
+        dec = Cipher(algorithms.AES(unhex(record["key"])), mode).decryptor()
+        dec.authenticate_additional_data(unhex(record["aad"]))
+        pt = dec.update(unhex(record["ct"]))
+        if "fail" in record:
+            with pytest.raises(InvalidTag):
+                dec.finalize()
+        else:
+            assert pt + dec.finalize() == unhex(record["pt"])
+        checked += 1
+    assert checked > 0
+
+
+def test_gcm_context_rules():
+    key, iv = b"k" * 16, b"i" * 12
+    enc = Cipher(algorithms.AES(key), modes.GCM(iv)).encryptor()
+    assert isinstance(enc, ciphers.AEADEncryptionContext)
+    with pytest.raises(NotYetFinalized):
+        enc.tag  # noqa: B018
+    enc.authenticate_additional_data(b"aad")
+    ct = enc.update(b"hello")
+    with pytest.raises(AlreadyUpdated, match="Update has been called on this context."):
+        enc.authenticate_additional_data(b"more")
+    assert enc.finalize() == b""
+    tag = enc.tag
+    # Known answer computed by the reference implementation.
+    assert (ct.hex(), tag.hex()) == ("75814a6773", "16ac9f821f64a5b2665f56698eb54a14")
+    with pytest.raises(AlreadyFinalized):
+        enc.update(b"")
+    with pytest.raises(AlreadyFinalized):
+        enc.finalize()
+    with pytest.raises(
+        ValueError, match="Authentication tag must be None when encrypting."
+    ):
+        Cipher(algorithms.AES(key), modes.GCM(iv, tag)).encryptor()
+
+    dec = Cipher(algorithms.AES(key), modes.GCM(iv)).decryptor()
+    assert isinstance(dec, ciphers.AEADDecryptionContext)
+    dec.authenticate_additional_data(b"aad")
+    assert dec.update(ct) == b"hello"
+    assert dec.finalize_with_tag(tag) == b""
+
+    dec = Cipher(algorithms.AES(key), modes.GCM(iv)).decryptor()
+    with pytest.raises(
+        ValueError, match="Authentication tag must be provided when decrypting."
+    ):
+        dec.finalize()
+    dec = Cipher(algorithms.AES(key), modes.GCM(iv)).decryptor()
+    with pytest.raises(
+        ValueError, match="Authentication tag must be 16 bytes or longer."
+    ):
+        dec.finalize_with_tag(tag[:8])
+    dec = Cipher(algorithms.AES(key), modes.GCM(iv, tag)).decryptor()
+    with pytest.raises(
+        ValueError, match="Authentication tag must be provided only once."
+    ):
+        dec.finalize_with_tag(tag)
+    dec = Cipher(algorithms.AES(key), modes.GCM(iv, b"\x00" * 16)).decryptor()
+    dec.update(ct)
+    with pytest.raises(InvalidTag):
+        dec.finalize()
+
+
+def test_gcm_mode_checks():
+    with pytest.raises(
+        ValueError, match="initialization_vector must be between 8 and 128 bytes"
+    ):
+        modes.GCM(b"i" * 7)
+    with pytest.raises(
+        ValueError, match="Authentication tag must be 16 bytes or longer."
+    ):
+        modes.GCM(b"i" * 12, b"t" * 3)
+    with pytest.raises(ValueError, match="min_tag_length must be >= 4"):
+        modes.GCM(b"i" * 12, b"t" * 16, min_tag_length=3)
+    with pytest.raises(TypeError, match="tag must be bytes"):
+        modes.GCM(b"i" * 12, "t" * 16)  # type: ignore[arg-type]
+    mode = modes.GCM(b"i" * 12)
+    assert (mode.initialization_vector, mode.tag, mode.name) == (b"i" * 12, None, "GCM")
+
+
+def test_mode_and_cipher_checks():
+    key = b"k" * 16
+    with pytest.raises(ValueError, match=r"Invalid IV size \(15\) for CBC."):
+        Cipher(algorithms.AES(key), modes.CBC(b"i" * 15))
+    with pytest.raises(ValueError, match=r"Invalid nonce size \(15\) for CTR."):
+        Cipher(algorithms.AES(key), modes.CTR(b"n" * 15))
+    with pytest.raises(TypeError, match="initialization_vector must be bytes-like"):
+        modes.CBC("i" * 16)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="Expected interface of CipherAlgorithm."):
+        Cipher(b"key", modes.CBC(b"i" * 16))  # type: ignore[arg-type]
+    with pytest.raises(UnsupportedAlgorithm) as info:
+        Cipher(algorithms.ChaCha20(b"k" * 32, b"n" * 16), modes.CBC(b"i" * 16))
+    assert info.value._reason is _Reasons.UNSUPPORTED_CIPHER
+    with pytest.raises(ValueError, match="Only 128, 192, and 256 bit keys"):
+        Cipher(algorithms.AES(b"k" * 64), modes.CBC(b"i" * 16))
+    with pytest.raises(UnsupportedAlgorithm):
+        Cipher(decrepit.Camellia(key), modes.CTR(b"n" * 16)).encryptor()
+    cipher = Cipher(algorithms.AES(key), modes.CBC(b"i" * 16), backend=None)
+    assert (cipher.algorithm.name, cipher.mode.name) == ("AES", "CBC")
+
+
+def test_block_mode_rules_and_update_into():
+    cipher = Cipher(algorithms.AES(b"k" * 16), modes.CBC(b"i" * 16))
+    enc = cipher.encryptor()
+    assert isinstance(enc, ciphers.CipherContext)
+    assert enc.update(b"a" * 17) != b""
+    with pytest.raises(ValueError, match="not a multiple of the block length"):
+        enc.finalize()
+    with pytest.raises(AlreadyFinalized):
+        enc.update(b"")
+
+    enc = cipher.encryptor()
+    buf = bytearray(31)
+    with pytest.raises(ValueError, match="buffer must be at least 31 bytes"):
+        enc.update_into(b"a" * 16, bytearray(30))
+    assert enc.update_into(b"a" * 16, buf) == 16
+    # Known answer computed by the reference implementation.
+    assert bytes(buf[:16]).hex() == "7542339b19a4cb8aa4d80e2d3417b0e1"
+    assert enc.update_into(b"a", bytearray(16)) == 0
+    with pytest.raises(TypeError, match="Buffer is not writable."):
+        enc.update_into(b"a", b"x" * 32)
+    with pytest.raises(
+        UnsupportedAlgorithm, match="does not support resetting the nonce"
+    ):
+        enc.reset_nonce(b"i" * 16)
+    with pytest.raises(TypeError):
+        enc.update("abc")  # type: ignore[arg-type]
+
+
+def test_ctr_reset_nonce_and_update_into():
+    cipher = Cipher(algorithms.AES(b"k" * 16), modes.CTR(b"n" * 16))
+    enc = cipher.encryptor()
+    first = enc.update(b"abc")
+    enc.reset_nonce(b"n" * 16)
+    assert enc.update(b"abc") == first
+    with pytest.raises(ValueError, match="Nonce must be 16 bytes long"):
+        enc.reset_nonce(b"n" * 15)
+    buf = bytearray(3)
+    enc.reset_nonce(b"n" * 16)
+    assert enc.update_into(b"abc", buf) == 3
+    assert bytes(buf) == first
+    assert enc.finalize() == b""
+
+
+def test_moved_modes_warn():
+    for name in ("CFB", "CFB8", "OFB"):
+        with pytest.warns(Warning, match=f"{name} has been moved"):
+            assert getattr(modes, name) is getattr(decrepit_modes, name)
