@@ -203,6 +203,34 @@ fn unsupported_combination(py: Python<'_>, name: &str, mode_object: &Bound<'_, P
     unsupported(py, message, Reason::UnsupportedCipher)
 }
 
+/// Whether `Cipher(algorithm, mode)` can make contexts in this build: the answer of the
+/// backend's `cipher_supported`, from the same conversion the contexts use.
+#[pyfunction]
+pub(crate) fn cipher_supported(
+    py: Python<'_>,
+    algorithm: Bound<'_, PyAny>,
+    mode: Bound<'_, PyAny>,
+) -> PyResult<bool> {
+    let core_algorithm = cipher_algorithm(py, &algorithm)?;
+    let core_mode = if mode.is_none() {
+        Some(Mode::Stream)
+    } else {
+        cipher_mode(py, &mode)?
+    };
+    let (Some(core_algorithm), Some(core_mode)) = (core_algorithm, core_mode) else {
+        return Ok(false);
+    };
+    let Ok(key) = algorithm.getattr(pyo3::intern!(py, "key")) else {
+        return Ok(false);
+    };
+    let key_len = key.extract::<BytesLike<'_>>()?.len();
+    Ok(cryptography_backend::cipher::is_supported(
+        core_algorithm,
+        key_len,
+        core_mode,
+    ))
+}
+
 #[pyfunction]
 pub(crate) fn create_encryption_ctx(
     py: Python<'_>,

@@ -74,6 +74,7 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_class::<cmac::Cmac>()
     })?;
     submodule(&openssl, &openssl_path, "ciphers", |m| {
+        m.add_function(wrap_pyfunction!(ciphers::cipher_supported, m)?)?;
         m.add_function(wrap_pyfunction!(ciphers::create_encryption_ctx, m)?)?;
         m.add_function(wrap_pyfunction!(ciphers::create_decryption_ctx, m)?)?;
         m.add_class::<ciphers::PyCipherContext>()?;

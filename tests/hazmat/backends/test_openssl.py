@@ -5,7 +5,7 @@ from cryptography.hazmat.backends.openssl import backend
 from cryptography.hazmat.backends.openssl.backend import Backend
 from cryptography.hazmat.decrepit.ciphers import algorithms as decrepit
 from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers import algorithms
+from cryptography.hazmat.primitives.ciphers import algorithms, modes
 
 
 class _Mode:
@@ -57,12 +57,16 @@ def test_mac_and_cipher_predicates():
     assert backend.cmac_algorithm_supported(algorithms.AES(b"k" * 16))
     assert not backend.cmac_algorithm_supported(decrepit.ARC4(b"k" * 16))  # type: ignore[arg-type]
     assert backend.poly1305_supported()
-    assert backend.cipher_supported(algorithms.AES(b"k" * 16), _Mode("GCM"))
-    assert backend.cipher_supported(algorithms.AES(b"k" * 64), _Mode("XTS"))
-    assert backend.cipher_supported(decrepit.Blowfish(b"k" * 16), _Mode("CBC"))
+    assert backend.cipher_supported(algorithms.AES(b"k" * 16), modes.GCM(b"i" * 12))
+    assert backend.cipher_supported(algorithms.AES(b"k" * 64), modes.XTS(b"t" * 16))
+    assert backend.cipher_supported(decrepit.Blowfish(b"k" * 16), modes.CBC(b"i" * 8))
     assert backend.cipher_supported(algorithms.ChaCha20(b"k" * 32, b"n" * 16), None)
     assert not backend.cipher_supported(algorithms.AES(b"k" * 16), None)
     assert not backend.cipher_supported(algorithms.AES(b"k" * 16), _Mode("NOPE"))
+    # OpenSSL has Camellia-CTR, but Cipher does not offer it: the predicate agrees.
+    assert not backend.cipher_supported(
+        decrepit.Camellia(b"k" * 16), modes.CTR(b"n" * 16)
+    )
 
 
 def test_public_key_and_kdf_predicates():

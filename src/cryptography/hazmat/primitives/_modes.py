@@ -92,9 +92,10 @@ def _check_iv_length(
 
 
 def _check_iv_and_key_length(
-    mode: ModeWithInitializationVector, algorithm: CipherAlgorithm
+    self: ModeWithInitializationVector, algorithm: CipherAlgorithm
 ) -> None:
-    _check_block_cipher(mode, algorithm)
+    """`validate_for_algorithm` of the modes with an IV (hence the `self`)."""
+    _check_block_cipher(self, algorithm)
     assert isinstance(algorithm, BlockCipherAlgorithm)
-    _check_aes_key_length(mode, algorithm)
-    _check_iv_length(mode, algorithm)
+    _check_aes_key_length(self, algorithm)
+    _check_iv_length(self, algorithm)

@@ -20,18 +20,11 @@ from cryptography.hazmat.primitives._cipheralgorithm import (
     CipherAlgorithm,
 )
 
-# OpenSSL's name stem for each cipher, by the algorithm object's `name`.
-_CIPHER_STEMS = {
-    "AES": "AES-{bits}",
-    "camellia": "CAMELLIA-{bits}",
-    "3DES": "DES-EDE3",
-    "Blowfish": "BF",
-    "CAST5": "CAST5",
-    "IDEA": "IDEA",
-    "SEED": "SEED",
-    "SM4": "SM4",
-    "RC2": "RC2",
-}
+# Names the reference's backend module also exposes; code written against old
+# releases imports them from here.
+from cryptography.hazmat.primitives.ciphers.algorithms import AES as AES
+from cryptography.hazmat.primitives.ciphers.modes import CBC as CBC
+from cryptography.hazmat.primitives.ciphers.modes import Mode as Mode
 
 # Elliptic curves by the reference's curve `name`, mapped to OpenSSL short names.
 _CURVES = {
@@ -55,22 +48,6 @@ _CURVES = {
     "brainpoolP384r1": "brainpoolP384r1",
     "brainpoolP512r1": "brainpoolP512r1",
 }
-
-
-def _openssl_cipher_name(cipher: CipherAlgorithm, mode: typing.Any) -> str | None:
-    if cipher.name == "ChaCha20":
-        return "ChaCha20" if mode is None else None
-    if cipher.name == "RC4":
-        return "RC4" if mode is None else None
-    stem = _CIPHER_STEMS.get(cipher.name)
-    if stem is None or mode is None:
-        return None
-    bits = cipher.key_size
-    mode_name = mode.name
-    if mode_name == "XTS":
-        # An XTS key is two keys of half the size each.
-        bits //= 2
-    return f"{stem.format(bits=bits)}-{mode_name}"
 
 
 class Backend:
@@ -147,8 +124,7 @@ class Backend:
         return rust_openssl.algorithm_available("key", "POLY1305")
 
     def cipher_supported(self, cipher: CipherAlgorithm, mode: typing.Any) -> bool:
-        name = _openssl_cipher_name(cipher, mode)
-        return name is not None and rust_openssl.algorithm_available("cipher", name)
+        return rust_openssl.ciphers.cipher_supported(cipher, mode)
 
     # Key derivation.
 

@@ -12,10 +12,14 @@ __all__ = [
     "AEADDecryptionContext",
     "AEADEncryptionContext",
     "CipherContext",
+    "cipher_supported",
     "create_decryption_ctx",
     "create_encryption_ctx",
 ]
 
+def cipher_supported(
+    algorithm: ciphers.CipherAlgorithm, mode: modes.Mode | None
+) -> bool: ...
 @typing.overload
 def create_encryption_ctx(
     algorithm: ciphers.CipherAlgorithm, mode: modes.ModeWithAuthenticationTag
