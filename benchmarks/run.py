@@ -246,6 +246,38 @@ def build_ops(skipped: dict[str, str]) -> list[Op]:
         add(f"padding.pkcs7_pad_{size_name}", pad, size)
         add(f"padding.pkcs7_unpad_{size_name}", unpad, size)
 
+    # Symmetric ciphers through the Cipher API: construction plus one message, and bulk.
+    from cryptography.hazmat.primitives.ciphers import Cipher, modes
+
+    iv = os.urandom(16)
+    for mode_name, make_mode in (
+        ("cbc", lambda: modes.CBC(iv)),
+        ("ctr", lambda: modes.CTR(iv)),
+        ("gcm", lambda: modes.GCM(iv[:12])),
+    ):
+        for size_name, size in (("64B", 64), ("1MiB", MiB)):
+            payload = data[size_name]
+
+            def encrypt(make_mode=make_mode, payload=payload) -> bytes:
+                ctx = Cipher(algorithms.AES(key), make_mode()).encryptor()
+                return ctx.update(payload) + ctx.finalize()
+
+            add(f"cipher.aes256_{mode_name}_{size_name}", encrypt, size)
+    chacha_nonce = os.urandom(16)
+
+    def chacha20_64b() -> bytes:
+        ctx = Cipher(algorithms.ChaCha20(key, chacha_nonce), None).encryptor()
+        return ctx.update(data["64B"]) + ctx.finalize()
+
+    add("cipher.chacha20_64B", chacha20_64b, 64)
+    reused = Cipher(algorithms.AES(key), modes.CTR(iv)).encryptor()
+    out = bytearray(MiB + 15)
+    add(
+        "cipher.aes256_ctr_update_into_1MiB",
+        lambda: reused.update_into(data["1MiB"], out),
+        MiB,
+    )
+
     a, b = os.urandom(32), os.urandom(32)
     add("constant_time.bytes_eq_32B", lambda: constant_time.bytes_eq(a, b), 32)
     return ops
