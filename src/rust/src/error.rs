@@ -94,6 +94,7 @@ impl From<CryptoError> for PyErr {
                 "Output buffer has the wrong length: {actual} bytes given, {expected} needed."
             )),
             Error::InvalidTag => InvalidTag::new_err(()),
+            Error::InvalidNonceLength => PyValueError::new_err("Invalid nonce length."),
             Error::IncompleteBlock => PyValueError::new_err(
                 "The length of the provided data is not a multiple of the block length.",
             ),

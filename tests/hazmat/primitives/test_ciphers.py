@@ -469,3 +469,19 @@ def test_moved_modes_warn():
     for name in ("CFB", "CFB8", "OFB"):
         with pytest.warns(Warning, match=f"{name} has been moved"):
             assert getattr(modes, name) is getattr(decrepit_modes, name)
+
+
+def test_wrong_lengths_reaching_the_native_layer_are_refused():
+    # OpenSSL reads as many key and IV bytes as the cipher expects; lengths that slipped
+    # past the Python checks must be refused, not over-read.
+    from cryptography.hazmat.bindings._rust import openssl as rust_openssl
+
+    unvalidated = modes.CBC(b"i" * 8)  # Cipher() would have refused it
+    with pytest.raises(ValueError):
+        rust_openssl.ciphers.create_encryption_ctx(
+            algorithms.AES(b"k" * 16), unvalidated
+        )
+    algorithm = algorithms.SM4(b"k" * 16)
+    algorithm.key = b"short"
+    with pytest.raises(ValueError):
+        Cipher(algorithm, modes.ECB()).encryptor()

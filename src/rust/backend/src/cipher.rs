@@ -104,6 +104,10 @@ fn openssl_name(algorithm: CipherAlgorithm, key_len: usize, mode: Mode) -> Resul
 
 /// Fetched ciphers by OpenSSL name. The set of names is small and fixed, so handles are
 /// kept for the life of the process.
+pub(crate) fn fetched_by_name(name: &str) -> Result<&'static FetchedCipher> {
+    fetched(name)
+}
+
 fn fetched(name: &str) -> Result<&'static FetchedCipher> {
     static CACHE: OnceLock<RwLock<HashMap<String, Option<&'static FetchedCipher>>>> =
         OnceLock::new();
@@ -444,6 +448,47 @@ mod tests {
         dec.set_tag(&bad).unwrap();
         assert!(matches!(dec.finalize(), Err(Error::InvalidTag)));
         assert_eq!(&pt, b"hello");
+    }
+
+    #[test]
+    fn wrong_key_and_iv_lengths_are_refused_before_openssl_reads_them() {
+        // SM4 is 16-byte keys only; the IV of CBC is one block.
+        assert!(matches!(
+            CipherContext::new(
+                CipherAlgorithm::Sm4,
+                Mode::Cbc,
+                &[0u8; 8],
+                Some(&[0u8; 16]),
+                true
+            ),
+            Err(Error::InvalidKeyLength)
+        ));
+        assert!(matches!(
+            CipherContext::new(
+                CipherAlgorithm::Aes,
+                Mode::Cbc,
+                &[0u8; 16],
+                Some(&[0u8; 8]),
+                true
+            ),
+            Err(Error::InvalidNonceLength)
+        ));
+        assert!(matches!(
+            CipherContext::new(CipherAlgorithm::Aes, Mode::Cbc, &[0u8; 16], None, true),
+            Err(Error::InvalidNonceLength)
+        ));
+        let mut ctr = CipherContext::new(
+            CipherAlgorithm::Aes,
+            Mode::Ctr,
+            &[0u8; 16],
+            Some(&[0u8; 16]),
+            true,
+        )
+        .unwrap();
+        assert!(matches!(
+            ctr.reset_nonce(&[0u8; 8]),
+            Err(Error::InvalidNonceLength)
+        ));
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub enum Error {
     /// An AEAD tag did not match: the ciphertext, associated data or tag was altered.
     /// Carries no detail, like `VerificationFailed`.
     InvalidTag,
+    /// A nonce has a length the algorithm does not accept.
+    InvalidNonceLength,
     /// Block-mode input was not a whole number of blocks.
     IncompleteBlock,
     /// An AEAD decryption was finished without the expected tag.
@@ -68,6 +70,7 @@ impl fmt::Display for Error {
                 write!(f, "output buffer is {actual} bytes, {expected} needed")
             }
             Error::InvalidTag => f.write_str("invalid tag"),
+            Error::InvalidNonceLength => f.write_str("invalid nonce length"),
             Error::IncompleteBlock => f.write_str("input is not a whole number of blocks"),
             Error::TagRequired => f.write_str("authentication tag required"),
             Error::AlreadyUpdated => f.write_str("associated data after the payload"),

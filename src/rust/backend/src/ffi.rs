@@ -451,17 +451,18 @@ unsafe impl Send for CipherCtx {}
 unsafe impl Sync for CipherCtx {}
 
 impl CipherCtx {
-    /// Keys a new context. `iv_len` is set first where it differs from the cipher's
-    /// default (GCM nonces other than 12 bytes); `key_len` likewise for variable-length
-    /// ciphers.
+    /// Keys a new context. For an AEAD cipher (`aead_iv`) the IV length is set to the
+    /// IV's; for variable-length ciphers (`set_key_len`) the key length to the key's.
+    /// Otherwise key and IV must have the lengths the cipher expects: OpenSSL reads as
+    /// many bytes as it expects, so a shorter buffer is refused here, before the call.
     pub(crate) fn new(
         cipher: &FetchedCipher,
         key: &[u8],
         iv: Option<&[u8]>,
         encrypt: bool,
-        set_iv_len: bool,
+        aead_iv: bool,
         set_key_len: bool,
-    ) -> Result<Self, ErrorStack> {
+    ) -> Result<Self, Error> {
         // SAFETY: EVP_CIPHER_CTX_new has no preconditions.
         let mut ctx = CipherCtx {
             ctx: check_ptr(unsafe { sys::EVP_CIPHER_CTX_new() })?,
@@ -484,20 +485,19 @@ impl CipherCtx {
             // SAFETY: the context has a cipher.
             check(unsafe { sys::EVP_CIPHER_CTX_set_key_length(ctx.ctx, c_len(key.len())) })?;
         }
-        if let (true, Some(iv)) = (set_iv_len, iv) {
-            // SAFETY: the context has an AEAD cipher; the control only reads the length.
-            check(unsafe {
-                sys::EVP_CIPHER_CTX_ctrl(
-                    ctx.ctx,
-                    sys::EVP_CTRL_GCM_SET_IVLEN,
-                    c_len(iv.len()),
-                    ptr::null_mut(),
-                )
-            })?;
+        if key.len() != ctx.key_len() {
+            return Err(Error::InvalidKeyLength);
         }
-        let iv_ptr = iv.map_or(ptr::null(), <[u8]>::as_ptr);
-        // SAFETY: key and IV have the lengths the context now expects (checked by callers
-        // and by the controls above); OpenSSL copies them.
+        if let (true, Some(iv)) = (aead_iv, iv) {
+            ctx.set_iv_len(iv.len())?;
+        }
+        let iv_ptr = match iv {
+            Some(iv) if iv.len() == ctx.iv_len() => iv.as_ptr(),
+            None if ctx.iv_len() == 0 => ptr::null(),
+            _ => return Err(Error::InvalidNonceLength),
+        };
+        // SAFETY: key and IV have exactly the lengths the context expects (checked
+        // above); OpenSSL copies them.
         check(unsafe {
             sys::EVP_CipherInit_ex(
                 ctx.ctx,
@@ -516,9 +516,39 @@ impl CipherCtx {
         Ok(ctx)
     }
 
-    /// Sets a new IV (nonce), keeping the key; drops any buffered partial block.
-    pub(crate) fn reset_iv(&mut self, iv: &[u8]) -> Result<(), ErrorStack> {
-        // SAFETY: a null cipher and key keep the current ones; -1 keeps the direction.
+    /// The key length the context expects.
+    fn key_len(&self) -> usize {
+        // SAFETY: the context has a cipher.
+        usize::try_from(unsafe { sys::EVP_CIPHER_CTX_get_key_length(self.ctx) }).unwrap_or(0)
+    }
+
+    /// The IV length the context expects.
+    fn iv_len(&self) -> usize {
+        // SAFETY: the context has a cipher.
+        usize::try_from(unsafe { sys::EVP_CIPHER_CTX_get_iv_length(self.ctx) }).unwrap_or(0)
+    }
+
+    /// Sets an AEAD context's IV length.
+    fn set_iv_len(&mut self, len: usize) -> Result<(), ErrorStack> {
+        // SAFETY: the context has an AEAD cipher; the control only reads the length.
+        check(unsafe {
+            sys::EVP_CIPHER_CTX_ctrl(
+                self.ctx,
+                sys::EVP_CTRL_GCM_SET_IVLEN,
+                c_len(len),
+                ptr::null_mut(),
+            )
+        })
+    }
+
+    /// Sets a new IV (nonce) of the context's IV length, keeping the key; drops any
+    /// buffered partial block.
+    pub(crate) fn reset_iv(&mut self, iv: &[u8]) -> Result<(), Error> {
+        if iv.len() != self.iv_len() {
+            return Err(Error::InvalidNonceLength);
+        }
+        // SAFETY: the IV has the length the context expects; null cipher and key keep
+        // the current ones; -1 keeps the direction.
         check(unsafe {
             sys::EVP_CipherInit_ex(
                 self.ctx,
@@ -635,6 +665,46 @@ impl CipherCtx {
                 tag.as_ptr().cast_mut().cast(),
             )
         })
+    }
+}
+
+impl CipherCtx {
+    /// An independent copy (key schedule included) of a context.
+    pub(crate) fn try_clone(&self) -> Result<Self, ErrorStack> {
+        // SAFETY: EVP_CIPHER_CTX_new has no preconditions.
+        let copy = CipherCtx {
+            ctx: check_ptr(unsafe { sys::EVP_CIPHER_CTX_new() })?,
+            block_len: self.block_len,
+            buffered: self.buffered,
+        };
+        // SAFETY: both contexts are valid; the source is only read.
+        check(unsafe { sys::EVP_CIPHER_CTX_copy(copy.ctx, self.ctx) })?;
+        Ok(copy)
+    }
+
+    /// Starts a new AEAD message: sets the direction and the nonce, first setting the IV
+    /// length to the nonce's when it differs (a recycled context keeps the last one).
+    pub(crate) fn start_message(&mut self, nonce: &[u8], encrypt: bool) -> Result<(), Error> {
+        if nonce.len() != self.iv_len() {
+            self.set_iv_len(nonce.len())?;
+            if nonce.len() != self.iv_len() {
+                return Err(Error::InvalidNonceLength);
+            }
+        }
+        // SAFETY: the nonce has the length the context expects (checked above); null
+        // cipher and key keep the current ones; OpenSSL copies the nonce.
+        check(unsafe {
+            sys::EVP_CipherInit_ex(
+                self.ctx,
+                ptr::null(),
+                ptr::null_mut(),
+                ptr::null(),
+                nonce.as_ptr(),
+                c_int::from(encrypt),
+            )
+        })?;
+        self.buffered = 0;
+        Ok(())
     }
 }
 

@@ -12,6 +12,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod aead;
 mod algorithms;
 pub mod capabilities;
 pub mod cipher;
