@@ -10,6 +10,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+mod aead;
 mod buf;
 mod ciphers;
 mod cmac;
@@ -72,6 +73,10 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
     })?;
     submodule(&openssl, &openssl_path, "cmac", |m| {
         m.add_class::<cmac::Cmac>()
+    })?;
+    submodule(&openssl, &openssl_path, "aead", |m| {
+        m.add_class::<aead::AesGcm>()?;
+        m.add_class::<aead::ChaCha20Poly1305>()
     })?;
     submodule(&openssl, &openssl_path, "ciphers", |m| {
         m.add_function(wrap_pyfunction!(ciphers::cipher_supported, m)?)?;

@@ -25,6 +25,11 @@ pub mod padding;
 
 pub use error::{Error, Result};
 
+/// Fills `out` from OpenSSL's CSPRNG (for generated keys).
+pub fn random_bytes(out: &mut [u8]) -> Result<()> {
+    Ok(openssl::rand::rand_bytes(out)?)
+}
+
 /// Compares two byte strings in constant time (for equal lengths; different lengths are
 /// simply unequal).
 pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {

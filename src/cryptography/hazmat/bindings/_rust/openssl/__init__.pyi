@@ -3,6 +3,9 @@
 # for complete details.
 
 from cryptography.hazmat.bindings._rust.openssl import (
+    aead as aead,
+)
+from cryptography.hazmat.bindings._rust.openssl import (
     ciphers as ciphers,
 )
 from cryptography.hazmat.bindings._rust.openssl import (
@@ -19,6 +22,7 @@ from cryptography.hazmat.bindings._rust.openssl import (
 )
 
 __all__ = [
+    "aead",
     "algorithm_available",
     "capture_error_stack",
     "ciphers",

@@ -1,0 +1,194 @@
+from __future__ import annotations
+
+import copy
+import pickle
+import threading
+
+import pytest
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM, ChaCha20Poly1305
+from tests.vectors import load_records, unhex, wycheproof_groups
+
+
+def _field(value: str) -> bytes:
+    """Vector fields are hex, or ASCII in double quotes."""
+    if value.startswith('"') and value.endswith('"'):
+        return value[1:-1].encode()
+    return unhex(value)
+
+
+def _round_trip(
+    aead, nonce: bytes, pt: bytes, aad: bytes, ct: bytes, tag: bytes
+) -> None:
+    sealed = aead.encrypt(nonce, pt, aad)
+    assert sealed == ct + tag
+    assert aead.decrypt(nonce, sealed, aad) == pt
+    buf = bytearray(len(sealed))
+    assert aead.encrypt_into(nonce, pt, aad, buf) == len(sealed)
+    assert bytes(buf) == sealed
+    out = bytearray(len(pt))
+    assert aead.decrypt_into(nonce, sealed, aad, out) == len(pt)
+    assert bytes(out) == pt
+
+
+@pytest.mark.parametrize("bits", ["128", "192", "256"])
+def test_aesgcm_nist(bits):
+    checked = 0
+    for record in load_records("ciphers", "AES", "GCM", f"gcmEncryptExtIV{bits}.rsp"):
+        if "ct" not in record or len(unhex(record["tag"])) != 16:
+            continue
+        nonce = unhex(record["iv"])
+        if not 8 <= len(nonce) <= 128:
+            continue
+        aead = AESGCM(unhex(record["key"]))
+        _round_trip(
+            aead, nonce, unhex(record["pt"]), unhex(record["aad"]),
+            unhex(record["ct"]), unhex(record["tag"]),
+        )  # fmt: skip
+        checked += 1
+    assert checked > 0
+
+
+def test_chacha20poly1305_rfc8439_and_boringssl():
+    checked = 0
+    for record in load_records("ciphers", "ChaCha20Poly1305", "boringssl.txt"):
+        if "key" not in record:
+            continue
+        aead = ChaCha20Poly1305(_field(record["key"]))
+        _round_trip(
+            aead, _field(record["nonce"]), _field(record["in"]), _field(record["ad"]),
+            _field(record["ct"]), _field(record["tag"]),
+        )  # fmt: skip
+        checked += 1
+    assert checked > 0
+
+
+def test_chacha20poly1305_openssl_vectors():
+    checked = 0
+    for record in load_records("ciphers", "ChaCha20Poly1305", "openssl.txt"):
+        if "key" not in record:
+            continue
+        aead = ChaCha20Poly1305(unhex(record["key"]))
+        nonce, aad = unhex(record["iv"]), unhex(record["aad"])
+        sealed = unhex(record["ciphertext"]) + unhex(record["tag"])
+        if record.get("result") == "CIPHERFINAL_ERROR":
+            with pytest.raises(InvalidTag):
+                aead.decrypt(nonce, sealed, aad)
+        else:
+            assert aead.decrypt(nonce, sealed, aad) == unhex(record["plaintext"])
+        checked += 1
+    assert checked > 0
+
+
+@pytest.mark.parametrize(
+    ("name", "cls", "nonce_ok"),
+    [
+        ("aes_gcm_test.json", AESGCM, lambda n: 8 <= len(n) <= 128),
+        ("chacha20_poly1305_test.json", ChaCha20Poly1305, lambda n: len(n) == 12),
+    ],
+)
+def test_wycheproof(wycheproof_root, name, cls, nonce_ok):
+    checked = 0
+    for group, test in wycheproof_groups(wycheproof_root, name):
+        key, nonce = unhex(test["key"]), unhex(test["iv"])
+        if group["tagSize"] != 128 or len(key) * 8 != group["keySize"]:
+            continue
+        try:
+            aead = cls(key)
+        except ValueError:
+            assert test["result"] == "invalid"
+            continue
+        pt, aad = unhex(test["msg"]), unhex(test["aad"])
+        sealed = unhex(test["ct"]) + unhex(test["tag"])
+        if not nonce_ok(nonce):
+            with pytest.raises(ValueError):
+                aead.encrypt(nonce, pt, aad)
+            continue
+        if test["result"] == "valid":
+            assert aead.encrypt(nonce, pt, aad) == sealed, test["tcId"]
+            assert aead.decrypt(nonce, sealed, aad) == pt
+        else:
+            with pytest.raises(InvalidTag):
+                aead.decrypt(nonce, sealed, aad)
+        checked += 1
+    assert checked > 0
+
+
+def test_aesgcm_rules():
+    with pytest.raises(ValueError, match="AESGCM key must be 128, 192, or 256 bits."):
+        AESGCM(b"k" * 15)
+    with pytest.raises(TypeError):
+        AESGCM("k" * 16)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="bit_length must be 128, 192, or 256"):
+        AESGCM.generate_key(129)
+    with pytest.raises(TypeError):
+        AESGCM.generate_key("128")  # type: ignore[arg-type]
+    assert len(AESGCM.generate_key(192)) == 24
+    assert AESGCM.generate_key(128) != AESGCM.generate_key(128)
+    aead = AESGCM(b"k" * 16)
+    for nonce in (b"n" * 7, b"n" * 129):
+        with pytest.raises(ValueError, match="Nonce must be between 8 and 128 bytes"):
+            aead.encrypt(nonce, b"", None)
+    # Known answers computed by the reference implementation.
+    assert (
+        aead.encrypt(b"n" * 12, b"abc", b"aad").hex()
+        == "5a9e29adfd86c6bdd6649114827956dd656f77"
+    )
+    assert (
+        aead.encrypt(b"n" * 8, b"abc", None).hex()
+        == "7938d857e0495c37472521e605f31b8d988a3f"
+    )
+    with pytest.raises(InvalidTag):
+        aead.decrypt(b"n" * 12, b"x" * 20, None)
+    with pytest.raises(InvalidTag):
+        aead.decrypt(b"n" * 12, b"x" * 5, None)
+    with pytest.raises(TypeError):
+        aead.encrypt(b"n" * 12, "abc", None)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="buffer must be 19 bytes"):
+        aead.encrypt_into(b"n" * 12, b"abc", None, bytearray(18))
+    with pytest.raises(ValueError, match="buffer must be 3 bytes"):
+        aead.decrypt_into(
+            b"n" * 12, aead.encrypt(b"n" * 12, b"abc", None), None, bytearray(2)
+        )
+    with pytest.raises(TypeError):
+        copy.copy(aead)
+    with pytest.raises(TypeError):
+        pickle.dumps(aead)
+
+
+def test_chacha20poly1305_rules():
+    with pytest.raises(ValueError, match="ChaCha20Poly1305 key must be 32 bytes."):
+        ChaCha20Poly1305(b"k" * 31)
+    aead = ChaCha20Poly1305(b"k" * 32)
+    with pytest.raises(ValueError, match="Nonce must be 12 bytes"):
+        aead.encrypt(b"n" * 11, b"", None)
+    assert (
+        aead.encrypt(b"n" * 12, b"abc", b"aad").hex()
+        == "ef9d5da660a1a614e5aaa54f267ff8db622102"
+    )
+    assert len(ChaCha20Poly1305.generate_key()) == 32
+
+
+def test_bytes_like_arguments():
+    aead = AESGCM(bytearray(b"k" * 16))
+    sealed = aead.encrypt(memoryview(b"n" * 12), bytearray(b"abc"), memoryview(b"aad"))
+    assert aead.decrypt(bytearray(b"n" * 12), memoryview(sealed), b"aad") == b"abc"
+
+
+def test_one_object_shared_by_threads():
+    aead = AESGCM(b"k" * 32)
+    data = b"\x5a" * (1 << 20)
+    expected = aead.encrypt(b"n" * 12, data, None)
+    results: list[bool] = []
+
+    def work() -> None:
+        for _ in range(4):
+            results.append(aead.encrypt(b"n" * 12, data, None) == expected)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [True] * 16
