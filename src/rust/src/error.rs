@@ -11,6 +11,11 @@ pyo3::import_exception!(cryptography.exceptions, NotYetFinalized);
 pyo3::import_exception!(cryptography.exceptions, InternalError);
 pyo3::import_exception!(cryptography.exceptions, InvalidSignature);
 pyo3::import_exception!(cryptography.exceptions, UnsupportedAlgorithm);
+/// `cryptography.fernet.InvalidToken`, named apart from `cryptography.exceptions`' ones.
+mod fernet_exceptions {
+    pyo3::import_exception!(cryptography.fernet, InvalidToken);
+}
+pub(crate) use fernet_exceptions::InvalidToken as FernetInvalidToken;
 
 /// The `_Reasons` member attached to an `UnsupportedAlgorithm`.
 #[derive(Clone, Copy)]
@@ -94,6 +99,7 @@ impl From<CryptoError> for PyErr {
                 "Output buffer has the wrong length: {actual} bytes given, {expected} needed."
             )),
             Error::InvalidTag => InvalidTag::new_err(()),
+            Error::InvalidToken => FernetInvalidToken::new_err(()),
             Error::InvalidNonceLength => PyValueError::new_err("Invalid nonce length."),
             Error::IncompleteBlock => PyValueError::new_err(
                 "The length of the provided data is not a multiple of the block length.",

@@ -15,6 +15,7 @@ mod buf;
 mod ciphers;
 mod cmac;
 mod error;
+mod fernet;
 mod hashes;
 mod hmac;
 mod openssl;
@@ -53,6 +54,9 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<padding::AnsiX923PaddingContext>()?;
     module.add_class::<padding::AnsiX923UnpaddingContext>()?;
 
+    submodule(module, PACKAGE, "fernet", |m| {
+        m.add_class::<fernet::PyFernetKey>()
+    })?;
     let openssl = submodule(module, PACKAGE, "openssl", |m| {
         m.add_function(wrap_pyfunction!(openssl::openssl_version_text, m)?)?;
         m.add_function(wrap_pyfunction!(openssl::openssl_version, m)?)?;

@@ -27,6 +27,9 @@ pub enum Error {
     /// An AEAD tag did not match: the ciphertext, associated data or tag was altered.
     /// Carries no detail, like `VerificationFailed`.
     InvalidTag,
+    /// A Fernet token is malformed, tampered with, expired or from the future. Carries no
+    /// detail on purpose.
+    InvalidToken,
     /// A nonce has a length the algorithm does not accept.
     InvalidNonceLength,
     /// Block-mode input was not a whole number of blocks.
@@ -70,6 +73,7 @@ impl fmt::Display for Error {
                 write!(f, "output buffer is {actual} bytes, {expected} needed")
             }
             Error::InvalidTag => f.write_str("invalid tag"),
+            Error::InvalidToken => f.write_str("invalid token"),
             Error::InvalidNonceLength => f.write_str("invalid nonce length"),
             Error::IncompleteBlock => f.write_str("input is not a whole number of blocks"),
             Error::TagRequired => f.write_str("authentication tag required"),

@@ -7,6 +7,7 @@
 
 import typing
 
+from cryptography.hazmat.bindings._rust import fernet as fernet
 from cryptography.hazmat.bindings._rust import openssl as openssl
 from cryptography.hazmat.primitives import padding
 from cryptography.utils import Buffer
@@ -16,6 +17,7 @@ __all__ = [
     "ANSIX923UnpaddingContext",
     "PKCS7PaddingContext",
     "PKCS7UnpaddingContext",
+    "fernet",
     "openssl",
 ]
 

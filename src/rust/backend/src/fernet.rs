@@ -1,0 +1,260 @@
+//! Fernet tokens (the "Fernet" specification): AES-128-CBC with PKCS #7 padding, then
+//! HMAC-SHA256 over the whole token, base64url-encoded. Making a token and checking one
+//! are each a single call here.
+//!
+//! Token layout: `0x80 || timestamp (8 bytes, big endian) || IV (16) || ciphertext ||
+//! HMAC-SHA256 (32)`.
+//!
+//! ```
+//! use cryptography_backend::fernet::FernetKey;
+//!
+//! let key = FernetKey::new(&[7u8; 32])?;
+//! let token = key.encrypt_at_time(b"secret", 1_000, &[1u8; 16])?;
+//! assert_eq!(key.decrypt(&token, Some((60, 1_030)))?, b"secret");
+//! # Ok::<(), cryptography_backend::Error>(())
+//! ```
+
+use base64::engine::general_purpose::URL_SAFE;
+use base64::Engine;
+use zeroize::Zeroizing;
+
+use crate::cipher::{CipherAlgorithm, CipherContext, Mode};
+use crate::error::{Error, Result};
+use crate::hash::HashAlgorithm;
+use crate::mac::Hmac;
+use crate::padding::{Padder, PaddingScheme, Unpadder};
+
+const VERSION: u8 = 0x80;
+const HEADER_LEN: usize = 1 + 8 + 16;
+const TAG_LEN: usize = 32;
+const BLOCK_LEN: usize = 16;
+/// Tokens up to this far in the future are accepted when a TTL is checked.
+const MAX_CLOCK_SKEW: u64 = 60;
+
+/// A Fernet key: the first half signs, the second half encrypts.
+pub struct FernetKey {
+    signing: Zeroizing<[u8; 16]>,
+    encryption: Zeroizing<[u8; 16]>,
+}
+
+impl FernetKey {
+    /// `key` is the 32 raw (base64-decoded) key bytes.
+    pub fn new(key: &[u8]) -> Result<Self> {
+        if key.len() != 32 {
+            return Err(Error::InvalidKeyLength);
+        }
+        let mut signing = Zeroizing::new([0u8; 16]);
+        let mut encryption = Zeroizing::new([0u8; 16]);
+        signing.copy_from_slice(&key[..16]);
+        encryption.copy_from_slice(&key[16..]);
+        Ok(FernetKey {
+            signing,
+            encryption,
+        })
+    }
+
+    /// Length of the base64url token for `data_len` bytes of plaintext.
+    pub fn token_len(data_len: usize) -> usize {
+        let raw = Self::raw_len(data_len);
+        raw.div_ceil(3) * 4
+    }
+
+    fn raw_len(data_len: usize) -> usize {
+        let ciphertext_len = (data_len / BLOCK_LEN + 1) * BLOCK_LEN;
+        HEADER_LEN + ciphertext_len + TAG_LEN
+    }
+
+    /// Makes a token for `data` stamped `timestamp`, with the caller's random `iv`.
+    pub fn encrypt_at_time(&self, data: &[u8], timestamp: u64, iv: &[u8; 16]) -> Result<Vec<u8>> {
+        let mut out = vec![0u8; Self::token_len(data.len())];
+        self.encrypt_into(data, timestamp, iv, &mut out)?;
+        Ok(out)
+    }
+
+    /// Writes the base64url token into `out`, exactly `token_len(data.len())` bytes.
+    pub fn encrypt_into(
+        &self,
+        data: &[u8],
+        timestamp: u64,
+        iv: &[u8; 16],
+        out: &mut [u8],
+    ) -> Result<()> {
+        let expected = Self::token_len(data.len());
+        if out.len() != expected {
+            return Err(Error::OutputLength {
+                expected,
+                actual: out.len(),
+            });
+        }
+        let raw_len = Self::raw_len(data.len());
+        let mut raw = vec![0u8; raw_len];
+        raw[0] = VERSION;
+        raw[1..9].copy_from_slice(&timestamp.to_be_bytes());
+        raw[9..HEADER_LEN].copy_from_slice(iv);
+        let body_end = raw_len - TAG_LEN;
+        let mut cbc = CipherContext::new(
+            CipherAlgorithm::Aes,
+            Mode::Cbc,
+            &*self.encryption,
+            Some(iv),
+            true,
+        )?;
+        // Whole blocks of the plaintext go straight through; the tail is padded.
+        let whole = data.len() - data.len() % BLOCK_LEN;
+        let ciphertext = &mut raw[HEADER_LEN..body_end];
+        let written = cbc.update_into(&data[..whole], &mut ciphertext[..whole])?;
+        let mut padder = Padder::new(PaddingScheme::Pkcs7, BLOCK_LEN)?;
+        padder.update(data.len());
+        let mut last = Zeroizing::new([0u8; BLOCK_LEN]);
+        let tail = &data[whole..];
+        last[..tail.len()].copy_from_slice(tail);
+        padder.finalize_into(&mut last[tail.len()..])?;
+        cbc.update_into(&*last, &mut ciphertext[written..])?;
+        cbc.finalize()?;
+        let mut mac = Hmac::new(HashAlgorithm::Sha256, &*self.signing)?;
+        mac.update(&raw[..body_end])?;
+        let (body, tag) = raw.split_at_mut(body_end);
+        let _ = body;
+        mac.finalize_into(tag)?;
+        URL_SAFE
+            .encode_slice(&raw, out)
+            .map_err(|_| Error::OutputLength {
+                expected,
+                actual: out.len(),
+            })?;
+        Ok(())
+    }
+
+    /// Decodes and authenticates a token; returns it raw. Every failure is `InvalidToken`.
+    fn verified(&self, token: &[u8]) -> Result<Vec<u8>> {
+        let raw = URL_SAFE.decode(token).map_err(|_| Error::InvalidToken)?;
+        if raw.len() < HEADER_LEN + BLOCK_LEN + TAG_LEN
+            || raw[0] != VERSION
+            || (raw.len() - HEADER_LEN - TAG_LEN) % BLOCK_LEN != 0
+        {
+            return Err(Error::InvalidToken);
+        }
+        let body_end = raw.len() - TAG_LEN;
+        let mut mac = Hmac::new(HashAlgorithm::Sha256, &*self.signing)?;
+        mac.update(&raw[..body_end])?;
+        mac.verify(&raw[body_end..])
+            .map_err(|_| Error::InvalidToken)?;
+        Ok(raw)
+    }
+
+    fn timestamp(raw: &[u8]) -> u64 {
+        let mut stamp = [0u8; 8];
+        stamp.copy_from_slice(&raw[1..9]);
+        u64::from_be_bytes(stamp)
+    }
+
+    /// The (authenticated) creation time of a token.
+    pub fn extract_timestamp(&self, token: &[u8]) -> Result<u64> {
+        Ok(Self::timestamp(&self.verified(token)?))
+    }
+
+    /// Checks and decrypts a token. With `ttl_at = Some((ttl, now))`, a token older than
+    /// `ttl` seconds at `now`, or more than a minute in the future, is refused. (The TTL is
+    /// signed: a negative one refuses tokens from the past, as plain arithmetic says.)
+    pub fn decrypt(&self, token: &[u8], ttl_at: Option<(i64, u64)>) -> Result<Vec<u8>> {
+        let raw = self.verified(token)?;
+        if let Some((ttl, now)) = ttl_at {
+            let timestamp = i128::from(Self::timestamp(&raw));
+            let now = i128::from(now);
+            if timestamp + i128::from(ttl) < now || now + i128::from(MAX_CLOCK_SKEW) < timestamp {
+                return Err(Error::InvalidToken);
+            }
+        }
+        let iv = &raw[9..HEADER_LEN];
+        let ciphertext = &raw[HEADER_LEN..raw.len() - TAG_LEN];
+        let mut cbc = CipherContext::new(
+            CipherAlgorithm::Aes,
+            Mode::Cbc,
+            &*self.encryption,
+            Some(iv),
+            false,
+        )?;
+        let mut padded = Zeroizing::new(vec![0u8; ciphertext.len()]);
+        cbc.update_into(ciphertext, &mut padded)?;
+        cbc.finalize()?;
+        let mut unpadder = Unpadder::new(PaddingScheme::Pkcs7, BLOCK_LEN)?;
+        let head_len = unpadder.update_len(padded.len());
+        let mut plaintext = vec![0u8; head_len];
+        unpadder
+            .update_into(&padded, &mut plaintext)
+            .map_err(|_| Error::InvalidToken)?;
+        let tail_len = unpadder.finalize_len().map_err(|_| Error::InvalidToken)?;
+        let mut tail = [0u8; BLOCK_LEN];
+        unpadder
+            .finalize_into(&mut tail[..tail_len])
+            .map_err(|_| Error::InvalidToken)?;
+        plaintext.extend_from_slice(&tail[..tail_len]);
+        Ok(plaintext)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spec_generate_vector() {
+        // The Fernet specification's generate.json vector.
+        let key = URL_SAFE
+            .decode("cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=")
+            .unwrap();
+        let iv: [u8; 16] = (0u8..16).collect::<Vec<u8>>().try_into().unwrap();
+        let key = FernetKey::new(&key).unwrap();
+        let token = key.encrypt_at_time(b"hello", 499_162_800, &iv).unwrap();
+        assert_eq!(
+            String::from_utf8(token.clone()).unwrap(),
+            "gAAAAAAdwJ6wAAECAwQFBgcICQoLDA0ODy021cpGVWKZ_eEwCGM4BLLF_5CV9dOPmrhuVUPgJobwOz7JcbmrR64jVmpU4IwqDA=="
+        );
+        assert_eq!(
+            key.decrypt(&token, Some((60, 499_162_810))).unwrap(),
+            b"hello"
+        );
+        assert_eq!(key.extract_timestamp(&token).unwrap(), 499_162_800);
+    }
+
+    #[test]
+    fn expired_future_and_tampered_tokens() {
+        let key = FernetKey::new(&[3u8; 32]).unwrap();
+        let token = key.encrypt_at_time(b"x", 1_000, &[0u8; 16]).unwrap();
+        assert!(matches!(
+            key.decrypt(&token, Some((10, 1_011))),
+            Err(Error::InvalidToken)
+        ));
+        assert!(matches!(
+            key.decrypt(&token, Some((10, 939))),
+            Err(Error::InvalidToken)
+        ));
+        assert!(key.decrypt(&token, Some((10, 941))).is_ok());
+        let mut tampered = token.clone();
+        tampered[20] = if tampered[20] == b'A' { b'B' } else { b'A' };
+        assert!(matches!(
+            key.decrypt(&tampered, None),
+            Err(Error::InvalidToken)
+        ));
+        assert!(matches!(
+            key.decrypt(b"not base64!", None),
+            Err(Error::InvalidToken)
+        ));
+        let other = FernetKey::new(&[4u8; 32]).unwrap();
+        assert!(matches!(
+            other.decrypt(&token, None),
+            Err(Error::InvalidToken)
+        ));
+    }
+
+    #[test]
+    fn lengths_round_trip() {
+        let key = FernetKey::new(&[5u8; 32]).unwrap();
+        for len in [0usize, 1, 15, 16, 17, 100, 1000] {
+            let data = vec![0x61u8; len];
+            let token = key.encrypt_at_time(&data, 7, &[9u8; 16]).unwrap();
+            assert_eq!(token.len(), FernetKey::token_len(len));
+            assert_eq!(key.decrypt(&token, None).unwrap(), data);
+        }
+    }
+}

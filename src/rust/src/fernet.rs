@@ -1,0 +1,85 @@
+//! The engine of `cryptography.fernet.Fernet`: one native call makes a token, one checks
+//! and decrypts it.
+
+use cryptography_backend::fernet::FernetKey;
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
+
+use crate::error::{CryptoError, CryptoResult, FernetInvalidToken};
+
+/// A token argument: `bytes`, or an ASCII `str`.
+fn token_bytes<'a>(token: &'a Bound<'_, PyAny>) -> PyResult<std::borrow::Cow<'a, [u8]>> {
+    if let Ok(bytes) = token.cast::<PyBytes>() {
+        return Ok(std::borrow::Cow::Borrowed(bytes.as_bytes()));
+    }
+    if let Ok(text) = token.cast::<PyString>() {
+        let text = text.to_cow()?;
+        if !text.is_ascii() {
+            return Err(FernetInvalidToken::new_err(()));
+        }
+        return Ok(std::borrow::Cow::Owned(text.as_bytes().to_vec()));
+    }
+    Err(PyTypeError::new_err("token must be bytes or str"))
+}
+
+#[pyclass(
+    frozen,
+    module = "cryptography.hazmat.bindings._rust.fernet",
+    name = "FernetKey"
+)]
+pub(crate) struct PyFernetKey {
+    key: FernetKey,
+}
+
+#[pymethods]
+impl PyFernetKey {
+    /// `key` is the 32 raw key bytes (base64 decoding is the Python layer's).
+    #[new]
+    fn new(key: &[u8]) -> CryptoResult<Self> {
+        Ok(PyFernetKey {
+            key: FernetKey::new(key)?,
+        })
+    }
+
+    fn encrypt_at_time<'py>(
+        &self,
+        py: Python<'py>,
+        data: &Bound<'py, PyAny>,
+        current_time: u64,
+    ) -> CryptoResult<Bound<'py, PyBytes>> {
+        let data = data
+            .cast::<PyBytes>()
+            .map_err(|_| PyTypeError::new_err("data must be bytes"))?
+            .as_bytes();
+        let mut iv = [0u8; 16];
+        cryptography_backend::random_bytes(&mut iv)?;
+        let len = FernetKey::token_len(data.len());
+        Ok(PyBytes::new_with(py, len, |out| {
+            self.key
+                .encrypt_into(data, current_time, &iv, out)
+                .map_err(|e| CryptoError::from(e).into())
+        })?)
+    }
+
+    /// Checks and decrypts; `ttl` with `current_time` bounds the token's age.
+    #[pyo3(signature = (token, ttl, current_time))]
+    fn decrypt<'py>(
+        &self,
+        py: Python<'py>,
+        token: &Bound<'py, PyAny>,
+        ttl: Option<i64>,
+        current_time: u64,
+    ) -> CryptoResult<Bound<'py, PyBytes>> {
+        let token = token_bytes(token)?;
+        let plaintext = self
+            .key
+            .decrypt(&token, ttl.map(|ttl| (ttl, current_time)))?;
+        Ok(PyBytes::new(py, &plaintext))
+    }
+
+    fn extract_timestamp(&self, token: &Bound<'_, PyAny>) -> CryptoResult<u64> {
+        let token = token_bytes(token)?;
+        Ok(self.key.extract_timestamp(&token)?)
+    }
+}
