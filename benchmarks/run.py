@@ -266,6 +266,22 @@ def build_ops(skipped: dict[str, str]) -> list[Op]:
         add(f"padding.pkcs7_pad_{size_name}", pad, size)
         add(f"padding.pkcs7_unpad_{size_name}", unpad, size)
 
+    # Fernet.
+    from cryptography.fernet import Fernet
+
+    fernet = Fernet(Fernet.generate_key())
+    for size_name, payload in (("100B", os.urandom(100)), ("1MiB", data["1MiB"])):
+        token = fernet.encrypt(payload)
+
+        def fernet_encrypt(payload: bytes = payload) -> bytes:
+            return fernet.encrypt(payload)
+
+        def fernet_decrypt(token: bytes = token) -> bytes:
+            return fernet.decrypt(token)
+
+        add(f"fernet.encrypt_{size_name}", fernet_encrypt, len(payload))
+        add(f"fernet.decrypt_{size_name}", fernet_decrypt, len(payload))
+
     # Symmetric ciphers through the Cipher API: construction plus one message, and bulk.
     from cryptography.hazmat.primitives.ciphers import Cipher, modes
 

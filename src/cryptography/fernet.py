@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import binascii
 import os
-import time
 import typing
 from collections.abc import Iterable
 
@@ -58,20 +57,18 @@ class Fernet:
         return base64.urlsafe_b64encode(os.urandom(32))
 
     def encrypt(self, data: bytes) -> bytes:
-        return self._core.encrypt_at_time(data, int(time.time()))
+        return self._core.encrypt(data)
 
     def encrypt_at_time(self, data: bytes, current_time: int) -> bytes:
         return self._core.encrypt_at_time(data, current_time)
 
     def decrypt(self, token: bytes | str, ttl: int | None = None) -> bytes:
-        if ttl is None:
-            return self._core.decrypt(token, None, 0)
-        return self._core.decrypt(token, ttl, int(time.time()))
+        return self._core.decrypt(token, ttl)
 
     def decrypt_at_time(self, token: bytes | str, ttl: int, current_time: int) -> bytes:
         if ttl is None:
             raise ValueError("decrypt_at_time() can only be used with a non-None ttl")
-        return self._core.decrypt(token, ttl, current_time)
+        return self._core.decrypt_at_time(token, ttl, current_time)
 
     def extract_timestamp(self, token: bytes | str) -> int:
         return self._core.extract_timestamp(token)
@@ -87,7 +84,7 @@ class MultiFernet:
         self._fernets = fernets
 
     def encrypt(self, msg: bytes) -> bytes:
-        return self.encrypt_at_time(msg, int(time.time()))
+        return self._fernets[0].encrypt(msg)
 
     def encrypt_at_time(self, msg: bytes, current_time: int) -> bytes:
         return self._fernets[0].encrypt_at_time(msg, current_time)

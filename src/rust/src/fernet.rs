@@ -8,6 +8,13 @@ use pyo3::types::{PyBytes, PyString};
 
 use crate::error::{CryptoError, CryptoResult, FernetInvalidToken};
 
+/// Seconds since the Unix epoch, as `int(time.time())` gives them.
+fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs())
+}
+
 /// A token argument: `bytes`, or an ASCII `str`.
 fn token_bytes<'a>(token: &'a Bound<'_, PyAny>) -> PyResult<std::borrow::Cow<'a, [u8]>> {
     if let Ok(bytes) = token.cast::<PyBytes>() {
@@ -42,6 +49,15 @@ impl PyFernetKey {
         })
     }
 
+    /// Makes a token stamped with the current time.
+    fn encrypt<'py>(
+        &self,
+        py: Python<'py>,
+        data: &Bound<'py, PyAny>,
+    ) -> CryptoResult<Bound<'py, PyBytes>> {
+        self.encrypt_at_time(py, data, now())
+    }
+
     fn encrypt_at_time<'py>(
         &self,
         py: Python<'py>,
@@ -62,9 +78,20 @@ impl PyFernetKey {
         })?)
     }
 
+    /// Checks and decrypts; with a `ttl`, the token's age is checked against the clock.
+    #[pyo3(signature = (token, ttl=None))]
+    fn decrypt<'py>(
+        &self,
+        py: Python<'py>,
+        token: &Bound<'py, PyAny>,
+        ttl: Option<i64>,
+    ) -> CryptoResult<Bound<'py, PyBytes>> {
+        self.decrypt_at_time(py, token, ttl, now())
+    }
+
     /// Checks and decrypts; `ttl` with `current_time` bounds the token's age.
     #[pyo3(signature = (token, ttl, current_time))]
-    fn decrypt<'py>(
+    fn decrypt_at_time<'py>(
         &self,
         py: Python<'py>,
         token: &Bound<'py, PyAny>,

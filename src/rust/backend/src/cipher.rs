@@ -132,6 +132,7 @@ pub fn is_supported(algorithm: CipherAlgorithm, key_len: usize, mode: Mode) -> b
 }
 
 /// GCM's running state.
+#[derive(Clone)]
 struct GcmState {
     data_bytes: u64,
     aad_bytes: u64,
@@ -297,6 +298,22 @@ impl CipherContext {
     /// The tag of a finished GCM encryption.
     pub fn tag(&self) -> Option<&[u8; 16]> {
         self.gcm.as_ref().and_then(|gcm| gcm.tag.as_ref())
+    }
+
+    /// A copy of this context restarted with a new IV: the key schedule is reused, for
+    /// callers that key once and then process many messages.
+    pub fn fork_with_iv(&self, iv: &[u8]) -> Result<Self> {
+        let mut ctx = self.ctx.try_clone()?;
+        ctx.reset_iv(iv)?;
+        Ok(CipherContext {
+            ctx,
+            algorithm: self.algorithm,
+            mode: self.mode,
+            encrypt: self.encrypt,
+            gcm: self.gcm.clone(),
+            chacha_remaining: self.chacha_remaining,
+            xts_started: false,
+        })
     }
 
     /// Whether this is an AEAD (GCM) context, with associated data and a tag.

@@ -14,8 +14,7 @@
 //! # Ok::<(), cryptography_backend::Error>(())
 //! ```
 
-use base64::engine::general_purpose::URL_SAFE;
-use base64::Engine;
+use base64_simd::URL_SAFE;
 use zeroize::Zeroizing;
 
 use crate::cipher::{CipherAlgorithm, CipherContext, Mode};
@@ -31,10 +30,13 @@ const BLOCK_LEN: usize = 16;
 /// Tokens up to this far in the future are accepted when a TTL is checked.
 const MAX_CLOCK_SKEW: u64 = 60;
 
-/// A Fernet key: the first half signs, the second half encrypts.
+/// A Fernet key: the first half signs, the second half encrypts. Both are scheduled
+/// once: an HMAC keyed with the signing key and one AES context per direction, which
+/// each token copies (the keyed states are no more secret than the key itself).
 pub struct FernetKey {
-    signing: Zeroizing<[u8; 16]>,
-    encryption: Zeroizing<[u8; 16]>,
+    mac: Hmac,
+    encryptor: CipherContext,
+    decryptor: CipherContext,
 }
 
 impl FernetKey {
@@ -43,13 +45,22 @@ impl FernetKey {
         if key.len() != 32 {
             return Err(Error::InvalidKeyLength);
         }
-        let mut signing = Zeroizing::new([0u8; 16]);
-        let mut encryption = Zeroizing::new([0u8; 16]);
-        signing.copy_from_slice(&key[..16]);
-        encryption.copy_from_slice(&key[16..]);
-        Ok(FernetKey {
-            signing,
+        let mac = Hmac::new(HashAlgorithm::Sha256, &key[..16])?;
+        let encryption = &key[16..];
+        let iv = [0u8; BLOCK_LEN];
+        let encryptor =
+            CipherContext::new(CipherAlgorithm::Aes, Mode::Cbc, encryption, Some(&iv), true)?;
+        let decryptor = CipherContext::new(
+            CipherAlgorithm::Aes,
+            Mode::Cbc,
             encryption,
+            Some(&iv),
+            false,
+        )?;
+        Ok(FernetKey {
+            mac,
+            encryptor,
+            decryptor,
         })
     }
 
@@ -92,13 +103,7 @@ impl FernetKey {
         raw[1..9].copy_from_slice(&timestamp.to_be_bytes());
         raw[9..HEADER_LEN].copy_from_slice(iv);
         let body_end = raw_len - TAG_LEN;
-        let mut cbc = CipherContext::new(
-            CipherAlgorithm::Aes,
-            Mode::Cbc,
-            &*self.encryption,
-            Some(iv),
-            true,
-        )?;
+        let mut cbc = self.encryptor.fork_with_iv(iv)?;
         // Whole blocks of the plaintext go straight through; the tail is padded.
         let whole = data.len() - data.len() % BLOCK_LEN;
         let ciphertext = &mut raw[HEADER_LEN..body_end];
@@ -111,23 +116,28 @@ impl FernetKey {
         padder.finalize_into(&mut last[tail.len()..])?;
         cbc.update_into(&*last, &mut ciphertext[written..])?;
         cbc.finalize()?;
-        let mut mac = Hmac::new(HashAlgorithm::Sha256, &*self.signing)?;
+        let mut mac = self.mac.fork()?;
         mac.update(&raw[..body_end])?;
         let (body, tag) = raw.split_at_mut(body_end);
         let _ = body;
         mac.finalize_into(tag)?;
-        URL_SAFE
-            .encode_slice(&raw, out)
-            .map_err(|_| Error::OutputLength {
+        // SIMD base64 (base64-simd): the portable encoder took a quarter of the time of a
+        // 1 MiB token, as much as the HMAC.
+        if URL_SAFE.encoded_length(raw.len()) != out.len() {
+            return Err(Error::OutputLength {
                 expected,
                 actual: out.len(),
-            })?;
+            });
+        }
+        let _encoded = URL_SAFE.encode(&raw, base64_simd::Out::from_slice(out));
         Ok(())
     }
 
     /// Decodes and authenticates a token; returns it raw. Every failure is `InvalidToken`.
     fn verified(&self, token: &[u8]) -> Result<Vec<u8>> {
-        let raw = URL_SAFE.decode(token).map_err(|_| Error::InvalidToken)?;
+        let raw = URL_SAFE
+            .decode_to_vec(token)
+            .map_err(|_| Error::InvalidToken)?;
         if raw.len() < HEADER_LEN + BLOCK_LEN + TAG_LEN
             || raw[0] != VERSION
             || (raw.len() - HEADER_LEN - TAG_LEN) % BLOCK_LEN != 0
@@ -135,7 +145,7 @@ impl FernetKey {
             return Err(Error::InvalidToken);
         }
         let body_end = raw.len() - TAG_LEN;
-        let mut mac = Hmac::new(HashAlgorithm::Sha256, &*self.signing)?;
+        let mut mac = self.mac.fork()?;
         mac.update(&raw[..body_end])?;
         mac.verify(&raw[body_end..])
             .map_err(|_| Error::InvalidToken)?;
@@ -167,13 +177,7 @@ impl FernetKey {
         }
         let iv = &raw[9..HEADER_LEN];
         let ciphertext = &raw[HEADER_LEN..raw.len() - TAG_LEN];
-        let mut cbc = CipherContext::new(
-            CipherAlgorithm::Aes,
-            Mode::Cbc,
-            &*self.encryption,
-            Some(iv),
-            false,
-        )?;
+        let mut cbc = self.decryptor.fork_with_iv(iv)?;
         let mut padded = Zeroizing::new(vec![0u8; ciphertext.len()]);
         cbc.update_into(ciphertext, &mut padded)?;
         cbc.finalize()?;
@@ -201,7 +205,7 @@ mod tests {
     fn spec_generate_vector() {
         // The Fernet specification's generate.json vector.
         let key = URL_SAFE
-            .decode("cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=")
+            .decode_to_vec("cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=")
             .unwrap();
         let iv: [u8; 16] = (0u8..16).collect::<Vec<u8>>().try_into().unwrap();
         let key = FernetKey::new(&key).unwrap();
