@@ -17,6 +17,12 @@ mod fernet_exceptions {
 }
 pub(crate) use fernet_exceptions::InvalidToken as FernetInvalidToken;
 
+/// `cryptography.hazmat.primitives.keywrap.InvalidUnwrap`.
+mod keywrap_exceptions {
+    pyo3::import_exception!(cryptography.hazmat.primitives.keywrap, InvalidUnwrap);
+}
+pub(crate) use keywrap_exceptions::InvalidUnwrap as KeywrapInvalidUnwrap;
+
 /// The `_Reasons` member attached to an `UnsupportedAlgorithm`.
 #[derive(Clone, Copy)]
 pub(crate) enum Reason {
@@ -100,6 +106,7 @@ impl From<CryptoError> for PyErr {
             )),
             Error::InvalidTag => InvalidTag::new_err(()),
             Error::InvalidToken => FernetInvalidToken::new_err(()),
+            Error::InvalidUnwrap => KeywrapInvalidUnwrap::new_err(()),
             Error::InvalidNonceLength => PyValueError::new_err("Invalid nonce length."),
             Error::IncompleteBlock => PyValueError::new_err(
                 "The length of the provided data is not a multiple of the block length.",

@@ -18,6 +18,7 @@ mod error;
 mod fernet;
 mod hashes;
 mod hmac;
+mod keywrap;
 mod openssl;
 mod padding;
 mod poly1305;
@@ -77,6 +78,12 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
     })?;
     submodule(&openssl, &openssl_path, "cmac", |m| {
         m.add_class::<cmac::Cmac>()
+    })?;
+    submodule(&openssl, &openssl_path, "keywrap", |m| {
+        m.add_function(wrap_pyfunction!(keywrap::aes_key_wrap, m)?)?;
+        m.add_function(wrap_pyfunction!(keywrap::aes_key_unwrap, m)?)?;
+        m.add_function(wrap_pyfunction!(keywrap::aes_key_wrap_with_padding, m)?)?;
+        m.add_function(wrap_pyfunction!(keywrap::aes_key_unwrap_with_padding, m)?)
     })?;
     submodule(&openssl, &openssl_path, "aead", |m| {
         m.add_class::<aead::AesGcm>()?;

@@ -30,6 +30,8 @@ pub enum Error {
     /// A Fernet token is malformed, tampered with, expired or from the future. Carries no
     /// detail on purpose.
     InvalidToken,
+    /// A wrapped key failed its integrity check. Carries no detail.
+    InvalidUnwrap,
     /// A nonce has a length the algorithm does not accept.
     InvalidNonceLength,
     /// Block-mode input was not a whole number of blocks.
@@ -74,6 +76,7 @@ impl fmt::Display for Error {
             }
             Error::InvalidTag => f.write_str("invalid tag"),
             Error::InvalidToken => f.write_str("invalid token"),
+            Error::InvalidUnwrap => f.write_str("invalid wrapped key"),
             Error::InvalidNonceLength => f.write_str("invalid nonce length"),
             Error::IncompleteBlock => f.write_str("input is not a whole number of blocks"),
             Error::TagRequired => f.write_str("authentication tag required"),

@@ -20,6 +20,7 @@ pub mod error;
 pub mod fernet;
 mod ffi;
 pub mod hash;
+pub mod keywrap;
 pub mod mac;
 pub mod openssl_info;
 pub mod padding;

@@ -18,6 +18,9 @@ from cryptography.hazmat.bindings._rust.openssl import (
     hmac as hmac,
 )
 from cryptography.hazmat.bindings._rust.openssl import (
+    keywrap as keywrap,
+)
+from cryptography.hazmat.bindings._rust.openssl import (
     poly1305 as poly1305,
 )
 
@@ -31,6 +34,7 @@ __all__ = [
     "hmac",
     "is_fips_enabled",
     "is_vendored",
+    "keywrap",
     "legacy_provider_loaded",
     "openssl_version",
     "openssl_version_text",
