@@ -1,12 +1,12 @@
 //! The one-shot AEAD classes (cryptography.hazmat.primitives.ciphers.aead). Each object
-//! holds a core `AeadKey`, scheduled once; a call checks the nonce, then makes one core
-//! call that writes straight into the returned bytes.
+//! holds a core `AeadKey`, scheduled once; a call checks its arguments, then makes one
+//! core call that writes straight into the returned bytes.
 
 use cryptography_backend::aead::{AeadAlgorithm, AeadKey};
 use cryptography_backend::Error;
-use pyo3::exceptions::{PyOverflowError, PyValueError};
+use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::PyBytes;
+use pyo3::types::{PyBytes, PyList};
 
 use crate::buf::{BytesLike, WritableBuffer, DETACH_THRESHOLD};
 use crate::error::{CryptoError, CryptoResult};
@@ -14,8 +14,8 @@ use crate::error::{CryptoError, CryptoResult};
 /// Longest data or associated data accepted, as the reference documents.
 const MAX_DATA_LEN: usize = (1 << 31) - 1;
 
-fn check_lengths(data: &[u8], aad: &[u8]) -> PyResult<()> {
-    if data.len() > MAX_DATA_LEN || aad.len() > MAX_DATA_LEN {
+fn check_lengths(data: &[u8], aad: &[&[u8]]) -> PyResult<()> {
+    if data.len() > MAX_DATA_LEN || aad.iter().any(|item| item.len() > MAX_DATA_LEN) {
         return Err(PyOverflowError::new_err(
             "Data or associated data too long. Max 2**31 - 1 bytes",
         ));
@@ -30,7 +30,7 @@ fn random_key(py: Python<'_>, len: usize) -> CryptoResult<Bound<'_, PyBytes>> {
     })?)
 }
 
-/// One message in or out, with the interpreter released for large inputs.
+/// Runs `work`, releasing the interpreter for large inputs.
 fn run<T: Send>(py: Python<'_>, len: usize, work: impl FnOnce() -> T + Send) -> T {
     if len >= DETACH_THRESHOLD {
         py.detach(work)
@@ -44,17 +44,13 @@ fn seal<'py>(
     key: &AeadKey,
     nonce: &[u8],
     data: &[u8],
-    aad: &[u8],
+    aad: &[&[u8]],
 ) -> CryptoResult<Bound<'py, PyBytes>> {
     check_lengths(data, aad)?;
-    Ok(PyBytes::new_with(
-        py,
-        data.len() + AeadKey::TAG_LEN,
-        |out| {
-            run(py, data.len(), || key.seal_into(nonce, aad, data, out))
-                .map_err(|e| CryptoError::from(e).into())
-        },
-    )?)
+    Ok(PyBytes::new_with(py, data.len() + key.tag_len(), |out| {
+        run(py, data.len(), || key.seal_into(nonce, aad, data, out))
+            .map_err(|e| CryptoError::from(e).into())
+    })?)
 }
 
 fn open<'py>(
@@ -62,12 +58,12 @@ fn open<'py>(
     key: &AeadKey,
     nonce: &[u8],
     data: &[u8],
-    aad: &[u8],
+    aad: &[&[u8]],
 ) -> CryptoResult<Bound<'py, PyBytes>> {
     check_lengths(data, aad)?;
     let len = data
         .len()
-        .checked_sub(AeadKey::TAG_LEN)
+        .checked_sub(key.tag_len())
         .ok_or(Error::InvalidTag)?;
     Ok(PyBytes::new_with(py, len, |out| {
         run(py, data.len(), || key.open_into(nonce, aad, data, out))
@@ -90,11 +86,11 @@ fn seal_into(
     key: &AeadKey,
     nonce: &[u8],
     data: &[u8],
-    aad: &[u8],
+    aad: &[&[u8]],
     buf: &mut WritableBuffer,
 ) -> CryptoResult<usize> {
     check_lengths(data, aad)?;
-    let expected = data.len() + AeadKey::TAG_LEN;
+    let expected = data.len() + key.tag_len();
     let out = into_buffer(buf, expected)?;
     run(py, data.len(), || key.seal_into(nonce, aad, data, out))?;
     Ok(expected)
@@ -105,103 +101,85 @@ fn open_into(
     key: &AeadKey,
     nonce: &[u8],
     data: &[u8],
-    aad: &[u8],
+    aad: &[&[u8]],
     buf: &mut WritableBuffer,
 ) -> CryptoResult<usize> {
     check_lengths(data, aad)?;
     let expected = data
         .len()
-        .checked_sub(AeadKey::TAG_LEN)
+        .checked_sub(key.tag_len())
         .ok_or(Error::InvalidTag)?;
     let out = into_buffer(buf, expected)?;
     run(py, data.len(), || key.open_into(nonce, aad, data, out))?;
     Ok(expected)
 }
 
-/// Defines the four message methods of an AEAD class whose nonce check is `$check`.
-macro_rules! aead_methods {
+/// The optional single associated-data argument, as a one-item list for the core.
+fn one_aad<'a>(aad: &'a Option<BytesLike<'_>>) -> Vec<&'a [u8]> {
+    aad.as_deref().map(|item| vec![item]).unwrap_or_default()
+}
+
+/// Defines the class body of an AEAD with a nonce: its constructors, then the four
+/// message methods, whose nonce rule is `$check`.
+macro_rules! nonce_aead {
     ($class:ident, $check:path, { $($constructors:tt)* }) => {
         #[pymethods]
         impl $class {
             $($constructors)*
 
             #[pyo3(signature = (nonce, data, associated_data))]
-            fn encrypt<'py>(
-                &self,
-                py: Python<'py>,
-                nonce: BytesLike<'_>,
-                data: BytesLike<'_>,
-                associated_data: Option<BytesLike<'_>>,
-            ) -> CryptoResult<Bound<'py, PyBytes>> {
-                $check(&nonce)?;
-                seal(
-                    py,
-                    &self.key,
-                    &nonce,
-                    &data,
-                    associated_data.as_deref().unwrap_or_default(),
-                )
+            fn encrypt<'py>(&self, py: Python<'py>, nonce: BytesLike<'_>, data: BytesLike<'_>, associated_data: Option<BytesLike<'_>>) -> CryptoResult<Bound<'py, PyBytes>> {
+                $check(self, &nonce, data.len())?;
+                seal(py, &self.key, &nonce, &data, &one_aad(&associated_data))
             }
 
             #[pyo3(signature = (nonce, data, associated_data))]
-            fn decrypt<'py>(
-                &self,
-                py: Python<'py>,
-                nonce: BytesLike<'_>,
-                data: BytesLike<'_>,
-                associated_data: Option<BytesLike<'_>>,
-            ) -> CryptoResult<Bound<'py, PyBytes>> {
-                $check(&nonce)?;
-                open(
-                    py,
-                    &self.key,
-                    &nonce,
-                    &data,
-                    associated_data.as_deref().unwrap_or_default(),
-                )
+            fn decrypt<'py>(&self, py: Python<'py>, nonce: BytesLike<'_>, data: BytesLike<'_>, associated_data: Option<BytesLike<'_>>) -> CryptoResult<Bound<'py, PyBytes>> {
+                $check(self, &nonce, data.len().saturating_sub(self.key.tag_len()))?;
+                open(py, &self.key, &nonce, &data, &one_aad(&associated_data))
             }
 
             #[pyo3(signature = (nonce, data, associated_data, buf))]
-            fn encrypt_into(
-                &self,
-                py: Python<'_>,
-                nonce: BytesLike<'_>,
-                data: BytesLike<'_>,
-                associated_data: Option<BytesLike<'_>>,
-                mut buf: WritableBuffer,
-            ) -> CryptoResult<usize> {
-                $check(&nonce)?;
-                seal_into(
-                    py,
-                    &self.key,
-                    &nonce,
-                    &data,
-                    associated_data.as_deref().unwrap_or_default(),
-                    &mut buf,
-                )
+            fn encrypt_into(&self, py: Python<'_>, nonce: BytesLike<'_>, data: BytesLike<'_>, associated_data: Option<BytesLike<'_>>, mut buf: WritableBuffer) -> CryptoResult<usize> {
+                $check(self, &nonce, data.len())?;
+                seal_into(py, &self.key, &nonce, &data, &one_aad(&associated_data), &mut buf)
             }
 
             #[pyo3(signature = (nonce, data, associated_data, buf))]
-            fn decrypt_into(
-                &self,
-                py: Python<'_>,
-                nonce: BytesLike<'_>,
-                data: BytesLike<'_>,
-                associated_data: Option<BytesLike<'_>>,
-                mut buf: WritableBuffer,
-            ) -> CryptoResult<usize> {
-                $check(&nonce)?;
-                open_into(
-                    py,
-                    &self.key,
-                    &nonce,
-                    &data,
-                    associated_data.as_deref().unwrap_or_default(),
-                    &mut buf,
-                )
+            fn decrypt_into(&self, py: Python<'_>, nonce: BytesLike<'_>, data: BytesLike<'_>, associated_data: Option<BytesLike<'_>>, mut buf: WritableBuffer) -> CryptoResult<usize> {
+                $check(self, &nonce, data.len().saturating_sub(self.key.tag_len()))?;
+                open_into(py, &self.key, &nonce, &data, &one_aad(&associated_data), &mut buf)
             }
         }
     };
+}
+
+/// Builds a key, or raises the class's own message for a wrong key length.
+fn aead_key(algorithm: AeadAlgorithm, key: &[u8], message: &'static str) -> CryptoResult<AeadKey> {
+    AeadKey::new(algorithm, key).map_err(|err| match err {
+        Error::InvalidKeyLength => PyValueError::new_err(message).into(),
+        other => CryptoError::from(other),
+    })
+}
+
+fn aes_key_bits(bit_length: usize, allowed: &[usize], message: &'static str) -> PyResult<usize> {
+    if allowed.contains(&bit_length) {
+        Ok(bit_length / 8)
+    } else {
+        Err(PyValueError::new_err(message))
+    }
+}
+
+fn nonce_in(
+    nonce: &[u8],
+    range: std::ops::RangeInclusive<usize>,
+    message: &'static str,
+) -> PyResult<()> {
+    if range.contains(&nonce.len()) {
+        Ok(())
+    } else {
+        Err(PyValueError::new_err(message))
+    }
 }
 
 #[pyclass(
@@ -213,33 +191,32 @@ pub(crate) struct AesGcm {
     key: AeadKey,
 }
 
-fn gcm_nonce(nonce: &[u8]) -> PyResult<()> {
-    if (8..=128).contains(&nonce.len()) {
-        Ok(())
-    } else {
-        Err(PyValueError::new_err(
-            "Nonce must be between 8 and 128 bytes",
-        ))
-    }
+fn gcm_nonce(_: &AesGcm, nonce: &[u8], _: usize) -> PyResult<()> {
+    nonce_in(nonce, 8..=128, "Nonce must be between 8 and 128 bytes")
 }
 
-aead_methods!(AesGcm, gcm_nonce, {
+nonce_aead!(AesGcm, gcm_nonce, {
     #[new]
     fn new(key: BytesLike<'_>) -> CryptoResult<Self> {
-        if !matches!(key.len(), 16 | 24 | 32) {
-            return Err(PyValueError::new_err("AESGCM key must be 128, 192, or 256 bits.").into());
-        }
         Ok(AesGcm {
-            key: AeadKey::new(AeadAlgorithm::AesGcm, &key)?,
+            key: aead_key(
+                AeadAlgorithm::AesGcm,
+                &key,
+                "AESGCM key must be 128, 192, or 256 bits.",
+            )?,
         })
     }
 
     #[staticmethod]
     fn generate_key(py: Python<'_>, bit_length: usize) -> CryptoResult<Bound<'_, PyBytes>> {
-        if !matches!(bit_length, 128 | 192 | 256) {
-            return Err(PyValueError::new_err("bit_length must be 128, 192, or 256").into());
-        }
-        random_key(py, bit_length / 8)
+        random_key(
+            py,
+            aes_key_bits(
+                bit_length,
+                &[128, 192, 256],
+                "bit_length must be 128, 192, or 256",
+            )?,
+        )
     }
 });
 
@@ -252,22 +229,19 @@ pub(crate) struct ChaCha20Poly1305 {
     key: AeadKey,
 }
 
-fn twelve_byte_nonce(nonce: &[u8]) -> PyResult<()> {
-    if nonce.len() == 12 {
-        Ok(())
-    } else {
-        Err(PyValueError::new_err("Nonce must be 12 bytes"))
-    }
+fn chacha_nonce(_: &ChaCha20Poly1305, nonce: &[u8], _: usize) -> PyResult<()> {
+    nonce_in(nonce, 12..=12, "Nonce must be 12 bytes")
 }
 
-aead_methods!(ChaCha20Poly1305, twelve_byte_nonce, {
+nonce_aead!(ChaCha20Poly1305, chacha_nonce, {
     #[new]
     fn new(key: BytesLike<'_>) -> CryptoResult<Self> {
-        if key.len() != 32 {
-            return Err(PyValueError::new_err("ChaCha20Poly1305 key must be 32 bytes.").into());
-        }
         Ok(ChaCha20Poly1305 {
-            key: AeadKey::new(AeadAlgorithm::ChaCha20Poly1305, &key)?,
+            key: aead_key(
+                AeadAlgorithm::ChaCha20Poly1305,
+                &key,
+                "ChaCha20Poly1305 key must be 32 bytes.",
+            )?,
         })
     }
 
@@ -276,3 +250,243 @@ aead_methods!(ChaCha20Poly1305, twelve_byte_nonce, {
         random_key(py, 32)
     }
 });
+
+#[pyclass(
+    frozen,
+    module = "cryptography.hazmat.bindings._rust.openssl.aead",
+    name = "AESGCMSIV"
+)]
+pub(crate) struct AesGcmSiv {
+    key: AeadKey,
+}
+
+fn gcm_siv_nonce(_: &AesGcmSiv, nonce: &[u8], _: usize) -> PyResult<()> {
+    nonce_in(nonce, 12..=12, "Nonce must be 12 bytes long")
+}
+
+nonce_aead!(AesGcmSiv, gcm_siv_nonce, {
+    #[new]
+    fn new(key: BytesLike<'_>) -> CryptoResult<Self> {
+        Ok(AesGcmSiv {
+            key: aead_key(
+                AeadAlgorithm::AesGcmSiv,
+                &key,
+                "AES-GCM-SIV key must be 128, 192 or 256 bits.",
+            )?,
+        })
+    }
+
+    #[staticmethod]
+    fn generate_key(py: Python<'_>, bit_length: usize) -> CryptoResult<Bound<'_, PyBytes>> {
+        random_key(
+            py,
+            aes_key_bits(
+                bit_length,
+                &[128, 192, 256],
+                "bit_length must be 128, 192, or 256",
+            )?,
+        )
+    }
+});
+
+#[pyclass(
+    frozen,
+    module = "cryptography.hazmat.bindings._rust.openssl.aead",
+    name = "AESOCB3"
+)]
+pub(crate) struct AesOcb3 {
+    key: AeadKey,
+}
+
+fn ocb_nonce(_: &AesOcb3, nonce: &[u8], _: usize) -> PyResult<()> {
+    nonce_in(nonce, 12..=15, "Nonce must be between 12 and 15 bytes")
+}
+
+nonce_aead!(AesOcb3, ocb_nonce, {
+    #[new]
+    fn new(key: BytesLike<'_>) -> CryptoResult<Self> {
+        Ok(AesOcb3 {
+            key: aead_key(
+                AeadAlgorithm::AesOcb3,
+                &key,
+                "AESOCB3 key must be 128, 192, or 256 bits.",
+            )?,
+        })
+    }
+
+    #[staticmethod]
+    fn generate_key(py: Python<'_>, bit_length: usize) -> CryptoResult<Bound<'_, PyBytes>> {
+        random_key(
+            py,
+            aes_key_bits(
+                bit_length,
+                &[128, 192, 256],
+                "bit_length must be 128, 192, or 256",
+            )?,
+        )
+    }
+});
+
+#[pyclass(
+    frozen,
+    module = "cryptography.hazmat.bindings._rust.openssl.aead",
+    name = "AESCCM"
+)]
+pub(crate) struct AesCcm {
+    key: AeadKey,
+}
+
+/// CCM's nonce is 7 to 13 bytes; the rest of the 15-byte block counts the message
+/// length, which bounds it.
+fn ccm_nonce(_: &AesCcm, nonce: &[u8], data_len: usize) -> PyResult<()> {
+    nonce_in(nonce, 7..=13, "Nonce must be between 7 and 13 bytes")?;
+    let length_bytes = 15 - nonce.len();
+    if length_bytes < 8 && (data_len as u64) >> (8 * length_bytes) != 0 {
+        return Err(PyValueError::new_err("Data too long for nonce"));
+    }
+    Ok(())
+}
+
+nonce_aead!(AesCcm, ccm_nonce, {
+    #[new]
+    #[pyo3(signature = (key, tag_length=16))]
+    fn new(key: BytesLike<'_>, tag_length: usize) -> CryptoResult<Self> {
+        if !matches!(tag_length, 4 | 6 | 8 | 10 | 12 | 14 | 16) {
+            return Err(PyValueError::new_err("Invalid tag_length").into());
+        }
+        Ok(AesCcm {
+            key: aead_key(
+                AeadAlgorithm::AesCcm {
+                    tag_len: tag_length,
+                },
+                &key,
+                "AESCCM key must be 128, 192, or 256 bits.",
+            )?,
+        })
+    }
+
+    #[staticmethod]
+    fn generate_key(py: Python<'_>, bit_length: usize) -> CryptoResult<Bound<'_, PyBytes>> {
+        random_key(
+            py,
+            aes_key_bits(
+                bit_length,
+                &[128, 192, 256],
+                "bit_length must be 128, 192, or 256",
+            )?,
+        )
+    }
+});
+
+#[pyclass(
+    frozen,
+    module = "cryptography.hazmat.bindings._rust.openssl.aead",
+    name = "AESSIV"
+)]
+pub(crate) struct AesSiv {
+    key: AeadKey,
+}
+
+/// SIV's associated data: `None`, or a list of bytes-like items, each authenticated
+/// separately.
+fn siv_aad<'py>(associated_data: &Option<Bound<'py, PyAny>>) -> PyResult<Vec<PyBackedBytesLike>> {
+    let Some(items) = associated_data else {
+        return Ok(Vec::new());
+    };
+    let list = items.cast::<PyList>().map_err(|_| {
+        let type_name = items
+            .get_type()
+            .name()
+            .map(|n| n.to_string())
+            .unwrap_or_default();
+        PyTypeError::new_err(format!("'{type_name}' object is not an instance of 'list'"))
+    })?;
+    list.iter()
+        .map(|item| PyBackedBytesLike::new(&item))
+        .collect()
+}
+
+/// An owned copy of one associated-data item (SIV takes a list of them).
+pub(crate) struct PyBackedBytesLike(Vec<u8>);
+
+impl PyBackedBytesLike {
+    fn new(item: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(PyBackedBytesLike(item.extract::<BytesLike<'_>>()?.to_vec()))
+    }
+}
+
+fn aad_slices(items: &[PyBackedBytesLike]) -> Vec<&[u8]> {
+    items.iter().map(|item| item.0.as_slice()).collect()
+}
+
+#[pymethods]
+impl AesSiv {
+    #[new]
+    fn new(key: BytesLike<'_>) -> CryptoResult<Self> {
+        Ok(AesSiv {
+            key: aead_key(
+                AeadAlgorithm::AesSiv,
+                &key,
+                "AESSIV key must be 256, 384, or 512 bits.",
+            )?,
+        })
+    }
+
+    #[staticmethod]
+    fn generate_key(py: Python<'_>, bit_length: usize) -> CryptoResult<Bound<'_, PyBytes>> {
+        random_key(
+            py,
+            aes_key_bits(
+                bit_length,
+                &[256, 384, 512],
+                "bit_length must be 256, 384, or 512",
+            )?,
+        )
+    }
+
+    #[pyo3(signature = (data, associated_data))]
+    fn encrypt<'py>(
+        &self,
+        py: Python<'py>,
+        data: BytesLike<'_>,
+        associated_data: Option<Bound<'py, PyAny>>,
+    ) -> CryptoResult<Bound<'py, PyBytes>> {
+        let aad = siv_aad(&associated_data)?;
+        seal(py, &self.key, &[], &data, &aad_slices(&aad))
+    }
+
+    #[pyo3(signature = (data, associated_data))]
+    fn decrypt<'py>(
+        &self,
+        py: Python<'py>,
+        data: BytesLike<'_>,
+        associated_data: Option<Bound<'py, PyAny>>,
+    ) -> CryptoResult<Bound<'py, PyBytes>> {
+        let aad = siv_aad(&associated_data)?;
+        open(py, &self.key, &[], &data, &aad_slices(&aad))
+    }
+
+    #[pyo3(signature = (data, associated_data, buf))]
+    fn encrypt_into(
+        &self,
+        py: Python<'_>,
+        data: BytesLike<'_>,
+        associated_data: Option<Bound<'_, PyAny>>,
+        mut buf: WritableBuffer,
+    ) -> CryptoResult<usize> {
+        let aad = siv_aad(&associated_data)?;
+        seal_into(py, &self.key, &[], &data, &aad_slices(&aad), &mut buf)
+    }
+
+    #[pyo3(signature = (data, associated_data, buf))]
+    fn decrypt_into(
+        &self,
+        py: Python<'_>,
+        data: BytesLike<'_>,
+        associated_data: Option<Bound<'_, PyAny>>,
+        mut buf: WritableBuffer,
+    ) -> CryptoResult<usize> {
+        let aad = siv_aad(&associated_data)?;
+        open_into(py, &self.key, &[], &data, &aad_slices(&aad), &mut buf)
+    }
+}

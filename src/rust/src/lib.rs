@@ -87,7 +87,11 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
     })?;
     submodule(&openssl, &openssl_path, "aead", |m| {
         m.add_class::<aead::AesGcm>()?;
-        m.add_class::<aead::ChaCha20Poly1305>()
+        m.add_class::<aead::ChaCha20Poly1305>()?;
+        m.add_class::<aead::AesGcmSiv>()?;
+        m.add_class::<aead::AesOcb3>()?;
+        m.add_class::<aead::AesCcm>()?;
+        m.add_class::<aead::AesSiv>()
     })?;
     submodule(&openssl, &openssl_path, "ciphers", |m| {
         m.add_function(wrap_pyfunction!(ciphers::cipher_supported, m)?)?;

@@ -192,3 +192,178 @@ def test_one_object_shared_by_threads():
     for t in threads:
         t.join()
     assert results == [True] * 16
+
+
+# The AEADs beyond GCM and ChaCha20-Poly1305.
+
+from cryptography.hazmat.primitives.ciphers.aead import (  # noqa: E402
+    AESCCM,
+    AESGCMSIV,
+    AESOCB3,
+    AESSIV,
+)
+
+
+def _records(*parts: str) -> list[dict[str, str]]:
+    return [r for r in load_records("ciphers", "AES", *parts) if "key" in r]
+
+
+@pytest.mark.parametrize("name", ["rfc7253.txt", "openssl.txt"])
+def test_aesocb3_vectors(name):
+    records = _records("OCB3", name)
+    assert records
+    for record in records:
+        aead = AESOCB3(unhex(record["key"]))
+        nonce, aad = unhex(record["nonce"]), unhex(record["aad"])
+        pt, sealed = unhex(record["plaintext"]), unhex(record["ciphertext"])
+        assert aead.encrypt(nonce, pt, aad) == sealed
+        assert aead.decrypt(nonce, sealed, aad) == pt
+
+
+def test_aessiv_openssl_vectors():
+    records = _records("SIV", "openssl.txt")
+    assert records
+    for record in records:
+        aead = AESSIV(unhex(record["key"]))
+        # AAD, AAD2, AAD3...: the vector of associated-data items, in order.
+        aad = [unhex(record[k]) for k in ("aad", "aad2", "aad3", "aad4") if k in record]
+        pt = unhex(record["plaintext"])
+        sealed = unhex(record["tag"]) + unhex(record["ciphertext"])
+        assert aead.encrypt(pt, aad) == sealed
+        assert aead.decrypt(sealed, aad) == pt
+
+
+def test_aesgcmsiv_openssl_vectors():
+    records = _records("GCM-SIV", "openssl.txt")
+    assert records
+    for record in records:
+        aead = AESGCMSIV(unhex(record["key"]))
+        nonce, aad = unhex(record["iv"]), unhex(record.get("aad", ""))
+        pt = unhex(record["plaintext"])
+        sealed = unhex(record["ciphertext"]) + unhex(record["tag"])
+        assert aead.encrypt(nonce, pt, aad) == sealed
+        assert aead.decrypt(nonce, sealed, aad) == pt
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "nonce_ok"),
+    [
+        ("aes_gcm_siv_test.json", AESGCMSIV, lambda n: len(n) == 12),
+        ("aes_ccm_test.json", AESCCM, lambda n: 7 <= len(n) <= 13),
+    ],
+)
+def test_wycheproof_nonce_aeads(wycheproof_root, name, make, nonce_ok):
+    checked = 0
+    for group, test in wycheproof_groups(wycheproof_root, name):
+        key, nonce = unhex(test["key"]), unhex(test["iv"])
+        tag_len = group["tagSize"] // 8
+        try:
+            aead = make(key, tag_len) if make is AESCCM else make(key)
+        except ValueError:
+            continue  # key or tag sizes the class does not take
+        pt, aad = unhex(test["msg"]), unhex(test["aad"])
+        sealed = unhex(test["ct"]) + unhex(test["tag"])
+        if not nonce_ok(nonce):
+            with pytest.raises(ValueError):
+                aead.encrypt(nonce, pt, aad)
+            continue
+        if test["result"] == "valid":
+            assert aead.encrypt(nonce, pt, aad) == sealed, test["tcId"]
+            assert aead.decrypt(nonce, sealed, aad) == pt
+        else:
+            with pytest.raises(InvalidTag):
+                aead.decrypt(nonce, sealed, aad)
+        checked += 1
+    assert checked > 0
+
+
+def test_wycheproof_aes_siv(wycheproof_root):
+    checked = 0
+    for _group, test in wycheproof_groups(wycheproof_root, "aes_siv_cmac_test.json"):
+        try:
+            aead = AESSIV(unhex(test["key"]))
+        except ValueError:
+            continue
+        aad, pt, sealed = [unhex(test["aad"])], unhex(test["msg"]), unhex(test["ct"])
+        if test["result"] == "valid":
+            assert aead.encrypt(pt, aad) == sealed, test["tcId"]
+            assert aead.decrypt(sealed, aad) == pt
+        else:
+            with pytest.raises(InvalidTag):
+                aead.decrypt(sealed, aad)
+        checked += 1
+    assert checked > 0
+
+
+def test_new_aead_rules_and_known_answers():
+    # Known answers computed by the reference implementation.
+    ccm = AESCCM(b"k" * 16)
+    assert (
+        ccm.encrypt(b"n" * 13, b"abc", b"aad").hex()
+        == "caabc8bd0d60677e3aa83c76abe4e2b8d7f206"
+    )
+    assert (
+        AESCCM(b"k" * 16, 8).encrypt(b"n" * 7, b"abc", b"aad").hex()
+        == "7c82e6578fea81034062a5"
+    )
+    ocb = AESOCB3(b"k" * 16)
+    assert (
+        ocb.encrypt(b"n" * 12, b"abc", b"aad").hex()
+        == "738508eb3eb9479d0f6b5fcc2935025c9bc940"
+    )
+    siv = AESSIV(b"k" * 32)
+    assert (
+        siv.encrypt(b"abc", [b"a", b"b"]).hex()
+        == "529936f678c43da122a12388ef8553067bfbca"
+    )
+    assert siv.decrypt(siv.encrypt(b"", None), None) == b""
+    gcmsiv = AESGCMSIV(b"k" * 16)
+    assert (
+        gcmsiv.encrypt(b"n" * 12, b"", None).hex() == "0ff8eebada6c41ee8b33e47089818e5f"
+    )
+    assert (
+        gcmsiv.encrypt(b"n" * 12, b"abc", b"aad").hex()
+        == "e2895fce30da676e595ad9a12207f1cd0ae899"
+    )
+
+    with pytest.raises(ValueError, match="AESCCM key must be 128, 192, or 256 bits."):
+        AESCCM(b"k" * 15)
+    with pytest.raises(ValueError, match="Invalid tag_length"):
+        AESCCM(b"k" * 16, tag_length=5)
+    with pytest.raises(ValueError, match="Nonce must be between 7 and 13 bytes"):
+        ccm.encrypt(b"n" * 6, b"", None)
+    with pytest.raises(ValueError, match="Data too long for nonce"):
+        ccm.encrypt(b"n" * 13, b"a" * 70000, None)
+    with pytest.raises(InvalidTag):
+        ccm.decrypt(b"n" * 13, b"a" * 5, None)
+    with pytest.raises(ValueError, match="AESOCB3 key must be 128, 192, or 256 bits."):
+        AESOCB3(b"k" * 15)
+    for nonce in (b"n" * 11, b"n" * 16):
+        with pytest.raises(ValueError, match="Nonce must be between 12 and 15 bytes"):
+            ocb.encrypt(nonce, b"", None)
+    with pytest.raises(ValueError, match="AESSIV key must be 256, 384, or 512 bits."):
+        AESSIV(b"k" * 16)
+    with pytest.raises(TypeError, match="'bytes' object is not an instance of 'list'"):
+        siv.encrypt(b"abc", b"a")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTag):
+        siv.decrypt(b"a" * 15, None)
+    with pytest.raises(ValueError, match="bit_length must be 256, 384, or 512"):
+        AESSIV.generate_key(128)
+    assert len(AESSIV.generate_key(512)) == 64
+    with pytest.raises(
+        ValueError, match="AES-GCM-SIV key must be 128, 192 or 256 bits."
+    ):
+        AESGCMSIV(b"k" * 20)
+    with pytest.raises(ValueError, match="Nonce must be 12 bytes long"):
+        gcmsiv.encrypt(b"n" * 11, b"", None)
+    assert ocb.encrypt_into(b"n" * 12, b"abc", None, bytearray(19)) == 19
+    out = bytearray(3)
+    assert siv.decrypt_into(siv.encrypt(b"abc", None), None, out) == 3
+    assert bytes(out) == b"abc"
+    # One object used for several messages in a row, multi-block ones included.
+    for aead, nonce in ((ocb, b"n" * 15), (ccm, b"n" * 9), (gcmsiv, b"n" * 12)):
+        for size in (0, 1, 16, 33, 100):
+            assert (
+                aead.decrypt(nonce, aead.encrypt(nonce, b"z" * size, b"a"), b"a")
+                == b"z" * size
+            )

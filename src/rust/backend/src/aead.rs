@@ -1,19 +1,20 @@
 //! Authenticated encryption with associated data, one message per call: the engine for
-//! `AESGCM` and `ChaCha20Poly1305`.
+//! `AESGCM`, `ChaCha20Poly1305`, `AESGCMSIV`, `AESOCB3`, `AESCCM` and `AESSIV`.
 //!
 //! An [`AeadKey`] schedules its key once. Each call then starts from a keyed context and
-//! sets only the nonce: a spare context when one is free, otherwise a copy of the keyed
-//! template. The key is shared, not locked, so threads sealing with one key run in
-//! parallel.
+//! sets only the nonce. For GCM and ChaCha20-Poly1305, whose contexts OpenSSL fully
+//! resets on re-initialisation, a context is recycled when one is free; the other modes
+//! start every message from a fresh copy of the keyed template. The key is shared, not
+//! locked, so threads sealing with one key run in parallel.
 //!
 //! ```
 //! use cryptography_backend::aead::{AeadAlgorithm, AeadKey};
 //!
 //! let key = AeadKey::new(AeadAlgorithm::ChaCha20Poly1305, &[7u8; 32])?;
-//! let mut sealed = vec![0u8; 5 + AeadKey::TAG_LEN];
-//! key.seal_into(&[1u8; 12], b"header", b"hello", &mut sealed)?;
+//! let mut sealed = vec![0u8; 5 + key.tag_len()];
+//! key.seal_into(&[1u8; 12], &[b"header"], b"hello", &mut sealed)?;
 //! let mut opened = [0u8; 5];
-//! key.open_into(&[1u8; 12], b"header", &sealed, &mut opened)?;
+//! key.open_into(&[1u8; 12], &[b"header"], &sealed, &mut opened)?;
 //! assert_eq!(&opened, b"hello");
 //! # Ok::<(), cryptography_backend::Error>(())
 //! ```
@@ -21,13 +22,78 @@
 use std::sync::Mutex;
 
 use crate::error::{Error, Result};
-use crate::ffi::CipherCtx;
+use zeroize::Zeroizing;
 
-/// An AEAD algorithm; AES-GCM's key length picks AES-128, -192 or -256.
+use crate::ffi::{CipherCtx, FetchedCipher};
+
+/// An AEAD algorithm; the key length picks the AES variant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AeadAlgorithm {
     AesGcm,
     ChaCha20Poly1305,
+    /// AES-GCM-SIV (RFC 8452).
+    AesGcmSiv,
+    /// AES-OCB (RFC 7253).
+    AesOcb3,
+    /// AES-CCM (RFC 3610) with the given tag length.
+    AesCcm {
+        tag_len: usize,
+    },
+    /// AES-SIV (RFC 5297): deterministic, no nonce, the tag (the synthetic IV) first.
+    AesSiv,
+}
+
+impl AeadAlgorithm {
+    fn openssl_name(self, key_len: usize) -> Result<String> {
+        let aes_bits = |allowed: &[usize]| {
+            if allowed.contains(&key_len) {
+                Ok(key_len * 8)
+            } else {
+                Err(Error::InvalidKeyLength)
+            }
+        };
+        Ok(match self {
+            AeadAlgorithm::AesGcm => format!("AES-{}-GCM", aes_bits(&[16, 24, 32])?),
+            AeadAlgorithm::ChaCha20Poly1305 => {
+                aes_bits(&[32])?;
+                "ChaCha20-Poly1305".to_string()
+            }
+            AeadAlgorithm::AesGcmSiv => format!("AES-{}-GCM-SIV", aes_bits(&[16, 24, 32])?),
+            AeadAlgorithm::AesOcb3 => format!("AES-{}-OCB", aes_bits(&[16, 24, 32])?),
+            AeadAlgorithm::AesCcm { .. } => format!("AES-{}-CCM", aes_bits(&[16, 24, 32])?),
+            // An SIV key is two AES keys.
+            AeadAlgorithm::AesSiv => format!("AES-{}-SIV", aes_bits(&[32, 48, 64])? / 2),
+        })
+    }
+
+    /// The nonce the template is keyed with (any valid one: every message sets its own).
+    fn template_nonce(self) -> &'static [u8] {
+        match self {
+            AeadAlgorithm::AesSiv => &[],
+            _ => &[0u8; 12],
+        }
+    }
+
+    /// Whether OpenSSL needs the expected tag before the ciphertext (it is part of the
+    /// decryption for the SIV modes, CCM checks it during its one update, and OCB takes
+    /// it with the nonce).
+    fn tag_before_data(self) -> bool {
+        matches!(
+            self,
+            AeadAlgorithm::AesGcmSiv
+                | AeadAlgorithm::AesSiv
+                | AeadAlgorithm::AesCcm { .. }
+                | AeadAlgorithm::AesOcb3
+        )
+    }
+
+    /// Whether a finished context may start the next message (see the module notes).
+    fn recyclable(self) -> bool {
+        matches!(
+            self,
+            AeadAlgorithm::AesGcm | AeadAlgorithm::ChaCha20Poly1305
+        )
+    }
 }
 
 /// Spare contexts kept per key: enough for the threads that typically share one.
@@ -38,30 +104,31 @@ pub struct AeadKey {
     algorithm: AeadAlgorithm,
     template: CipherCtx,
     spare: Mutex<Vec<CipherCtx>>,
+    /// OCB only: OCB decrypts blocks with AES's decryption key schedule, which OpenSSL
+    /// computes only when keying a context for decryption.
+    decrypt_template: Option<CipherCtx>,
+    /// CCM only: OpenSSL fixes CCM's tag and nonce lengths when the key is set, so each
+    /// message keys a new context (after setting them) from these bytes.
+    ccm: Option<(&'static FetchedCipher, Zeroizing<Vec<u8>>)>,
 }
 
 impl AeadKey {
-    /// Both algorithms here produce 16-byte tags.
-    pub const TAG_LEN: usize = 16;
-
     pub fn new(algorithm: AeadAlgorithm, key: &[u8]) -> Result<Self> {
-        let valid_key = match algorithm {
-            AeadAlgorithm::AesGcm => matches!(key.len(), 16 | 24 | 32),
-            AeadAlgorithm::ChaCha20Poly1305 => key.len() == 32,
-        };
-        if !valid_key {
-            return Err(Error::InvalidKeyLength);
-        }
-        let name = match algorithm {
-            AeadAlgorithm::AesGcm => format!("AES-{}-GCM", key.len() * 8),
-            AeadAlgorithm::ChaCha20Poly1305 => "ChaCha20-Poly1305".to_string(),
-        };
+        let name = algorithm.openssl_name(key.len())?;
         let fetched = crate::cipher::fetched_by_name(&name)?;
-        let template = CipherCtx::new(fetched, key, Some(&[0u8; 12]), true, true, false)?;
+        let nonce = algorithm.template_nonce();
+        let template = CipherCtx::new(fetched, key, Some(nonce), true, !nonce.is_empty(), false)?;
+        let ccm = matches!(algorithm, AeadAlgorithm::AesCcm { .. })
+            .then(|| (fetched, Zeroizing::new(key.to_vec())));
+        let decrypt_template = (algorithm == AeadAlgorithm::AesOcb3)
+            .then(|| CipherCtx::new(fetched, key, Some(nonce), false, true, false))
+            .transpose()?;
         Ok(AeadKey {
             algorithm,
             template,
             spare: Mutex::new(Vec::new()),
+            decrypt_template,
+            ccm,
         })
     }
 
@@ -69,90 +136,197 @@ impl AeadKey {
         self.algorithm
     }
 
-    /// Runs `work` on a keyed context, then keeps the context for the next call.
-    fn with_context<T>(&self, work: impl FnOnce(&mut CipherCtx) -> Result<T>) -> Result<T> {
-        let spare = self.spare.lock().ok().and_then(|mut spare| spare.pop());
+    /// Length of the tag in bytes.
+    pub fn tag_len(&self) -> usize {
+        match self.algorithm {
+            AeadAlgorithm::AesCcm { tag_len } => tag_len,
+            _ => 16,
+        }
+    }
+
+    /// A CCM context for one message: tag and nonce lengths first, then the key.
+    fn ccm_context(&self, nonce: &[u8], encrypt: bool) -> Result<Option<CipherCtx>> {
+        let Some((cipher, key)) = &self.ccm else {
+            return Ok(None);
+        };
+        Ok(Some(CipherCtx::new_ccm(
+            cipher,
+            key,
+            nonce,
+            self.tag_len(),
+            encrypt,
+        )?))
+    }
+
+    /// Runs `work` on a keyed context for `encrypt`ion or decryption; recyclable contexts
+    /// are kept for the next call.
+    fn with_context<T>(
+        &self,
+        encrypt: bool,
+        work: impl FnOnce(&mut CipherCtx) -> Result<T>,
+    ) -> Result<T> {
+        let recyclable = self.algorithm.recyclable();
+        let spare = if recyclable {
+            self.spare.lock().ok().and_then(|mut spare| spare.pop())
+        } else {
+            None
+        };
+        let template = match (&self.decrypt_template, encrypt) {
+            (Some(decrypt_template), false) => decrypt_template,
+            _ => &self.template,
+        };
         let mut ctx = match spare {
             Some(ctx) => ctx,
-            None => self.template.try_clone()?,
+            None => template.try_clone()?,
         };
         let result = work(&mut ctx);
-        if let Ok(mut spare) = self.spare.lock() {
-            if spare.len() < MAX_SPARE_CONTEXTS {
-                spare.push(ctx);
+        if recyclable {
+            if let Ok(mut spare) = self.spare.lock() {
+                if spare.len() < MAX_SPARE_CONTEXTS {
+                    spare.push(ctx);
+                }
             }
         }
         result
     }
 
-    fn nonce_len_ok(&self, nonce: &[u8]) -> bool {
-        match self.algorithm {
+    fn check_nonce(&self, nonce: &[u8]) -> Result<()> {
+        let ok = match self.algorithm {
             // OpenSSL takes GCM nonces of any length from 1 byte; the Python layer applies
             // the documented range.
             AeadAlgorithm::AesGcm => !nonce.is_empty(),
-            AeadAlgorithm::ChaCha20Poly1305 => nonce.len() == 12,
+            AeadAlgorithm::ChaCha20Poly1305 | AeadAlgorithm::AesGcmSiv => nonce.len() == 12,
+            AeadAlgorithm::AesOcb3 => (12..=15).contains(&nonce.len()),
+            AeadAlgorithm::AesCcm { .. } => (7..=13).contains(&nonce.len()),
+            AeadAlgorithm::AesSiv => nonce.is_empty(),
+        };
+        if ok {
+            Ok(())
+        } else {
+            Err(Error::InvalidNonceLength)
         }
     }
 
-    /// Encrypts `plaintext` into `out` as ciphertext followed by the 16-byte tag; `out`
-    /// must be exactly `plaintext.len() + TAG_LEN` bytes.
+    /// Starts a message: the nonce (CCM's is set with its key), the expected tag where
+    /// it must come first, CCM's message length, then the associated data (one OpenSSL call per item: SIV authenticates them as a vector).
+    fn start(
+        &self,
+        ctx: &mut CipherCtx,
+        nonce: &[u8],
+        encrypt: bool,
+        message_len: usize,
+        tag: Option<&[u8]>,
+        aad: &[&[u8]],
+    ) -> Result<()> {
+        if self.ccm.is_none() {
+            ctx.start_message(nonce, encrypt)?;
+        }
+        if let Some(tag) = tag {
+            ctx.set_tag(tag)?;
+        }
+        if matches!(self.algorithm, AeadAlgorithm::AesCcm { .. }) {
+            ctx.declare_message_len(message_len)?;
+        }
+        for item in aad {
+            ctx.update_aad(item)?;
+        }
+        Ok(())
+    }
+
+    /// Encrypts `plaintext` into `out`: ciphertext then tag (SIV: tag then ciphertext).
+    /// `out` must be exactly `plaintext.len() + tag_len()` bytes.
     pub fn seal_into(
         &self,
         nonce: &[u8],
-        aad: &[u8],
+        aad: &[&[u8]],
         plaintext: &[u8],
         out: &mut [u8],
     ) -> Result<()> {
-        let expected = plaintext.len() + Self::TAG_LEN;
+        let tag_len = self.tag_len();
+        let expected = plaintext.len() + tag_len;
         if out.len() != expected {
             return Err(Error::OutputLength {
                 expected,
                 actual: out.len(),
             });
         }
-        if !self.nonce_len_ok(nonce) {
-            return Err(Error::InvalidNonceLength);
-        }
-        let (body, tag) = out.split_at_mut(plaintext.len());
-        self.with_context(|ctx| {
-            ctx.start_message(nonce, true)?;
-            ctx.update_aad(aad)?;
-            ctx.update(plaintext, body)?;
-            ctx.finalize()?;
+        self.check_nonce(nonce)?;
+        let tag_first = self.algorithm == AeadAlgorithm::AesSiv;
+        let (body, tag) = if tag_first {
+            let (tag, body) = out.split_at_mut(tag_len);
+            (body, tag)
+        } else {
+            out.split_at_mut(plaintext.len())
+        };
+        let mut seal = |ctx: &mut CipherCtx| -> Result<()> {
+            self.start(ctx, nonce, true, plaintext.len(), None, aad)?;
+            let written = ctx.update(plaintext, body)?;
+            if plaintext.is_empty() {
+                // GCM-SIV computes its tag in an update, even over no data.
+                ctx.update_empty()?;
+            }
+            // OCB works in blocks: its last partial block comes out of the final call.
+            ctx.finalize_into(&mut body[written..])?;
             Ok(ctx.tag(tag)?)
-        })
+        };
+        match self.ccm_context(nonce, true)? {
+            Some(mut ctx) => seal(&mut ctx),
+            None => self.with_context(true, seal),
+        }
     }
 
-    /// Checks and decrypts `sealed` (ciphertext then tag) into `out`, which must be
-    /// exactly `sealed.len() - TAG_LEN` bytes. On a bad tag, `out` is zeroed and the
-    /// error carries no detail.
-    pub fn open_into(&self, nonce: &[u8], aad: &[u8], sealed: &[u8], out: &mut [u8]) -> Result<()> {
-        let body_len = sealed
-            .len()
-            .checked_sub(Self::TAG_LEN)
-            .ok_or(Error::InvalidTag)?;
+    /// Checks and decrypts `sealed` into `out`, which must be exactly
+    /// `sealed.len() - tag_len()` bytes. On failure `out` is zeroed and the error
+    /// (`InvalidTag`) carries no detail.
+    pub fn open_into(
+        &self,
+        nonce: &[u8],
+        aad: &[&[u8]],
+        sealed: &[u8],
+        out: &mut [u8],
+    ) -> Result<()> {
+        let tag_len = self.tag_len();
+        let body_len = sealed.len().checked_sub(tag_len).ok_or(Error::InvalidTag)?;
         if out.len() != body_len {
             return Err(Error::OutputLength {
                 expected: body_len,
                 actual: out.len(),
             });
         }
-        if !self.nonce_len_ok(nonce) {
-            return Err(Error::InvalidNonceLength);
-        }
-        let (body, tag) = sealed.split_at(body_len);
-        let result = self.with_context(|ctx| {
-            ctx.start_message(nonce, false)?;
-            ctx.update_aad(aad)?;
-            ctx.update(body, out)?;
-            ctx.set_tag(tag)?;
-            ctx.finalize().map_err(|_| Error::InvalidTag)
-        });
+        self.check_nonce(nonce)?;
+        let (body, tag) = if self.algorithm == AeadAlgorithm::AesSiv {
+            let (tag, body) = sealed.split_at(tag_len);
+            (body, tag)
+        } else {
+            sealed.split_at(body_len)
+        };
+        let early_tag = self.algorithm.tag_before_data().then_some(tag);
+        let mut open = |ctx: &mut CipherCtx| -> Result<()> {
+            self.start(ctx, nonce, false, body.len(), early_tag, aad)?;
+            let written = ctx.update(body, out).map_err(|_| Error::InvalidTag)?;
+            if body.is_empty() {
+                ctx.update_empty().map_err(|_| Error::InvalidTag)?;
+            }
+            if early_tag.is_none() {
+                ctx.set_tag(tag)?;
+            }
+            ctx.finalize_into(&mut out[written..])
+                .map(|_| ())
+                .map_err(|_| Error::InvalidTag)
+        };
+        let result = match self.ccm_context(nonce, false) {
+            Ok(Some(mut ctx)) => open(&mut ctx),
+            Ok(None) => self.with_context(false, open),
+            Err(err) => Err(err),
+        };
         if result.is_err() {
             // Unauthenticated plaintext must not be released.
             out.fill(0);
         }
-        result
+        result.map_err(|err| match err {
+            Error::OutputLength { .. } | Error::InvalidNonceLength => err,
+            _ => Error::InvalidTag,
+        })
     }
 }
 
@@ -167,28 +341,51 @@ mod tests {
             .collect()
     }
 
+    fn round_trip(
+        algorithm: AeadAlgorithm,
+        key: &[u8],
+        nonce: &[u8],
+        aad: &[&[u8]],
+        pt: &[u8],
+    ) -> Vec<u8> {
+        let key = AeadKey::new(algorithm, key).unwrap();
+        let mut sealed = vec![0u8; pt.len() + key.tag_len()];
+        key.seal_into(nonce, aad, pt, &mut sealed).unwrap();
+        let mut opened = vec![0u8; pt.len()];
+        key.open_into(nonce, aad, &sealed, &mut opened).unwrap();
+        assert_eq!(opened, pt);
+        let mut tampered = sealed.clone();
+        tampered[0] ^= 1;
+        assert!(matches!(
+            key.open_into(nonce, aad, &tampered, &mut opened),
+            Err(Error::InvalidTag)
+        ));
+        assert!(opened.iter().all(|&b| b == 0));
+        sealed
+    }
+
     #[test]
     fn chacha20_poly1305_rfc8439_section_2_8_2() {
         let key = unhex("808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f");
         let nonce = unhex("070000004041424344454647");
         let aad = unhex("50515253c0c1c2c3c4c5c6c7");
         let plaintext = b"Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the future, sunscreen would be it.";
-        let key = AeadKey::new(AeadAlgorithm::ChaCha20Poly1305, &key).unwrap();
-        let mut sealed = vec![0u8; plaintext.len() + 16];
-        key.seal_into(&nonce, &aad, plaintext, &mut sealed).unwrap();
+        let sealed = round_trip(
+            AeadAlgorithm::ChaCha20Poly1305,
+            &key,
+            &nonce,
+            &[&aad],
+            plaintext,
+        );
         assert_eq!(sealed[..4], unhex("d31a8d34"));
         assert_eq!(
             sealed[plaintext.len()..],
             unhex("1ae10b594f09e26a7e902ecbd0600691")
         );
-        let mut opened = vec![0u8; plaintext.len()];
-        key.open_into(&nonce, &aad, &sealed, &mut opened).unwrap();
-        assert_eq!(opened, plaintext);
     }
 
     #[test]
-    fn aes_gcm_nist_test_case_4_and_tampering() {
-        // The GCM specification's test case 4 (AES-128, 60-byte plaintext, 20-byte AAD).
+    fn aes_gcm_specification_test_case_4() {
         let key = unhex("feffe9928665731c6d6a8f9467308308");
         let nonce = unhex("cafebabefacedbaddecaf888");
         let aad = unhex("feedfacedeadbeeffeedfacedeadbeefabaddad2");
@@ -196,38 +393,116 @@ mod tests {
             "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a72",
             "1c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39"
         ));
-        let key = AeadKey::new(AeadAlgorithm::AesGcm, &key).unwrap();
-        let mut sealed = vec![0u8; plaintext.len() + 16];
-        key.seal_into(&nonce, &aad, &plaintext, &mut sealed)
-            .unwrap();
+        let sealed = round_trip(AeadAlgorithm::AesGcm, &key, &nonce, &[&aad], &plaintext);
         assert_eq!(
             sealed[plaintext.len()..],
             unhex("5bc94fbc3221a5db94fae95ae7121a47")
         );
-        assert_eq!(sealed[..4], unhex("42831ec2"));
-        let mut opened = vec![0u8; plaintext.len()];
-        key.open_into(&nonce, &aad, &sealed, &mut opened).unwrap();
-        assert_eq!(opened, plaintext);
-        sealed[0] ^= 1;
-        assert!(matches!(
-            key.open_into(&nonce, &aad, &sealed, &mut opened),
-            Err(Error::InvalidTag)
-        ));
-        assert!(opened.iter().all(|&b| b == 0));
+    }
+
+    #[test]
+    fn aes_siv_rfc5297_appendix_a_1() {
+        let key = unhex("fffefdfcfbfaf9f8f7f6f5f4f3f2f1f0f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff");
+        let aad = unhex("101112131415161718191a1b1c1d1e1f2021222324252627");
+        let plaintext = unhex("112233445566778899aabbccddee");
+        let sealed = round_trip(AeadAlgorithm::AesSiv, &key, &[], &[&aad], &plaintext);
+        assert_eq!(
+            sealed,
+            unhex("85632d07c6e8f37f950acd320a2ecc9340c02b9690c4dc04daef7f6afe5c")
+        );
+    }
+
+    #[test]
+    fn aes_gcm_siv_rfc8452_c1_first_vector() {
+        let key = unhex("01000000000000000000000000000000");
+        let nonce = unhex("030000000000000000000000");
+        let sealed = round_trip(AeadAlgorithm::AesGcmSiv, &key, &nonce, &[], &[]);
+        assert_eq!(sealed, unhex("dc20e2d83f25705bb49e439eca56de25"));
+    }
+
+    #[test]
+    fn aes_ocb_rfc7253_appendix_a_empty() {
+        let key = unhex("000102030405060708090A0B0C0D0E0F");
+        let nonce = unhex("BBAA99887766554433221100");
+        let sealed = round_trip(AeadAlgorithm::AesOcb3, &key, &nonce, &[], &[]);
+        assert_eq!(sealed, unhex("785407BFFFC8AD9EDCC5520AC9111EE6"));
+    }
+
+    #[test]
+    fn aes_ocb_rfc7253_appendix_a_partial_block() {
+        let key = unhex("000102030405060708090A0B0C0D0E0F");
+        let nonce = unhex("BBAA99887766554433221101");
+        let data = unhex("0001020304050607");
+        let sealed = round_trip(AeadAlgorithm::AesOcb3, &key, &nonce, &[&data], &data);
+        assert_eq!(
+            sealed,
+            unhex("6820B3657B6F615A5725BDA0D3B4EB3A257C9AF1F8F03009")
+        );
+    }
+
+    #[test]
+    fn aes_ocb_multi_block_round_trip() {
+        round_trip(
+            AeadAlgorithm::AesOcb3,
+            &[1u8; 16],
+            &[2u8; 12],
+            &[b"aad"],
+            &[3u8; 33],
+        );
+    }
+
+    #[test]
+    fn aes_ccm_rfc3610_packet_vector_1() {
+        let key = unhex("C0C1C2C3C4C5C6C7C8C9CACBCCCDCECF");
+        let nonce = unhex("00000003020100A0A1A2A3A4A5");
+        let aad = unhex("0001020304050607");
+        let plaintext = unhex("08090A0B0C0D0E0F101112131415161718191A1B1C1D1E");
+        let sealed = round_trip(
+            AeadAlgorithm::AesCcm { tag_len: 8 },
+            &key,
+            &nonce,
+            &[&aad],
+            &plaintext,
+        );
+        assert_eq!(
+            sealed,
+            unhex("588C979A61C663D2F066D0C2C0F989806D5F6B61DAC38417E8D12CFDF926E0")
+        );
+    }
+
+    #[test]
+    fn recycled_and_fresh_contexts_give_the_same_answers() {
+        for algorithm in [
+            AeadAlgorithm::AesGcm,
+            AeadAlgorithm::AesOcb3,
+            AeadAlgorithm::AesCcm { tag_len: 16 },
+        ] {
+            let key = AeadKey::new(algorithm, &[9u8; 16]).unwrap();
+            let mut first = vec![0u8; 40 + 16];
+            key.seal_into(&[3u8; 12], &[b"a"], &[5u8; 40], &mut first)
+                .unwrap();
+            let mut other = vec![0u8; 40 + 16];
+            key.seal_into(&[4u8; 13], &[], &[6u8; 40], &mut other)
+                .unwrap();
+            let mut again = vec![0u8; 40 + 16];
+            key.seal_into(&[3u8; 12], &[b"a"], &[5u8; 40], &mut again)
+                .unwrap();
+            assert_eq!(first, again, "{algorithm:?}");
+        }
     }
 
     #[test]
     fn one_key_many_threads() {
         let key = AeadKey::new(AeadAlgorithm::AesGcm, &[9u8; 32]).unwrap();
         let mut expected = vec![0u8; 1000 + 16];
-        key.seal_into(&[3u8; 12], b"", &[5u8; 1000], &mut expected)
+        key.seal_into(&[3u8; 12], &[], &[5u8; 1000], &mut expected)
             .unwrap();
         std::thread::scope(|scope| {
             for _ in 0..4 {
                 scope.spawn(|| {
                     for _ in 0..50 {
                         let mut sealed = vec![0u8; 1000 + 16];
-                        key.seal_into(&[3u8; 12], b"", &[5u8; 1000], &mut sealed)
+                        key.seal_into(&[3u8; 12], &[], &[5u8; 1000], &mut sealed)
                             .unwrap();
                         assert_eq!(sealed, expected);
                     }
@@ -243,22 +518,20 @@ mod tests {
             Err(Error::InvalidKeyLength)
         ));
         assert!(matches!(
-            AeadKey::new(AeadAlgorithm::ChaCha20Poly1305, &[0u8; 16]),
+            AeadKey::new(AeadAlgorithm::AesSiv, &[0u8; 16]),
             Err(Error::InvalidKeyLength)
         ));
         let key = AeadKey::new(AeadAlgorithm::ChaCha20Poly1305, &[0u8; 32]).unwrap();
         assert!(matches!(
-            key.seal_into(&[0u8; 8], b"", b"", &mut [0u8; 16]),
+            key.seal_into(&[0u8; 8], &[], b"", &mut [0u8; 16]),
             Err(Error::InvalidNonceLength)
         ));
-        // GCM with a non-default nonce length, then the default again on the same key.
         let gcm = AeadKey::new(AeadAlgorithm::AesGcm, &[0u8; 16]).unwrap();
-        let (mut a, mut b) = ([0u8; 16], [0u8; 16]);
-        gcm.seal_into(&[0u8; 8], b"", b"", &mut a).unwrap();
-        gcm.seal_into(&[0u8; 12], b"", b"", &mut b).unwrap();
+        let (mut a, mut b, mut c) = ([0u8; 16], [0u8; 16], [0u8; 16]);
+        gcm.seal_into(&[0u8; 8], &[], b"", &mut a).unwrap();
+        gcm.seal_into(&[0u8; 12], &[], b"", &mut b).unwrap();
+        gcm.seal_into(&[0u8; 8], &[], b"", &mut c).unwrap();
         assert_ne!(a, b);
-        let mut c = [0u8; 16];
-        gcm.seal_into(&[0u8; 8], b"", b"", &mut c).unwrap();
         assert_eq!(a, c);
     }
 }

@@ -614,17 +614,30 @@ impl CipherCtx {
         Ok(written)
     }
 
-    /// Feeds additional authenticated data to an AEAD context.
+    /// Feeds one item of additional authenticated data to an AEAD context. An empty item
+    /// is still passed on: SIV authenticates each item as a component of a vector.
     pub(crate) fn update_aad(&mut self, aad: &[u8]) -> Result<(), ErrorStack> {
-        for chunk in aad.chunks(MAX_CHUNK) {
+        let empty = [0u8; 1];
+        let pieces: Vec<&[u8]> = if aad.is_empty() {
+            vec![&empty[..0]]
+        } else {
+            aad.chunks(MAX_CHUNK).collect()
+        };
+        for chunk in pieces {
             let mut outl: c_int = 0;
-            // SAFETY: a null output makes OpenSSL treat the input as AAD.
+            let input = if chunk.is_empty() {
+                empty.as_ptr()
+            } else {
+                chunk.as_ptr()
+            };
+            // SAFETY: a null output makes OpenSSL treat the input as AAD; `input` points
+            // to at least `chunk.len()` readable bytes (a valid byte when it is zero).
             check(unsafe {
                 sys::EVP_CipherUpdate(
                     self.ctx,
                     ptr::null_mut(),
                     &mut outl,
-                    chunk.as_ptr(),
+                    input,
                     c_len(chunk.len()),
                 )
             })?;
@@ -632,13 +645,31 @@ impl CipherCtx {
         Ok(())
     }
 
-    /// Finishes; with padding off and whole blocks, nothing is written. Fails when the
-    /// input was not whole blocks or an AEAD tag does not match.
-    pub(crate) fn finalize(&mut self) -> Result<(), ErrorStack> {
-        let mut out = [0u8; 32];
+    /// Finishes, writing what the mode still holds into `out` and returning its length.
+    /// With padding off that is at most the buffered partial block: nothing for CBC and
+    /// ECB (which fail unless the input was whole blocks) and the stream modes, the last
+    /// partial block for OCB. Fails too when an AEAD tag does not match.
+    pub(crate) fn finalize_into(&mut self, out: &mut [u8]) -> Result<usize, Error> {
+        if out.len() < self.buffered {
+            return Err(Error::OutputLength {
+                expected: self.buffered,
+                actual: out.len(),
+            });
+        }
+        // OpenSSL may be handed a pointer to an empty tail; give it a scratch block then.
+        let mut scratch = [0u8; 32];
+        let target: &mut [u8] = if out.is_empty() { &mut scratch } else { out };
         let mut outl: c_int = 0;
-        // SAFETY: with padding disabled at most one block (<= 32 bytes) can be written.
-        check(unsafe { sys::EVP_CipherFinal(self.ctx, out.as_mut_ptr(), &mut outl) })
+        // SAFETY: with padding off OpenSSL writes at most the buffered bytes, which `out`
+        // holds (checked above), or nothing, into the scratch block.
+        check(unsafe { sys::EVP_CipherFinal(self.ctx, target.as_mut_ptr(), &mut outl) })?;
+        self.buffered = 0;
+        Ok(usize::try_from(outl).unwrap_or(0))
+    }
+
+    /// Finishes a context that holds nothing back (see `finalize_into`).
+    pub(crate) fn finalize(&mut self) -> Result<(), Error> {
+        self.finalize_into(&mut []).map(|_| ())
     }
 
     /// Reads the tag of a finished AEAD encryption into `out`.
@@ -652,6 +683,93 @@ impl CipherCtx {
                 out.as_mut_ptr().cast(),
             )
         })
+    }
+
+    /// A CCM context keyed for one message. OpenSSL fixes CCM's tag length and nonce
+    /// length (its L) when the key is set, so both are set first.
+    pub(crate) fn new_ccm(
+        cipher: &FetchedCipher,
+        key: &[u8],
+        nonce: &[u8],
+        tag_len: usize,
+        encrypt: bool,
+    ) -> Result<Self, Error> {
+        // SAFETY: EVP_CIPHER_CTX_new has no preconditions.
+        let mut ctx = CipherCtx {
+            ctx: check_ptr(unsafe { sys::EVP_CIPHER_CTX_new() })?,
+            block_len: 1,
+            buffered: 0,
+        };
+        let enc = c_int::from(encrypt);
+        // SAFETY: the context and cipher are valid; null key and IV defer keying.
+        check(unsafe {
+            sys::EVP_CipherInit_ex(
+                ctx.ctx,
+                cipher.0,
+                ptr::null_mut(),
+                ptr::null(),
+                ptr::null(),
+                enc,
+            )
+        })?;
+        ctx.set_iv_len(nonce.len())?;
+        // SAFETY: with a null pointer OpenSSL only records the tag length.
+        check(unsafe {
+            sys::EVP_CIPHER_CTX_ctrl(
+                ctx.ctx,
+                sys::EVP_CTRL_GCM_SET_TAG,
+                c_len(tag_len),
+                ptr::null_mut(),
+            )
+        })?;
+        if key.len() != ctx.key_len() {
+            return Err(Error::InvalidKeyLength);
+        }
+        if nonce.len() != ctx.iv_len() {
+            return Err(Error::InvalidNonceLength);
+        }
+        // SAFETY: key and nonce have the lengths the context expects (checked above).
+        check(unsafe {
+            sys::EVP_CipherInit_ex(
+                ctx.ctx,
+                ptr::null(),
+                ptr::null_mut(),
+                key.as_ptr(),
+                nonce.as_ptr(),
+                enc,
+            )
+        })?;
+        Ok(ctx)
+    }
+
+    /// An update over no data, which some AEADs (GCM-SIV) need before their tag exists.
+    pub(crate) fn update_empty(&mut self) -> Result<(), ErrorStack> {
+        let mut out = [0u8; 1];
+        let input = [0u8; 1];
+        let mut outl: c_int = 0;
+        // SAFETY: zero input bytes are read and none written; the pointers are valid.
+        check(unsafe {
+            sys::EVP_CipherUpdate(self.ctx, out.as_mut_ptr(), &mut outl, input.as_ptr(), 0)
+        })
+    }
+
+    /// Declares the total length of the message before its associated data (CCM).
+    pub(crate) fn declare_message_len(&mut self, len: usize) -> Result<(), Error> {
+        if len > MAX_CHUNK {
+            return Err(Error::DataLimitExceeded("CCM message"));
+        }
+        let mut outl: c_int = 0;
+        // SAFETY: null input and output with a length make OpenSSL record the length only.
+        check(unsafe {
+            sys::EVP_CipherUpdate(
+                self.ctx,
+                ptr::null_mut(),
+                &mut outl,
+                ptr::null(),
+                c_len(len),
+            )
+        })?;
+        Ok(())
     }
 
     /// Sets the expected tag of an AEAD decryption.
@@ -682,8 +800,9 @@ impl CipherCtx {
         Ok(copy)
     }
 
-    /// Starts a new AEAD message: sets the direction and the nonce, first setting the IV
-    /// length to the nonce's when it differs (a recycled context keeps the last one).
+    /// Starts a new AEAD message: sets the direction and the nonce (none for SIV), first
+    /// setting the IV length to the nonce's when it differs (a recycled context keeps the
+    /// last one).
     pub(crate) fn start_message(&mut self, nonce: &[u8], encrypt: bool) -> Result<(), Error> {
         if nonce.len() != self.iv_len() {
             self.set_iv_len(nonce.len())?;
@@ -691,6 +810,11 @@ impl CipherCtx {
                 return Err(Error::InvalidNonceLength);
             }
         }
+        let nonce_ptr = if nonce.is_empty() {
+            ptr::null()
+        } else {
+            nonce.as_ptr()
+        };
         // SAFETY: the nonce has the length the context expects (checked above); null
         // cipher and key keep the current ones; OpenSSL copies the nonce.
         check(unsafe {
@@ -699,7 +823,7 @@ impl CipherCtx {
                 ptr::null(),
                 ptr::null_mut(),
                 ptr::null(),
-                nonce.as_ptr(),
+                nonce_ptr,
                 c_int::from(encrypt),
             )
         })?;

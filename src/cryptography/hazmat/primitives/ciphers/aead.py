@@ -10,9 +10,17 @@ from __future__ import annotations
 from cryptography.hazmat.bindings._rust import openssl as rust_openssl
 
 __all__ = [
+    "AESCCM",
     "AESGCM",
+    "AESGCMSIV",
+    "AESOCB3",
+    "AESSIV",
     "ChaCha20Poly1305",
 ]
 
 AESGCM = rust_openssl.aead.AESGCM
 ChaCha20Poly1305 = rust_openssl.aead.ChaCha20Poly1305
+AESCCM = rust_openssl.aead.AESCCM
+AESSIV = rust_openssl.aead.AESSIV
+AESOCB3 = rust_openssl.aead.AESOCB3
+AESGCMSIV = rust_openssl.aead.AESGCMSIV
