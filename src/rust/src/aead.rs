@@ -3,6 +3,7 @@
 //! core call that writes straight into the returned bytes.
 
 use cryptography_backend::aead::{AeadAlgorithm, AeadKey};
+use cryptography_backend::xchacha::XChaCha20Poly1305Key;
 use cryptography_backend::Error;
 use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -488,5 +489,132 @@ impl AesSiv {
     ) -> CryptoResult<usize> {
         let aad = siv_aad(&associated_data)?;
         open_into(py, &self.key, &[], &data, &aad_slices(&aad), &mut buf)
+    }
+}
+
+/// XChaCha20-Poly1305: an addition beyond the reference API (24-byte nonces, safe to
+/// pick at random).
+#[pyclass(
+    frozen,
+    module = "cryptography.hazmat.bindings._rust.openssl.aead",
+    name = "XChaCha20Poly1305"
+)]
+pub(crate) struct XChaCha20Poly1305 {
+    key: XChaCha20Poly1305Key,
+}
+
+fn xchacha_nonce(nonce: &[u8]) -> PyResult<()> {
+    nonce_in(nonce, 24..=24, "Nonce must be 24 bytes")
+}
+
+#[pymethods]
+impl XChaCha20Poly1305 {
+    #[new]
+    fn new(key: BytesLike<'_>) -> CryptoResult<Self> {
+        let key = XChaCha20Poly1305Key::new(&key).map_err(|err| match err {
+            Error::InvalidKeyLength => {
+                PyValueError::new_err("XChaCha20Poly1305 key must be 32 bytes.").into()
+            }
+            other => CryptoError::from(other),
+        })?;
+        Ok(XChaCha20Poly1305 { key })
+    }
+
+    #[staticmethod]
+    fn generate_key(py: Python<'_>) -> CryptoResult<Bound<'_, PyBytes>> {
+        random_key(py, 32)
+    }
+
+    #[pyo3(signature = (nonce, data, associated_data))]
+    fn encrypt<'py>(
+        &self,
+        py: Python<'py>,
+        nonce: BytesLike<'_>,
+        data: BytesLike<'_>,
+        associated_data: Option<BytesLike<'_>>,
+    ) -> CryptoResult<Bound<'py, PyBytes>> {
+        xchacha_nonce(&nonce)?;
+        let aad = one_aad(&associated_data);
+        let (nonce, data): (&[u8], &[u8]) = (&nonce, &data);
+        check_lengths(data, &aad)?;
+        Ok(PyBytes::new_with(
+            py,
+            data.len() + XChaCha20Poly1305Key::TAG_LEN,
+            |out| {
+                run(py, data.len(), || {
+                    self.key.seal_into(nonce, &aad, data, out)
+                })
+                .map_err(|e| CryptoError::from(e).into())
+            },
+        )?)
+    }
+
+    #[pyo3(signature = (nonce, data, associated_data))]
+    fn decrypt<'py>(
+        &self,
+        py: Python<'py>,
+        nonce: BytesLike<'_>,
+        data: BytesLike<'_>,
+        associated_data: Option<BytesLike<'_>>,
+    ) -> CryptoResult<Bound<'py, PyBytes>> {
+        xchacha_nonce(&nonce)?;
+        let aad = one_aad(&associated_data);
+        let (nonce, data): (&[u8], &[u8]) = (&nonce, &data);
+        check_lengths(data, &aad)?;
+        let len = data
+            .len()
+            .checked_sub(XChaCha20Poly1305Key::TAG_LEN)
+            .ok_or(Error::InvalidTag)?;
+        Ok(PyBytes::new_with(py, len, |out| {
+            run(py, data.len(), || {
+                self.key.open_into(nonce, &aad, data, out)
+            })
+            .map_err(|e| CryptoError::from(e).into())
+        })?)
+    }
+
+    #[pyo3(signature = (nonce, data, associated_data, buf))]
+    fn encrypt_into(
+        &self,
+        py: Python<'_>,
+        nonce: BytesLike<'_>,
+        data: BytesLike<'_>,
+        associated_data: Option<BytesLike<'_>>,
+        mut buf: WritableBuffer,
+    ) -> CryptoResult<usize> {
+        xchacha_nonce(&nonce)?;
+        let aad = one_aad(&associated_data);
+        let (nonce, data): (&[u8], &[u8]) = (&nonce, &data);
+        check_lengths(data, &aad)?;
+        let expected = data.len() + XChaCha20Poly1305Key::TAG_LEN;
+        let out = into_buffer(&mut buf, expected)?;
+        run(py, data.len(), || {
+            self.key.seal_into(nonce, &aad, data, out)
+        })?;
+        Ok(expected)
+    }
+
+    #[pyo3(signature = (nonce, data, associated_data, buf))]
+    fn decrypt_into(
+        &self,
+        py: Python<'_>,
+        nonce: BytesLike<'_>,
+        data: BytesLike<'_>,
+        associated_data: Option<BytesLike<'_>>,
+        mut buf: WritableBuffer,
+    ) -> CryptoResult<usize> {
+        xchacha_nonce(&nonce)?;
+        let aad = one_aad(&associated_data);
+        let (nonce, data): (&[u8], &[u8]) = (&nonce, &data);
+        check_lengths(data, &aad)?;
+        let expected = data
+            .len()
+            .checked_sub(XChaCha20Poly1305Key::TAG_LEN)
+            .ok_or(Error::InvalidTag)?;
+        let out = into_buffer(&mut buf, expected)?;
+        run(py, data.len(), || {
+            self.key.open_into(nonce, &aad, data, out)
+        })?;
+        Ok(expected)
     }
 }

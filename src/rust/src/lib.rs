@@ -91,7 +91,8 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_class::<aead::AesGcmSiv>()?;
         m.add_class::<aead::AesOcb3>()?;
         m.add_class::<aead::AesCcm>()?;
-        m.add_class::<aead::AesSiv>()
+        m.add_class::<aead::AesSiv>()?;
+        m.add_class::<aead::XChaCha20Poly1305>()
     })?;
     submodule(&openssl, &openssl_path, "ciphers", |m| {
         m.add_function(wrap_pyfunction!(ciphers::cipher_supported, m)?)?;

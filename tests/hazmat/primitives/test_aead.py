@@ -367,3 +367,60 @@ def test_new_aead_rules_and_known_answers():
                 aead.decrypt(nonce, aead.encrypt(nonce, b"z" * size, b"a"), b"a")
                 == b"z" * size
             )
+
+
+# XChaCha20Poly1305: an addition beyond the reference API.
+
+from cryptography.hazmat.primitives.ciphers.aead import XChaCha20Poly1305  # noqa: E402
+
+
+def test_xchacha20poly1305_draft_vector():
+    # draft-irtf-cfrg-xchacha, appendix A.3.1.
+    key = unhex("808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f")
+    nonce = unhex("404142434445464748494a4b4c4d4e4f5051525354555657")
+    aad = unhex("50515253c0c1c2c3c4c5c6c7")
+    pt = (
+        b"Ladies and Gentlemen of the class of '99: If I could offer you only one "
+        b"tip for the future, sunscreen would be it."
+    )
+    sealed = XChaCha20Poly1305(key).encrypt(nonce, pt, aad)
+    assert sealed[:8].hex() == "bd6d179d3e83d43b"
+    assert sealed[-16:].hex() == "c0875924c1c7987947deafd8780acf49"
+    _round_trip(XChaCha20Poly1305(key), nonce, pt, aad, sealed[:-16], sealed[-16:])
+
+
+def test_xchacha20poly1305_wycheproof(wycheproof_root):
+    checked = 0
+    for _group, test in wycheproof_groups(
+        wycheproof_root, "xchacha20_poly1305_test.json"
+    ):
+        aead = XChaCha20Poly1305(unhex(test["key"]))
+        nonce, pt, aad = unhex(test["iv"]), unhex(test["msg"]), unhex(test["aad"])
+        sealed = unhex(test["ct"]) + unhex(test["tag"])
+        if len(nonce) != 24:
+            with pytest.raises(ValueError, match="Nonce must be 24 bytes"):
+                aead.encrypt(nonce, pt, aad)
+            continue
+        if test["result"] == "valid":
+            assert aead.encrypt(nonce, pt, aad) == sealed, test["tcId"]
+            assert aead.decrypt(nonce, sealed, aad) == pt
+        else:
+            with pytest.raises(InvalidTag):
+                aead.decrypt(nonce, sealed, aad)
+        checked += 1
+    assert checked > 0
+
+
+def test_xchacha20poly1305_rules():
+    with pytest.raises(ValueError, match="XChaCha20Poly1305 key must be 32 bytes."):
+        XChaCha20Poly1305(b"k" * 16)
+    aead = XChaCha20Poly1305(XChaCha20Poly1305.generate_key())
+    with pytest.raises(ValueError, match="Nonce must be 24 bytes"):
+        aead.encrypt(b"n" * 12, b"", None)
+    with pytest.raises(InvalidTag):
+        aead.decrypt(b"n" * 24, b"x" * 10, None)
+    buf = bytearray(19)
+    assert aead.encrypt_into(b"n" * 24, b"abc", None, buf) == 19
+    out = bytearray(3)
+    assert aead.decrypt_into(b"n" * 24, bytes(buf), None, out) == 3
+    assert bytes(out) == b"abc"

@@ -24,6 +24,7 @@ pub mod keywrap;
 pub mod mac;
 pub mod openssl_info;
 pub mod padding;
+pub mod xchacha;
 
 pub use error::{Error, Result};
 

@@ -16,6 +16,7 @@ __all__ = [
     "AESOCB3",
     "AESSIV",
     "ChaCha20Poly1305",
+    "XChaCha20Poly1305",
 ]
 
 AESGCM = rust_openssl.aead.AESGCM
@@ -24,3 +25,7 @@ AESCCM = rust_openssl.aead.AESCCM
 AESSIV = rust_openssl.aead.AESSIV
 AESOCB3 = rust_openssl.aead.AESOCB3
 AESGCMSIV = rust_openssl.aead.AESGCMSIV
+
+# An addition beyond pyca/cryptography's API: ChaCha20-Poly1305 with 24-byte nonces
+# (draft-irtf-cfrg-xchacha), long enough to be chosen at random for every message.
+XChaCha20Poly1305 = rust_openssl.aead.XChaCha20Poly1305

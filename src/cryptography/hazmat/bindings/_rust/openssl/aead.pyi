@@ -13,6 +13,7 @@ __all__ = [
     "AESOCB3",
     "AESSIV",
     "ChaCha20Poly1305",
+    "XChaCha20Poly1305",
 ]
 
 @typing.final
@@ -166,5 +167,31 @@ class AESSIV:
         self,
         data: Buffer,
         associated_data: list[bytes] | list[Buffer] | None,
+        buf: Buffer,
+    ) -> int: ...
+
+@typing.final
+class XChaCha20Poly1305:
+    def __new__(cls, key: Buffer) -> XChaCha20Poly1305: ...
+    @staticmethod
+    def generate_key() -> bytes: ...
+    def encrypt(
+        self, nonce: Buffer, data: Buffer, associated_data: Buffer | None
+    ) -> bytes: ...
+    def decrypt(
+        self, nonce: Buffer, data: Buffer, associated_data: Buffer | None
+    ) -> bytes: ...
+    def encrypt_into(
+        self,
+        nonce: Buffer,
+        data: Buffer,
+        associated_data: Buffer | None,
+        buf: Buffer,
+    ) -> int: ...
+    def decrypt_into(
+        self,
+        nonce: Buffer,
+        data: Buffer,
+        associated_data: Buffer | None,
         buf: Buffer,
     ) -> int: ...
