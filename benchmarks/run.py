@@ -335,6 +335,43 @@ def build_ops(skipped: dict[str, str]) -> list[Op]:
             add(f"aead.{aead_name}_encrypt_{size_name}", seal, size)
             add(f"aead.{aead_name}_decrypt_{size_name}", unseal, size)
     add("aead.aesgcm_construct", lambda: AESGCM(key))
+    from cryptography.hazmat.primitives.ciphers.aead import (
+        AESCCM,
+        AESGCMSIV,
+        AESOCB3,
+        AESSIV,
+    )
+
+    others: list[tuple[str, typing.Any, bytes | None]] = [
+        ("aesccm", AESCCM(key[:16]), nonce12),
+        ("aesocb3", AESOCB3(key[:16]), nonce12),
+        ("aesgcmsiv", AESGCMSIV(key[:16]), nonce12),
+    ]
+    for aead_name, aead, nonce in others:
+        for size_name in ("64B", "1KiB"):
+            payload = data[size_name]
+
+            def seal_other(
+                aead: typing.Any = aead,
+                nonce: typing.Any = nonce,
+                payload: bytes = payload,
+            ) -> bytes:
+                return aead.encrypt(nonce, payload, None)
+
+            add(f"aead.{aead_name}_encrypt_{size_name}", seal_other, len(payload))
+    siv = AESSIV(key)
+    add("aead.aessiv_encrypt_64B", lambda: siv.encrypt(data["64B"], None), 64)
+
+    # Key wrap.
+    from cryptography.hazmat.primitives import keywrap
+
+    wrapped = keywrap.aes_key_wrap(key[:16], key)
+    add("keywrap.aes_key_wrap_32B", lambda: keywrap.aes_key_wrap(key[:16], key), 32)
+    add(
+        "keywrap.aes_key_unwrap_32B",
+        lambda: keywrap.aes_key_unwrap(key[:16], wrapped),
+        32,
+    )
     # One AESGCM object shared by two threads, each encrypting 1 MiB chunks: compare the
     # MB/s of the two ops (one thread vs two). Eight chunks per dispatch keep thread
     # wake-up latency out of the measurement.
