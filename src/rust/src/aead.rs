@@ -12,6 +12,73 @@ use pyo3::types::{PyBytes, PyList};
 use crate::buf::{BytesLike, WritableBuffer, DETACH_THRESHOLD};
 use crate::error::{CryptoError, CryptoResult};
 
+/// What the message methods need of a core key: `AeadKey`, or XChaCha20-Poly1305's.
+trait OneShotAead: Sync {
+    fn tag_len(&self) -> usize;
+    fn seal_into(
+        &self,
+        nonce: &[u8],
+        aad: &[&[u8]],
+        plaintext: &[u8],
+        out: &mut [u8],
+    ) -> cryptography_backend::Result<()>;
+    fn open_into(
+        &self,
+        nonce: &[u8],
+        aad: &[&[u8]],
+        sealed: &[u8],
+        out: &mut [u8],
+    ) -> cryptography_backend::Result<()>;
+}
+
+impl OneShotAead for AeadKey {
+    fn tag_len(&self) -> usize {
+        AeadKey::tag_len(self)
+    }
+    fn seal_into(
+        &self,
+        nonce: &[u8],
+        aad: &[&[u8]],
+        plaintext: &[u8],
+        out: &mut [u8],
+    ) -> cryptography_backend::Result<()> {
+        AeadKey::seal_into(self, nonce, aad, plaintext, out)
+    }
+    fn open_into(
+        &self,
+        nonce: &[u8],
+        aad: &[&[u8]],
+        sealed: &[u8],
+        out: &mut [u8],
+    ) -> cryptography_backend::Result<()> {
+        AeadKey::open_into(self, nonce, aad, sealed, out)
+    }
+}
+
+impl OneShotAead for XChaCha20Poly1305Key {
+    fn tag_len(&self) -> usize {
+        XChaCha20Poly1305Key::TAG_LEN
+    }
+    fn seal_into(
+        &self,
+        nonce: &[u8],
+        aad: &[&[u8]],
+        plaintext: &[u8],
+        out: &mut [u8],
+    ) -> cryptography_backend::Result<()> {
+        XChaCha20Poly1305Key::seal_into(self, nonce, aad, plaintext, out)
+    }
+    fn open_into(
+        &self,
+        nonce: &[u8],
+        aad: &[&[u8]],
+        sealed: &[u8],
+        out: &mut [u8],
+    ) -> cryptography_backend::Result<()> {
+        XChaCha20Poly1305Key::open_into(self, nonce, aad, sealed, out)
+    }
+}
+
 /// Longest data or associated data accepted, as the reference documents.
 const MAX_DATA_LEN: usize = (1 << 31) - 1;
 
@@ -40,9 +107,9 @@ fn run<T: Send>(py: Python<'_>, len: usize, work: impl FnOnce() -> T + Send) -> 
     }
 }
 
-fn seal<'py>(
+fn seal<'py, K: OneShotAead>(
     py: Python<'py>,
-    key: &AeadKey,
+    key: &K,
     nonce: &[u8],
     data: &[u8],
     aad: &[&[u8]],
@@ -54,9 +121,9 @@ fn seal<'py>(
     })?)
 }
 
-fn open<'py>(
+fn open<'py, K: OneShotAead>(
     py: Python<'py>,
-    key: &AeadKey,
+    key: &K,
     nonce: &[u8],
     data: &[u8],
     aad: &[&[u8]],
@@ -82,9 +149,9 @@ fn into_buffer(buf: &mut WritableBuffer, expected: usize) -> PyResult<&mut [u8]>
     Ok(out)
 }
 
-fn seal_into(
+fn seal_into<K: OneShotAead>(
     py: Python<'_>,
-    key: &AeadKey,
+    key: &K,
     nonce: &[u8],
     data: &[u8],
     aad: &[&[u8]],
@@ -97,9 +164,9 @@ fn seal_into(
     Ok(expected)
 }
 
-fn open_into(
+fn open_into<K: OneShotAead>(
     py: Python<'_>,
-    key: &AeadKey,
+    key: &K,
     nonce: &[u8],
     data: &[u8],
     aad: &[&[u8]],
@@ -503,12 +570,11 @@ pub(crate) struct XChaCha20Poly1305 {
     key: XChaCha20Poly1305Key,
 }
 
-fn xchacha_nonce(nonce: &[u8]) -> PyResult<()> {
+fn xchacha_nonce(_: &XChaCha20Poly1305, nonce: &[u8], _: usize) -> PyResult<()> {
     nonce_in(nonce, 24..=24, "Nonce must be 24 bytes")
 }
 
-#[pymethods]
-impl XChaCha20Poly1305 {
+nonce_aead!(XChaCha20Poly1305, xchacha_nonce, {
     #[new]
     fn new(key: BytesLike<'_>) -> CryptoResult<Self> {
         let key = XChaCha20Poly1305Key::new(&key).map_err(|err| match err {
@@ -524,97 +590,4 @@ impl XChaCha20Poly1305 {
     fn generate_key(py: Python<'_>) -> CryptoResult<Bound<'_, PyBytes>> {
         random_key(py, 32)
     }
-
-    #[pyo3(signature = (nonce, data, associated_data))]
-    fn encrypt<'py>(
-        &self,
-        py: Python<'py>,
-        nonce: BytesLike<'_>,
-        data: BytesLike<'_>,
-        associated_data: Option<BytesLike<'_>>,
-    ) -> CryptoResult<Bound<'py, PyBytes>> {
-        xchacha_nonce(&nonce)?;
-        let aad = one_aad(&associated_data);
-        let (nonce, data): (&[u8], &[u8]) = (&nonce, &data);
-        check_lengths(data, &aad)?;
-        Ok(PyBytes::new_with(
-            py,
-            data.len() + XChaCha20Poly1305Key::TAG_LEN,
-            |out| {
-                run(py, data.len(), || {
-                    self.key.seal_into(nonce, &aad, data, out)
-                })
-                .map_err(|e| CryptoError::from(e).into())
-            },
-        )?)
-    }
-
-    #[pyo3(signature = (nonce, data, associated_data))]
-    fn decrypt<'py>(
-        &self,
-        py: Python<'py>,
-        nonce: BytesLike<'_>,
-        data: BytesLike<'_>,
-        associated_data: Option<BytesLike<'_>>,
-    ) -> CryptoResult<Bound<'py, PyBytes>> {
-        xchacha_nonce(&nonce)?;
-        let aad = one_aad(&associated_data);
-        let (nonce, data): (&[u8], &[u8]) = (&nonce, &data);
-        check_lengths(data, &aad)?;
-        let len = data
-            .len()
-            .checked_sub(XChaCha20Poly1305Key::TAG_LEN)
-            .ok_or(Error::InvalidTag)?;
-        Ok(PyBytes::new_with(py, len, |out| {
-            run(py, data.len(), || {
-                self.key.open_into(nonce, &aad, data, out)
-            })
-            .map_err(|e| CryptoError::from(e).into())
-        })?)
-    }
-
-    #[pyo3(signature = (nonce, data, associated_data, buf))]
-    fn encrypt_into(
-        &self,
-        py: Python<'_>,
-        nonce: BytesLike<'_>,
-        data: BytesLike<'_>,
-        associated_data: Option<BytesLike<'_>>,
-        mut buf: WritableBuffer,
-    ) -> CryptoResult<usize> {
-        xchacha_nonce(&nonce)?;
-        let aad = one_aad(&associated_data);
-        let (nonce, data): (&[u8], &[u8]) = (&nonce, &data);
-        check_lengths(data, &aad)?;
-        let expected = data.len() + XChaCha20Poly1305Key::TAG_LEN;
-        let out = into_buffer(&mut buf, expected)?;
-        run(py, data.len(), || {
-            self.key.seal_into(nonce, &aad, data, out)
-        })?;
-        Ok(expected)
-    }
-
-    #[pyo3(signature = (nonce, data, associated_data, buf))]
-    fn decrypt_into(
-        &self,
-        py: Python<'_>,
-        nonce: BytesLike<'_>,
-        data: BytesLike<'_>,
-        associated_data: Option<BytesLike<'_>>,
-        mut buf: WritableBuffer,
-    ) -> CryptoResult<usize> {
-        xchacha_nonce(&nonce)?;
-        let aad = one_aad(&associated_data);
-        let (nonce, data): (&[u8], &[u8]) = (&nonce, &data);
-        check_lengths(data, &aad)?;
-        let expected = data
-            .len()
-            .checked_sub(XChaCha20Poly1305Key::TAG_LEN)
-            .ok_or(Error::InvalidTag)?;
-        let out = into_buffer(&mut buf, expected)?;
-        run(py, data.len(), || {
-            self.key.open_into(nonce, &aad, data, out)
-        })?;
-        Ok(expected)
-    }
-}
+});
