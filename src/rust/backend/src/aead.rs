@@ -333,13 +333,7 @@ impl AeadKey {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn unhex(s: &str) -> Vec<u8> {
-        (0..s.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-            .collect()
-    }
+    use crate::test_support::unhex;
 
     fn round_trip(
         algorithm: AeadAlgorithm,

@@ -451,6 +451,28 @@ unsafe impl Send for CipherCtx {}
 unsafe impl Sync for CipherCtx {}
 
 impl CipherCtx {
+    /// A context with the cipher set and no key yet.
+    fn with_cipher(cipher: &FetchedCipher, encrypt: bool) -> Result<Self, Error> {
+        // SAFETY: EVP_CIPHER_CTX_new has no preconditions.
+        let ctx = CipherCtx {
+            ctx: check_ptr(unsafe { sys::EVP_CIPHER_CTX_new() })?,
+            block_len: 1,
+            buffered: 0,
+        };
+        // SAFETY: the context and cipher are valid; null key and IV defer keying.
+        check(unsafe {
+            sys::EVP_CipherInit_ex(
+                ctx.ctx,
+                cipher.0,
+                ptr::null_mut(),
+                ptr::null(),
+                ptr::null(),
+                c_int::from(encrypt),
+            )
+        })?;
+        Ok(ctx)
+    }
+
     /// Keys a new context. For an AEAD cipher (`aead_iv`) the IV length is set to the
     /// IV's; for variable-length ciphers (`set_key_len`) the key length to the key's.
     /// Otherwise key and IV must have the lengths the cipher expects: OpenSSL reads as
@@ -463,24 +485,8 @@ impl CipherCtx {
         aead_iv: bool,
         set_key_len: bool,
     ) -> Result<Self, Error> {
-        // SAFETY: EVP_CIPHER_CTX_new has no preconditions.
-        let mut ctx = CipherCtx {
-            ctx: check_ptr(unsafe { sys::EVP_CIPHER_CTX_new() })?,
-            block_len: 1,
-            buffered: 0,
-        };
+        let mut ctx = CipherCtx::with_cipher(cipher, encrypt)?;
         let enc = c_int::from(encrypt);
-        // SAFETY: the context and cipher are valid; null key and IV defer keying.
-        check(unsafe {
-            sys::EVP_CipherInit_ex(
-                ctx.ctx,
-                cipher.0,
-                ptr::null_mut(),
-                ptr::null(),
-                ptr::null(),
-                enc,
-            )
-        })?;
         if set_key_len {
             // SAFETY: the context has a cipher.
             check(unsafe { sys::EVP_CIPHER_CTX_set_key_length(ctx.ctx, c_len(key.len())) })?;
@@ -694,24 +700,8 @@ impl CipherCtx {
         tag_len: usize,
         encrypt: bool,
     ) -> Result<Self, Error> {
-        // SAFETY: EVP_CIPHER_CTX_new has no preconditions.
-        let mut ctx = CipherCtx {
-            ctx: check_ptr(unsafe { sys::EVP_CIPHER_CTX_new() })?,
-            block_len: 1,
-            buffered: 0,
-        };
+        let mut ctx = CipherCtx::with_cipher(cipher, encrypt)?;
         let enc = c_int::from(encrypt);
-        // SAFETY: the context and cipher are valid; null key and IV defer keying.
-        check(unsafe {
-            sys::EVP_CipherInit_ex(
-                ctx.ctx,
-                cipher.0,
-                ptr::null_mut(),
-                ptr::null(),
-                ptr::null(),
-                enc,
-            )
-        })?;
         ctx.set_iv_len(nonce.len())?;
         // SAFETY: with a null pointer OpenSSL only records the tag length.
         check(unsafe {

@@ -164,13 +164,7 @@ pub fn unwrap(wrapping_key: &[u8], wrapped_key: &[u8], padded: bool) -> Result<V
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn unhex(s: &str) -> Vec<u8> {
-        (0..s.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-            .collect()
-    }
+    use crate::test_support::unhex;
 
     #[test]
     fn rfc3394_section_4_1_and_4_6() {

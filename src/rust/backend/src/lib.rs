@@ -24,6 +24,8 @@ pub mod keywrap;
 pub mod mac;
 pub mod openssl_info;
 pub mod padding;
+#[cfg(test)]
+mod test_support;
 pub mod xchacha;
 
 pub use error::{Error, Result};

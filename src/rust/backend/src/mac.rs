@@ -378,13 +378,7 @@ keyed_mac_methods!(Poly1305);
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn unhex(s: &str) -> Vec<u8> {
-        (0..s.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-            .collect()
-    }
+    use crate::test_support::unhex;
 
     #[test]
     fn hmac_rfc4231_case_2() {

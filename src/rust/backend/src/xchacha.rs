@@ -121,13 +121,7 @@ impl XChaCha20Poly1305Key {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn unhex(s: &str) -> Vec<u8> {
-        (0..s.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-            .collect()
-    }
+    use crate::test_support::unhex;
 
     #[test]
     fn draft_appendix_a_3_1() {
