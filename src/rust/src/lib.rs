@@ -14,6 +14,7 @@ mod aead;
 mod buf;
 mod ciphers;
 mod cmac;
+mod cobblestone;
 mod error;
 mod fernet;
 mod hashes;
@@ -57,6 +58,12 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
 
     submodule(module, PACKAGE, "fernet", |m| {
         m.add_class::<fernet::PyFernetKey>()
+    })?;
+    submodule(module, PACKAGE, "cobblestone", |m| {
+        m.add_class::<cobblestone::Cobblestone128Encryptor>()?;
+        m.add_class::<cobblestone::Cobblestone128Decryptor>()?;
+        m.add_class::<cobblestone::Cobblestone256Encryptor>()?;
+        m.add_class::<cobblestone::Cobblestone256Decryptor>()
     })?;
     let openssl = submodule(module, PACKAGE, "openssl", |m| {
         m.add_function(wrap_pyfunction!(openssl::openssl_version_text, m)?)?;

@@ -16,6 +16,7 @@ pub mod aead;
 mod algorithms;
 pub mod capabilities;
 pub mod cipher;
+pub mod cobblestone;
 pub mod error;
 pub mod fernet;
 mod ffi;

@@ -7,6 +7,7 @@
 
 import typing
 
+from cryptography.hazmat.bindings._rust import cobblestone as cobblestone
 from cryptography.hazmat.bindings._rust import fernet as fernet
 from cryptography.hazmat.bindings._rust import openssl as openssl
 from cryptography.hazmat.primitives import padding
@@ -17,6 +18,7 @@ __all__ = [
     "ANSIX923UnpaddingContext",
     "PKCS7PaddingContext",
     "PKCS7UnpaddingContext",
+    "cobblestone",
     "fernet",
     "openssl",
 ]

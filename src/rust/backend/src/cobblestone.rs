@@ -1,0 +1,453 @@
+//! Cobblestone: C2SP chunked encryption (c2sp.org/chunked-encryption) with AES-GCM and
+//! HKDF-SHA512, as Cobblestone-128 and Cobblestone-256.
+//!
+//! A message gets a random 24-byte salt; HKDF-Expand(SHA-512) of the input key over
+//! ("c2sp.org/chunked-encryption@v1+" || AEAD name || 0x00 || salt || context) gives the
+//! AEAD key, a base nonce and a 32-byte key commitment. The ciphertext is salt ||
+//! commitment || chunks: 16 KiB of plaintext each, the last always shorter (possibly
+//! empty), each sealed with the base nonce XOR its big-endian index.
+//!
+//! ```
+//! use cryptography_backend::cobblestone::{Decryptor, Encryptor, Variant};
+//!
+//! let key = [7u8; 16];
+//! let mut enc = Encryptor::new(Variant::Cobblestone128, &key, b"ctx", [1u8; 24])?;
+//! let mut sealed = vec![0u8; enc.update_len(5)];
+//! enc.update_into(b"hello", &mut sealed)?;
+//! let mut tail = vec![0u8; enc.finalize_len()];
+//! enc.finalize_into(&mut tail)?;
+//! sealed.extend(tail);
+//! let mut dec = Decryptor::new(Variant::Cobblestone128, &key, b"ctx")?;
+//! let mut opened = vec![0u8; dec.update_len(sealed.len())];
+//! let n = dec.update_into(&sealed, &mut opened)?;
+//! let mut last = vec![0u8; dec.finalize_len()?];
+//! dec.finalize_into(&mut last)?;
+//! opened.truncate(n);
+//! opened.extend(last);
+//! assert_eq!(opened, b"hello");
+//! # Ok::<(), cryptography_backend::Error>(())
+//! ```
+
+use zeroize::Zeroizing;
+
+use crate::aead::{AeadAlgorithm, AeadKey};
+use crate::error::{Error, Result};
+use crate::hash::HashAlgorithm;
+use crate::mac::Hmac;
+
+/// Plaintext bytes per chunk.
+pub const CHUNK_LEN: usize = 16 * 1024;
+const TAG_LEN: usize = 16;
+const SEALED_CHUNK_LEN: usize = CHUNK_LEN + TAG_LEN;
+const SALT_LEN: usize = 24;
+const COMMITMENT_LEN: usize = 32;
+/// Salt and commitment, before the first chunk.
+pub const HEADER_LEN: usize = SALT_LEN + COMMITMENT_LEN;
+const NONCE_LEN: usize = 12;
+/// The specification's limit on the number of chunks.
+const MAX_CHUNKS: u64 = 1 << 38;
+
+/// The two instantiations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Variant {
+    Cobblestone128,
+    Cobblestone256,
+}
+
+impl Variant {
+    pub fn key_len(self) -> usize {
+        match self {
+            Variant::Cobblestone128 => 16,
+            Variant::Cobblestone256 => 32,
+        }
+    }
+
+    fn aead_name(self) -> &'static [u8] {
+        match self {
+            Variant::Cobblestone128 => b"AEAD_AES_128_GCM",
+            Variant::Cobblestone256 => b"AEAD_AES_256_GCM",
+        }
+    }
+}
+
+/// The per-message AEAD key, base nonce and commitment.
+struct MessageKeys {
+    aead: AeadKey,
+    base_nonce: [u8; NONCE_LEN],
+    commitment: [u8; COMMITMENT_LEN],
+}
+
+/// HKDF-Expand (RFC 5869 section 2.3) with HMAC-SHA512: the input key is the PRK.
+fn derive(variant: Variant, key: &[u8], salt: &[u8], context: &[u8]) -> Result<MessageKeys> {
+    if key.len() != variant.key_len() {
+        return Err(Error::InvalidKeyLength);
+    }
+    let key_len = variant.key_len();
+    let mut okm = Zeroizing::new(vec![0u8; key_len + NONCE_LEN + COMMITMENT_LEN]);
+    let mut previous = Zeroizing::new([0u8; 64]);
+    let mut previous_len = 0;
+    for (counter, block) in okm.chunks_mut(64).enumerate() {
+        let mut mac = Hmac::new(HashAlgorithm::Sha512, key)?;
+        mac.update(&previous[..previous_len])?;
+        mac.update(b"c2sp.org/chunked-encryption@v1+")?;
+        mac.update(variant.aead_name())?;
+        mac.update(&[0])?;
+        mac.update(salt)?;
+        mac.update(context)?;
+        // At most two blocks are needed, so the counter fits in a byte.
+        mac.update(&[u8::try_from(counter + 1).map_err(|_| Error::InvalidKeyLength)?])?;
+        mac.finalize_into(&mut previous[..])?;
+        previous_len = 64;
+        block.copy_from_slice(&previous[..block.len()]);
+    }
+    let aead = AeadKey::new(AeadAlgorithm::AesGcm, &okm[..key_len])?;
+    let mut base_nonce = [0u8; NONCE_LEN];
+    base_nonce.copy_from_slice(&okm[key_len..key_len + NONCE_LEN]);
+    let mut commitment = [0u8; COMMITMENT_LEN];
+    commitment.copy_from_slice(&okm[key_len + NONCE_LEN..]);
+    Ok(MessageKeys {
+        aead,
+        base_nonce,
+        commitment,
+    })
+}
+
+/// The nonce of chunk `index`: the base nonce XOR the index, big endian.
+fn chunk_nonce(base: &[u8; NONCE_LEN], index: u64) -> [u8; NONCE_LEN] {
+    let mut nonce = *base;
+    for (byte, index_byte) in nonce[NONCE_LEN - 8..].iter_mut().zip(index.to_be_bytes()) {
+        *byte ^= index_byte;
+    }
+    nonce
+}
+
+/// Streaming encryption of one message.
+pub struct Encryptor {
+    keys: MessageKeys,
+    /// Salt || commitment, until written out with the first output.
+    header: Option<[u8; HEADER_LEN]>,
+    buffer: Zeroizing<Vec<u8>>,
+    index: u64,
+}
+
+impl Encryptor {
+    /// `salt` must be fresh and random for every message (the caller draws it).
+    pub fn new(variant: Variant, key: &[u8], context: &[u8], salt: [u8; SALT_LEN]) -> Result<Self> {
+        let keys = derive(variant, key, &salt, context)?;
+        let mut header = [0u8; HEADER_LEN];
+        header[..SALT_LEN].copy_from_slice(&salt);
+        header[SALT_LEN..].copy_from_slice(&keys.commitment);
+        Ok(Encryptor {
+            keys,
+            header: Some(header),
+            buffer: Zeroizing::new(Vec::with_capacity(CHUNK_LEN)),
+            index: 0,
+        })
+    }
+
+    fn header_len(&self) -> usize {
+        self.header.map_or(0, |_| HEADER_LEN)
+    }
+
+    /// Exactly how many bytes `update_into` writes for `data_len` more bytes.
+    pub fn update_len(&self, data_len: usize) -> usize {
+        let chunks = (self.buffer.len() + data_len) / CHUNK_LEN;
+        self.header_len() + chunks * SEALED_CHUNK_LEN
+    }
+
+    fn seal_chunk(&mut self, plaintext: &[u8], out: &mut [u8]) -> Result<()> {
+        if self.index >= MAX_CHUNKS {
+            return Err(Error::DataLimitExceeded("chunk"));
+        }
+        let nonce = chunk_nonce(&self.keys.base_nonce, self.index);
+        self.keys.aead.seal_into(&nonce, &[], plaintext, out)?;
+        self.index += 1;
+        Ok(())
+    }
+
+    /// Encrypts whole chunks as they fill; returns the bytes written (`update_len`).
+    pub fn update_into(&mut self, mut data: &[u8], out: &mut [u8]) -> Result<usize> {
+        let expected = self.update_len(data.len());
+        if out.len() < expected {
+            return Err(Error::OutputLength {
+                expected,
+                actual: out.len(),
+            });
+        }
+        let mut written = 0;
+        if let Some(header) = self.header.take() {
+            out[..HEADER_LEN].copy_from_slice(&header);
+            written = HEADER_LEN;
+        }
+        while self.buffer.len() + data.len() >= CHUNK_LEN {
+            let take = CHUNK_LEN - self.buffer.len();
+            let target = &mut out[written..written + SEALED_CHUNK_LEN];
+            if self.buffer.is_empty() {
+                // A whole chunk straight from the input, without copying it.
+                self.seal_chunk(&data[..CHUNK_LEN], target)?;
+            } else {
+                let mut chunk = std::mem::take(&mut *self.buffer);
+                chunk.extend_from_slice(&data[..take]);
+                let sealed = self.seal_chunk(&chunk, target);
+                chunk.clear();
+                *self.buffer = chunk;
+                sealed?;
+            }
+            data = &data[take..];
+            written += SEALED_CHUNK_LEN;
+        }
+        self.buffer.extend_from_slice(data);
+        Ok(written)
+    }
+
+    /// Bytes `finalize_into` writes: the header if not yet written, and the final chunk.
+    pub fn finalize_len(&self) -> usize {
+        self.header_len() + self.buffer.len() + TAG_LEN
+    }
+
+    /// Writes the final (short, possibly empty) chunk.
+    pub fn finalize_into(mut self, out: &mut [u8]) -> Result<()> {
+        let expected = self.finalize_len();
+        if out.len() != expected {
+            return Err(Error::OutputLength {
+                expected,
+                actual: out.len(),
+            });
+        }
+        let start = self.header_len();
+        if let Some(header) = self.header.take() {
+            out[..HEADER_LEN].copy_from_slice(&header);
+        }
+        let last = std::mem::take(&mut *self.buffer);
+        self.seal_chunk(&last, &mut out[start..])
+    }
+}
+
+/// Streaming decryption of one message. Every failure is `InvalidTag`, and a failed
+/// decryptor keeps failing.
+pub struct Decryptor {
+    variant: Variant,
+    key: Zeroizing<Vec<u8>>,
+    context: Vec<u8>,
+    keys: Option<MessageKeys>,
+    buffer: Vec<u8>,
+    index: u64,
+    failed: bool,
+}
+
+impl Decryptor {
+    pub fn new(variant: Variant, key: &[u8], context: &[u8]) -> Result<Self> {
+        if key.len() != variant.key_len() {
+            return Err(Error::InvalidKeyLength);
+        }
+        Ok(Decryptor {
+            variant,
+            key: Zeroizing::new(key.to_vec()),
+            context: context.to_vec(),
+            keys: None,
+            buffer: Vec::new(),
+            index: 0,
+            failed: false,
+        })
+    }
+
+    /// How many plaintext bytes `update_into` can write for `data_len` more bytes.
+    pub fn update_len(&self, data_len: usize) -> usize {
+        let mut available = self.buffer.len() + data_len;
+        if self.keys.is_none() {
+            available = available.saturating_sub(HEADER_LEN);
+        }
+        (available / SEALED_CHUNK_LEN) * CHUNK_LEN
+    }
+
+    fn fail<T>(&mut self) -> Result<T> {
+        self.failed = true;
+        self.buffer.clear();
+        Err(Error::InvalidTag)
+    }
+
+    fn open_chunk(&mut self, sealed: &[u8], out: &mut [u8]) -> Result<()> {
+        let Some(keys) = &self.keys else {
+            return self.fail();
+        };
+        if self.index >= MAX_CHUNKS {
+            return self.fail();
+        }
+        let nonce = chunk_nonce(&keys.base_nonce, self.index);
+        if keys.aead.open_into(&nonce, &[], sealed, out).is_err() {
+            return self.fail();
+        }
+        self.index += 1;
+        Ok(())
+    }
+
+    /// Checks the header once it is complete, then decrypts whole chunks; returns the
+    /// plaintext bytes written. Input that may be the final chunk is held back.
+    pub fn update_into(&mut self, data: &[u8], out: &mut [u8]) -> Result<usize> {
+        if self.failed {
+            return Err(Error::InvalidTag);
+        }
+        let expected = self.update_len(data.len());
+        if out.len() < expected {
+            return Err(Error::OutputLength {
+                expected,
+                actual: out.len(),
+            });
+        }
+        self.buffer.extend_from_slice(data);
+        if self.keys.is_none() {
+            if self.buffer.len() < HEADER_LEN {
+                return Ok(0);
+            }
+            let keys = derive(
+                self.variant,
+                &self.key,
+                &self.buffer[..SALT_LEN],
+                &self.context,
+            )?;
+            if !crate::constant_time_eq(&keys.commitment, &self.buffer[SALT_LEN..HEADER_LEN]) {
+                return self.fail();
+            }
+            self.keys = Some(keys);
+            self.buffer.drain(..HEADER_LEN);
+        }
+        let mut written = 0;
+        let mut consumed = 0;
+        while self.buffer.len() - consumed >= SEALED_CHUNK_LEN {
+            let sealed = self.buffer[consumed..consumed + SEALED_CHUNK_LEN].to_vec();
+            self.open_chunk(&sealed, &mut out[written..written + CHUNK_LEN])?;
+            consumed += SEALED_CHUNK_LEN;
+            written += CHUNK_LEN;
+        }
+        self.buffer.drain(..consumed);
+        Ok(written)
+    }
+
+    /// Plaintext bytes of the final chunk, or `InvalidTag` if what is held cannot be one.
+    pub fn finalize_len(&self) -> Result<usize> {
+        if self.failed || self.keys.is_none() || self.buffer.len() < TAG_LEN {
+            return Err(Error::InvalidTag);
+        }
+        Ok(self.buffer.len() - TAG_LEN)
+    }
+
+    /// Decrypts the final chunk into `out` (exactly `finalize_len()` bytes).
+    pub fn finalize_into(mut self, out: &mut [u8]) -> Result<()> {
+        let expected = self.finalize_len()?;
+        if out.len() != expected {
+            return Err(Error::OutputLength {
+                expected,
+                actual: out.len(),
+            });
+        }
+        let sealed = std::mem::take(&mut self.buffer);
+        self.open_chunk(&sealed, out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seal(
+        variant: Variant,
+        key: &[u8],
+        context: &[u8],
+        message: &[u8],
+        pieces: usize,
+    ) -> Vec<u8> {
+        let mut enc = Encryptor::new(variant, key, context, [9u8; SALT_LEN]).unwrap();
+        let mut sealed = Vec::new();
+        for piece in message.chunks(message.len().div_ceil(pieces).max(1)) {
+            let mut out = vec![0u8; enc.update_len(piece.len())];
+            let n = enc.update_into(piece, &mut out).unwrap();
+            sealed.extend_from_slice(&out[..n]);
+        }
+        let mut tail = vec![0u8; enc.finalize_len()];
+        enc.finalize_into(&mut tail).unwrap();
+        sealed.extend(tail);
+        sealed
+    }
+
+    fn open(
+        variant: Variant,
+        key: &[u8],
+        context: &[u8],
+        sealed: &[u8],
+        pieces: usize,
+    ) -> Result<Vec<u8>> {
+        let mut dec = Decryptor::new(variant, key, context)?;
+        let mut message = Vec::new();
+        for piece in sealed.chunks(sealed.len().div_ceil(pieces).max(1)) {
+            let mut out = vec![0u8; dec.update_len(piece.len())];
+            let n = dec.update_into(piece, &mut out)?;
+            message.extend_from_slice(&out[..n]);
+        }
+        let mut last = vec![0u8; dec.finalize_len()?];
+        dec.finalize_into(&mut last)?;
+        message.extend(last);
+        Ok(message)
+    }
+
+    #[test]
+    fn round_trips_at_chunk_boundaries() {
+        for len in [
+            0usize,
+            1,
+            CHUNK_LEN - 1,
+            CHUNK_LEN,
+            CHUNK_LEN + 1,
+            3 * CHUNK_LEN + 5,
+        ] {
+            let message: Vec<u8> = (0..len).map(|i| i as u8).collect();
+            for pieces in [1, 3, 7] {
+                let sealed = seal(
+                    Variant::Cobblestone128,
+                    &[1u8; 16],
+                    b"ctx",
+                    &message,
+                    pieces,
+                );
+                assert_eq!(
+                    sealed.len(),
+                    HEADER_LEN + (len / CHUNK_LEN + 1) * TAG_LEN + len
+                );
+                assert_eq!(
+                    open(Variant::Cobblestone128, &[1u8; 16], b"ctx", &sealed, pieces).unwrap(),
+                    message
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn tampering_truncation_and_wrong_context_fail() {
+        let message = vec![5u8; CHUNK_LEN + 10];
+        let sealed = seal(Variant::Cobblestone256, &[2u8; 32], b"a", &message, 1);
+        assert!(open(Variant::Cobblestone256, &[2u8; 32], b"b", &sealed, 1).is_err());
+        assert!(open(Variant::Cobblestone256, &[3u8; 32], b"a", &sealed, 1).is_err());
+        assert!(open(
+            Variant::Cobblestone256,
+            &[2u8; 32],
+            b"a",
+            &sealed[..sealed.len() - 1],
+            1
+        )
+        .is_err());
+        assert!(open(
+            Variant::Cobblestone256,
+            &[2u8; 32],
+            b"a",
+            &sealed[..HEADER_LEN + SEALED_CHUNK_LEN],
+            1
+        )
+        .is_err());
+        let mut tampered = sealed.clone();
+        tampered[HEADER_LEN + 3] ^= 1;
+        assert!(open(Variant::Cobblestone256, &[2u8; 32], b"a", &tampered, 2).is_err());
+        assert!(matches!(
+            Decryptor::new(Variant::Cobblestone128, &[0u8; 32], b""),
+            Err(Error::InvalidKeyLength)
+        ));
+    }
+}
