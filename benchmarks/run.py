@@ -362,6 +362,26 @@ def build_ops(skipped: dict[str, str]) -> list[Op]:
     siv = AESSIV(key)
     add("aead.aessiv_encrypt_64B", lambda: siv.encrypt(data["64B"], None), 64)
 
+    # Cobblestone (chunked encryption).
+    from cryptography import cobblestone
+
+    cob_key = cobblestone.Cobblestone128Encryptor.generate_key()
+    for size_name in ("64B", "1MiB"):
+        payload = data[size_name]
+        enc = cobblestone.Cobblestone128Encryptor(cob_key, b"")
+        sealed_message = enc.update(payload) + enc.finalize()
+
+        def cob_encrypt(payload: bytes = payload) -> bytes:
+            e = cobblestone.Cobblestone128Encryptor(cob_key, b"")
+            return e.update(payload) + e.finalize()
+
+        def cob_decrypt(sealed: bytes = sealed_message) -> bytes:
+            d = cobblestone.Cobblestone128Decryptor(cob_key, b"")
+            return d.update(sealed) + d.finalize()
+
+        add(f"cobblestone.aes128_encrypt_{size_name}", cob_encrypt, len(payload))
+        add(f"cobblestone.aes128_decrypt_{size_name}", cob_decrypt, len(payload))
+
     # Key wrap.
     from cryptography.hazmat.primitives import keywrap
 

@@ -282,8 +282,9 @@ impl Decryptor {
     }
 
     /// Checks the header once it is complete, then decrypts whole chunks; returns the
-    /// plaintext bytes written. Input that may be the final chunk is held back.
-    pub fn update_into(&mut self, data: &[u8], out: &mut [u8]) -> Result<usize> {
+    /// plaintext bytes written. Whole chunks are decrypted straight from `data`; only a
+    /// partial chunk (which may be the final one) is held back.
+    pub fn update_into(&mut self, mut data: &[u8], out: &mut [u8]) -> Result<usize> {
         if self.failed {
             return Err(Error::InvalidTag);
         }
@@ -294,8 +295,10 @@ impl Decryptor {
                 actual: out.len(),
             });
         }
-        self.buffer.extend_from_slice(data);
         if self.keys.is_none() {
+            let take = (HEADER_LEN - self.buffer.len()).min(data.len());
+            self.buffer.extend_from_slice(&data[..take]);
+            data = &data[take..];
             if self.buffer.len() < HEADER_LEN {
                 return Ok(0);
             }
@@ -309,17 +312,32 @@ impl Decryptor {
                 return self.fail();
             }
             self.keys = Some(keys);
-            self.buffer.drain(..HEADER_LEN);
+            self.buffer.clear();
         }
         let mut written = 0;
-        let mut consumed = 0;
-        while self.buffer.len() - consumed >= SEALED_CHUNK_LEN {
-            let sealed = self.buffer[consumed..consumed + SEALED_CHUNK_LEN].to_vec();
-            self.open_chunk(&sealed, &mut out[written..written + CHUNK_LEN])?;
-            consumed += SEALED_CHUNK_LEN;
+        if !self.buffer.is_empty() {
+            let take = (SEALED_CHUNK_LEN - self.buffer.len()).min(data.len());
+            self.buffer.extend_from_slice(&data[..take]);
+            data = &data[take..];
+            if self.buffer.len() < SEALED_CHUNK_LEN {
+                return Ok(0);
+            }
+            // A full-length chunk is never the final one (that one is always shorter).
+            let mut sealed = std::mem::take(&mut self.buffer);
+            self.open_chunk(&sealed, &mut out[..CHUNK_LEN])?;
+            sealed.clear();
+            self.buffer = sealed;
+            written = CHUNK_LEN;
+        }
+        while data.len() >= SEALED_CHUNK_LEN {
+            self.open_chunk(
+                &data[..SEALED_CHUNK_LEN],
+                &mut out[written..written + CHUNK_LEN],
+            )?;
+            data = &data[SEALED_CHUNK_LEN..];
             written += CHUNK_LEN;
         }
-        self.buffer.drain(..consumed);
+        self.buffer.extend_from_slice(data);
         Ok(written)
     }
 
