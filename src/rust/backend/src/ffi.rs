@@ -417,6 +417,20 @@ impl FetchedCipher {
     }
 }
 
+impl FetchedCipher {
+    /// The cipher's default key length (cached in the EVP_CIPHER by OpenSSL).
+    fn key_len(&self) -> usize {
+        // SAFETY: the EVP_CIPHER is valid for our lifetime.
+        usize::try_from(unsafe { sys::EVP_CIPHER_get_key_length(self.0) }).unwrap_or(0)
+    }
+
+    /// The cipher's default IV length.
+    fn iv_len(&self) -> usize {
+        // SAFETY: the EVP_CIPHER is valid for our lifetime.
+        usize::try_from(unsafe { sys::EVP_CIPHER_get_iv_length(self.0) }).unwrap_or(0)
+    }
+}
+
 impl Drop for FetchedCipher {
     fn drop(&mut self) {
         // SAFETY: we own one reference to a non-null EVP_CIPHER.
@@ -443,6 +457,9 @@ pub(crate) struct CipherCtx {
     block_len: usize,
     /// Input bytes held back by OpenSSL, always less than `block_len`.
     buffered: usize,
+    /// The IV length the context expects, kept in step with every change made to it
+    /// (asking OpenSSL goes through its parameter machinery on every call).
+    iv_len: usize,
 }
 
 // SAFETY: owned exclusively; mutation needs `&mut self`.
@@ -458,6 +475,7 @@ impl CipherCtx {
             ctx: check_ptr(unsafe { sys::EVP_CIPHER_CTX_new() })?,
             block_len: 1,
             buffered: 0,
+            iv_len: cipher.iv_len(),
         };
         // SAFETY: the context and cipher are valid; null key and IV defer keying.
         check(unsafe {
@@ -491,15 +509,24 @@ impl CipherCtx {
             // SAFETY: the context has a cipher.
             check(unsafe { sys::EVP_CIPHER_CTX_set_key_length(ctx.ctx, c_len(key.len())) })?;
         }
-        if key.len() != ctx.key_len() {
+        // Only a variable-length cipher's context can expect another key length than
+        // the cipher's default.
+        let key_len = if set_key_len {
+            ctx.query_key_len()
+        } else {
+            cipher.key_len()
+        };
+        if key.len() != key_len {
             return Err(Error::InvalidKeyLength);
         }
         if let (true, Some(iv)) = (aead_iv, iv) {
-            ctx.set_iv_len(iv.len())?;
+            if iv.len() != ctx.iv_len {
+                ctx.set_iv_len(iv.len())?;
+            }
         }
         let iv_ptr = match iv {
-            Some(iv) if iv.len() == ctx.iv_len() => iv.as_ptr(),
-            None if ctx.iv_len() == 0 => ptr::null(),
+            Some(iv) if iv.len() == ctx.iv_len => iv.as_ptr(),
+            None if ctx.iv_len == 0 => ptr::null(),
             _ => return Err(Error::InvalidNonceLength),
         };
         // SAFETY: key and IV have exactly the lengths the context expects (checked
@@ -522,35 +549,37 @@ impl CipherCtx {
         Ok(ctx)
     }
 
-    /// The key length the context expects.
-    fn key_len(&self) -> usize {
+    /// The key length the context expects, asked of OpenSSL.
+    fn query_key_len(&self) -> usize {
         // SAFETY: the context has a cipher.
         usize::try_from(unsafe { sys::EVP_CIPHER_CTX_get_key_length(self.ctx) }).unwrap_or(0)
     }
 
-    /// The IV length the context expects.
-    fn iv_len(&self) -> usize {
+    /// The IV length the context expects, asked of OpenSSL.
+    fn query_iv_len(&self) -> usize {
         // SAFETY: the context has a cipher.
         usize::try_from(unsafe { sys::EVP_CIPHER_CTX_get_iv_length(self.ctx) }).unwrap_or(0)
     }
 
-    /// Sets an AEAD context's IV length.
+    /// Sets an AEAD context's IV length, and records what OpenSSL then expects.
     fn set_iv_len(&mut self, len: usize) -> Result<(), ErrorStack> {
         // SAFETY: the context has an AEAD cipher; the control only reads the length.
-        check(unsafe {
+        let result = check(unsafe {
             sys::EVP_CIPHER_CTX_ctrl(
                 self.ctx,
                 sys::EVP_CTRL_GCM_SET_IVLEN,
                 c_len(len),
                 ptr::null_mut(),
             )
-        })
+        });
+        self.iv_len = self.query_iv_len();
+        result
     }
 
     /// Sets a new IV (nonce) of the context's IV length, keeping the key; drops any
     /// buffered partial block.
     pub(crate) fn reset_iv(&mut self, iv: &[u8]) -> Result<(), Error> {
-        if iv.len() != self.iv_len() {
+        if iv.len() != self.iv_len {
             return Err(Error::InvalidNonceLength);
         }
         // SAFETY: the IV has the length the context expects; null cipher and key keep
@@ -712,10 +741,10 @@ impl CipherCtx {
                 ptr::null_mut(),
             )
         })?;
-        if key.len() != ctx.key_len() {
+        if key.len() != cipher.key_len() {
             return Err(Error::InvalidKeyLength);
         }
-        if nonce.len() != ctx.iv_len() {
+        if nonce.len() != ctx.iv_len {
             return Err(Error::InvalidNonceLength);
         }
         // SAFETY: key and nonce have the lengths the context expects (checked above).
@@ -784,6 +813,7 @@ impl CipherCtx {
             ctx: check_ptr(unsafe { sys::EVP_CIPHER_CTX_new() })?,
             block_len: self.block_len,
             buffered: self.buffered,
+            iv_len: self.iv_len,
         };
         // SAFETY: both contexts are valid; the source is only read.
         check(unsafe { sys::EVP_CIPHER_CTX_copy(copy.ctx, self.ctx) })?;
@@ -794,9 +824,9 @@ impl CipherCtx {
     /// setting the IV length to the nonce's when it differs (a recycled context keeps the
     /// last one).
     pub(crate) fn start_message(&mut self, nonce: &[u8], encrypt: bool) -> Result<(), Error> {
-        if nonce.len() != self.iv_len() {
+        if nonce.len() != self.iv_len {
             self.set_iv_len(nonce.len())?;
-            if nonce.len() != self.iv_len() {
+            if nonce.len() != self.iv_len {
                 return Err(Error::InvalidNonceLength);
             }
         }
