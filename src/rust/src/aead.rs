@@ -250,43 +250,51 @@ fn nonce_in(
     }
 }
 
-#[pyclass(
-    frozen,
-    module = "cryptography.hazmat.bindings._rust.openssl.aead",
-    name = "AESGCM"
-)]
-pub(crate) struct AesGcm {
-    key: AeadKey,
+/// Defines an AES-keyed AEAD class with a nonce: 128-, 192- or 256-bit keys, the nonce
+/// length range `$nonces`, and the reference's messages.
+macro_rules! aes_nonce_aead {
+    ($class:ident, $name:literal, $algorithm:expr, $key_message:literal, $check:ident, $nonces:expr, $nonce_message:literal) => {
+        #[pyclass(frozen, module = "cryptography.hazmat.bindings._rust.openssl.aead", name = $name)]
+        pub(crate) struct $class {
+            key: AeadKey,
+        }
+
+        fn $check(_: &$class, nonce: &[u8], _: usize) -> PyResult<()> {
+            nonce_in(nonce, $nonces, $nonce_message)
+        }
+
+        nonce_aead!($class, $check, {
+            #[new]
+            fn new(key: BytesLike<'_>) -> CryptoResult<Self> {
+                Ok($class {
+                    key: aead_key($algorithm, &key, $key_message)?,
+                })
+            }
+
+            #[staticmethod]
+            fn generate_key(py: Python<'_>, bit_length: usize) -> CryptoResult<Bound<'_, PyBytes>> {
+                random_key(
+                    py,
+                    aes_key_bits(
+                        bit_length,
+                        &[128, 192, 256],
+                        "bit_length must be 128, 192, or 256",
+                    )?,
+                )
+            }
+        });
+    };
 }
 
-fn gcm_nonce(_: &AesGcm, nonce: &[u8], _: usize) -> PyResult<()> {
-    nonce_in(nonce, 8..=128, "Nonce must be between 8 and 128 bytes")
-}
-
-nonce_aead!(AesGcm, gcm_nonce, {
-    #[new]
-    fn new(key: BytesLike<'_>) -> CryptoResult<Self> {
-        Ok(AesGcm {
-            key: aead_key(
-                AeadAlgorithm::AesGcm,
-                &key,
-                "AESGCM key must be 128, 192, or 256 bits.",
-            )?,
-        })
-    }
-
-    #[staticmethod]
-    fn generate_key(py: Python<'_>, bit_length: usize) -> CryptoResult<Bound<'_, PyBytes>> {
-        random_key(
-            py,
-            aes_key_bits(
-                bit_length,
-                &[128, 192, 256],
-                "bit_length must be 128, 192, or 256",
-            )?,
-        )
-    }
-});
+aes_nonce_aead!(
+    AesGcm,
+    "AESGCM",
+    AeadAlgorithm::AesGcm,
+    "AESGCM key must be 128, 192, or 256 bits.",
+    gcm_nonce,
+    8..=128,
+    "Nonce must be between 8 and 128 bytes"
+);
 
 #[pyclass(
     frozen,
@@ -319,81 +327,25 @@ nonce_aead!(ChaCha20Poly1305, chacha_nonce, {
     }
 });
 
-#[pyclass(
-    frozen,
-    module = "cryptography.hazmat.bindings._rust.openssl.aead",
-    name = "AESGCMSIV"
-)]
-pub(crate) struct AesGcmSiv {
-    key: AeadKey,
-}
+aes_nonce_aead!(
+    AesGcmSiv,
+    "AESGCMSIV",
+    AeadAlgorithm::AesGcmSiv,
+    "AES-GCM-SIV key must be 128, 192 or 256 bits.",
+    gcm_siv_nonce,
+    12..=12,
+    "Nonce must be 12 bytes long"
+);
 
-fn gcm_siv_nonce(_: &AesGcmSiv, nonce: &[u8], _: usize) -> PyResult<()> {
-    nonce_in(nonce, 12..=12, "Nonce must be 12 bytes long")
-}
-
-nonce_aead!(AesGcmSiv, gcm_siv_nonce, {
-    #[new]
-    fn new(key: BytesLike<'_>) -> CryptoResult<Self> {
-        Ok(AesGcmSiv {
-            key: aead_key(
-                AeadAlgorithm::AesGcmSiv,
-                &key,
-                "AES-GCM-SIV key must be 128, 192 or 256 bits.",
-            )?,
-        })
-    }
-
-    #[staticmethod]
-    fn generate_key(py: Python<'_>, bit_length: usize) -> CryptoResult<Bound<'_, PyBytes>> {
-        random_key(
-            py,
-            aes_key_bits(
-                bit_length,
-                &[128, 192, 256],
-                "bit_length must be 128, 192, or 256",
-            )?,
-        )
-    }
-});
-
-#[pyclass(
-    frozen,
-    module = "cryptography.hazmat.bindings._rust.openssl.aead",
-    name = "AESOCB3"
-)]
-pub(crate) struct AesOcb3 {
-    key: AeadKey,
-}
-
-fn ocb_nonce(_: &AesOcb3, nonce: &[u8], _: usize) -> PyResult<()> {
-    nonce_in(nonce, 12..=15, "Nonce must be between 12 and 15 bytes")
-}
-
-nonce_aead!(AesOcb3, ocb_nonce, {
-    #[new]
-    fn new(key: BytesLike<'_>) -> CryptoResult<Self> {
-        Ok(AesOcb3 {
-            key: aead_key(
-                AeadAlgorithm::AesOcb3,
-                &key,
-                "AESOCB3 key must be 128, 192, or 256 bits.",
-            )?,
-        })
-    }
-
-    #[staticmethod]
-    fn generate_key(py: Python<'_>, bit_length: usize) -> CryptoResult<Bound<'_, PyBytes>> {
-        random_key(
-            py,
-            aes_key_bits(
-                bit_length,
-                &[128, 192, 256],
-                "bit_length must be 128, 192, or 256",
-            )?,
-        )
-    }
-});
+aes_nonce_aead!(
+    AesOcb3,
+    "AESOCB3",
+    AeadAlgorithm::AesOcb3,
+    "AESOCB3 key must be 128, 192, or 256 bits.",
+    ocb_nonce,
+    12..=15,
+    "Nonce must be between 12 and 15 bytes"
+);
 
 #[pyclass(
     frozen,
