@@ -78,3 +78,44 @@ def test_enum_repr():
 def test_buffer_accepts_bytes_like():
     for value in (b"x", bytearray(b"x"), memoryview(b"x")):
         assert isinstance(value, utils.Buffer)  # type: ignore[arg-type]
+
+
+def test_named_deprecation_keeps_a_plain_module():
+    module = types.ModuleType("cryptography_test_named_deprecation")
+    module.current = 1  # type: ignore[attr-defined]
+    module.old = 2  # type: ignore[attr-defined]
+    sys.modules[module.__name__] = module
+    try:
+        utils.deprecated(
+            3, module.__name__, "old moved", utils.DeprecatedIn50, name="old"
+        )
+        utils.deprecated(
+            4, module.__name__, "older moved", utils.DeprecatedIn50, name="older"
+        )
+        # No proxy: ordinary names stay plain module attributes.
+        assert type(sys.modules[module.__name__]) is types.ModuleType
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert module.current == 1
+        with pytest.warns(utils.DeprecatedIn50, match="old moved"):
+            assert module.old == 3
+        with pytest.warns(utils.DeprecatedIn50, match="older moved"):
+            exec(f"from {module.__name__} import older as value; assert value == 4")
+        assert {"current", "old", "older"} <= set(dir(module))
+        with pytest.raises(AttributeError, match="has no attribute 'missing'"):
+            module.missing  # noqa: B018
+    finally:
+        del sys.modules[module.__name__]
+
+
+def test_named_deprecation_keeps_an_existing_module_getattr():
+    module = types.ModuleType("cryptography_test_module_getattr")
+    module.__getattr__ = lambda name: f"lazy {name}"  # type: ignore[method-assign]
+    sys.modules[module.__name__] = module
+    try:
+        utils.deprecated(5, module.__name__, "gone", utils.DeprecatedIn50, name="gone")
+        with pytest.warns(utils.DeprecatedIn50):
+            assert module.gone == 5
+        assert module.other == "lazy other"
+    finally:
+        del sys.modules[module.__name__]

@@ -111,6 +111,40 @@ class _ModuleWithDeprecations(types.ModuleType):
         return ["_module", *dir(self._module)]
 
 
+def _install_module_getattr(module: types.ModuleType) -> dict[str, _DeprecatedValue]:
+    """Gives `module` a module-level ``__getattr__`` (PEP 562) serving its deprecated
+    names, and returns the registry it reads.
+
+    The module stays a plain module, so reading any other name costs a dictionary
+    lookup; a proxy module class with ``__getattr__`` would route every read of
+    ``algorithms.AES`` or ``modes.CBC`` through Python-level attribute hooks.
+    """
+    namespace = vars(module)
+    registry: dict[str, _DeprecatedValue] | None = namespace.get("_deprecated_names")
+    if registry is not None:
+        return registry
+    registry = {}
+    fallback = namespace.get("__getattr__")
+    module_name = module.__name__
+
+    def module_getattr(attr: str) -> object:
+        dv = registry.get(attr)
+        if dv is not None:
+            warnings.warn(dv.message, dv.warning_class, stacklevel=2)
+            return dv.value
+        if fallback is not None:
+            return fallback(attr)
+        raise AttributeError(f"module {module_name!r} has no attribute {attr!r}")
+
+    def module_dir() -> list[str]:
+        return sorted({*namespace, *registry})
+
+    namespace["_deprecated_names"] = registry
+    namespace["__getattr__"] = module_getattr
+    namespace["__dir__"] = module_dir
+    return registry
+
+
 def deprecated(
     value: object,
     module_name: str,
@@ -120,13 +154,18 @@ def deprecated(
 ) -> _DeprecatedValue:
     """Marks a module attribute as deprecated: reading it warns with `message`.
 
-    The module is swapped in ``sys.modules`` for a proxy the first time; with `name`,
-    the deprecated value is also stored under that name.
+    With `name`, the module serves the name from a module-level ``__getattr__``.
+    Without it, the caller assigns the returned value to a module attribute itself, so
+    the module is swapped in ``sys.modules`` for a proxy that unwraps such values.
     """
     module = sys.modules[module_name]
+    dv = _DeprecatedValue(value, message, warning_class)
+    if name is not None and not isinstance(module, _ModuleWithDeprecations):
+        vars(module).pop(name, None)
+        _install_module_getattr(module)[name] = dv
+        return dv
     if not isinstance(module, _ModuleWithDeprecations):
         sys.modules[module_name] = module = _ModuleWithDeprecations(module)
-    dv = _DeprecatedValue(value, message, warning_class)
     if name is not None:
         setattr(module, name, dv)
     return dv

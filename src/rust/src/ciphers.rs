@@ -10,6 +10,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyType};
 
 use crate::buf::{run_detached_if_large, BytesLike, WritableBuffer};
+use crate::cipher_objects::{native_aes_key, Cbc, Ctr, Ecb, Gcm, Xts};
 use crate::error::{
     already_finalized, unsupported, CryptoError, CryptoResult, NotYetFinalized, Reason,
 };
@@ -103,20 +104,87 @@ fn cipher_mode(py: Python<'_>, mode: &Bound<'_, PyAny>) -> PyResult<Option<Mode>
     lookup(py, table, mode)
 }
 
-/// The object holding a mode's IV, nonce or tweak (ChaCha20: its nonce).
-fn iv_holder<'py>(
+/// What a context needs from the mode object: the core mode, the object holding its IV,
+/// nonce or tweak (ChaCha20: the algorithm's nonce), and for GCM the tag given to the mode
+/// (for decryption) and the shortest tag accepted.
+struct ModeParts<'py> {
+    mode: Mode,
+    iv: Option<Bound<'py, PyAny>>,
+    tag: Option<Vec<u8>>,
+    min_tag_len: usize,
+}
+
+impl<'py> ModeParts<'py> {
+    fn new(mode: Mode, iv: Option<Bound<'py, PyAny>>) -> Self {
+        ModeParts {
+            mode,
+            iv,
+            tag: None,
+            min_tag_len: 0,
+        }
+    }
+}
+
+/// The parts of one of the native mode objects, read from its fields.
+fn native_mode_parts<'py>(mode_object: &Bound<'py, PyAny>) -> Option<ModeParts<'py>> {
+    let py = mode_object.py();
+    if let Ok(cbc) = mode_object.cast::<Cbc>() {
+        return Some(ModeParts::new(Mode::Cbc, Some(cbc.get().iv(py).clone())));
+    }
+    if let Ok(ctr) = mode_object.cast::<Ctr>() {
+        return Some(ModeParts::new(Mode::Ctr, Some(ctr.get().nonce(py).clone())));
+    }
+    if let Ok(gcm) = mode_object.cast::<Gcm>() {
+        let gcm = gcm.get();
+        return Some(ModeParts {
+            mode: Mode::Gcm,
+            iv: Some(gcm.iv(py).clone()),
+            tag: gcm.tag_bytes(py).map(<[u8]>::to_vec),
+            min_tag_len: gcm.min_tag_len(),
+        });
+    }
+    if mode_object.cast::<Ecb>().is_ok() {
+        return Some(ModeParts::new(Mode::Ecb, None));
+    }
+    if let Ok(xts) = mode_object.cast::<Xts>() {
+        return Some(ModeParts::new(Mode::Xts, Some(xts.get().tweak(py).clone())));
+    }
+    None
+}
+
+/// The parts of any other mode object (or of no mode: a stream cipher), by attribute.
+fn python_mode_parts<'py>(
     algorithm: &Bound<'py, PyAny>,
     mode_object: &Bound<'py, PyAny>,
-    mode: Mode,
-) -> PyResult<Option<Bound<'py, PyAny>>> {
+) -> PyResult<Option<ModeParts<'py>>> {
+    let py = mode_object.py();
+    let mode = if mode_object.is_none() {
+        Mode::Stream
+    } else {
+        match cipher_mode(py, mode_object)? {
+            Some(mode) => mode,
+            None => return Ok(None),
+        }
+    };
     let attribute = match mode {
         Mode::Cbc | Mode::Ofb | Mode::Cfb | Mode::Cfb8 | Mode::Gcm => "initialization_vector",
         Mode::Ctr => "nonce",
         Mode::Xts => "tweak",
-        Mode::Ecb => return Ok(None),
-        Mode::Stream => return algorithm.getattr("nonce").map(Some).or(Ok(None)),
+        Mode::Ecb => return Ok(Some(ModeParts::new(mode, None))),
+        Mode::Stream => {
+            return Ok(Some(ModeParts::new(mode, algorithm.getattr("nonce").ok())));
+        }
     };
-    mode_object.getattr(attribute).map(Some)
+    let mut parts = ModeParts::new(mode, Some(mode_object.getattr(attribute)?));
+    if mode == Mode::Gcm {
+        let tag = mode_object.getattr("tag")?;
+        if !tag.is_none() {
+            parts.tag = Some(tag.extract::<Vec<u8>>()?);
+        }
+        let min_tag_len = mode_object.getattr("_min_tag_length")?.extract::<isize>()?;
+        parts.min_tag_len = usize::try_from(min_tag_len).unwrap_or(0);
+    }
+    Ok(Some(parts))
 }
 
 /// What a context needs from its Python mode object besides the core state.
@@ -139,67 +207,58 @@ fn build_context(
             .map(|n| n.to_string())
             .unwrap_or_default()
     };
-    let core_algorithm = cipher_algorithm(py, algorithm)?;
-    let mode = if mode_object.is_none() {
-        Some(Mode::Stream)
-    } else {
-        cipher_mode(py, mode_object)?
+    // The native classes are read from their fields; others by attribute.
+    let (core_algorithm, key) = match native_aes_key(algorithm) {
+        Some(key) => (Some(CipherAlgorithm::Aes), Some(key)),
+        None => (cipher_algorithm(py, algorithm)?, None),
     };
-    let (Some(core_algorithm), Some(mode)) = (core_algorithm, mode) else {
+    let parts = match native_mode_parts(mode_object) {
+        Some(parts) => Some(parts),
+        None => python_mode_parts(algorithm, mode_object)?,
+    };
+    let (Some(core_algorithm), Some(parts)) = (core_algorithm, parts) else {
         return Err(unsupported_combination(py, &name(), mode_object).into());
     };
-    let key = algorithm.getattr(pyo3::intern!(py, "key"))?;
+    let key = match key {
+        Some(key) => key,
+        None => algorithm.getattr(pyo3::intern!(py, "key"))?,
+    };
     let key = key.extract::<BytesLike<'_>>()?;
-    let iv_object = iv_holder(algorithm, mode_object, mode)?;
-    let iv = iv_object
+    let iv = parts
+        .iv
         .as_ref()
         .map(|iv| iv.extract::<BytesLike<'_>>())
         .transpose()?;
-    let (mode_tag, min_tag_len) = if mode == Mode::Gcm {
-        let tag = mode_object.getattr("tag")?;
-        let tag = if tag.is_none() {
-            None
-        } else {
-            Some(tag.extract::<Vec<u8>>()?)
-        };
-        (
-            tag,
-            mode_object.getattr("_min_tag_length")?.extract::<usize>()?,
-        )
-    } else {
-        (None, 0)
-    };
-    if mode == Mode::Gcm && encrypt && mode_tag.is_some() {
+    if parts.mode == Mode::Gcm && encrypt && parts.tag.is_some() {
         return Err(
             PyValueError::new_err("Authentication tag must be None when encrypting.").into(),
         );
     }
-    let context =
-        CipherContext::new(core_algorithm, mode, &key, iv.as_deref(), encrypt).map_err(|err| {
-            match err {
-                Error::UnsupportedAlgorithm(_) => {
-                    unsupported_combination(py, &name(), mode_object).into()
-                }
-                other => CryptoError::from(other),
+    let context = CipherContext::new(core_algorithm, parts.mode, &key, iv.as_deref(), encrypt)
+        .map_err(|err| match err {
+            Error::UnsupportedAlgorithm(_) => {
+                unsupported_combination(py, &name(), mode_object).into()
             }
+            other => CryptoError::from(other),
         })?;
     Ok(ContextSpec {
         context,
-        mode_tag,
-        min_tag_len,
+        mode_tag: parts.tag,
+        min_tag_len: parts.min_tag_len,
     })
 }
 
 fn unsupported_combination(py: Python<'_>, name: &str, mode_object: &Bound<'_, PyAny>) -> PyErr {
-    let message = if mode_object.is_none() {
-        format!("cipher {name} is not supported ")
+    // "None mode" for a block cipher given no mode, as the reference says.
+    let mode_name = if mode_object.is_none() {
+        "None".to_string()
     } else {
-        let mode_name = mode_object
+        mode_object
             .getattr("name")
             .map(|n| n.to_string())
-            .unwrap_or_default();
-        format!("cipher {name} in {mode_name} mode is not supported ")
+            .unwrap_or_default()
     };
+    let message = format!("cipher {name} in {mode_name} mode is not supported ");
     unsupported(py, message, Reason::UnsupportedCipher)
 }
 

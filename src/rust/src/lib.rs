@@ -12,6 +12,7 @@
 
 mod aead;
 mod buf;
+mod cipher_objects;
 mod ciphers;
 mod cmac;
 mod cobblestone;
@@ -107,7 +108,8 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_function(wrap_pyfunction!(ciphers::create_decryption_ctx, m)?)?;
         m.add_class::<ciphers::PyCipherContext>()?;
         m.add_class::<ciphers::AeadEncryptionContext>()?;
-        m.add_class::<ciphers::AeadDecryptionContext>()
+        m.add_class::<ciphers::AeadDecryptionContext>()?;
+        cipher_objects::add_classes(m)
     })?;
     submodule(&openssl, &openssl_path, "poly1305", |m| {
         m.add_class::<poly1305::Poly1305>()

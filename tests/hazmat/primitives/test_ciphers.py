@@ -485,3 +485,164 @@ def test_wrong_lengths_reaching_the_native_layer_are_refused():
     algorithm.key = b"short"
     with pytest.raises(ValueError):
         Cipher(algorithm, modes.ECB()).encryptor()
+
+
+# The everyday cipher objects are native classes; these check that they still behave as
+# the reference's Python classes do.
+
+_KEY = b"k" * 16
+_IV = b"i" * 16
+
+
+def test_native_objects_implement_the_interfaces():
+    checks = [
+        (algorithms.AES(_KEY), ciphers.BlockCipherAlgorithm),
+        (algorithms.AES128(_KEY), ciphers.BlockCipherAlgorithm),
+        (algorithms.AES256(b"k" * 32), ciphers.CipherAlgorithm),
+        (modes.CBC(_IV), modes.ModeWithInitializationVector),
+        (modes.CTR(_IV), modes.ModeWithNonce),
+        (modes.ECB(), modes.Mode),
+        (modes.GCM(_IV), modes.ModeWithInitializationVector),
+        (modes.GCM(_IV), modes.ModeWithAuthenticationTag),
+        (modes.XTS(_IV), modes.ModeWithTweak),
+    ]
+    for obj, interface in checks:
+        assert isinstance(obj, interface), (obj, interface)
+    assert not isinstance(modes.CBC(_IV), modes.ModeWithNonce)
+    assert not isinstance(algorithms.AES128(_KEY), algorithms.AES)
+    assert (
+        algorithms.AES.__module__ == "cryptography.hazmat.primitives.ciphers.algorithms"
+    )
+    assert modes.GCM.__module__ == "cryptography.hazmat.primitives.ciphers.modes"
+    assert Cipher.__module__ == "cryptography.hazmat.primitives.ciphers.base"
+
+
+def test_native_objects_keep_their_arguments():
+    key = bytearray(_KEY)
+    aes = algorithms.AES(key)
+    assert aes.key is key
+    assert (aes.name, aes.block_size, aes.key_size) == ("AES", 128, 128)
+    assert algorithms.AES.key_sizes == frozenset([128, 192, 256, 512])
+    assert (algorithms.AES128.key_size, algorithms.AES256.key_size) == (128, 256)
+    aes.key = b"k" * 32  # a plain attribute in the reference too
+    assert aes.key_size == 256
+    assert modes.CBC(_IV).initialization_vector is _IV
+    assert modes.CTR(_IV).nonce is _IV
+    assert modes.XTS(_IV).tweak is _IV
+    gcm = modes.GCM(_IV[:12], b"t" * 8, min_tag_length=8)
+    assert (gcm.tag, gcm._min_tag_length) == (b"t" * 8, 8)
+    assert (modes.GCM._MAX_ENCRYPTED_BYTES, modes.GCM._MAX_AAD_BYTES) == (
+        (2**39 - 256) // 8,
+        (2**64 - 1) // 8,
+    )
+    cipher = Cipher(aes, modes.ECB())
+    assert cipher.algorithm is aes
+    assert cipher.mode.name == "ECB"
+
+
+def test_native_objects_pickle_and_copy():
+    import copy
+    import pickle
+
+    cipher = Cipher(algorithms.AES(_KEY), modes.GCM(_IV[:12], b"t" * 16))
+    for clone in (pickle.loads(pickle.dumps(cipher)), copy.deepcopy(cipher)):
+        assert type(clone) is Cipher
+        assert isinstance(clone.algorithm, algorithms.AES)
+        assert clone.algorithm.key == _KEY
+        assert (clone.mode.initialization_vector, clone.mode.tag) == (
+            _IV[:12],
+            b"t" * 16,
+        )
+    for obj in (modes.CBC(_IV), modes.CTR(_IV), modes.ECB(), modes.XTS(_IV)):
+        assert type(copy.copy(obj)) is type(obj)
+
+
+def test_native_objects_subclass_like_python_classes():
+    class TaggedAES(algorithms.AES):
+        def __init__(self, key):
+            super().__init__(key)
+            self.label = "mine"
+
+    class MyCBC(modes.CBC):
+        pass
+
+    aes = TaggedAES(_KEY)
+    assert aes.label == "mine"
+    plain = Cipher(algorithms.AES(_KEY), modes.CBC(_IV)).encryptor().update(_KEY)
+    assert Cipher(aes, MyCBC(_IV)).encryptor().update(_KEY) == plain
+    import inspect
+
+    assert list(inspect.signature(algorithms.AES.__init__).parameters) == [
+        "self",
+        "key",
+    ]
+    assert list(inspect.signature(modes.GCM).parameters) == [
+        "initialization_vector",
+        "tag",
+        "min_tag_length",
+    ]
+    assert list(inspect.signature(Cipher).parameters) == [
+        "algorithm",
+        "mode",
+        "backend",
+    ]
+    alias = Cipher[modes.GCM]
+    assert (typing.get_origin(alias), typing.get_args(alias)) == (Cipher, (modes.GCM,))
+
+
+def test_mode_checks_in_the_reference_order():
+    chacha = algorithms.ChaCha20(b"k" * 32, b"n" * 16)
+    with pytest.raises(UnsupportedAlgorithm, match="^CTR requires a block cipher"):
+        modes.CTR(_IV).validate_for_algorithm(chacha)
+    with pytest.raises(UnsupportedAlgorithm, match="^GCM requires a block cipher"):
+        Cipher(chacha, modes.GCM(_IV))
+    with pytest.raises(UnsupportedAlgorithm, match="CBC object at .* requires a block"):
+        Cipher(chacha, modes.CBC(_IV))
+    # ECB checks only the key length; the stream cipher is refused by the context.
+    modes.ECB().validate_for_algorithm(chacha)
+    with pytest.raises(
+        UnsupportedAlgorithm, match="cipher ChaCha20 in ECB mode"
+    ) as info:
+        Cipher(chacha, modes.ECB()).encryptor()
+    assert info.value._reason is _Reasons.UNSUPPORTED_CIPHER
+    with pytest.raises(ValueError, match="Only 128, 192, and 256 bit keys"):
+        modes.CTR(_IV).validate_for_algorithm(algorithms.AES(b"k" * 64))
+    with pytest.raises(TypeError, match="AES128 and AES256 classes do not support XTS"):
+        Cipher(algorithms.AES256(b"k" * 32), modes.XTS(_IV))
+    with pytest.raises(ValueError, match="min_tag_length must be >= 4"):
+        modes.GCM(_IV, min_tag_length=3)
+    with pytest.raises(ValueError, match=r"tag cannot be more than 16 bytes\."):
+        Cipher(algorithms.AES(_KEY), modes.GCM(_IV, b"t" * 17))
+    with pytest.raises(ValueError, match="Authentication tag must be None when"):
+        Cipher(algorithms.AES(_KEY), modes.GCM(_IV, b"t" * 16)).encryptor()
+    with pytest.raises(UnsupportedAlgorithm, match="cipher AES in None mode"):
+        Cipher(algorithms.AES(_KEY), None).encryptor()
+    with pytest.raises(AssertionError):
+        Cipher(algorithms.AES(_KEY), object())  # type: ignore[type-var]
+
+
+def test_other_algorithm_and_mode_objects_go_through_their_attributes():
+    class FakeBlockCipher(ciphers.BlockCipherAlgorithm):
+        name = "AES"
+        key_sizes = frozenset([512])
+        key_size = 512
+        block_size = 128
+        key = b"k" * 64
+
+    with pytest.raises(ValueError, match="Only 128, 192, and 256 bit keys"):
+        Cipher(FakeBlockCipher(), modes.CBC(_IV))
+
+    class TaggedMode(modes.ModeWithAuthenticationTag):
+        name = "Tagged"
+        tag = b"t" * 16
+
+        def validate_for_algorithm(self, algorithm):
+            self.seen = algorithm
+
+    mode = TaggedMode()
+    cipher = Cipher(algorithms.AES(_KEY), mode)
+    assert mode.seen is cipher.algorithm
+    with pytest.raises(ValueError, match="Authentication tag must be None when"):
+        cipher.encryptor()
+    with pytest.raises(UnsupportedAlgorithm, match="cipher AES in Tagged mode"):
+        cipher.decryptor()

@@ -126,9 +126,65 @@ fn fetched(name: &str) -> Result<&'static FetchedCipher> {
     fetched.ok_or(Error::UnsupportedAlgorithm("cipher and mode"))
 }
 
+const ALGORITHM_COUNT: usize = CipherAlgorithm::ChaCha20 as usize + 1;
+const MODE_COUNT: usize = Mode::Stream as usize + 1;
+/// Key lengths that change OpenSSL's name are 16 to 64 bytes in steps of 8.
+const KEY_SLOTS: usize = 64 / 8 + 1;
+
+/// Where a combination's fetched cipher is kept in the lock-free table, if it has a place:
+/// the key length only counts for the algorithms whose OpenSSL names carry it.
+fn table_slot(algorithm: CipherAlgorithm, key_len: usize, mode: Mode) -> Option<usize> {
+    let key_slot = match algorithm {
+        CipherAlgorithm::Aes | CipherAlgorithm::Camellia => {
+            if key_len % 8 != 0 || key_len / 8 >= KEY_SLOTS {
+                return None;
+            }
+            key_len / 8
+        }
+        _ => 0,
+    };
+    Some(((algorithm as usize) * MODE_COUNT + mode as usize) * KEY_SLOTS + key_slot)
+}
+
+/// The fetched cipher for a combination. Contexts are made per message, so the answer is
+/// kept in a table indexed by the combination: after the first use it costs one atomic
+/// load, where building the name and looking it up cost more than keying AES.
+fn fetched_for(
+    algorithm: CipherAlgorithm,
+    key_len: usize,
+    mode: Mode,
+) -> Result<&'static FetchedCipher> {
+    static TABLE: [OnceLock<Option<&'static FetchedCipher>>;
+        ALGORITHM_COUNT * MODE_COUNT * KEY_SLOTS] =
+        [const { OnceLock::new() }; ALGORITHM_COUNT * MODE_COUNT * KEY_SLOTS];
+    let lookup = || {
+        let name = openssl_name(algorithm, key_len, mode)?;
+        fetched(&name)
+    };
+    let Some(slot) = table_slot(algorithm, key_len, mode).and_then(|slot| TABLE.get(slot)) else {
+        return lookup();
+    };
+    if let Some(found) = slot.get() {
+        return found.ok_or(Error::UnsupportedAlgorithm("cipher and mode"));
+    }
+    match lookup() {
+        Ok(cipher) => {
+            slot.get_or_init(|| Some(cipher));
+            Ok(cipher)
+        }
+        // Only a combination OpenSSL lacks is remembered as missing; a key length error is
+        // the caller's, and is reported again on every call.
+        Err(Error::UnsupportedAlgorithm(what)) => {
+            slot.get_or_init(|| None);
+            Err(Error::UnsupportedAlgorithm(what))
+        }
+        Err(other) => Err(other),
+    }
+}
+
 /// Whether this build offers the algorithm with a key of `key_len` bytes in `mode`.
 pub fn is_supported(algorithm: CipherAlgorithm, key_len: usize, mode: Mode) -> bool {
-    openssl_name(algorithm, key_len, mode).is_ok_and(|name| fetched(&name).is_ok())
+    fetched_for(algorithm, key_len, mode).is_ok()
 }
 
 /// GCM's running state.
@@ -166,8 +222,7 @@ impl CipherContext {
         iv: Option<&[u8]>,
         encrypt: bool,
     ) -> Result<Self> {
-        let name = openssl_name(algorithm, key.len(), mode)?;
-        let cipher = fetched(&name)?;
+        let cipher = fetched_for(algorithm, key.len(), mode)?;
         if mode == Mode::Xts {
             let (first, second) = key.split_at(key.len() / 2);
             if crate::constant_time_eq(first, second) {

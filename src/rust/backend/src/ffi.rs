@@ -503,50 +503,90 @@ impl CipherCtx {
         aead_iv: bool,
         set_key_len: bool,
     ) -> Result<Self, Error> {
-        let mut ctx = CipherCtx::with_cipher(cipher, encrypt)?;
-        let enc = c_int::from(encrypt);
-        if set_key_len {
-            // SAFETY: the context has a cipher.
-            check(unsafe { sys::EVP_CIPHER_CTX_set_key_length(ctx.ctx, c_len(key.len())) })?;
-        }
-        // Only a variable-length cipher's context can expect another key length than
-        // the cipher's default.
-        let key_len = if set_key_len {
-            ctx.query_key_len()
-        } else {
-            cipher.key_len()
-        };
-        if key.len() != key_len {
-            return Err(Error::InvalidKeyLength);
-        }
-        if let (true, Some(iv)) = (aead_iv, iv) {
-            if iv.len() != ctx.iv_len {
+        let iv_len_differs = aead_iv && iv.is_some_and(|iv| iv.len() != cipher.iv_len());
+        let mut ctx = if set_key_len || iv_len_differs {
+            // Lengths must be set between choosing the cipher and keying it.
+            let mut ctx = CipherCtx::with_cipher(cipher, encrypt)?;
+            if set_key_len {
+                // SAFETY: the context has a cipher.
+                check(unsafe { sys::EVP_CIPHER_CTX_set_key_length(ctx.ctx, c_len(key.len())) })?;
+            }
+            if let (true, Some(iv)) = (iv_len_differs, iv) {
                 ctx.set_iv_len(iv.len())?;
             }
-        }
-        let iv_ptr = match iv {
-            Some(iv) if iv.len() == ctx.iv_len => iv.as_ptr(),
-            None if ctx.iv_len == 0 => ptr::null(),
-            _ => return Err(Error::InvalidNonceLength),
+            // Only a variable-length cipher's context can expect another key length than
+            // the cipher's default.
+            let key_len = if set_key_len {
+                ctx.query_key_len()
+            } else {
+                cipher.key_len()
+            };
+            let iv_ptr = ctx.checked_iv_ptr(key, key_len, iv)?;
+            // SAFETY: key and IV have exactly the lengths the context expects (checked
+            // above); OpenSSL copies them.
+            check(unsafe {
+                sys::EVP_CipherInit_ex(
+                    ctx.ctx,
+                    ptr::null(),
+                    ptr::null_mut(),
+                    key.as_ptr(),
+                    iv_ptr,
+                    c_int::from(encrypt),
+                )
+            })?;
+            ctx
+        } else {
+            // The common case: cipher, key and IV in one call (each call walks OpenSSL's
+            // provider dispatch, which costs as much as keying AES).
+            // SAFETY: EVP_CIPHER_CTX_new has no preconditions.
+            let ctx = CipherCtx {
+                ctx: check_ptr(unsafe { sys::EVP_CIPHER_CTX_new() })?,
+                block_len: 1,
+                buffered: 0,
+                iv_len: cipher.iv_len(),
+            };
+            let iv_ptr = ctx.checked_iv_ptr(key, cipher.key_len(), iv)?;
+            // SAFETY: the context and cipher are valid; key and IV have exactly the
+            // lengths the cipher expects (checked above); OpenSSL copies them.
+            check(unsafe {
+                sys::EVP_CipherInit_ex(
+                    ctx.ctx,
+                    cipher.0,
+                    ptr::null_mut(),
+                    key.as_ptr(),
+                    iv_ptr,
+                    c_int::from(encrypt),
+                )
+            })?;
+            ctx
         };
-        // SAFETY: key and IV have exactly the lengths the context expects (checked
-        // above); OpenSSL copies them.
-        check(unsafe {
-            sys::EVP_CipherInit_ex(
-                ctx.ctx,
-                ptr::null(),
-                ptr::null_mut(),
-                key.as_ptr(),
-                iv_ptr,
-                enc,
-            )
-        })?;
-        // SAFETY: the context is keyed.
-        check(unsafe { sys::EVP_CIPHER_CTX_set_padding(ctx.ctx, 0) })?;
         // SAFETY: the cipher is valid.
         let block_len = unsafe { sys::EVP_CIPHER_get_block_size(cipher.0) };
         ctx.block_len = usize::try_from(block_len).unwrap_or(1).max(1);
+        if ctx.block_len > 1 {
+            // Stream modes never pad, so only block modes need telling.
+            // SAFETY: the context is keyed.
+            check(unsafe { sys::EVP_CIPHER_CTX_set_padding(ctx.ctx, 0) })?;
+        }
         Ok(ctx)
+    }
+
+    /// Checks the key against the expected length and returns the IV pointer to pass
+    /// (null when the context takes no IV), or the error for a wrong length.
+    fn checked_iv_ptr(
+        &self,
+        key: &[u8],
+        key_len: usize,
+        iv: Option<&[u8]>,
+    ) -> Result<*const u8, Error> {
+        if key.len() != key_len {
+            return Err(Error::InvalidKeyLength);
+        }
+        match iv {
+            Some(iv) if iv.len() == self.iv_len => Ok(iv.as_ptr()),
+            None if self.iv_len == 0 => Ok(ptr::null()),
+            _ => Err(Error::InvalidNonceLength),
+        }
     }
 
     /// The key length the context expects, asked of OpenSSL.

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from cryptography import utils
+from cryptography.hazmat.bindings._rust import openssl as rust_openssl
 from cryptography.hazmat.decrepit.ciphers.algorithms import (
     ARC4 as ARC4,
 )
@@ -32,26 +33,14 @@ from cryptography.hazmat.primitives._cipheralgorithm import (
     _KeyedByBytes,
 )
 
-
-class AES(_KeyedByBytes, BlockCipherAlgorithm):
-    name = "AES"
-    block_size = 128
-    # 512-bit keys are two AES-256 keys, for XTS mode.
-    key_sizes = frozenset([128, 192, 256, 512])
-
-
-class AES128(_KeyedByBytes, BlockCipherAlgorithm):
-    name = "AES"
-    block_size = 128
-    key_sizes = frozenset([128])
-    key_size = 128
-
-
-class AES256(_KeyedByBytes, BlockCipherAlgorithm):
-    name = "AES"
-    block_size = 128
-    key_sizes = frozenset([256])
-    key_size = 256
+# AES, AES128 and AES256 are native: constructing one is part of every
+# `Cipher(AES(key), mode)` message. They keep the reference's attributes and checks.
+AES = rust_openssl.ciphers.AES
+AES128 = rust_openssl.ciphers.AES128
+AES256 = rust_openssl.ciphers.AES256
+for _native in (AES, AES128, AES256):
+    BlockCipherAlgorithm.register(_native)
+del _native
 
 
 class SM4(_KeyedByBytes, BlockCipherAlgorithm):

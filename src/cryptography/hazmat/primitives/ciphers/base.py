@@ -8,7 +8,9 @@ import abc
 import typing
 
 from cryptography.hazmat.bindings._rust import openssl as rust_openssl
-from cryptography.hazmat.primitives._cipheralgorithm import CipherAlgorithm
+from cryptography.hazmat.primitives._cipheralgorithm import (
+    CipherAlgorithm as CipherAlgorithm,
+)
 from cryptography.hazmat.primitives.ciphers import modes
 from cryptography.utils import Buffer
 
@@ -59,59 +61,10 @@ class AEADEncryptionContext(AEADCipherContext, metaclass=abc.ABCMeta):
 Mode = typing.TypeVar("Mode", bound=typing.Optional[modes.Mode], covariant=True)
 
 
-class Cipher(typing.Generic[Mode]):
-    def __init__(
-        self,
-        algorithm: CipherAlgorithm,
-        mode: Mode,
-        backend: typing.Any = None,
-    ) -> None:
-        if not isinstance(algorithm, CipherAlgorithm):
-            raise TypeError("Expected interface of CipherAlgorithm.")
-        if mode is not None:
-            # Explicit, not an `assert`: the check must survive `python -O`.
-            if not isinstance(mode, modes.Mode):
-                raise AssertionError("Expected interface of Mode.")
-            mode.validate_for_algorithm(algorithm)
-        self.algorithm = algorithm
-        self.mode = mode
-
-    @typing.overload
-    def encryptor(
-        self: Cipher[modes.ModeWithAuthenticationTag],
-    ) -> AEADEncryptionContext: ...
-
-    @typing.overload
-    def encryptor(
-        self: _CIPHER_TYPE,
-    ) -> CipherContext: ...
-
-    def encryptor(self):
-        return rust_openssl.ciphers.create_encryption_ctx(self.algorithm, self.mode)
-
-    @typing.overload
-    def decryptor(
-        self: Cipher[modes.ModeWithAuthenticationTag],
-    ) -> AEADDecryptionContext: ...
-
-    @typing.overload
-    def decryptor(
-        self: _CIPHER_TYPE,
-    ) -> CipherContext: ...
-
-    def decryptor(self):
-        return rust_openssl.ciphers.create_decryption_ctx(self.algorithm, self.mode)
-
-
-_CIPHER_TYPE = Cipher[
-    typing.Union[
-        modes.ModeWithNonce,
-        modes.ModeWithTweak,
-        modes.ECB,
-        modes.ModeWithInitializationVector,
-        None,
-    ]
-]
+# Native: `Cipher(algorithm, mode)` is built for every message. It checks its arguments
+# as the reference does, subscripts like a generic class (`Cipher[modes.GCM]`), and
+# `encryptor()`/`decryptor()` make the contexts below.
+Cipher = rust_openssl.ciphers.Cipher
 
 CipherContext.register(rust_openssl.ciphers.CipherContext)
 AEADEncryptionContext.register(rust_openssl.ciphers.AEADEncryptionContext)
