@@ -348,8 +348,9 @@ def build_ops(skipped: dict[str, str]) -> list[Op]:
         ("aesgcmsiv", AESGCMSIV(key[:16]), nonce12),
     ]
     for aead_name, aead, nonce in others:
-        for size_name in ("64B", "1KiB"):
+        for size_name in ("64B", "1KiB", "1MiB"):
             payload = data[size_name]
+            sealed_payload = aead.encrypt(nonce, payload, None)
 
             def seal_other(
                 aead: typing.Any = aead,
@@ -358,9 +359,34 @@ def build_ops(skipped: dict[str, str]) -> list[Op]:
             ) -> bytes:
                 return aead.encrypt(nonce, payload, None)
 
+            def open_other(
+                aead: typing.Any = aead,
+                nonce: typing.Any = nonce,
+                sealed: bytes = sealed_payload,
+            ) -> bytes:
+                return aead.decrypt(nonce, sealed, None)
+
             add(f"aead.{aead_name}_encrypt_{size_name}", seal_other, len(payload))
+            if size_name != "1KiB":
+                add(f"aead.{aead_name}_decrypt_{size_name}", open_other, len(payload))
     siv = AESSIV(key)
-    add("aead.aessiv_encrypt_64B", lambda: siv.encrypt(data["64B"], None), 64)
+    siv_items = [b"header", nonce12]
+    for size_name in ("64B", "1MiB"):
+        payload = data[size_name]
+        siv_sealed = siv.encrypt(payload, siv_items)
+
+        def siv_seal(payload: bytes = payload) -> bytes:
+            return siv.encrypt(payload, None)
+
+        def siv_seal_items(payload: bytes = payload) -> bytes:
+            return siv.encrypt(payload, siv_items)
+
+        def siv_open_items(sealed: bytes = siv_sealed) -> bytes:
+            return siv.decrypt(sealed, siv_items)
+
+        add(f"aead.aessiv_encrypt_{size_name}", siv_seal, len(payload))
+        add(f"aead.aessiv_encrypt_2ad_{size_name}", siv_seal_items, len(payload))
+        add(f"aead.aessiv_decrypt_2ad_{size_name}", siv_open_items, len(payload))
 
     # Cobblestone (chunked encryption).
     from cryptography import cobblestone
@@ -391,6 +417,17 @@ def build_ops(skipped: dict[str, str]) -> list[Op]:
         "keywrap.aes_key_unwrap_32B",
         lambda: keywrap.aes_key_unwrap(key[:16], wrapped),
         32,
+    )
+    padded_wrapped = keywrap.aes_key_wrap_with_padding(key[:16], key[:20])
+    add(
+        "keywrap.aes_key_wrap_with_padding_20B",
+        lambda: keywrap.aes_key_wrap_with_padding(key[:16], key[:20]),
+        20,
+    )
+    add(
+        "keywrap.aes_key_unwrap_with_padding_20B",
+        lambda: keywrap.aes_key_unwrap_with_padding(key[:16], padded_wrapped),
+        20,
     )
     # One AESGCM object shared by two threads, each encrypting 1 MiB chunks: compare the
     # MB/s of the two ops (one thread vs two). Eight chunks per dispatch keep thread

@@ -295,6 +295,29 @@ def test_wycheproof_aes_siv(wycheproof_root):
     assert checked > 0
 
 
+def test_wycheproof_aead_aes_siv(wycheproof_root):
+    # The nonce-based form (RFC 5297 section 3): the nonce is the last associated-data
+    # component, and the output is the synthetic IV followed by the ciphertext.
+    checked = 0
+    for _group, test in wycheproof_groups(
+        wycheproof_root, "aead_aes_siv_cmac_test.json"
+    ):
+        try:
+            aead = AESSIV(unhex(test["key"]))
+        except ValueError:
+            continue
+        aad = [unhex(test["aad"]), unhex(test["iv"])]
+        pt, sealed = unhex(test["msg"]), unhex(test["tag"] + test["ct"])
+        if test["result"] == "valid":
+            assert aead.encrypt(pt, aad) == sealed, test["tcId"]
+            assert aead.decrypt(sealed, aad) == pt
+        else:
+            with pytest.raises(InvalidTag):
+                aead.decrypt(sealed, aad)
+        checked += 1
+    assert checked > 800
+
+
 def test_new_aead_rules_and_known_answers():
     # Known answers computed by the reference implementation.
     ccm = AESCCM(b"k" * 16)

@@ -3,8 +3,9 @@
 //!
 //! An [`AeadKey`] schedules its key once. Each call then starts from a keyed context and
 //! sets only the nonce. For GCM and ChaCha20-Poly1305, whose contexts OpenSSL fully
-//! resets on re-initialisation, a context is recycled when one is free; the other modes
-//! start every message from a fresh copy of the keyed template. The key is shared, not
+//! resets on re-initialisation, a context is recycled when one is free; OCB, CCM and
+//! GCM-SIV start every message from a fresh copy of the keyed template. AES-SIV is
+//! composed in `crate::siv` over recycled CBC and CTR contexts. The key is shared, not
 //! locked, so threads sealing with one key run in parallel.
 //!
 //! ```
@@ -25,6 +26,7 @@ use crate::error::{Error, Result};
 use zeroize::Zeroizing;
 
 use crate::ffi::{CipherCtx, FetchedCipher};
+use crate::siv::SivKey;
 
 /// An AEAD algorithm; the key length picks the AES variant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,24 +68,13 @@ impl AeadAlgorithm {
         })
     }
 
-    /// The nonce the template is keyed with (any valid one: every message sets its own).
-    fn template_nonce(self) -> &'static [u8] {
-        match self {
-            AeadAlgorithm::AesSiv => &[],
-            _ => &[0u8; 12],
-        }
-    }
-
-    /// Whether OpenSSL needs the expected tag before the ciphertext (it is part of the
-    /// decryption for the SIV modes, CCM checks it during its one update, and OCB takes
-    /// it with the nonce).
+    /// Whether OpenSSL needs the expected tag before the ciphertext (it is part of
+    /// GCM-SIV's decryption, CCM checks it during its one update, and OCB takes it with
+    /// the nonce).
     fn tag_before_data(self) -> bool {
         matches!(
             self,
-            AeadAlgorithm::AesGcmSiv
-                | AeadAlgorithm::AesSiv
-                | AeadAlgorithm::AesCcm { .. }
-                | AeadAlgorithm::AesOcb3
+            AeadAlgorithm::AesGcmSiv | AeadAlgorithm::AesCcm { .. } | AeadAlgorithm::AesOcb3
         )
     }
 
@@ -102,6 +93,18 @@ const MAX_SPARE_CONTEXTS: usize = 4;
 /// A scheduled AEAD key.
 pub struct AeadKey {
     algorithm: AeadAlgorithm,
+    engine: Engine,
+}
+
+enum Engine {
+    /// OpenSSL's AEAD ciphers.
+    Evp(EvpKey),
+    /// AES-SIV, composed over AES-CBC and AES-CTR (see `crate::siv` for why).
+    Siv(SivKey),
+}
+
+/// A key scheduled in one of OpenSSL's AEAD ciphers.
+struct EvpKey {
     template: CipherCtx,
     spare: Mutex<Vec<CipherCtx>>,
     /// OCB only: OCB decrypts blocks with AES's decryption key schedule, which OpenSSL
@@ -115,9 +118,16 @@ pub struct AeadKey {
 impl AeadKey {
     pub fn new(algorithm: AeadAlgorithm, key: &[u8]) -> Result<Self> {
         let name = algorithm.openssl_name(key.len())?;
+        if algorithm == AeadAlgorithm::AesSiv {
+            return Ok(AeadKey {
+                algorithm,
+                engine: Engine::Siv(SivKey::new(key)?),
+            });
+        }
         let fetched = crate::cipher::fetched_by_name(&name)?;
-        let nonce = algorithm.template_nonce();
-        let template = CipherCtx::new(fetched, key, Some(nonce), true, !nonce.is_empty(), false)?;
+        // Any valid nonce: every message sets its own.
+        let nonce = &[0u8; 12];
+        let template = CipherCtx::new(fetched, key, Some(nonce), true, true, false)?;
         let ccm = matches!(algorithm, AeadAlgorithm::AesCcm { .. })
             .then(|| (fetched, Zeroizing::new(key.to_vec())));
         let decrypt_template = (algorithm == AeadAlgorithm::AesOcb3)
@@ -125,10 +135,12 @@ impl AeadKey {
             .transpose()?;
         Ok(AeadKey {
             algorithm,
-            template,
-            spare: Mutex::new(Vec::new()),
-            decrypt_template,
-            ccm,
+            engine: Engine::Evp(EvpKey {
+                template,
+                spare: Mutex::new(Vec::new()),
+                decrypt_template,
+                ccm,
+            }),
         })
     }
 
@@ -145,8 +157,8 @@ impl AeadKey {
     }
 
     /// A CCM context for one message: tag and nonce lengths first, then the key.
-    fn ccm_context(&self, nonce: &[u8], encrypt: bool) -> Result<Option<CipherCtx>> {
-        let Some((cipher, key)) = &self.ccm else {
+    fn ccm_context(&self, evp: &EvpKey, nonce: &[u8], encrypt: bool) -> Result<Option<CipherCtx>> {
+        let Some((cipher, key)) = &evp.ccm else {
             return Ok(None);
         };
         Ok(Some(CipherCtx::new_ccm(
@@ -162,18 +174,19 @@ impl AeadKey {
     /// are kept for the next call.
     fn with_context<T>(
         &self,
+        evp: &EvpKey,
         encrypt: bool,
         work: impl FnOnce(&mut CipherCtx) -> Result<T>,
     ) -> Result<T> {
         let recyclable = self.algorithm.recyclable();
         let spare = if recyclable {
-            self.spare.lock().ok().and_then(|mut spare| spare.pop())
+            evp.spare.lock().ok().and_then(|mut spare| spare.pop())
         } else {
             None
         };
-        let template = match (&self.decrypt_template, encrypt) {
+        let template = match (&evp.decrypt_template, encrypt) {
             (Some(decrypt_template), false) => decrypt_template,
-            _ => &self.template,
+            _ => &evp.template,
         };
         let mut ctx = match spare {
             Some(ctx) => ctx,
@@ -181,7 +194,7 @@ impl AeadKey {
         };
         let result = work(&mut ctx);
         if recyclable {
-            if let Ok(mut spare) = self.spare.lock() {
+            if let Ok(mut spare) = evp.spare.lock() {
                 if spare.len() < MAX_SPARE_CONTEXTS {
                     spare.push(ctx);
                 }
@@ -208,7 +221,7 @@ impl AeadKey {
     }
 
     /// Starts a message: the nonce (CCM's is set with its key), the expected tag where
-    /// it must come first, CCM's message length, then the associated data (one OpenSSL call per item: SIV authenticates them as a vector).
+    /// it must come first, CCM's message length, then the associated data.
     fn start(
         &self,
         ctx: &mut CipherCtx,
@@ -218,13 +231,14 @@ impl AeadKey {
         tag: Option<&[u8]>,
         aad: &[&[u8]],
     ) -> Result<()> {
-        if self.ccm.is_none() {
+        let ccm = matches!(self.algorithm, AeadAlgorithm::AesCcm { .. });
+        if !ccm {
             ctx.start_message(nonce, encrypt)?;
         }
         if let Some(tag) = tag {
             ctx.set_tag(tag)?;
         }
-        if matches!(self.algorithm, AeadAlgorithm::AesCcm { .. }) {
+        if ccm {
             ctx.declare_message_len(message_len)?;
         }
         for item in aad {
@@ -251,13 +265,11 @@ impl AeadKey {
             });
         }
         self.check_nonce(nonce)?;
-        let tag_first = self.algorithm == AeadAlgorithm::AesSiv;
-        let (body, tag) = if tag_first {
-            let (tag, body) = out.split_at_mut(tag_len);
-            (body, tag)
-        } else {
-            out.split_at_mut(plaintext.len())
+        let evp = match &self.engine {
+            Engine::Siv(siv) => return siv.seal_into(aad, plaintext, out),
+            Engine::Evp(evp) => evp,
         };
+        let (body, tag) = out.split_at_mut(plaintext.len());
         let mut seal = |ctx: &mut CipherCtx| -> Result<()> {
             self.start(ctx, nonce, true, plaintext.len(), None, aad)?;
             let written = ctx.update(plaintext, body)?;
@@ -269,9 +281,9 @@ impl AeadKey {
             ctx.finalize_into(&mut body[written..])?;
             Ok(ctx.tag(tag)?)
         };
-        match self.ccm_context(nonce, true)? {
+        match self.ccm_context(evp, nonce, true)? {
             Some(mut ctx) => seal(&mut ctx),
-            None => self.with_context(true, seal),
+            None => self.with_context(evp, true, seal),
         }
     }
 
@@ -294,12 +306,15 @@ impl AeadKey {
             });
         }
         self.check_nonce(nonce)?;
-        let (body, tag) = if self.algorithm == AeadAlgorithm::AesSiv {
-            let (tag, body) = sealed.split_at(tag_len);
-            (body, tag)
-        } else {
-            sealed.split_at(body_len)
+        let evp = match &self.engine {
+            Engine::Siv(siv) => {
+                // The synthetic IV (the tag) comes first.
+                let (tag, body) = sealed.split_at(tag_len);
+                return siv.open_into(aad, tag, body, out);
+            }
+            Engine::Evp(evp) => evp,
         };
+        let (body, tag) = sealed.split_at(body_len);
         let early_tag = self.algorithm.tag_before_data().then_some(tag);
         let mut open = |ctx: &mut CipherCtx| -> Result<()> {
             self.start(ctx, nonce, false, body.len(), early_tag, aad)?;
@@ -314,9 +329,9 @@ impl AeadKey {
                 .map(|_| ())
                 .map_err(|_| Error::InvalidTag)
         };
-        let result = match self.ccm_context(nonce, false) {
+        let result = match self.ccm_context(evp, nonce, false) {
             Ok(Some(mut ctx)) => open(&mut ctx),
-            Ok(None) => self.with_context(false, open),
+            Ok(None) => self.with_context(evp, false, open),
             Err(err) => Err(err),
         };
         if result.is_err() {

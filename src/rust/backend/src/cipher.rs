@@ -149,7 +149,7 @@ fn table_slot(algorithm: CipherAlgorithm, key_len: usize, mode: Mode) -> Option<
 /// The fetched cipher for a combination. Contexts are made per message, so the answer is
 /// kept in a table indexed by the combination: after the first use it costs one atomic
 /// load, where building the name and looking it up cost more than keying AES.
-fn fetched_for(
+pub(crate) fn fetched_for(
     algorithm: CipherAlgorithm,
     key_len: usize,
     mode: Mode,

@@ -690,7 +690,7 @@ impl CipherCtx {
     }
 
     /// Feeds one item of additional authenticated data to an AEAD context. An empty item
-    /// is still passed on: SIV authenticates each item as a component of a vector.
+    /// is passed on too, as one zero-length update.
     pub(crate) fn update_aad(&mut self, aad: &[u8]) -> Result<(), ErrorStack> {
         let empty = [0u8; 1];
         let pieces: Vec<&[u8]> = if aad.is_empty() {
