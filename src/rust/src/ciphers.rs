@@ -385,12 +385,14 @@ fn update_into(
     })?)
 }
 
+/// Finishes the context. A failure (a partial block, a wrong tag) leaves it open, as the
+/// reference does: more data may follow, and finishing again reports again.
 fn finalize<'py>(
     py: Python<'py>,
     state: &mut Option<CipherContext>,
 ) -> CryptoResult<(CipherContext, Bound<'py, PyBytes>)> {
-    let mut context = state.take().ok_or_else(already_finalized)?;
-    context.finalize()?;
+    live(state)?.finalize()?;
+    let context = state.take().ok_or_else(already_finalized)?;
     Ok((context, PyBytes::new(py, b"")))
 }
 

@@ -15,9 +15,9 @@ from cryptography.exceptions import (
 )
 from cryptography.hazmat.decrepit.ciphers import algorithms as decrepit
 from cryptography.hazmat.decrepit.ciphers import modes as decrepit_modes
-from cryptography.hazmat.primitives import ciphers
+from cryptography.hazmat.primitives import ciphers, padding
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-from tests.vectors import load_records, unhex, vector_path
+from tests.vectors import load_records, unhex, vector_path, wycheproof_groups
 
 Record = dict[str, str]
 
@@ -382,6 +382,14 @@ def test_gcm_context_rules():
     dec.update(ct)
     with pytest.raises(InvalidTag):
         dec.finalize()
+    with pytest.raises(InvalidTag):
+        dec.finalize()
+    dec = Cipher(algorithms.AES(key), modes.GCM(iv)).decryptor()
+    dec.update(ct)
+    with pytest.raises(InvalidTag):
+        dec.finalize_with_tag(b"\x00" * 16)
+    with pytest.raises(InvalidTag):
+        dec.finalize_with_tag(b"\x00" * 16)
 
 
 def test_gcm_mode_checks():
@@ -429,6 +437,11 @@ def test_block_mode_rules_and_update_into():
     assert enc.update(b"a" * 17) != b""
     with pytest.raises(ValueError, match="not a multiple of the block length"):
         enc.finalize()
+    # As in the reference, a failed finalize leaves the context open.
+    with pytest.raises(ValueError, match="not a multiple of the block length"):
+        enc.finalize()
+    assert len(enc.update(b"a" * 15)) == 16
+    assert enc.finalize() == b""
     with pytest.raises(AlreadyFinalized):
         enc.update(b"")
 
@@ -646,3 +659,51 @@ def test_other_algorithm_and_mode_objects_go_through_their_attributes():
         cipher.encryptor()
     with pytest.raises(UnsupportedAlgorithm, match="cipher AES in Tagged mode"):
         cipher.decryptor()
+
+
+def test_wycheproof_aes_cbc_pkcs5(wycheproof_root):
+    checked = invalid = 0
+    for _group, test in wycheproof_groups(wycheproof_root, "aes_cbc_pkcs5_test.json"):
+        cipher = Cipher(
+            algorithms.AES(unhex(test["key"])), modes.CBC(unhex(test["iv"]))
+        )
+        msg, ct = unhex(test["msg"]), unhex(test["ct"])
+        if test["result"] == "valid":
+            padder = padding.PKCS7(128).padder()
+            padded = padder.update(msg) + padder.finalize()
+            assert _crypt(cipher, padded, True) == ct, test["tcId"]
+        decryptor = cipher.decryptor()
+        unpadder = padding.PKCS7(128).unpadder()
+        if test["result"] == "valid":
+            plain = decryptor.update(ct) + decryptor.finalize()
+            assert unpadder.update(plain) + unpadder.finalize() == msg
+        else:
+            # Bad padding, or no ciphertext at all: refused when unpadding.
+            with pytest.raises(ValueError):
+                plain = decryptor.update(ct) + decryptor.finalize()
+                unpadder.update(plain) + unpadder.finalize()
+            invalid += 1
+        checked += 1
+    assert (checked, invalid) == (216, 144)
+
+
+def test_wycheproof_aes_xts(wycheproof_root):
+    checked = 0
+    for _group, test in wycheproof_groups(wycheproof_root, "aes_xts_test.json"):
+        key = unhex(test["key"])
+        if len(key) == 48:
+            # AES-192-XTS is not an XTS variant of the reference (nor of IEEE 1619).
+            with pytest.raises(ValueError, match=r"Invalid key size \(384\)"):
+                algorithms.AES(key)
+            continue
+        # The file's IVs are little-endian sector numbers, shorter than the tweak.
+        tweak = unhex(test["iv"]).ljust(16, b"\x00")
+        cipher = Cipher(algorithms.AES(key), modes.XTS(tweak))
+        msg, ct = unhex(test["msg"]), unhex(test["ct"])
+        assert test["result"] == "valid"
+        # One update: OpenSSL treats each XTS update as a whole data unit.
+        encryptor, decryptor = cipher.encryptor(), cipher.decryptor()
+        assert encryptor.update(msg) + encryptor.finalize() == ct, test["tcId"]
+        assert decryptor.update(ct) + decryptor.finalize() == msg
+        checked += 1
+    assert checked == 82
