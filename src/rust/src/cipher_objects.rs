@@ -310,14 +310,18 @@ impl<'a, 'py> AlgorithmFacts<'a, 'py> {
 // ---------------------------------------------------------------------------------------
 // The checks the modes share
 
-/// `mode` is how the message names the mode.
-fn require_block_cipher(facts: &AlgorithmFacts<'_, '_>, mode: &str) -> PyResult<()> {
+/// `mode_label` names the mode in the message; it is only called on failure (CBC's
+/// label is the object's repr, which costs more than the whole check).
+fn require_block_cipher(
+    facts: &AlgorithmFacts<'_, '_>,
+    mode_label: impl FnOnce() -> PyResult<String>,
+) -> PyResult<()> {
     if facts.is_block_cipher()? {
         Ok(())
     } else {
         Err(unsupported(
             facts.py(),
-            format!("{mode} requires a block cipher algorithm"),
+            format!("{} requires a block cipher algorithm", mode_label()?),
             Reason::UnsupportedCipher,
         ))
     }
@@ -388,7 +392,7 @@ impl Cbc {
 
     fn validate_for_algorithm(slf: &Bound<'_, Self>, algorithm: &Bound<'_, PyAny>) -> PyResult<()> {
         let facts = AlgorithmFacts::of(algorithm);
-        require_block_cipher(&facts, &slf.str()?.to_cow()?)?;
+        require_block_cipher(&facts, || Ok(slf.str()?.to_string()))?;
         refuse_double_aes_key(&facts)?;
         require_one_block(
             &facts,
@@ -443,7 +447,7 @@ impl Ctr {
         let facts = AlgorithmFacts::of(algorithm);
         refuse_double_aes_key(&facts)?;
         // The reference names CTR here where CBC shows the object.
-        require_block_cipher(&facts, "CTR")?;
+        require_block_cipher(&facts, || Ok("CTR".to_string()))?;
         require_one_block(&facts, slf.get().nonce.bind(slf.py()), "nonce", "CTR")
     }
 
@@ -635,7 +639,7 @@ impl Gcm {
     fn validate_for_algorithm(&self, py: Python<'_>, algorithm: &Bound<'_, PyAny>) -> PyResult<()> {
         let facts = AlgorithmFacts::of(algorithm);
         refuse_double_aes_key(&facts)?;
-        require_block_cipher(&facts, "GCM")?;
+        require_block_cipher(&facts, || Ok("GCM".to_string()))?;
         let block_bytes = facts.block_size()? / 8;
         if self
             .tag_bytes(py)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import struct
+import sys
 import typing
 
 import pytest
@@ -589,16 +590,18 @@ def test_native_objects_subclass_like_python_classes():
         "self",
         "key",
     ]
-    assert list(inspect.signature(modes.GCM).parameters) == [
-        "initialization_vector",
-        "tag",
-        "min_tag_length",
-    ]
-    assert list(inspect.signature(Cipher).parameters) == [
-        "algorithm",
-        "mode",
-        "backend",
-    ]
+    if sys.version_info >= (3, 10):
+        # A native class's own signature needs the limited API of 3.10.
+        assert list(inspect.signature(modes.GCM).parameters) == [
+            "initialization_vector",
+            "tag",
+            "min_tag_length",
+        ]
+        assert list(inspect.signature(Cipher).parameters) == [
+            "algorithm",
+            "mode",
+            "backend",
+        ]
     alias = Cipher[modes.GCM]
     assert (typing.get_origin(alias), typing.get_args(alias)) == (Cipher, (modes.GCM,))
 
