@@ -132,3 +132,23 @@ def test_multifernet():
     ):
         MultiFernet([])
     assert f1.decrypt(MultiFernet(iter([f1])).encrypt_at_time(b"t", 5)) == b"t"
+
+
+def test_large_token_checked_by_hand():
+    # Tokens from 4 KiB up are built in unzeroed buffers; take one apart with the
+    # primitives (HMAC-SHA256, AES-128-CBC, PKCS7) to check every byte of it.
+    from cryptography.hazmat.primitives import hashes, hmac, padding
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    key = Fernet.generate_key()
+    raw_key = base64.urlsafe_b64decode(key)
+    data = bytes(range(256)) * 64
+    token = base64.urlsafe_b64decode(Fernet(key).encrypt_at_time(data, 1_000))
+    assert token[:9] == b"\x80" + (1_000).to_bytes(8, "big")
+    mac = hmac.HMAC(raw_key[:16], hashes.SHA256())
+    mac.update(token[:-32])
+    mac.verify(token[-32:])
+    decryptor = Cipher(algorithms.AES(raw_key[16:]), modes.CBC(token[9:25])).decryptor()
+    padded = decryptor.update(token[25:-32]) + decryptor.finalize()
+    unpadder = padding.PKCS7(128).unpadder()
+    assert unpadder.update(padded) + unpadder.finalize() == data

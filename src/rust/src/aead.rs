@@ -9,7 +9,7 @@ use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList};
 
-use crate::buf::{BytesLike, WritableBuffer, DETACH_THRESHOLD};
+use crate::buf::{new_bytes, BytesLike, WritableBuffer, DETACH_THRESHOLD};
 use crate::error::{CryptoError, CryptoResult};
 
 /// What the message methods need of a core key: `AeadKey`, or XChaCha20-Poly1305's.
@@ -115,8 +115,9 @@ fn seal<'py, K: OneShotAead>(
     aad: &[&[u8]],
 ) -> CryptoResult<Bound<'py, PyBytes>> {
     check_lengths(data, aad)?;
-    Ok(PyBytes::new_with(py, data.len() + key.tag_len(), |out| {
+    Ok(new_bytes(py, data.len() + key.tag_len(), |out| {
         run(py, data.len(), || key.seal_into(nonce, aad, data, out))
+            .map(|()| out.len())
             .map_err(|e| CryptoError::from(e).into())
     })?)
 }
@@ -133,8 +134,9 @@ fn open<'py, K: OneShotAead>(
         .len()
         .checked_sub(key.tag_len())
         .ok_or(Error::InvalidTag)?;
-    Ok(PyBytes::new_with(py, len, |out| {
+    Ok(new_bytes(py, len, |out| {
         run(py, data.len(), || key.open_into(nonce, aad, data, out))
+            .map(|()| out.len())
             .map_err(|e| CryptoError::from(e).into())
     })?)
 }

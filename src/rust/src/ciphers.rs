@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyType};
 
-use crate::buf::{run_detached_if_large, BytesLike, WritableBuffer};
+use crate::buf::{new_bytes, run_detached_if_large, BytesLike, WritableBuffer};
 use crate::cipher_objects::{native_aes_key, Cbc, Ctr, Ecb, Gcm, Xts};
 use crate::error::{
     already_finalized, unsupported, CryptoError, CryptoResult, NotYetFinalized, Reason,
@@ -357,9 +357,8 @@ fn update<'py>(
 ) -> CryptoResult<Bound<'py, PyBytes>> {
     let context = live(state)?;
     let len = context.update_len(data.len());
-    Ok(PyBytes::new_with(py, len, |out| {
+    Ok(new_bytes(py, len, |out| {
         run_detached_if_large(py, data, |data| context.update_into(data, out))
-            .map(|_| ())
             .map_err(|e| CryptoError::from(e).into())
     })?)
 }

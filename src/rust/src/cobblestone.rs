@@ -7,7 +7,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
-use crate::buf::{BytesLike, WritableBuffer};
+use crate::buf::{new_bytes, BytesLike, WritableBuffer};
 use crate::error::{already_finalized, CryptoError, CryptoResult};
 
 fn key_error(variant: Variant) -> impl Fn(Error) -> CryptoError {
@@ -62,10 +62,9 @@ macro_rules! cobblestone_classes {
             ) -> CryptoResult<Bound<'py, PyBytes>> {
                 let state = self.state.as_mut().ok_or_else(already_finalized)?;
                 let len = state.update_len(data.len());
-                Ok(PyBytes::new_with(py, len, |out| {
+                Ok(new_bytes(py, len, |out| {
                     state
                         .update_into(&data, out)
-                        .map(|_| ())
                         .map_err(|e| CryptoError::from(e).into())
                 })?)
             }
@@ -113,11 +112,11 @@ macro_rules! cobblestone_classes {
                 let mut state = self.state.take().ok_or_else(already_finalized)?;
                 let len = state.update_len(data.len());
                 let mut written = 0;
-                let out = PyBytes::new_with(py, len, |out| {
+                let out = new_bytes(py, len, |out| {
                     written = state
                         .update_into(&data, out)
                         .map_err(|e| PyErr::from(CryptoError::from(e)))?;
-                    Ok(())
+                    Ok(written)
                 })?;
                 // A failure leaves the decryptor finished; so does an error above.
                 self.state = Some(state);

@@ -6,6 +6,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
+use crate::buf::new_bytes;
 use crate::error::{CryptoError, CryptoResult, FernetInvalidToken};
 
 /// Seconds since the Unix epoch, as `int(time.time())` gives them.
@@ -71,9 +72,10 @@ impl PyFernetKey {
         let mut iv = [0u8; 16];
         cryptography_backend::random_bytes(&mut iv)?;
         let len = FernetKey::token_len(data.len());
-        Ok(PyBytes::new_with(py, len, |out| {
+        Ok(new_bytes(py, len, |out| {
             self.key
                 .encrypt_into(data, current_time, &iv, out)
+                .map(|()| out.len())
                 .map_err(|e| CryptoError::from(e).into())
         })?)
     }

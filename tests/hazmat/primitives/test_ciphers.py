@@ -710,3 +710,23 @@ def test_wycheproof_aes_xts(wycheproof_root):
         assert decryptor.update(ct) + decryptor.finalize() == msg
         checked += 1
     assert checked == 82
+
+
+def test_large_outputs_match_piecewise_results():
+    # Outputs from 4 KiB up are written into fresh, unzeroed buffers: each must equal
+    # the same result assembled from small pieces.
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    data = bytes(range(256)) * 40 + b"tail"  # 10 244 bytes
+    key, iv = b"k" * 32, b"i" * 16
+    whole = Cipher(algorithms.AES(key), modes.CTR(iv)).encryptor().update(data)
+    pieces = Cipher(algorithms.AES(key), modes.CTR(iv)).encryptor()
+    assert whole == b"".join(
+        pieces.update(data[i : i + 100]) for i in range(0, len(data), 100)
+    )
+    gcm = Cipher(algorithms.AES(key), modes.GCM(iv[:12])).encryptor()
+    streamed = b"".join(gcm.update(data[i : i + 100]) for i in range(0, len(data), 100))
+    streamed += gcm.finalize() + gcm.tag
+    sealed = AESGCM(key).encrypt(iv[:12], data, None)
+    assert sealed == streamed
+    assert AESGCM(key).decrypt(iv[:12], sealed, None) == data

@@ -20,12 +20,11 @@
 //! # Ok::<(), cryptography_backend::Error>(())
 //! ```
 
-use std::sync::Mutex;
-
 use crate::error::{Error, Result};
 use zeroize::Zeroizing;
 
 use crate::ffi::{CipherCtx, FetchedCipher};
+use crate::pool::Pool;
 use crate::siv::SivKey;
 
 /// An AEAD algorithm; the key length picks the AES variant.
@@ -87,9 +86,6 @@ impl AeadAlgorithm {
     }
 }
 
-/// Spare contexts kept per key: enough for the threads that typically share one.
-const MAX_SPARE_CONTEXTS: usize = 4;
-
 /// A scheduled AEAD key.
 pub struct AeadKey {
     algorithm: AeadAlgorithm,
@@ -106,7 +102,7 @@ enum Engine {
 /// A key scheduled in one of OpenSSL's AEAD ciphers.
 struct EvpKey {
     template: CipherCtx,
-    spare: Mutex<Vec<CipherCtx>>,
+    spare: Pool<CipherCtx>,
     /// OCB only: OCB decrypts blocks with AES's decryption key schedule, which OpenSSL
     /// computes only when keying a context for decryption.
     decrypt_template: Option<CipherCtx>,
@@ -137,7 +133,7 @@ impl AeadKey {
             algorithm,
             engine: Engine::Evp(EvpKey {
                 template,
-                spare: Mutex::new(Vec::new()),
+                spare: Pool::new(),
                 decrypt_template,
                 ccm,
             }),
@@ -178,29 +174,15 @@ impl AeadKey {
         encrypt: bool,
         work: impl FnOnce(&mut CipherCtx) -> Result<T>,
     ) -> Result<T> {
-        let recyclable = self.algorithm.recyclable();
-        let spare = if recyclable {
-            evp.spare.lock().ok().and_then(|mut spare| spare.pop())
-        } else {
-            None
-        };
         let template = match (&evp.decrypt_template, encrypt) {
             (Some(decrypt_template), false) => decrypt_template,
             _ => &evp.template,
         };
-        let mut ctx = match spare {
-            Some(ctx) => ctx,
-            None => template.try_clone()?,
-        };
-        let result = work(&mut ctx);
-        if recyclable {
-            if let Ok(mut spare) = evp.spare.lock() {
-                if spare.len() < MAX_SPARE_CONTEXTS {
-                    spare.push(ctx);
-                }
-            }
+        if self.algorithm.recyclable() {
+            evp.spare.with(|| Ok(template.try_clone()?), work)
+        } else {
+            work(&mut template.try_clone()?)
         }
-        result
     }
 
     fn check_nonce(&self, nonce: &[u8]) -> Result<()> {

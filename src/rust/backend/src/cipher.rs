@@ -188,7 +188,7 @@ pub fn is_supported(algorithm: CipherAlgorithm, key_len: usize, mode: Mode) -> b
 }
 
 /// GCM's running state.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 struct GcmState {
     data_bytes: u64,
     aad_bytes: u64,
@@ -246,13 +246,7 @@ impl CipherContext {
             (CipherAlgorithm::ChaCha20, Some(iv)) => Some(chacha_budget(iv)),
             _ => None,
         };
-        let gcm = (mode == Mode::Gcm).then_some(GcmState {
-            data_bytes: 0,
-            aad_bytes: 0,
-            updated: false,
-            tag_set: false,
-            tag: None,
-        });
+        let gcm = (mode == Mode::Gcm).then(GcmState::default);
         Ok(CipherContext {
             ctx,
             algorithm,
@@ -369,6 +363,20 @@ impl CipherContext {
             chacha_remaining: self.chacha_remaining,
             xts_started: false,
         })
+    }
+
+    /// Starts a new message with `iv` on this context, keeping the key: a context that was
+    /// finished (or abandoned) is as good as new.
+    pub(crate) fn restart(&mut self, iv: &[u8]) -> Result<()> {
+        self.ctx.reset_iv(iv)?;
+        if let Some(gcm) = &mut self.gcm {
+            *gcm = GcmState::default();
+        }
+        if self.algorithm == CipherAlgorithm::ChaCha20 {
+            self.chacha_remaining = Some(chacha_budget(iv));
+        }
+        self.xts_started = false;
+        Ok(())
     }
 
     /// Whether this is an AEAD (GCM) context, with associated data and a tag.

@@ -22,6 +22,7 @@ use crate::error::{Error, Result};
 use crate::hash::HashAlgorithm;
 use crate::mac::Hmac;
 use crate::padding::{Padder, PaddingScheme, Unpadder};
+use crate::pool::Pool;
 
 const VERSION: u8 = 0x80;
 const HEADER_LEN: usize = 1 + 8 + 16;
@@ -31,12 +32,15 @@ const BLOCK_LEN: usize = 16;
 const MAX_CLOCK_SKEW: u64 = 60;
 
 /// A Fernet key: the first half signs, the second half encrypts. Both are scheduled
-/// once: an HMAC keyed with the signing key and one AES context per direction, which
-/// each token copies (the keyed states are no more secret than the key itself).
+/// once: an HMAC keyed with the signing key, which each token copies, and one AES context
+/// per direction, which tokens restart with their IV (spares are kept for other threads;
+/// the keyed states are no more secret than the key itself).
 pub struct FernetKey {
     mac: Hmac,
     encryptor: CipherContext,
     decryptor: CipherContext,
+    spare_encryptors: Pool<CipherContext>,
+    spare_decryptors: Pool<CipherContext>,
 }
 
 impl FernetKey {
@@ -61,6 +65,8 @@ impl FernetKey {
             mac,
             encryptor,
             decryptor,
+            spare_encryptors: Pool::new(),
+            spare_decryptors: Pool::new(),
         })
     }
 
@@ -103,19 +109,24 @@ impl FernetKey {
         raw[1..9].copy_from_slice(&timestamp.to_be_bytes());
         raw[9..HEADER_LEN].copy_from_slice(iv);
         let body_end = raw_len - TAG_LEN;
-        let mut cbc = self.encryptor.fork_with_iv(iv)?;
         // Whole blocks of the plaintext go straight through; the tail is padded.
         let whole = data.len() - data.len() % BLOCK_LEN;
         let ciphertext = &mut raw[HEADER_LEN..body_end];
-        let written = cbc.update_into(&data[..whole], &mut ciphertext[..whole])?;
         let mut padder = Padder::new(PaddingScheme::Pkcs7, BLOCK_LEN)?;
         padder.update(data.len());
         let mut last = Zeroizing::new([0u8; BLOCK_LEN]);
         let tail = &data[whole..];
         last[..tail.len()].copy_from_slice(tail);
         padder.finalize_into(&mut last[tail.len()..])?;
-        cbc.update_into(&*last, &mut ciphertext[written..])?;
-        cbc.finalize()?;
+        self.spare_encryptors.with(
+            || self.encryptor.fork_with_iv(iv),
+            |cbc| {
+                cbc.restart(iv)?;
+                let written = cbc.update_into(&data[..whole], &mut ciphertext[..whole])?;
+                cbc.update_into(&*last, &mut ciphertext[written..])?;
+                cbc.finalize()
+            },
+        )?;
         let mut mac = self.mac.fork()?;
         mac.update(&raw[..body_end])?;
         let (body, tag) = raw.split_at_mut(body_end);
@@ -177,10 +188,15 @@ impl FernetKey {
         }
         let iv = &raw[9..HEADER_LEN];
         let ciphertext = &raw[HEADER_LEN..raw.len() - TAG_LEN];
-        let mut cbc = self.decryptor.fork_with_iv(iv)?;
         let mut padded = Zeroizing::new(vec![0u8; ciphertext.len()]);
-        cbc.update_into(ciphertext, &mut padded)?;
-        cbc.finalize()?;
+        self.spare_decryptors.with(
+            || self.decryptor.fork_with_iv(iv),
+            |cbc| {
+                cbc.restart(iv)?;
+                cbc.update_into(ciphertext, &mut padded)?;
+                cbc.finalize()
+            },
+        )?;
         let mut unpadder = Unpadder::new(PaddingScheme::Pkcs7, BLOCK_LEN)?;
         let head_len = unpadder.update_len(padded.len());
         let mut plaintext = vec![0u8; head_len];
@@ -260,5 +276,32 @@ mod tests {
             assert_eq!(token.len(), FernetKey::token_len(len));
             assert_eq!(key.decrypt(&token, None).unwrap(), data);
         }
+    }
+
+    #[test]
+    fn reused_contexts_start_clean() {
+        let key = FernetKey::new(&[5u8; 32]).unwrap();
+        let first = key.encrypt_at_time(b"one message", 1, &[1u8; 16]).unwrap();
+        let _other = key.encrypt_at_time(&[9u8; 33], 2, &[2u8; 16]).unwrap();
+        assert_eq!(
+            key.encrypt_at_time(b"one message", 1, &[1u8; 16]).unwrap(),
+            first
+        );
+        // A token whose ciphertext decrypts to bad padding (authentic, as it is signed
+        // here) fails, and leaves the next decryption unaffected.
+        let mut raw = URL_SAFE.decode_to_vec(&first).unwrap();
+        let body_end = raw.len() - TAG_LEN;
+        raw[body_end - 1] ^= 0xff;
+        let mut mac = key.mac.fork().unwrap();
+        mac.update(&raw[..body_end]).unwrap();
+        let (body, tag) = raw.split_at_mut(body_end);
+        let _ = body;
+        mac.finalize_into(tag).unwrap();
+        let bad = URL_SAFE.encode_to_string(&raw);
+        assert!(matches!(
+            key.decrypt(bad.as_bytes(), None),
+            Err(Error::InvalidToken)
+        ));
+        assert_eq!(key.decrypt(&first, None).unwrap(), b"one message");
     }
 }

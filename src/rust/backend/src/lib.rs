@@ -25,6 +25,7 @@ pub mod keywrap;
 pub mod mac;
 pub mod openssl_info;
 pub mod padding;
+mod pool;
 mod siv;
 #[cfg(test)]
 mod test_support;

@@ -9,18 +9,15 @@
 //! (NIST SP 800-38B), and the synthetic IV, with bits 31 and 63 cleared, starts CTR.
 //! The block cipher stays OpenSSL's; this module only sequences blocks.
 
-use std::sync::Mutex;
-
 use zeroize::{Zeroize, Zeroizing};
 
 use crate::cipher::{fetched_for, CipherAlgorithm, Mode};
 use crate::error::{Error, Result};
 use crate::ffi::CipherCtx;
+use crate::pool::Pool;
 
 const BLOCK: usize = 16;
 const ZERO_BLOCK: [u8; BLOCK] = [0u8; BLOCK];
-/// Spare context pairs kept per key, as for the other AEADs.
-const MAX_SPARE: usize = 4;
 /// CBC-MAC output is discarded; it is written to a stack buffer this long at a time.
 const SCRATCH: usize = 1024;
 
@@ -129,7 +126,7 @@ impl<'a> Cmac<'a> {
 pub(crate) struct SivKey {
     mac_template: CipherCtx,
     ctr_template: CipherCtx,
-    spare: Mutex<Vec<Contexts>>,
+    spare: Pool<Contexts>,
     /// CMAC's subkeys K1 and K2 (SP 800-38B section 6.1), for the S2V key.
     subkeys: Zeroizing<[[u8; BLOCK]; 2]>,
     /// S2V's starting value: CMAC of the zero block.
@@ -161,28 +158,20 @@ impl SivKey {
         Ok(SivKey {
             mac_template,
             ctr_template,
-            spare: Mutex::new(Vec::new()),
+            spare: Pool::new(),
             subkeys,
             d_zero,
         })
     }
 
     fn with_contexts<T>(&self, work: impl FnOnce(&mut Contexts) -> Result<T>) -> Result<T> {
-        let spare = self.spare.lock().ok().and_then(|mut spare| spare.pop());
-        let mut contexts = match spare {
-            Some(contexts) => contexts,
-            None => Contexts {
+        let fresh = || {
+            Ok(Contexts {
                 mac: self.mac_template.try_clone()?,
                 ctr: self.ctr_template.try_clone()?,
-            },
+            })
         };
-        let result = work(&mut contexts);
-        if let Ok(mut spare) = self.spare.lock() {
-            if spare.len() < MAX_SPARE {
-                spare.push(contexts);
-            }
-        }
-        result
+        self.spare.with(fresh, work)
     }
 
     fn cmac(&self, ctx: &mut CipherCtx, pieces: &[&[u8]]) -> Result<[u8; BLOCK]> {
