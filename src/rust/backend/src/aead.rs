@@ -4,7 +4,9 @@
 //! An [`AeadKey`] schedules its key once. Each call then starts from a keyed context and
 //! sets only the nonce. For GCM and ChaCha20-Poly1305, whose contexts OpenSSL fully
 //! resets on re-initialisation, a context is recycled when one is free; OCB, CCM and
-//! GCM-SIV start every message from a fresh copy of the keyed template. AES-SIV is
+//! GCM-SIV start every message from a fresh copy of the keyed template (CCM keeps one
+//! per direction and nonce length, made on first use, as OpenSSL fixes both when it
+//! schedules the key). AES-SIV is
 //! composed in `crate::siv` over recycled CBC and CTR contexts. The key is shared, not
 //! locked, so threads sealing with one key run in parallel.
 //!
@@ -19,6 +21,8 @@
 //! assert_eq!(&opened, b"hello");
 //! # Ok::<(), cryptography_backend::Error>(())
 //! ```
+
+use std::sync::OnceLock;
 
 use crate::error::{Error, Result};
 use zeroize::Zeroizing;
@@ -94,7 +98,7 @@ pub struct AeadKey {
 
 enum Engine {
     /// OpenSSL's AEAD ciphers.
-    Evp(EvpKey),
+    Evp(Box<EvpKey>),
     /// AES-SIV, composed over AES-CBC and AES-CTR (see `crate::siv` for why).
     Siv(SivKey),
 }
@@ -106,9 +110,47 @@ struct EvpKey {
     /// OCB only: OCB decrypts blocks with AES's decryption key schedule, which OpenSSL
     /// computes only when keying a context for decryption.
     decrypt_template: Option<CipherCtx>,
-    /// CCM only: OpenSSL fixes CCM's tag and nonce lengths when the key is set, so each
-    /// message keys a new context (after setting them) from these bytes.
-    ccm: Option<(&'static FetchedCipher, Zeroizing<Vec<u8>>)>,
+    /// CCM only: keyed templates by nonce length (see `CcmTemplates`).
+    ccm: Option<CcmTemplates>,
+}
+
+/// CCM's nonce lengths: 7 to 13 bytes (a 2- to 8-byte message length field).
+const CCM_NONCE_LENS: std::ops::RangeInclusive<usize> = 7..=13;
+
+/// OpenSSL fixes CCM's tag and nonce lengths, and the direction, when the key is set, so
+/// a key has one keyed template per direction and nonce length, made on first use;
+/// messages copy it.
+struct CcmTemplates {
+    cipher: &'static FetchedCipher,
+    key: Zeroizing<Vec<u8>>,
+    tag_len: usize,
+    /// `[decrypt, encrypt][nonce length - 7]`
+    templates: [[OnceLock<CipherCtx>; 7]; 2],
+}
+
+impl CcmTemplates {
+    fn context(&self, nonce_len: usize, encrypt: bool) -> Result<CipherCtx> {
+        let slot = nonce_len
+            .checked_sub(*CCM_NONCE_LENS.start())
+            .and_then(|index| self.templates[usize::from(encrypt)].get(index))
+            .ok_or(Error::InvalidNonceLength)?;
+        let template = match slot.get() {
+            Some(template) => template,
+            None => {
+                let zero_nonce = [0u8; 13];
+                let keyed = CipherCtx::new_ccm(
+                    self.cipher,
+                    &self.key,
+                    &zero_nonce[..nonce_len],
+                    self.tag_len,
+                    encrypt,
+                )?;
+                // Another thread may have got there first; either template serves.
+                slot.get_or_init(|| keyed)
+            }
+        };
+        Ok(template.try_clone()?)
+    }
 }
 
 impl AeadKey {
@@ -124,19 +166,26 @@ impl AeadKey {
         // Any valid nonce: every message sets its own.
         let nonce = &[0u8; 12];
         let template = CipherCtx::new(fetched, key, Some(nonce), true, true, false)?;
-        let ccm = matches!(algorithm, AeadAlgorithm::AesCcm { .. })
-            .then(|| (fetched, Zeroizing::new(key.to_vec())));
+        let ccm = match algorithm {
+            AeadAlgorithm::AesCcm { tag_len } => Some(CcmTemplates {
+                cipher: fetched,
+                key: Zeroizing::new(key.to_vec()),
+                tag_len,
+                templates: Default::default(),
+            }),
+            _ => None,
+        };
         let decrypt_template = (algorithm == AeadAlgorithm::AesOcb3)
             .then(|| CipherCtx::new(fetched, key, Some(nonce), false, true, false))
             .transpose()?;
         Ok(AeadKey {
             algorithm,
-            engine: Engine::Evp(EvpKey {
+            engine: Engine::Evp(Box::new(EvpKey {
                 template,
                 spare: Pool::new(),
                 decrypt_template,
                 ccm,
-            }),
+            })),
         })
     }
 
@@ -152,18 +201,13 @@ impl AeadKey {
         }
     }
 
-    /// A CCM context for one message: tag and nonce lengths first, then the key.
+    /// A CCM context for one message: a copy of the template for the direction and the
+    /// nonce's length.
     fn ccm_context(&self, evp: &EvpKey, nonce: &[u8], encrypt: bool) -> Result<Option<CipherCtx>> {
-        let Some((cipher, key)) = &evp.ccm else {
-            return Ok(None);
-        };
-        Ok(Some(CipherCtx::new_ccm(
-            cipher,
-            key,
-            nonce,
-            self.tag_len(),
-            encrypt,
-        )?))
+        evp.ccm
+            .as_ref()
+            .map(|ccm| ccm.context(nonce.len(), encrypt))
+            .transpose()
     }
 
     /// Runs `work` on a keyed context for `encrypt`ion or decryption; recyclable contexts
@@ -192,7 +236,7 @@ impl AeadKey {
             AeadAlgorithm::AesGcm => !nonce.is_empty(),
             AeadAlgorithm::ChaCha20Poly1305 | AeadAlgorithm::AesGcmSiv => nonce.len() == 12,
             AeadAlgorithm::AesOcb3 => (12..=15).contains(&nonce.len()),
-            AeadAlgorithm::AesCcm { .. } => (7..=13).contains(&nonce.len()),
+            AeadAlgorithm::AesCcm { .. } => CCM_NONCE_LENS.contains(&nonce.len()),
             AeadAlgorithm::AesSiv => nonce.is_empty(),
         };
         if ok {
@@ -202,7 +246,7 @@ impl AeadKey {
         }
     }
 
-    /// Starts a message: the nonce (CCM's is set with its key), the expected tag where
+    /// Starts a message: the nonce and direction, the expected tag where
     /// it must come first, CCM's message length, then the associated data.
     fn start(
         &self,
@@ -213,14 +257,11 @@ impl AeadKey {
         tag: Option<&[u8]>,
         aad: &[&[u8]],
     ) -> Result<()> {
-        let ccm = matches!(self.algorithm, AeadAlgorithm::AesCcm { .. });
-        if !ccm {
-            ctx.start_message(nonce, encrypt)?;
-        }
+        ctx.start_message(nonce, encrypt)?;
         if let Some(tag) = tag {
             ctx.set_tag(tag)?;
         }
-        if ccm {
+        if matches!(self.algorithm, AeadAlgorithm::AesCcm { .. }) {
             ctx.declare_message_len(message_len)?;
         }
         for item in aad {
