@@ -504,7 +504,7 @@ impl CipherCtx {
         set_key_len: bool,
     ) -> Result<Self, Error> {
         let iv_len_differs = aead_iv && iv.is_some_and(|iv| iv.len() != cipher.iv_len());
-        let mut ctx = if set_key_len || iv_len_differs {
+        let (mut ctx, init_cipher, key_len) = if set_key_len || iv_len_differs {
             // Lengths must be set between choosing the cipher and keying it.
             let mut ctx = CipherCtx::with_cipher(cipher, encrypt)?;
             if set_key_len {
@@ -521,20 +521,7 @@ impl CipherCtx {
             } else {
                 cipher.key_len()
             };
-            let iv_ptr = ctx.checked_iv_ptr(key, key_len, iv)?;
-            // SAFETY: key and IV have exactly the lengths the context expects (checked
-            // above); OpenSSL copies them.
-            check(unsafe {
-                sys::EVP_CipherInit_ex(
-                    ctx.ctx,
-                    ptr::null(),
-                    ptr::null_mut(),
-                    key.as_ptr(),
-                    iv_ptr,
-                    c_int::from(encrypt),
-                )
-            })?;
-            ctx
+            (ctx, ptr::null(), key_len)
         } else {
             // The common case: cipher, key and IV in one call (each call walks OpenSSL's
             // provider dispatch, which costs as much as keying AES).
@@ -545,21 +532,22 @@ impl CipherCtx {
                 buffered: 0,
                 iv_len: cipher.iv_len(),
             };
-            let iv_ptr = ctx.checked_iv_ptr(key, cipher.key_len(), iv)?;
-            // SAFETY: the context and cipher are valid; key and IV have exactly the
-            // lengths the cipher expects (checked above); OpenSSL copies them.
-            check(unsafe {
-                sys::EVP_CipherInit_ex(
-                    ctx.ctx,
-                    cipher.0,
-                    ptr::null_mut(),
-                    key.as_ptr(),
-                    iv_ptr,
-                    c_int::from(encrypt),
-                )
-            })?;
-            ctx
+            (ctx, cipher.0.cast_const(), cipher.key_len())
         };
+        let iv_ptr = ctx.checked_iv_ptr(key, key_len, iv)?;
+        // SAFETY: the context is valid and `init_cipher` is either null (the context
+        // already has its cipher) or the fetched cipher; key and IV have exactly the
+        // lengths the context expects (checked above); OpenSSL copies them.
+        check(unsafe {
+            sys::EVP_CipherInit_ex(
+                ctx.ctx,
+                init_cipher,
+                ptr::null_mut(),
+                key.as_ptr(),
+                iv_ptr,
+                c_int::from(encrypt),
+            )
+        })?;
         // SAFETY: the cipher is valid.
         let block_len = unsafe { sys::EVP_CIPHER_get_block_size(cipher.0) };
         ctx.block_len = usize::try_from(block_len).unwrap_or(1).max(1);
