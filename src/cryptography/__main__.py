@@ -14,11 +14,21 @@ import typing
 
 # Known answers from the standards that define each algorithm.
 _ABC = b"abc"
+_SUNSCREEN = (
+    b"Ladies and Gentlemen of the class of '99: If I could offer you only one tip for "
+    b"the future, sunscreen would be it."
+)
+_FERNET_TOKEN = (
+    b"gAAAAAAdwJ6wAAECAwQFBgcICQoLDA0ODy021cpGVWKZ_eEwCGM4BLLF_5CV9dOPmrhuVUPgJobwOz7"
+    b"JcbmrR64jVmpU4IwqDA=="
+)
 
 
 def _known_answers() -> list[tuple[str, typing.Callable[[], bytes], str]]:
+    from cryptography.fernet import Fernet
     from cryptography.hazmat.primitives import cmac, hashes, hmac, padding
-    from cryptography.hazmat.primitives.ciphers import algorithms
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM, ChaCha20Poly1305
     from cryptography.hazmat.primitives.poly1305 import Poly1305
 
     def digest(algorithm: hashes.HashAlgorithm) -> typing.Callable[[], bytes]:
@@ -43,6 +53,26 @@ def _known_answers() -> list[tuple[str, typing.Callable[[], bytes], str]]:
     def pkcs7() -> bytes:
         padder = padding.PKCS7(128).padder()
         return bytes(padder.update(_ABC)) + padder.finalize()
+
+    def aes128() -> bytes:
+        key = bytes(range(16))
+        encryptor = Cipher(algorithms.AES(key), modes.ECB()).encryptor()
+        block = bytes.fromhex("00112233445566778899aabbccddeeff")
+        return encryptor.update(block) + encryptor.finalize()
+
+    def aes128_gcm() -> bytes:
+        return AESGCM(bytes(16)).encrypt(bytes(12), bytes(16), None)
+
+    def chacha20_poly1305_tag() -> bytes:
+        key = bytes(range(0x80, 0xA0))
+        nonce = bytes.fromhex("070000004041424344454647")
+        aad = bytes.fromhex("50515253c0c1c2c3c4c5c6c7")
+        sealed = ChaCha20Poly1305(key).encrypt(nonce, _SUNSCREEN, aad)
+        return sealed[-16:]
+
+    def fernet() -> bytes:
+        f = Fernet("cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=")
+        return f.decrypt_at_time(_FERNET_TOKEN, 60, 499_162_810)
 
     return [
         (
@@ -76,6 +106,18 @@ def _known_answers() -> list[tuple[str, typing.Callable[[], bytes], str]]:
             "a8061dc1305136c6c22b8baf0c0127a9",
         ),
         ("PKCS7 padding (RFC 5652)", pkcs7, "616263" + "0d" * 13),
+        ("AES-128 (FIPS 197 C.1)", aes128, "69c4e0d86a7b0430d8cdb78070b4c55a"),
+        (
+            "AES-128-GCM (GCM spec case 2)",
+            aes128_gcm,
+            "0388dace60b6a392f328c2b971b2fe78ab6e47d42cec13bdf53a67b21257bddf",
+        ),
+        (
+            "ChaCha20-Poly1305 (RFC 8439)",
+            chacha20_poly1305_tag,
+            "1ae10b594f09e26a7e902ecbd0600691",
+        ),
+        ("Fernet (specification token)", fernet, b"hello".hex()),
     ]
 
 
