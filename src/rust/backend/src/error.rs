@@ -50,6 +50,13 @@ pub enum Error {
     KeyTooLongForMode,
     /// A mode's data limit was exceeded; names the kind of byte counted.
     DataLimitExceeded(&'static str),
+    /// A numeric parameter or length is beyond what the implementation can take; names it.
+    ParameterTooLarge(&'static str),
+    /// A key derivation was asked for more output than the construction defines.
+    DerivedKeyTooLong,
+    /// scrypt could not get the memory its parameters need (128 * n * r bytes, reported
+    /// in MiB).
+    ScryptMemory { required_mib: u64 },
     /// OpenSSL failed unexpectedly; its drained error queue.
     OpenSsl(ErrorStack),
 }
@@ -78,6 +85,11 @@ impl fmt::Display for Error {
             Error::InvalidToken => f.write_str("invalid token"),
             Error::InvalidUnwrap => f.write_str("invalid wrapped key"),
             Error::InvalidNonceLength => f.write_str("invalid nonce length"),
+            Error::ParameterTooLarge(what) => write!(f, "{what} too large"),
+            Error::DerivedKeyTooLong => f.write_str("derived key too long"),
+            Error::ScryptMemory { required_mib } => {
+                write!(f, "scrypt needs {required_mib} MiB of memory")
+            }
             Error::IncompleteBlock => f.write_str("input is not a whole number of blocks"),
             Error::TagRequired => f.write_str("authentication tag required"),
             Error::AlreadyUpdated => f.write_str("associated data after the payload"),

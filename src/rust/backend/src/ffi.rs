@@ -886,3 +886,64 @@ impl Drop for CipherCtx {
         unsafe { sys::EVP_CIPHER_CTX_free(self.ctx) }
     }
 }
+
+/// PBKDF2-HMAC (RFC 8018) with a fetched digest: OpenSSL's one-call form. Lengths and the
+/// iteration count must fit OpenSSL's `int`; callers check.
+pub(crate) fn pbkdf2_hmac(
+    digest: &FetchedDigest,
+    password: &[u8],
+    salt: &[u8],
+    iterations: c_int,
+    out: &mut [u8],
+) -> Result<(), Error> {
+    let (Ok(pass_len), Ok(salt_len), Ok(out_len)) = (
+        c_int::try_from(password.len()),
+        c_int::try_from(salt.len()),
+        c_int::try_from(out.len()),
+    ) else {
+        return Err(Error::ParameterTooLarge("PBKDF2 input or output"));
+    };
+    // SAFETY: each pointer is valid for the length passed with it; OpenSSL writes exactly
+    // `out_len` bytes to `out`.
+    check(unsafe {
+        sys::PKCS5_PBKDF2_HMAC(
+            password.as_ptr().cast(),
+            pass_len,
+            salt.as_ptr(),
+            salt_len,
+            iterations,
+            digest.0,
+            out_len,
+            out.as_mut_ptr(),
+        )
+    })?;
+    Ok(())
+}
+
+/// scrypt (RFC 7914): OpenSSL's one-call form, allowed `max_memory` bytes.
+pub(crate) fn scrypt(
+    password: &[u8],
+    salt: &[u8],
+    n: u64,
+    r: u64,
+    p: u64,
+    max_memory: u64,
+    out: &mut [u8],
+) -> Result<(), ErrorStack> {
+    // SAFETY: each pointer is valid for the length passed with it; OpenSSL writes exactly
+    // `out.len()` bytes to `out`.
+    check(unsafe {
+        sys::EVP_PBE_scrypt(
+            password.as_ptr().cast(),
+            password.len(),
+            salt.as_ptr(),
+            salt.len(),
+            n,
+            r,
+            p,
+            max_memory,
+            out.as_mut_ptr(),
+            out.len(),
+        )
+    })
+}

@@ -21,6 +21,7 @@ pub mod error;
 pub mod fernet;
 mod ffi;
 pub mod hash;
+pub mod kdf;
 pub mod keywrap;
 pub mod mac;
 pub mod openssl_info;

@@ -1,0 +1,310 @@
+//! Key derivation: PBKDF2 and scrypt run in OpenSSL; HKDF (RFC 5869), the ANSI X9.63 KDF
+//! and the NIST SP 800-56A concatenation KDF are composed here over the cached digests
+//! and the HMAC of `crate::mac`, which key in a fraction of the time OpenSSL's KDF
+//! objects take to set up (the reference spends most of an HKDF call there).
+//!
+//! Every function writes exactly `out.len()` bytes; lengths past what a construction
+//! defines are refused before any work.
+//!
+//! ```
+//! use cryptography_backend::hash::HashAlgorithm;
+//! use cryptography_backend::kdf;
+//!
+//! let mut okm = [0u8; 42];
+//! kdf::hkdf(HashAlgorithm::Sha256, Some(b"salt"), b"input key", b"info", &mut okm)?;
+//! # Ok::<(), cryptography_backend::Error>(())
+//! ```
+
+use std::ffi::c_int;
+
+use zeroize::Zeroizing;
+
+use crate::error::{Error, Result};
+use crate::hash::{HashAlgorithm, Hasher};
+use crate::mac::Hmac;
+
+/// The largest digest: the size of the per-block scratch buffers.
+const MAX_DIGEST: usize = 64;
+
+/// PBKDF2-HMAC (RFC 8018 section 5.2). OpenSSL refuses extendable-output digests.
+pub fn pbkdf2_hmac(
+    algorithm: HashAlgorithm,
+    password: &[u8],
+    salt: &[u8],
+    iterations: u64,
+    out: &mut [u8],
+) -> Result<()> {
+    if algorithm.is_xof() {
+        return Err(Error::UnsupportedAlgorithm(
+            "an extendable-output digest in PBKDF2",
+        ));
+    }
+    if out.is_empty() {
+        return Ok(());
+    }
+    let iterations =
+        c_int::try_from(iterations).map_err(|_| Error::ParameterTooLarge("iteration count"))?;
+    crate::ffi::pbkdf2_hmac(algorithm.fetched()?, password, salt, iterations, out)
+}
+
+/// The memory scrypt needs for `n` and `r`, in bytes (the reference's estimate, which
+/// leaves out the small `p`-sized buffer).
+fn scrypt_memory(n: u64, r: u64) -> u64 {
+    128u64.saturating_mul(n).saturating_mul(r)
+}
+
+/// scrypt (RFC 7914). `n` must be a power of two above 1, `r` and `p` at least 1 (the
+/// caller's checks, with the reference's messages). Memory is limited only by what the
+/// machine can give; a failure to get it is `ScryptMemory`.
+pub fn scrypt(password: &[u8], salt: &[u8], n: u64, r: u64, p: u64, out: &mut [u8]) -> Result<()> {
+    if out.is_empty() {
+        return Ok(());
+    }
+    crate::ffi::scrypt(password, salt, n, r, p, u64::MAX / 2, out).map_err(|_| {
+        Error::ScryptMemory {
+            required_mib: scrypt_memory(n, r) / (1024 * 1024),
+        }
+    })
+}
+
+/// The largest output HKDF defines: 255 blocks of the digest.
+pub fn hkdf_max_len(algorithm: HashAlgorithm) -> usize {
+    255 * algorithm.output_len()
+}
+
+/// HKDF-Extract (RFC 5869 section 2.2): PRK = HMAC(salt, IKM); a missing salt is a
+/// block of zeros as long as the digest. `prk` must be the digest's length.
+pub fn hkdf_extract(
+    algorithm: HashAlgorithm,
+    salt: Option<&[u8]>,
+    ikm: &[u8],
+    prk: &mut [u8],
+) -> Result<()> {
+    let zeros = [0u8; MAX_DIGEST];
+    let salt = match salt {
+        Some(salt) => salt,
+        None => zeros
+            .get(..algorithm.output_len())
+            .ok_or(Error::UnsupportedAlgorithm("this digest in HKDF"))?,
+    };
+    let mut mac = Hmac::new(algorithm, salt)?;
+    mac.update(ikm)?;
+    mac.finalize_into(prk)
+}
+
+/// HKDF-Expand (RFC 5869 section 2.3): T(i) = HMAC(PRK, T(i-1) || info || i).
+pub fn hkdf_expand(
+    algorithm: HashAlgorithm,
+    prk: &[u8],
+    info: &[u8],
+    out: &mut [u8],
+) -> Result<()> {
+    if out.len() > hkdf_max_len(algorithm) {
+        return Err(Error::DerivedKeyTooLong);
+    }
+    if out.is_empty() {
+        return Ok(());
+    }
+    let keyed = Hmac::new(algorithm, prk)?;
+    let hash_len = algorithm.output_len();
+    let mut previous = Zeroizing::new([0u8; MAX_DIGEST]);
+    let mut previous_len = 0;
+    for (index, chunk) in out.chunks_mut(hash_len).enumerate() {
+        let mut mac = keyed.fork()?;
+        mac.update(&previous[..previous_len])?;
+        mac.update(info)?;
+        // At most 255 blocks (checked above), so the counter fits its byte.
+        let counter = u8::try_from(index + 1).map_err(|_| Error::DerivedKeyTooLong)?;
+        mac.update(&[counter])?;
+        let block = &mut previous[..hash_len];
+        mac.finalize_into(block)?;
+        previous_len = hash_len;
+        chunk.copy_from_slice(&block[..chunk.len()]);
+    }
+    Ok(())
+}
+
+/// HKDF (RFC 5869): extract, then expand.
+pub fn hkdf(
+    algorithm: HashAlgorithm,
+    salt: Option<&[u8]>,
+    ikm: &[u8],
+    info: &[u8],
+    out: &mut [u8],
+) -> Result<()> {
+    if out.len() > hkdf_max_len(algorithm) {
+        return Err(Error::DerivedKeyTooLong);
+    }
+    let mut prk = Zeroizing::new([0u8; MAX_DIGEST]);
+    let prk = prk
+        .get_mut(..algorithm.output_len())
+        .ok_or(Error::UnsupportedAlgorithm("this digest in HKDF"))?;
+    hkdf_extract(algorithm, salt, ikm, prk)?;
+    hkdf_expand(algorithm, prk, info, out)
+}
+
+/// The largest output of the counter-based KDFs (X9.63, ConcatKDF): a 32-bit counter
+/// starting at 1 numbers the digest blocks.
+pub fn counter_kdf_max_len(algorithm: HashAlgorithm) -> u64 {
+    (algorithm.output_len() as u64).saturating_mul(u64::from(u32::MAX))
+}
+
+/// Fills `out` block by block: block `i` (from 1) is `block(i, scratch)` truncated.
+fn counter_blocks(
+    block_len: usize,
+    out: &mut [u8],
+    mut block: impl FnMut(u32, &mut [u8]) -> Result<()>,
+) -> Result<()> {
+    // A SHAKE digest may be longer than any fixed one.
+    let mut scratch = Zeroizing::new(vec![0u8; block_len]);
+    for (index, chunk) in out.chunks_mut(block_len.max(1)).enumerate() {
+        let counter = u32::try_from(index + 1).map_err(|_| Error::DerivedKeyTooLong)?;
+        block(counter, &mut scratch)?;
+        chunk.copy_from_slice(&scratch[..chunk.len()]);
+    }
+    Ok(())
+}
+
+/// ANSI X9.63 KDF (SEC 1 section 3.6.1): K(i) = Hash(Z || i || SharedInfo), i a 32-bit
+/// big-endian counter from 1.
+pub fn x963(algorithm: HashAlgorithm, z: &[u8], shared_info: &[u8], out: &mut [u8]) -> Result<()> {
+    if out.len() as u64 > counter_kdf_max_len(algorithm) {
+        return Err(Error::DerivedKeyTooLong);
+    }
+    counter_blocks(algorithm.output_len(), out, |counter, block| {
+        let mut hash = Hasher::new(algorithm)?;
+        hash.update(z)?;
+        hash.update(&counter.to_be_bytes())?;
+        hash.update(shared_info)?;
+        hash.finalize_into(block)
+    })
+}
+
+/// NIST SP 800-56A concatenation KDF with a digest: K(i) = Hash(i || Z || OtherInfo).
+pub fn concat_hash(
+    algorithm: HashAlgorithm,
+    z: &[u8],
+    other_info: &[u8],
+    out: &mut [u8],
+) -> Result<()> {
+    if out.len() as u64 > counter_kdf_max_len(algorithm) {
+        return Err(Error::DerivedKeyTooLong);
+    }
+    counter_blocks(algorithm.output_len(), out, |counter, block| {
+        let mut hash = Hasher::new(algorithm)?;
+        hash.update(&counter.to_be_bytes())?;
+        hash.update(z)?;
+        hash.update(other_info)?;
+        hash.finalize_into(block)
+    })
+}
+
+/// The HMAC block length of a digest, which ConcatKDF-HMAC's default salt matches; `None`
+/// for the digests whose Python classes declare none (SHA-3 and SHAKE).
+pub fn hmac_block_len(algorithm: HashAlgorithm) -> Option<usize> {
+    use HashAlgorithm as H;
+    match algorithm {
+        H::Md5 | H::Sha1 | H::Sha224 | H::Sha256 | H::Blake2s256 | H::Sm3 => Some(64),
+        H::Sha384 | H::Sha512 | H::Sha512_224 | H::Sha512_256 | H::Blake2b512 => Some(128),
+        H::Sha3_224 | H::Sha3_256 | H::Sha3_384 | H::Sha3_512 => None,
+        H::Shake128 { .. } | H::Shake256 { .. } => None,
+    }
+}
+
+/// NIST SP 800-56A concatenation KDF with HMAC: K(i) = HMAC(salt, i || Z || OtherInfo);
+/// a missing salt is a block of zeros as long as the digest's block.
+pub fn concat_hmac(
+    algorithm: HashAlgorithm,
+    salt: Option<&[u8]>,
+    z: &[u8],
+    other_info: &[u8],
+    out: &mut [u8],
+) -> Result<()> {
+    if out.len() as u64 > counter_kdf_max_len(algorithm) {
+        return Err(Error::DerivedKeyTooLong);
+    }
+    let zeros = [0u8; 128];
+    let salt = match salt {
+        Some(salt) => salt,
+        None => hmac_block_len(algorithm)
+            .and_then(|len| zeros.get(..len))
+            .ok_or(Error::UnsupportedAlgorithm("this digest in ConcatKDF"))?,
+    };
+    let keyed = Hmac::new(algorithm, salt)?;
+    counter_blocks(algorithm.output_len(), out, |counter, block| {
+        let mut mac = keyed.fork()?;
+        mac.update(&counter.to_be_bytes())?;
+        mac.update(z)?;
+        mac.update(other_info)?;
+        mac.finalize_into(block)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::unhex;
+
+    #[test]
+    fn hkdf_rfc5869_case_1() {
+        let ikm = [0x0bu8; 22];
+        let salt = unhex("000102030405060708090a0b0c");
+        let info = unhex("f0f1f2f3f4f5f6f7f8f9");
+        let mut prk = [0u8; 32];
+        hkdf_extract(HashAlgorithm::Sha256, Some(&salt), &ikm, &mut prk).unwrap();
+        assert_eq!(
+            prk.to_vec(),
+            unhex("077709362c2e32df0ddc3f0dc47bba6390b6c73bb50f9c3122ec844ad7c2b3e5")
+        );
+        let mut okm = [0u8; 42];
+        hkdf(HashAlgorithm::Sha256, Some(&salt), &ikm, &info, &mut okm).unwrap();
+        assert_eq!(
+            okm.to_vec(),
+            unhex(concat!(
+                "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf",
+                "34007208d5b887185865"
+            ))
+        );
+    }
+
+    #[test]
+    fn pbkdf2_rfc6070_case_2() {
+        let mut out = [0u8; 20];
+        pbkdf2_hmac(HashAlgorithm::Sha1, b"password", b"salt", 2, &mut out).unwrap();
+        assert_eq!(
+            out.to_vec(),
+            unhex("ea6c014dc72d6f8ccd1ed92ace1d41f0d8de8957")
+        );
+    }
+
+    #[test]
+    fn scrypt_rfc7914_first_vector() {
+        let mut out = [0u8; 64];
+        scrypt(b"", b"", 16, 1, 1, &mut out).unwrap();
+        assert_eq!(
+            out[..16].to_vec(),
+            unhex("77d6576238657b203b19ca42c18a0497")
+        );
+    }
+
+    #[test]
+    fn lengths_past_the_construction_are_refused() {
+        let mut big = vec![0u8; 255 * 32 + 1];
+        assert!(matches!(
+            hkdf(HashAlgorithm::Sha256, None, b"k", b"", &mut big),
+            Err(Error::DerivedKeyTooLong)
+        ));
+        let mut empty = [0u8; 0];
+        pbkdf2_hmac(HashAlgorithm::Sha256, b"p", b"s", 1, &mut empty).unwrap();
+        assert!(matches!(
+            pbkdf2_hmac(
+                HashAlgorithm::Shake128 { output_len: 16 },
+                b"p",
+                b"s",
+                1,
+                &mut big
+            ),
+            Err(Error::UnsupportedAlgorithm(_))
+        ));
+    }
+}
