@@ -1,7 +1,7 @@
 //! The one place where core errors become Python exceptions.
 
 use cryptography_backend::Error;
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyMemoryError, PyOverflowError, PyValueError};
 use pyo3::prelude::*;
 
 pyo3::import_exception!(cryptography.exceptions, AlreadyFinalized);
@@ -130,6 +130,15 @@ impl From<CryptoError> for PyErr {
             Error::DataLimitExceeded(what) => {
                 PyValueError::new_err(format!("Exceeded maximum {what} limit"))
             }
+            Error::ParameterTooLarge(what) => {
+                PyOverflowError::new_err(format!("{what} is too large"))
+            }
+            Error::DerivedKeyTooLong => {
+                PyValueError::new_err("Cannot derive keys that long with this function.")
+            }
+            Error::ScryptMemory { required_mib } => PyMemoryError::new_err(format!(
+                "Not enough memory to derive key. These parameters require {required_mib}MB of memory."
+            )),
             Error::OpenSsl(stack) => {
                 let codes: Vec<u64> = stack.errors().iter().map(|e| e.code()).collect();
                 InternalError::new_err((

@@ -20,6 +20,7 @@ mod error;
 mod fernet;
 mod hashes;
 mod hmac;
+mod kdf;
 mod keywrap;
 mod openssl;
 mod padding;
@@ -110,6 +111,15 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_class::<ciphers::AeadEncryptionContext>()?;
         m.add_class::<ciphers::AeadDecryptionContext>()?;
         cipher_objects::add_classes(m)
+    })?;
+    submodule(&openssl, &openssl_path, "kdf", |m| {
+        m.add_class::<kdf::Pbkdf2Hmac>()?;
+        m.add_class::<kdf::Scrypt>()?;
+        m.add_class::<kdf::Hkdf>()?;
+        m.add_class::<kdf::HkdfExpand>()?;
+        m.add_class::<kdf::X963Kdf>()?;
+        m.add_class::<kdf::ConcatKdfHash>()?;
+        m.add_class::<kdf::ConcatKdfHmac>()
     })?;
     submodule(&openssl, &openssl_path, "poly1305", |m| {
         m.add_class::<poly1305::Poly1305>()

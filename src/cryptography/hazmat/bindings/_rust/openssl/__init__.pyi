@@ -18,6 +18,9 @@ from cryptography.hazmat.bindings._rust.openssl import (
     hmac as hmac,
 )
 from cryptography.hazmat.bindings._rust.openssl import (
+    kdf as kdf,
+)
+from cryptography.hazmat.bindings._rust.openssl import (
     keywrap as keywrap,
 )
 from cryptography.hazmat.bindings._rust.openssl import (
@@ -34,6 +37,7 @@ __all__ = [
     "hmac",
     "is_fips_enabled",
     "is_vendored",
+    "kdf",
     "keywrap",
     "legacy_provider_loaded",
     "openssl_version",

@@ -1,0 +1,103 @@
+# This file is dual licensed under the terms of the Apache License, Version
+# 2.0, and the BSD License. See the LICENSE file in the root of this repository
+# for complete details.
+
+import typing
+
+from cryptography.hazmat.primitives.hashes import HashAlgorithm
+from cryptography.hazmat.primitives.kdf import KeyDerivationFunction
+from cryptography.utils import Buffer
+
+__all__ = [
+    "HKDF",
+    "PBKDF2HMAC",
+    "ConcatKDFHMAC",
+    "ConcatKDFHash",
+    "HKDFExpand",
+    "Scrypt",
+    "X963KDF",
+]
+
+class _Derives(KeyDerivationFunction):
+    def derive(self, key_material: Buffer) -> bytes: ...
+    def derive_into(self, key_material: Buffer, buf: Buffer) -> int: ...  # type: ignore[override]
+    def verify(self, key_material: Buffer, expected_key: Buffer) -> None: ...
+
+@typing.final
+class PBKDF2HMAC(_Derives):
+    def __new__(
+        cls,
+        algorithm: HashAlgorithm,
+        length: int,
+        salt: bytes,
+        iterations: int,
+        backend: typing.Any = None,
+    ) -> PBKDF2HMAC: ...
+
+@typing.final
+class Scrypt(_Derives):
+    def __new__(
+        cls,
+        salt: bytes,
+        length: int,
+        n: int,
+        r: int,
+        p: int,
+        backend: typing.Any = None,
+    ) -> Scrypt: ...
+
+@typing.final
+class HKDF(_Derives):
+    def __new__(
+        cls,
+        algorithm: HashAlgorithm,
+        length: int,
+        salt: bytes | None,
+        info: bytes | None,
+        backend: typing.Any = None,
+    ) -> HKDF: ...
+    @staticmethod
+    def extract(
+        algorithm: HashAlgorithm, salt: bytes | None, key_material: Buffer
+    ) -> bytes: ...
+
+@typing.final
+class HKDFExpand(_Derives):
+    def __new__(
+        cls,
+        algorithm: HashAlgorithm,
+        length: int,
+        info: bytes | None,
+        backend: typing.Any = None,
+    ) -> HKDFExpand: ...
+
+@typing.final
+class X963KDF(_Derives):
+    def __new__(
+        cls,
+        algorithm: HashAlgorithm,
+        length: int,
+        sharedinfo: bytes | None,
+        backend: typing.Any = None,
+    ) -> X963KDF: ...
+
+@typing.final
+class ConcatKDFHash(_Derives):
+    def __new__(
+        cls,
+        algorithm: HashAlgorithm,
+        length: int,
+        otherinfo: bytes | None,
+        backend: typing.Any = None,
+    ) -> ConcatKDFHash: ...
+
+@typing.final
+class ConcatKDFHMAC(_Derives):
+    def __new__(
+        cls,
+        algorithm: HashAlgorithm,
+        length: int,
+        salt: bytes | None,
+        otherinfo: bytes | None,
+        backend: typing.Any = None,
+    ) -> ConcatKDFHMAC: ...

@@ -1,0 +1,623 @@
+//! The key derivation functions of `cryptography.hazmat.primitives.kdf`: PBKDF2HMAC,
+//! Scrypt, HKDF, HKDFExpand, X963KDF, ConcatKDFHash and ConcatKDFHMAC.
+//!
+//! Each object derives once: `derive`, `derive_into` and `verify` all use it up (a second
+//! call raises `AlreadyFinalized`), as in the reference. The derivation itself is one call
+//! into the core; the slow ones (PBKDF2, scrypt) run with the interpreter released.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use cryptography_backend::hash::HashAlgorithm;
+use cryptography_backend::kdf;
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+
+use crate::buf::{new_bytes, BytesLike, WritableBuffer};
+use crate::error::{already_finalized, unsupported, CryptoError, CryptoResult, Reason};
+use crate::hashes::hash_algorithm;
+
+pyo3::import_exception!(cryptography.exceptions, InvalidKey);
+
+/// The salt, info and similar arguments: `bytes` or `None`, as the reference takes them.
+fn optional_bytes(value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<u8>>> {
+    match value {
+        None => Ok(None),
+        Some(value) if value.is_none() => Ok(None),
+        Some(value) => required_bytes(value).map(Some),
+    }
+}
+
+fn required_bytes(value: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    value
+        .cast::<PyBytes>()
+        .map(|bytes| bytes.as_bytes().to_vec())
+        .map_err(|_| {
+            let type_name = value
+                .get_type()
+                .name()
+                .map(|n| n.to_string())
+                .unwrap_or_default();
+            PyTypeError::new_err(format!(
+                "'{type_name}' object is not an instance of 'bytes'"
+            ))
+        })
+}
+
+/// HMAC refuses extendable-output digests, with the reference's message.
+fn require_hmac_digest(py: Python<'_>, algorithm: HashAlgorithm) -> CryptoResult<()> {
+    if algorithm.is_xof() {
+        return Err(unsupported(
+            py,
+            "Digest is not supported for HMAC".into(),
+            Reason::UnsupportedHash,
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// An object's single use: the first `take` succeeds, later ones raise `AlreadyFinalized`.
+struct Used(AtomicBool);
+
+impl Used {
+    fn new() -> Self {
+        Used(AtomicBool::new(false))
+    }
+
+    fn take(&self) -> PyResult<()> {
+        if self.0.swap(true, Ordering::AcqRel) {
+            Err(already_finalized())
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// What the three methods of every KDF class share: a length, the single use, whether
+/// derivation is slow enough to release the interpreter, and the derivation itself.
+trait Derive: Sync {
+    fn length(&self) -> usize;
+    fn used(&self) -> &Used;
+    fn slow(&self) -> bool {
+        false
+    }
+    /// Checks made when deriving (not at construction), with the interpreter held.
+    fn check(&self, _py: Python<'_>) -> CryptoResult<()> {
+        Ok(())
+    }
+    fn derive_core(&self, key_material: &[u8], out: &mut [u8]) -> cryptography_backend::Result<()>;
+
+    fn run(&self, py: Python<'_>, key_material: &[u8], out: &mut [u8]) -> CryptoResult<()> {
+        self.used().take()?;
+        self.check(py)?;
+        if self.slow() {
+            Ok(py.detach(|| self.derive_core(key_material, out))?)
+        } else {
+            Ok(self.derive_core(key_material, out)?)
+        }
+    }
+
+    fn derive<'py>(
+        &self,
+        py: Python<'py>,
+        key_material: &[u8],
+    ) -> CryptoResult<Bound<'py, PyBytes>> {
+        Ok(new_bytes(py, self.length(), |out| {
+            self.run(py, key_material, out)
+                .map(|()| out.len())
+                .map_err(PyErr::from)
+        })?)
+    }
+
+    fn derive_into(
+        &self,
+        py: Python<'_>,
+        key_material: &[u8],
+        buf: &mut WritableBuffer,
+    ) -> CryptoResult<usize> {
+        let out = buf.as_mut_slice();
+        if out.len() != self.length() {
+            return Err(
+                PyValueError::new_err(format!("buffer must be {} bytes", self.length())).into(),
+            );
+        }
+        self.run(py, key_material, out)?;
+        Ok(out.len())
+    }
+
+    fn verify(&self, py: Python<'_>, key_material: &[u8], expected_key: &[u8]) -> CryptoResult<()> {
+        let mut derived = zeroize::Zeroizing::new(vec![0u8; self.length()]);
+        self.run(py, key_material, &mut derived)?;
+        if cryptography_backend::constant_time_eq(&derived, expected_key) {
+            Ok(())
+        } else {
+            Err(InvalidKey::new_err("Keys do not match.").into())
+        }
+    }
+}
+
+/// The `derive`, `derive_into` and `verify` methods, and the class's own items.
+macro_rules! kdf_class {
+    ($rust:ident, { $($items:tt)* }) => {
+        #[pymethods]
+        impl $rust {
+            fn derive<'py>(
+                &self,
+                py: Python<'py>,
+                key_material: BytesLike<'_>,
+            ) -> CryptoResult<Bound<'py, PyBytes>> {
+                Derive::derive(self, py, &key_material)
+            }
+
+            fn derive_into(
+                &self,
+                py: Python<'_>,
+                key_material: BytesLike<'_>,
+                mut buf: WritableBuffer,
+            ) -> CryptoResult<usize> {
+                Derive::derive_into(self, py, &key_material, &mut buf)
+            }
+
+            fn verify(
+                &self,
+                py: Python<'_>,
+                key_material: BytesLike<'_>,
+                expected_key: BytesLike<'_>,
+            ) -> CryptoResult<()> {
+                Derive::verify(self, py, &key_material, &expected_key)
+            }
+
+            $($items)*
+        }
+    };
+}
+
+// ---------------------------------------------------------------------------------------
+
+#[pyclass(
+    module = "cryptography.hazmat.primitives.kdf.pbkdf2",
+    name = "PBKDF2HMAC",
+    frozen
+)]
+pub(crate) struct Pbkdf2Hmac {
+    algorithm: HashAlgorithm,
+    length: usize,
+    salt: Vec<u8>,
+    iterations: u64,
+    used: Used,
+}
+
+impl Derive for Pbkdf2Hmac {
+    fn length(&self) -> usize {
+        self.length
+    }
+    fn used(&self) -> &Used {
+        &self.used
+    }
+    fn slow(&self) -> bool {
+        true
+    }
+    fn check(&self, py: Python<'_>) -> CryptoResult<()> {
+        require_hmac_digest(py, self.algorithm)
+    }
+    fn derive_core(&self, key_material: &[u8], out: &mut [u8]) -> cryptography_backend::Result<()> {
+        kdf::pbkdf2_hmac(
+            self.algorithm,
+            key_material,
+            &self.salt,
+            self.iterations,
+            out,
+        )
+    }
+}
+
+kdf_class!(Pbkdf2Hmac, {
+    #[new]
+    #[pyo3(signature = (algorithm, length, salt, iterations, backend = None))]
+    fn new(
+        py: Python<'_>,
+        algorithm: Bound<'_, PyAny>,
+        length: usize,
+        salt: Bound<'_, PyAny>,
+        iterations: u64,
+        backend: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let _ = backend;
+        let algorithm = hash_algorithm(py, &algorithm)?;
+        let salt = required_bytes(&salt)?;
+        if iterations < 1 {
+            return Err(PyValueError::new_err(
+                "iterations must be greater than or equal to 1.",
+            ));
+        }
+        Ok(Pbkdf2Hmac {
+            algorithm,
+            length,
+            salt,
+            iterations,
+            used: Used::new(),
+        })
+    }
+});
+
+// ---------------------------------------------------------------------------------------
+
+#[pyclass(
+    module = "cryptography.hazmat.primitives.kdf.scrypt",
+    name = "Scrypt",
+    frozen
+)]
+pub(crate) struct Scrypt {
+    salt: Vec<u8>,
+    length: usize,
+    n: u64,
+    r: u64,
+    p: u64,
+    used: Used,
+}
+
+impl Derive for Scrypt {
+    fn length(&self) -> usize {
+        self.length
+    }
+    fn used(&self) -> &Used {
+        &self.used
+    }
+    fn slow(&self) -> bool {
+        true
+    }
+    fn derive_core(&self, key_material: &[u8], out: &mut [u8]) -> cryptography_backend::Result<()> {
+        kdf::scrypt(key_material, &self.salt, self.n, self.r, self.p, out)
+    }
+}
+
+kdf_class!(Scrypt, {
+    #[new]
+    #[pyo3(signature = (salt, length, n, r, p, backend = None))]
+    fn new(
+        salt: Bound<'_, PyAny>,
+        length: usize,
+        n: u64,
+        r: u64,
+        p: u64,
+        backend: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let _ = backend;
+        let salt = required_bytes(&salt)?;
+        if n < 2 || !n.is_power_of_two() {
+            return Err(PyValueError::new_err(
+                "n must be greater than 1 and be a power of 2.",
+            ));
+        }
+        if r < 1 {
+            return Err(PyValueError::new_err(
+                "r must be greater than or equal to 1.",
+            ));
+        }
+        if p < 1 {
+            return Err(PyValueError::new_err(
+                "p must be greater than or equal to 1.",
+            ));
+        }
+        Ok(Scrypt {
+            salt,
+            length,
+            n,
+            r,
+            p,
+            used: Used::new(),
+        })
+    }
+});
+
+// ---------------------------------------------------------------------------------------
+
+fn hkdf_length(algorithm: HashAlgorithm, length: usize) -> PyResult<usize> {
+    let max = kdf::hkdf_max_len(algorithm);
+    if length > max {
+        return Err(PyValueError::new_err(format!(
+            "Cannot derive keys larger than {max} octets."
+        )));
+    }
+    Ok(length)
+}
+
+#[pyclass(
+    module = "cryptography.hazmat.primitives.kdf.hkdf",
+    name = "HKDF",
+    frozen
+)]
+pub(crate) struct Hkdf {
+    algorithm: HashAlgorithm,
+    length: usize,
+    salt: Option<Vec<u8>>,
+    info: Vec<u8>,
+    used: Used,
+}
+
+impl Derive for Hkdf {
+    fn length(&self) -> usize {
+        self.length
+    }
+    fn used(&self) -> &Used {
+        &self.used
+    }
+    fn check(&self, py: Python<'_>) -> CryptoResult<()> {
+        require_hmac_digest(py, self.algorithm)
+    }
+    fn derive_core(&self, key_material: &[u8], out: &mut [u8]) -> cryptography_backend::Result<()> {
+        kdf::hkdf(
+            self.algorithm,
+            self.salt.as_deref(),
+            key_material,
+            &self.info,
+            out,
+        )
+    }
+}
+
+kdf_class!(Hkdf, {
+    #[new]
+    #[pyo3(signature = (algorithm, length, salt, info, backend = None))]
+    fn new(
+        py: Python<'_>,
+        algorithm: Bound<'_, PyAny>,
+        length: usize,
+        salt: Option<Bound<'_, PyAny>>,
+        info: Option<Bound<'_, PyAny>>,
+        backend: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let _ = backend;
+        let algorithm = hash_algorithm(py, &algorithm)?;
+        let salt = optional_bytes(salt.as_ref())?;
+        let info = optional_bytes(info.as_ref())?.unwrap_or_default();
+        let length = hkdf_length(algorithm, length)?;
+        Ok(Hkdf {
+            algorithm,
+            length,
+            salt,
+            info,
+            used: Used::new(),
+        })
+    }
+
+    /// HKDF-Extract alone: the pseudorandom key.
+    #[staticmethod]
+    fn extract<'py>(
+        py: Python<'py>,
+        algorithm: Bound<'py, PyAny>,
+        salt: Option<Bound<'py, PyAny>>,
+        key_material: BytesLike<'_>,
+    ) -> CryptoResult<Bound<'py, PyBytes>> {
+        let algorithm = hash_algorithm(py, &algorithm)?;
+        require_hmac_digest(py, algorithm)?;
+        let salt = optional_bytes(salt.as_ref())?;
+        Ok(new_bytes(py, algorithm.output_len(), |out| {
+            kdf::hkdf_extract(algorithm, salt.as_deref(), &key_material, out)
+                .map(|()| out.len())
+                .map_err(|e| CryptoError::from(e).into())
+        })?)
+    }
+});
+
+#[pyclass(
+    module = "cryptography.hazmat.primitives.kdf.hkdf",
+    name = "HKDFExpand",
+    frozen
+)]
+pub(crate) struct HkdfExpand {
+    algorithm: HashAlgorithm,
+    length: usize,
+    info: Vec<u8>,
+    used: Used,
+}
+
+impl Derive for HkdfExpand {
+    fn length(&self) -> usize {
+        self.length
+    }
+    fn used(&self) -> &Used {
+        &self.used
+    }
+    fn check(&self, py: Python<'_>) -> CryptoResult<()> {
+        require_hmac_digest(py, self.algorithm)
+    }
+    fn derive_core(&self, key_material: &[u8], out: &mut [u8]) -> cryptography_backend::Result<()> {
+        kdf::hkdf_expand(self.algorithm, key_material, &self.info, out)
+    }
+}
+
+kdf_class!(HkdfExpand, {
+    #[new]
+    #[pyo3(signature = (algorithm, length, info, backend = None))]
+    fn new(
+        py: Python<'_>,
+        algorithm: Bound<'_, PyAny>,
+        length: usize,
+        info: Option<Bound<'_, PyAny>>,
+        backend: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let _ = backend;
+        let algorithm = hash_algorithm(py, &algorithm)?;
+        let info = optional_bytes(info.as_ref())?.unwrap_or_default();
+        let length = hkdf_length(algorithm, length)?;
+        Ok(HkdfExpand {
+            algorithm,
+            length,
+            info,
+            used: Used::new(),
+        })
+    }
+});
+
+// ---------------------------------------------------------------------------------------
+
+/// The counter-based KDFs' limit, stated in "bits" as the reference states it (the number
+/// is the byte limit).
+fn counter_kdf_length(algorithm: HashAlgorithm, length: usize) -> PyResult<usize> {
+    let max = kdf::counter_kdf_max_len(algorithm);
+    if length as u64 > max {
+        return Err(PyValueError::new_err(format!(
+            "Cannot derive keys larger than {max} bits."
+        )));
+    }
+    Ok(length)
+}
+
+#[pyclass(
+    module = "cryptography.hazmat.primitives.kdf.x963kdf",
+    name = "X963KDF",
+    frozen
+)]
+pub(crate) struct X963Kdf {
+    algorithm: HashAlgorithm,
+    length: usize,
+    shared_info: Vec<u8>,
+    used: Used,
+}
+
+impl Derive for X963Kdf {
+    fn length(&self) -> usize {
+        self.length
+    }
+    fn used(&self) -> &Used {
+        &self.used
+    }
+    fn derive_core(&self, key_material: &[u8], out: &mut [u8]) -> cryptography_backend::Result<()> {
+        kdf::x963(self.algorithm, key_material, &self.shared_info, out)
+    }
+}
+
+kdf_class!(X963Kdf, {
+    #[new]
+    #[pyo3(signature = (algorithm, length, sharedinfo, backend = None))]
+    fn new(
+        py: Python<'_>,
+        algorithm: Bound<'_, PyAny>,
+        length: usize,
+        sharedinfo: Option<Bound<'_, PyAny>>,
+        backend: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let _ = backend;
+        let algorithm = hash_algorithm(py, &algorithm)?;
+        let shared_info = optional_bytes(sharedinfo.as_ref())?.unwrap_or_default();
+        let length = counter_kdf_length(algorithm, length)?;
+        Ok(X963Kdf {
+            algorithm,
+            length,
+            shared_info,
+            used: Used::new(),
+        })
+    }
+});
+
+#[pyclass(
+    module = "cryptography.hazmat.primitives.kdf.concatkdf",
+    name = "ConcatKDFHash",
+    frozen
+)]
+pub(crate) struct ConcatKdfHash {
+    algorithm: HashAlgorithm,
+    length: usize,
+    other_info: Vec<u8>,
+    used: Used,
+}
+
+impl Derive for ConcatKdfHash {
+    fn length(&self) -> usize {
+        self.length
+    }
+    fn used(&self) -> &Used {
+        &self.used
+    }
+    fn derive_core(&self, key_material: &[u8], out: &mut [u8]) -> cryptography_backend::Result<()> {
+        kdf::concat_hash(self.algorithm, key_material, &self.other_info, out)
+    }
+}
+
+kdf_class!(ConcatKdfHash, {
+    #[new]
+    #[pyo3(signature = (algorithm, length, otherinfo, backend = None))]
+    fn new(
+        py: Python<'_>,
+        algorithm: Bound<'_, PyAny>,
+        length: usize,
+        otherinfo: Option<Bound<'_, PyAny>>,
+        backend: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let _ = backend;
+        let algorithm = hash_algorithm(py, &algorithm)?;
+        let other_info = optional_bytes(otherinfo.as_ref())?.unwrap_or_default();
+        let length = counter_kdf_length(algorithm, length)?;
+        Ok(ConcatKdfHash {
+            algorithm,
+            length,
+            other_info,
+            used: Used::new(),
+        })
+    }
+});
+
+#[pyclass(
+    module = "cryptography.hazmat.primitives.kdf.concatkdf",
+    name = "ConcatKDFHMAC",
+    frozen
+)]
+pub(crate) struct ConcatKdfHmac {
+    algorithm: HashAlgorithm,
+    length: usize,
+    salt: Option<Vec<u8>>,
+    other_info: Vec<u8>,
+    used: Used,
+}
+
+impl Derive for ConcatKdfHmac {
+    fn length(&self) -> usize {
+        self.length
+    }
+    fn used(&self) -> &Used {
+        &self.used
+    }
+    fn derive_core(&self, key_material: &[u8], out: &mut [u8]) -> cryptography_backend::Result<()> {
+        kdf::concat_hmac(
+            self.algorithm,
+            self.salt.as_deref(),
+            key_material,
+            &self.other_info,
+            out,
+        )
+    }
+}
+
+kdf_class!(ConcatKdfHmac, {
+    #[new]
+    #[pyo3(signature = (algorithm, length, salt, otherinfo, backend = None))]
+    fn new(
+        py: Python<'_>,
+        algorithm: Bound<'_, PyAny>,
+        length: usize,
+        salt: Option<Bound<'_, PyAny>>,
+        otherinfo: Option<Bound<'_, PyAny>>,
+        backend: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let _ = backend;
+        let core_algorithm = hash_algorithm(py, &algorithm)?;
+        if kdf::hmac_block_len(core_algorithm).is_none() {
+            let name = algorithm.getattr("name")?.to_string();
+            return Err(PyTypeError::new_err(format!(
+                "{name} is unsupported for ConcatKDF"
+            )));
+        }
+        let salt = optional_bytes(salt.as_ref())?;
+        let other_info = optional_bytes(otherinfo.as_ref())?.unwrap_or_default();
+        let length = counter_kdf_length(core_algorithm, length)?;
+        Ok(ConcatKdfHmac {
+            algorithm: core_algorithm,
+            length,
+            salt,
+            other_info,
+            used: Used::new(),
+        })
+    }
+});

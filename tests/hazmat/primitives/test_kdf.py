@@ -1,0 +1,329 @@
+from __future__ import annotations
+
+import base64
+import threading
+import typing
+
+import pytest
+
+from cryptography.exceptions import (
+    AlreadyFinalized,
+    InvalidKey,
+    UnsupportedAlgorithm,
+    _Reasons,
+)
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf import KeyDerivationFunction
+from cryptography.hazmat.primitives.kdf.concatkdf import ConcatKDFHash, ConcatKDFHMAC
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF, HKDFExpand
+from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+from cryptography.hazmat.primitives.kdf.x963kdf import X963KDF
+from tests.vectors import load_records, unhex, vector_path, wycheproof_groups
+
+HASHES: dict[str, typing.Callable[[], hashes.HashAlgorithm]] = {
+    "SHA-1": hashes.SHA1,
+    "SHA1": hashes.SHA1,
+    "SHA-224": hashes.SHA224,
+    "SHA224": hashes.SHA224,
+    "SHA-256": hashes.SHA256,
+    "SHA256": hashes.SHA256,
+    "SHA-384": hashes.SHA384,
+    "SHA384": hashes.SHA384,
+    "SHA-512": hashes.SHA512,
+    "SHA512": hashes.SHA512,
+}
+
+
+def test_rfc6070_pbkdf2():
+    checked = 0
+    for record in load_records("KDF", "rfc-6070-PBKDF2-SHA1.txt"):
+        iterations = int(record["iterations"])
+        if iterations > 100_000:
+            continue  # 16 777 216 iterations: seconds of SHA-1, nothing new to check
+        kdf = PBKDF2HMAC(
+            hashes.SHA1(),
+            int(record["length"]),
+            record["salt"].encode().replace(b"\\0", b"\0"),
+            iterations,
+        )
+        password = record["password"].encode().replace(b"\\0", b"\0")
+        assert kdf.derive(password) == unhex(record["derived_key"])
+        checked += 1
+    assert checked >= 4
+
+
+@pytest.mark.parametrize("bits", ["1", "224", "256", "384", "512"])
+def test_wycheproof_pbkdf2(wycheproof_root, bits):
+    checked = 0
+    name = f"pbkdf2_hmacsha{bits}_test.json"
+    for _group, test in wycheproof_groups(wycheproof_root, name):
+        kdf = PBKDF2HMAC(
+            HASHES[f"SHA{bits}"](),
+            test["dkLen"],
+            unhex(test["salt"]),
+            test["iterationCount"],
+        )
+        assert test["result"] == "valid"
+        assert kdf.derive(unhex(test["password"])) == unhex(test["dk"]), test["tcId"]
+        checked += 1
+    assert checked > 0
+
+
+def test_rfc7914_scrypt():
+    checked = 0
+    for record in load_records("KDF", "scrypt.txt"):
+        n = int(record["n"])
+        if n > 16384:
+            continue  # the 1 GiB vector: slow, and nothing new to check
+        kdf = Scrypt(
+            record["salt"].encode(),
+            int(record["length"]),
+            n,
+            int(record["r"]),
+            int(record["p"]),
+        )
+        assert kdf.derive(record["password"].encode()) == unhex(record["derived_key"])
+        checked += 1
+    assert checked >= 3
+
+
+@pytest.mark.parametrize(
+    "name", ["rfc-5869-HKDF-SHA1.txt", "rfc-5869-HKDF-SHA256.txt", "hkdf-generated.txt"]
+)
+def test_hkdf_vectors(name):
+    checked = 0
+    # These files break one case over several blank-line-separated groups; a case runs
+    # from one COUNT to the next.
+    cases: list[dict[str, str]] = []
+    for record in load_records("KDF", name):
+        if "count" in record or not cases:
+            cases.append({})
+        cases[-1].update(record)
+    for record in cases:
+        algorithm = HASHES[record["hash"]]()
+        salt = unhex(record["salt"]) or None
+        ikm, info = unhex(record["ikm"]), unhex(record["info"])
+        length, okm = int(record["l"]), unhex(record["okm"])
+        assert HKDF(algorithm, length, salt, info).derive(ikm) == okm
+        if "prk" in record:
+            prk = HKDF.extract(algorithm, salt, ikm)
+            assert prk == unhex(record["prk"])
+            assert HKDFExpand(algorithm, length, info).derive(prk) == okm
+        checked += 1
+    assert checked > 0
+
+
+@pytest.mark.parametrize("bits", ["1", "256", "384", "512"])
+def test_wycheproof_hkdf(wycheproof_root, bits):
+    checked = 0
+    for _group, test in wycheproof_groups(wycheproof_root, f"hkdf_sha{bits}_test.json"):
+        algorithm = HASHES[f"SHA{bits}"]()
+        salt = unhex(test["salt"]) or None
+        info = unhex(test["info"])
+        if test["result"] == "valid":
+            kdf = HKDF(algorithm, test["size"], salt, info)
+            assert kdf.derive(unhex(test["ikm"])) == unhex(test["okm"]), test["tcId"]
+        else:
+            assert "SizeTooLarge" in test["flags"]
+            with pytest.raises(ValueError, match="Cannot derive keys larger than"):
+                HKDF(algorithm, test["size"], salt, info)
+        checked += 1
+    assert checked > 0
+
+
+def _x963_records():
+    """The ANSI X9.63 CAVS file: records with Z, SharedInfo and key_data, under a hash
+    section; the indented lines show intermediate values and are skipped."""
+    algorithm = None
+    record: dict[str, str] = {}
+    lines = vector_path("KDF", "ansx963_2001.txt").read_text().splitlines()
+    for line in lines:
+        if line.startswith("[SHA"):
+            algorithm = line.strip("[]")
+        elif line.startswith(("\t", " ", "#")) or "=" not in line:
+            continue
+        else:
+            name, _, value = line.partition("=")
+            record[name.strip()] = value.strip()
+            if name.strip() == "key_data":
+                yield algorithm, record
+                record = {}
+
+
+def test_ansx963_vectors():
+    checked = 0
+    for algorithm, record in _x963_records():
+        key_data = unhex(record["key_data"])
+        kdf = X963KDF(HASHES[algorithm](), len(key_data), unhex(record["SharedInfo"]))
+        assert kdf.derive(unhex(record["Z"])) == key_data
+        checked += 1
+    assert checked == 100
+
+
+def test_concatkdf_rfc7518_appendix_c():
+    # The JWE ECDH-ES example: Z, then OtherInfo = AlgorithmID || PartyUInfo ||
+    # PartyVInfo || SuppPubInfo, each a length-prefixed field.
+    z = bytes(
+        [158, 86, 217, 29, 129, 113, 53, 211, 114, 131, 66, 131, 191, 132, 38, 156]
+        + [251, 49, 110, 163, 218, 128, 106, 72, 246, 218, 167, 121, 140, 254, 144, 196]
+    )
+    other_info = b"".join(
+        len(part).to_bytes(4, "big") + part for part in (b"A128GCM", b"Alice", b"Bob")
+    ) + (128).to_bytes(4, "big")
+    derived = ConcatKDFHash(hashes.SHA256(), 16, other_info).derive(z)
+    assert base64.urlsafe_b64encode(derived) == b"VqqN6vgjbSBcIijNcacQGg=="
+
+
+def test_concatkdf_hmac_is_the_hash_construction_with_hmac():
+    # SP 800-56A's HMAC variant: K(1) = HMAC(salt, counter || Z || OtherInfo); a missing
+    # salt is a block of zeros as long as the digest's block.
+    from cryptography.hazmat.primitives import hmac
+
+    z, other_info = b"shared secret", b"other info"
+    for salt, key in ((b"salt", b"salt"), (None, b"\0" * 64)):
+        mac = hmac.HMAC(key, hashes.SHA256())
+        mac.update(b"\0\0\0\1" + z + other_info)
+        expected = mac.finalize()
+        assert (
+            ConcatKDFHMAC(hashes.SHA256(), 32, salt, other_info).derive(z) == expected
+        )
+    with pytest.raises(TypeError, match="sha3-256 is unsupported for ConcatKDF"):
+        ConcatKDFHMAC(hashes.SHA3_256(), 32, None, None)
+
+
+ALL_KDFS = [
+    lambda: PBKDF2HMAC(hashes.SHA256(), 32, b"salt", 2),
+    lambda: Scrypt(b"salt", 32, 16, 1, 1),
+    lambda: HKDF(hashes.SHA256(), 32, b"salt", b"info"),
+    lambda: HKDFExpand(hashes.SHA256(), 32, b"info"),
+    lambda: X963KDF(hashes.SHA256(), 32, b"info"),
+    lambda: ConcatKDFHash(hashes.SHA256(), 32, b"info"),
+    lambda: ConcatKDFHMAC(hashes.SHA256(), 32, b"salt", b"info"),
+]
+
+
+@pytest.mark.parametrize("make", ALL_KDFS)
+def test_single_use_verify_and_derive_into(make):
+    key_material = b"k" * 32
+    expected = make().derive(key_material)
+    assert len(expected) == 32
+    assert isinstance(make(), KeyDerivationFunction)
+
+    kdf = make()
+    assert kdf.derive(bytearray(key_material)) == expected
+    with pytest.raises(AlreadyFinalized, match="Context was already finalized."):
+        kdf.derive(key_material)
+
+    kdf = make()
+    kdf.verify(memoryview(key_material), expected)
+    with pytest.raises(AlreadyFinalized):
+        kdf.verify(key_material, expected)
+    with pytest.raises(InvalidKey, match="Keys do not match."):
+        make().verify(key_material, expected[:-1] + bytes([expected[-1] ^ 1]))
+    with pytest.raises(InvalidKey):
+        make().verify(key_material, expected[:16])
+
+    buf = bytearray(32)
+    assert make().derive_into(key_material, buf) == 32
+    assert bytes(buf) == expected
+    for size in (31, 33):
+        with pytest.raises(ValueError, match="buffer must be 32 bytes"):
+            make().derive_into(key_material, bytearray(size))
+    with pytest.raises(TypeError, match="Buffer is not writable."):
+        make().derive_into(key_material, b"\0" * 32)
+    with pytest.raises(TypeError):
+        make().derive("text")
+
+
+def test_constructor_checks():
+    sha256 = hashes.SHA256()
+    with pytest.raises(
+        ValueError, match="iterations must be greater than or equal to 1."
+    ):
+        PBKDF2HMAC(sha256, 32, b"salt", 0)
+    with pytest.raises(OverflowError):
+        PBKDF2HMAC(sha256, -1, b"salt", 1)
+    with pytest.raises(TypeError, match="'str' object is not an instance of 'bytes'"):
+        PBKDF2HMAC(sha256, 32, "salt", 1)  # type: ignore[arg-type]
+    with pytest.raises(
+        TypeError, match="'bytearray' object is not an instance of 'bytes'"
+    ):
+        HKDF(sha256, 32, bytearray(b"salt"), None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="Expected instance of hashes.HashAlgorithm."):
+        HKDF(object(), 32, None, None)  # type: ignore[arg-type]
+    for n in (1, 15, 0):
+        with pytest.raises(
+            ValueError, match="n must be greater than 1 and be a power of 2."
+        ):
+            Scrypt(b"salt", 32, n, 1, 1)
+    with pytest.raises(ValueError, match="r must be greater than or equal to 1."):
+        Scrypt(b"salt", 32, 16, 0, 1)
+    with pytest.raises(ValueError, match="p must be greater than or equal to 1."):
+        Scrypt(b"salt", 32, 16, 1, 0)
+    with pytest.raises(ValueError, match="Cannot derive keys larger than 8160 octets."):
+        HKDF(sha256, 8161, None, None)
+    with pytest.raises(ValueError, match="Cannot derive keys larger than 8160 octets."):
+        HKDFExpand(sha256, 8161, None)
+    assert len(HKDF(sha256, 8160, None, None).derive(b"k")) == 8160
+    limit = "Cannot derive keys larger than 137438953440 bits."
+    for make in (
+        lambda n: X963KDF(sha256, n, None),
+        lambda n: ConcatKDFHash(sha256, n, None),
+        lambda n: ConcatKDFHMAC(sha256, n, None, None),
+    ):
+        with pytest.raises(ValueError, match=limit):
+            make(32 * (2**32))
+        make(32 * (2**32 - 1))  # the limit itself is allowed
+
+
+def test_zero_length_and_odd_digests():
+    for kdf in (
+        PBKDF2HMAC(hashes.SHA256(), 0, b"s", 1),
+        Scrypt(b"s", 0, 16, 1, 1),
+        HKDF(hashes.SHA256(), 0, None, None),
+        X963KDF(hashes.SHA256(), 0, None),
+    ):
+        assert kdf.derive(b"k") == b""
+    # Known answers computed by the reference implementation.
+    assert (
+        PBKDF2HMAC(hashes.BLAKE2b(64), 32, b"salt", 1).derive(b"pw").hex()
+        == "413a379cc59ee62cd36fb893ecc3f69087fedabe3a2fa25e9db408fe131989ae"
+    )
+    assert (
+        X963KDF(hashes.SHAKE128(16), 32, None).derive(b"z").hex()
+        == "eb38e0aabee734cefd6ac608fb6adf35a93dd8cce5d1f87491e010eebb585d6b"
+    )
+    for kdf in (
+        HKDF(hashes.SHAKE128(16), 32, None, None),
+        PBKDF2HMAC(hashes.SHAKE128(16), 32, b"salt", 1),
+    ):
+        with pytest.raises(
+            UnsupportedAlgorithm, match="not supported for HMAC"
+        ) as info:
+            kdf.derive(b"k")
+        assert info.value._reason is _Reasons.UNSUPPORTED_HASH
+
+
+def test_scrypt_memory_error():
+    with pytest.raises(
+        MemoryError, match="These parameters require 1048576MB of memory."
+    ):
+        Scrypt(b"salt", 32, 2**30, 8, 1).derive(b"pw")
+
+
+def test_slow_derivations_release_the_interpreter():
+    # Two threads each deriving; each result must be right (the derivation runs with the
+    # interpreter released, so they overlap).
+    expected = Scrypt(b"salt", 32, 1024, 8, 1).derive(b"pw")
+    results: list[bytes] = []
+
+    def work() -> None:
+        results.append(Scrypt(b"salt", 32, 1024, 8, 1).derive(b"pw"))
+
+    threads = [threading.Thread(target=work) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [expected, expected]
