@@ -97,6 +97,18 @@ fn unsupported_cipher(py: Python<'_>) -> PyErr {
     )
 }
 
+/// A CMAC keyed with a block cipher object's key (also KBKDFCMAC's PRF).
+pub(crate) fn keyed_cmac(py: Python<'_>, algorithm: &Bound<'_, PyAny>) -> CryptoResult<mac::Cmac> {
+    let name = cipher_name(py, algorithm)?;
+    let key = algorithm.getattr(pyo3::intern!(py, "key"))?;
+    let key = key.extract::<BytesLike<'_>>()?;
+    let cipher = cmac_cipher_for(&name, key.len()).ok_or_else(|| unsupported_cipher(py))?;
+    mac::Cmac::new(cipher, &key).map_err(|err| match err {
+        cryptography_backend::Error::UnsupportedAlgorithm(_) => unsupported_cipher(py).into(),
+        other => crate::error::CryptoError::from(other),
+    })
+}
+
 #[pyclass(
     module = "cryptography.hazmat.bindings._rust.openssl.cmac",
     name = "CMAC"
@@ -115,15 +127,9 @@ impl Cmac {
         backend: Option<Bound<'_, PyAny>>,
     ) -> CryptoResult<Self> {
         let _ = backend;
-        let name = cipher_name(py, &algorithm)?;
-        let key = algorithm.getattr(pyo3::intern!(py, "key"))?;
-        let key = key.extract::<BytesLike<'_>>()?;
-        let cipher = cmac_cipher_for(&name, key.len()).ok_or_else(|| unsupported_cipher(py))?;
-        let state = mac::Cmac::new(cipher, &key).map_err(|err| match err {
-            cryptography_backend::Error::UnsupportedAlgorithm(_) => unsupported_cipher(py).into(),
-            other => crate::error::CryptoError::from(other),
-        })?;
-        Ok(Cmac { state: Some(state) })
+        Ok(Cmac {
+            state: Some(keyed_cmac(py, &algorithm)?),
+        })
     }
 
     fn update(&mut self, py: Python<'_>, data: BytesLike<'_>) -> CryptoResult<()> {

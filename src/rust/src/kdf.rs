@@ -74,28 +74,16 @@ impl Used {
     }
 }
 
-/// What the three methods of every KDF class share: a length, the single use, whether
-/// derivation is slow enough to release the interpreter, and the derivation itself.
+/// What the three methods of every KDF class share: a length, the single use, and the
+/// derivation itself (which releases the interpreter where it is slow).
 trait Derive: Sync {
     fn length(&self) -> usize;
     fn used(&self) -> &Used;
-    fn slow(&self) -> bool {
-        false
-    }
-    /// Checks made when deriving (not at construction), with the interpreter held.
-    fn check(&self, _py: Python<'_>) -> CryptoResult<()> {
-        Ok(())
-    }
-    fn derive_core(&self, key_material: &[u8], out: &mut [u8]) -> cryptography_backend::Result<()>;
+    fn derive_core(&self, py: Python<'_>, key_material: &[u8], out: &mut [u8]) -> CryptoResult<()>;
 
     fn run(&self, py: Python<'_>, key_material: &[u8], out: &mut [u8]) -> CryptoResult<()> {
         self.used().take()?;
-        self.check(py)?;
-        if self.slow() {
-            Ok(py.detach(|| self.derive_core(key_material, out))?)
-        } else {
-            Ok(self.derive_core(key_material, out)?)
-        }
+        self.derive_core(py, key_material, out)
     }
 
     fn derive<'py>(
@@ -195,20 +183,17 @@ impl Derive for Pbkdf2Hmac {
     fn used(&self) -> &Used {
         &self.used
     }
-    fn slow(&self) -> bool {
-        true
-    }
-    fn check(&self, py: Python<'_>) -> CryptoResult<()> {
-        require_hmac_digest(py, self.algorithm)
-    }
-    fn derive_core(&self, key_material: &[u8], out: &mut [u8]) -> cryptography_backend::Result<()> {
-        kdf::pbkdf2_hmac(
-            self.algorithm,
-            key_material,
-            &self.salt,
-            self.iterations,
-            out,
-        )
+    fn derive_core(&self, py: Python<'_>, key_material: &[u8], out: &mut [u8]) -> CryptoResult<()> {
+        require_hmac_digest(py, self.algorithm)?;
+        Ok(py.detach(|| {
+            kdf::pbkdf2_hmac(
+                self.algorithm,
+                key_material,
+                &self.salt,
+                self.iterations,
+                out,
+            )
+        })?)
     }
 }
 
@@ -264,11 +249,8 @@ impl Derive for Scrypt {
     fn used(&self) -> &Used {
         &self.used
     }
-    fn slow(&self) -> bool {
-        true
-    }
-    fn derive_core(&self, key_material: &[u8], out: &mut [u8]) -> cryptography_backend::Result<()> {
-        kdf::scrypt(key_material, &self.salt, self.n, self.r, self.p, out)
+    fn derive_core(&self, py: Python<'_>, key_material: &[u8], out: &mut [u8]) -> CryptoResult<()> {
+        Ok(py.detach(|| kdf::scrypt(key_material, &self.salt, self.n, self.r, self.p, out))?)
     }
 }
 
@@ -343,17 +325,15 @@ impl Derive for Hkdf {
     fn used(&self) -> &Used {
         &self.used
     }
-    fn check(&self, py: Python<'_>) -> CryptoResult<()> {
-        require_hmac_digest(py, self.algorithm)
-    }
-    fn derive_core(&self, key_material: &[u8], out: &mut [u8]) -> cryptography_backend::Result<()> {
-        kdf::hkdf(
+    fn derive_core(&self, py: Python<'_>, key_material: &[u8], out: &mut [u8]) -> CryptoResult<()> {
+        require_hmac_digest(py, self.algorithm)?;
+        Ok(kdf::hkdf(
             self.algorithm,
             self.salt.as_deref(),
             key_material,
             &self.info,
             out,
-        )
+        )?)
     }
 }
 
@@ -420,11 +400,14 @@ impl Derive for HkdfExpand {
     fn used(&self) -> &Used {
         &self.used
     }
-    fn check(&self, py: Python<'_>) -> CryptoResult<()> {
-        require_hmac_digest(py, self.algorithm)
-    }
-    fn derive_core(&self, key_material: &[u8], out: &mut [u8]) -> cryptography_backend::Result<()> {
-        kdf::hkdf_expand(self.algorithm, key_material, &self.info, out)
+    fn derive_core(&self, py: Python<'_>, key_material: &[u8], out: &mut [u8]) -> CryptoResult<()> {
+        require_hmac_digest(py, self.algorithm)?;
+        Ok(kdf::hkdf_expand(
+            self.algorithm,
+            key_material,
+            &self.info,
+            out,
+        )?)
     }
 }
 
@@ -484,8 +467,18 @@ impl Derive for X963Kdf {
     fn used(&self) -> &Used {
         &self.used
     }
-    fn derive_core(&self, key_material: &[u8], out: &mut [u8]) -> cryptography_backend::Result<()> {
-        kdf::x963(self.algorithm, key_material, &self.shared_info, out)
+    fn derive_core(
+        &self,
+        _py: Python<'_>,
+        key_material: &[u8],
+        out: &mut [u8],
+    ) -> CryptoResult<()> {
+        Ok(kdf::x963(
+            self.algorithm,
+            key_material,
+            &self.shared_info,
+            out,
+        )?)
     }
 }
 
@@ -531,8 +524,18 @@ impl Derive for ConcatKdfHash {
     fn used(&self) -> &Used {
         &self.used
     }
-    fn derive_core(&self, key_material: &[u8], out: &mut [u8]) -> cryptography_backend::Result<()> {
-        kdf::concat_hash(self.algorithm, key_material, &self.other_info, out)
+    fn derive_core(
+        &self,
+        _py: Python<'_>,
+        key_material: &[u8],
+        out: &mut [u8],
+    ) -> CryptoResult<()> {
+        Ok(kdf::concat_hash(
+            self.algorithm,
+            key_material,
+            &self.other_info,
+            out,
+        )?)
     }
 }
 
@@ -579,14 +582,20 @@ impl Derive for ConcatKdfHmac {
     fn used(&self) -> &Used {
         &self.used
     }
-    fn derive_core(&self, key_material: &[u8], out: &mut [u8]) -> cryptography_backend::Result<()> {
-        kdf::concat_hmac(
+    fn derive_core(
+        &self,
+        _py: Python<'_>,
+        key_material: &[u8],
+        out: &mut [u8],
+    ) -> CryptoResult<()> {
+        let salt = self.salt.as_deref();
+        Ok(kdf::concat_hmac(
             self.algorithm,
-            self.salt.as_deref(),
+            salt,
             key_material,
             &self.other_info,
             out,
-        )
+        )?)
     }
 }
 
@@ -617,6 +626,276 @@ kdf_class!(ConcatKdfHmac, {
             length,
             salt,
             other_info,
+            used: Used::new(),
+        })
+    }
+});
+
+// ---------------------------------------------------------------------------------------
+// KBKDF (NIST SP 800-108, counter mode)
+
+const KBKDF_MODULE: &str = "cryptography.hazmat.primitives.kdf.kbkdf";
+
+/// The arguments KBKDFHMAC and KBKDFCMAC share, checked as the reference checks them.
+struct KbkdfParams {
+    length: usize,
+    rlen: usize,
+    location: kdf::CounterLocation,
+    /// The fixed input data; `None` when [L] does not fit in `llen` bytes (reported when
+    /// deriving, as the reference does).
+    fixed: Option<Vec<u8>>,
+}
+
+impl KbkdfParams {
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        mode: &Bound<'_, PyAny>,
+        length: usize,
+        rlen: usize,
+        llen: Option<usize>,
+        location: &Bound<'_, PyAny>,
+        label: Option<&Bound<'_, PyAny>>,
+        context: Option<&Bound<'_, PyAny>>,
+        fixed: Option<&Bound<'_, PyAny>>,
+        break_location: Option<usize>,
+    ) -> PyResult<Self> {
+        let module = py.import(KBKDF_MODULE)?;
+        if !mode.is_instance(&module.getattr("Mode")?)? {
+            return Err(PyTypeError::new_err("mode must be of type Mode"));
+        }
+        let locations = module.getattr("CounterLocation")?;
+        if !location.is_instance(&locations)? {
+            return Err(PyTypeError::new_err(
+                "location must be of type CounterLocation",
+            ));
+        }
+        let location = if location.is(&locations.getattr("BeforeFixed")?) {
+            kdf::CounterLocation::BeforeFixed
+        } else if location.is(&locations.getattr("AfterFixed")?) {
+            kdf::CounterLocation::AfterFixed
+        } else {
+            let at = break_location
+                .ok_or_else(|| PyValueError::new_err("Please specify a break_location"))?;
+            kdf::CounterLocation::MiddleFixed(at)
+        };
+        if break_location.is_some() && !matches!(location, kdf::CounterLocation::MiddleFixed(_)) {
+            return Err(PyValueError::new_err(
+                "break_location is ignored when location is not CounterLocation.MiddleFixed",
+            ));
+        }
+        let label = optional_bytes(label)?.unwrap_or_default();
+        let context = optional_bytes(context)?.unwrap_or_default();
+        let fixed = optional_bytes(fixed)?;
+        if (!label.is_empty() || !context.is_empty())
+            && fixed.as_ref().is_some_and(|f| !f.is_empty())
+        {
+            return Err(PyValueError::new_err(
+                "When supplying fixed data, label and context are ignored.",
+            ));
+        }
+        if !(1..=4).contains(&rlen) {
+            return Err(PyValueError::new_err("rlen must be between 1 and 4"));
+        }
+        let fixed = match (fixed, llen) {
+            (Some(fixed), _) => Some(fixed),
+            (None, None) => return Err(PyValueError::new_err("Please specify an llen")),
+            (None, Some(0)) => return Err(PyValueError::new_err("llen must be non-zero")),
+            (None, Some(llen)) => kdf::kbkdf_fixed_input(&label, &context, llen, length),
+        };
+        Ok(KbkdfParams {
+            length,
+            rlen,
+            location,
+            fixed,
+        })
+    }
+
+    /// The checks the reference makes when deriving; returns the fixed input data.
+    fn fixed_for_derive(&self, prf_len: usize) -> PyResult<&[u8]> {
+        let fixed = self
+            .fixed
+            .as_deref()
+            .ok_or_else(|| pyo3::exceptions::PyOverflowError::new_err("int too big to convert"))?;
+        if let kdf::CounterLocation::MiddleFixed(at) = self.location {
+            if at > fixed.len() {
+                return Err(PyValueError::new_err("break_location offset > len(fixed)"));
+            }
+        }
+        if kdf::kbkdf_rounds(prf_len, self.rlen, self.length).is_none() {
+            return Err(PyValueError::new_err("There are too many iterations."));
+        }
+        Ok(fixed)
+    }
+}
+
+#[pyclass(
+    module = "cryptography.hazmat.primitives.kdf.kbkdf",
+    name = "KBKDFHMAC",
+    frozen
+)]
+pub(crate) struct KbkdfHmac {
+    algorithm: HashAlgorithm,
+    params: KbkdfParams,
+    used: Used,
+}
+
+impl Derive for KbkdfHmac {
+    fn length(&self) -> usize {
+        self.params.length
+    }
+    fn used(&self) -> &Used {
+        &self.used
+    }
+    fn derive_core(&self, py: Python<'_>, key_material: &[u8], out: &mut [u8]) -> CryptoResult<()> {
+        require_hmac_digest(py, self.algorithm)?;
+        let fixed = self.params.fixed_for_derive(self.algorithm.output_len())?;
+        let (rlen, location) = (self.params.rlen, self.params.location);
+        Ok(kdf::kbkdf_hmac(
+            self.algorithm,
+            key_material,
+            rlen,
+            location,
+            fixed,
+            out,
+        )?)
+    }
+}
+
+kdf_class!(KbkdfHmac, {
+    #[new]
+    #[pyo3(signature = (
+        algorithm, mode, length, rlen, llen, location, label, context, fixed, backend = None,
+        *, break_location = None
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        algorithm: Bound<'_, PyAny>,
+        mode: Bound<'_, PyAny>,
+        length: usize,
+        rlen: usize,
+        llen: Option<usize>,
+        location: Bound<'_, PyAny>,
+        label: Option<Bound<'_, PyAny>>,
+        context: Option<Bound<'_, PyAny>>,
+        fixed: Option<Bound<'_, PyAny>>,
+        backend: Option<Bound<'_, PyAny>>,
+        break_location: Option<usize>,
+    ) -> PyResult<Self> {
+        let _ = backend;
+        let algorithm = hash_algorithm(py, &algorithm)?;
+        let params = KbkdfParams::new(
+            py,
+            &mode,
+            length,
+            rlen,
+            llen,
+            &location,
+            label.as_ref(),
+            context.as_ref(),
+            fixed.as_ref(),
+            break_location,
+        )?;
+        Ok(KbkdfHmac {
+            algorithm,
+            params,
+            used: Used::new(),
+        })
+    }
+});
+
+#[pyclass(
+    module = "cryptography.hazmat.primitives.kdf.kbkdf",
+    name = "KBKDFCMAC",
+    frozen
+)]
+pub(crate) struct KbkdfCmac {
+    /// The block cipher class; each derivation makes an instance with the key material.
+    algorithm: Py<pyo3::types::PyType>,
+    params: KbkdfParams,
+    used: Used,
+}
+
+impl Derive for KbkdfCmac {
+    fn length(&self) -> usize {
+        self.params.length
+    }
+    fn used(&self) -> &Used {
+        &self.used
+    }
+    fn derive_core(&self, py: Python<'_>, key_material: &[u8], out: &mut [u8]) -> CryptoResult<()> {
+        // The class checks the key (with its own message), as the reference lets it.
+        let cipher = self
+            .algorithm
+            .bind(py)
+            .call1((PyBytes::new(py, key_material),))?;
+        let keyed = crate::cmac::keyed_cmac(py, &cipher)?;
+        let fixed = self.params.fixed_for_derive(keyed.cipher().block_len())?;
+        let (rlen, location) = (self.params.rlen, self.params.location);
+        Ok(kdf::kbkdf_cmac(&keyed, rlen, location, fixed, out)?)
+    }
+}
+
+kdf_class!(KbkdfCmac, {
+    #[new]
+    #[pyo3(signature = (
+        algorithm, mode, length, rlen, llen, location, label, context, fixed, backend = None,
+        *, break_location = None
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        algorithm: Bound<'_, PyAny>,
+        mode: Bound<'_, PyAny>,
+        length: usize,
+        rlen: usize,
+        llen: Option<usize>,
+        location: Bound<'_, PyAny>,
+        label: Option<Bound<'_, PyAny>>,
+        context: Option<Bound<'_, PyAny>>,
+        fixed: Option<Bound<'_, PyAny>>,
+        backend: Option<Bound<'_, PyAny>>,
+        break_location: Option<usize>,
+    ) -> CryptoResult<Self> {
+        let _ = backend;
+        let algorithm = algorithm
+            .cast_into::<pyo3::types::PyType>()
+            .map_err(|err| {
+                let type_name = err
+                    .into_inner()
+                    .get_type()
+                    .name()
+                    .map(|n| n.to_string())
+                    .unwrap_or_default();
+                PyTypeError::new_err(format!("'{type_name}' object is not an instance of 'type'"))
+            })?;
+        let interfaces = py.import("cryptography.hazmat.primitives._cipheralgorithm")?;
+        if !algorithm.is_subclass(&interfaces.getattr("BlockCipherAlgorithm")?)?
+            || !algorithm.is_subclass(&interfaces.getattr("CipherAlgorithm")?)?
+        {
+            return Err(unsupported(
+                py,
+                "Algorithm must be a block cipher.".into(),
+                Reason::UnsupportedCipher,
+            )
+            .into());
+        }
+        let params = KbkdfParams::new(
+            py,
+            &mode,
+            length,
+            rlen,
+            llen,
+            &location,
+            label.as_ref(),
+            context.as_ref(),
+            fixed.as_ref(),
+            break_location,
+        )?;
+        Ok(KbkdfCmac {
+            algorithm: algorithm.unbind(),
+            params,
             used: Used::new(),
         })
     }

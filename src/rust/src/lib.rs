@@ -119,7 +119,9 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_class::<kdf::HkdfExpand>()?;
         m.add_class::<kdf::X963Kdf>()?;
         m.add_class::<kdf::ConcatKdfHash>()?;
-        m.add_class::<kdf::ConcatKdfHmac>()
+        m.add_class::<kdf::ConcatKdfHmac>()?;
+        m.add_class::<kdf::KbkdfHmac>()?;
+        m.add_class::<kdf::KbkdfCmac>()
     })?;
     submodule(&openssl, &openssl_path, "poly1305", |m| {
         m.add_class::<poly1305::Poly1305>()

@@ -13,9 +13,16 @@ from cryptography.exceptions import (
     _Reasons,
 )
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers import algorithms
 from cryptography.hazmat.primitives.kdf import KeyDerivationFunction
 from cryptography.hazmat.primitives.kdf.concatkdf import ConcatKDFHash, ConcatKDFHMAC
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF, HKDFExpand
+from cryptography.hazmat.primitives.kdf.kbkdf import (
+    KBKDFCMAC,
+    KBKDFHMAC,
+    CounterLocation,
+    Mode,
+)
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from cryptography.hazmat.primitives.kdf.x963kdf import X963KDF
@@ -200,6 +207,28 @@ ALL_KDFS = [
     lambda: X963KDF(hashes.SHA256(), 32, b"info"),
     lambda: ConcatKDFHash(hashes.SHA256(), 32, b"info"),
     lambda: ConcatKDFHMAC(hashes.SHA256(), 32, b"salt", b"info"),
+    lambda: KBKDFHMAC(
+        hashes.SHA256(),
+        Mode.CounterMode,
+        32,
+        4,
+        4,
+        CounterLocation.BeforeFixed,
+        b"label",
+        b"context",
+        None,
+    ),
+    lambda: KBKDFCMAC(
+        algorithms.AES,
+        Mode.CounterMode,
+        32,
+        4,
+        4,
+        CounterLocation.AfterFixed,
+        b"label",
+        b"context",
+        None,
+    ),
 ]
 
 
@@ -327,3 +356,124 @@ def test_slow_derivations_release_the_interpreter():
     for t in threads:
         t.join()
     assert results == [expected, expected]
+
+
+def _kbkdf_records():
+    """The NIST SP 800-108 counter-mode CAVS file: records under [PRF=...],
+    [CTRLOCATION=...] and [RLEN=...] headers; indented lines show intermediate values."""
+    section: dict[str, str] = {}
+    record: dict[str, str] = {}
+    text = vector_path("KDF", "nist-800-108-KBKDF-CTR.txt").read_text()
+    for line in text.splitlines():
+        if line.startswith("["):
+            name, _, value = line.strip("[]").partition("=")
+            section[name] = value
+        elif line.startswith(("\t", " ", "#")) or "=" not in line:
+            continue
+        else:
+            name, _, value = line.partition("=")
+            record[name.strip()] = value.strip()
+            if name.strip() == "KO":
+                yield {**section, **record}
+                record = {}
+
+
+def test_nist_sp800_108_kbkdf_counter_mode():
+    from cryptography.hazmat.decrepit.ciphers.algorithms import TripleDES
+
+    locations = {
+        "BEFORE_FIXED": CounterLocation.BeforeFixed,
+        "AFTER_FIXED": CounterLocation.AfterFixed,
+        "MIDDLE_FIXED": CounterLocation.MiddleFixed,
+    }
+    checked = 0
+    for record in _kbkdf_records():
+        prf = record["PRF"]
+        location = locations[record["CTRLOCATION"]]
+        rlen = int(record["RLEN"].split("_")[0]) // 8
+        ko = unhex(record["KO"])
+        if location is CounterLocation.MiddleFixed:
+            before = unhex(record["DataBeforeCtrData"])
+            fixed = before + unhex(record["DataAfterCtrData"])
+            break_location = len(before)
+        else:
+            fixed, break_location = unhex(record["FixedInputData"]), None
+        args = (Mode.CounterMode, len(ko), rlen, None, location, None, None, fixed)
+        kdf: KBKDFHMAC | KBKDFCMAC
+        if prf.startswith("HMAC_"):
+            kdf = KBKDFHMAC(HASHES[prf[5:]](), *args, break_location=break_location)
+        else:
+            cipher = algorithms.AES if "AES" in prf else TripleDES
+            kdf = KBKDFCMAC(cipher, *args, break_location=break_location)
+        assert kdf.derive(unhex(record["KI"])) == ko, record
+        checked += 1
+    assert checked > 1000
+
+
+def test_kbkdf_argument_rules():
+    sha256, ctr = hashes.SHA256(), Mode.CounterMode
+    before, middle = CounterLocation.BeforeFixed, CounterLocation.MiddleFixed
+
+    def hmac_kdf(*args, **kwargs):
+        return KBKDFHMAC(sha256, *args, **kwargs)
+
+    with pytest.raises(TypeError, match="mode must be of type Mode"):
+        hmac_kdf("ctr", 32, 4, 4, before, b"l", b"c", None)
+    with pytest.raises(TypeError, match="location must be of type CounterLocation"):
+        hmac_kdf(ctr, 32, 4, 4, "before", b"l", b"c", None)
+    with pytest.raises(ValueError, match="Please specify a break_location"):
+        hmac_kdf(ctr, 32, 4, 4, middle, b"l", b"c", None)
+    with pytest.raises(ValueError, match="break_location is ignored when location"):
+        hmac_kdf(ctr, 32, 4, 4, before, b"l", b"c", None, break_location=3)
+    with pytest.raises(ValueError, match="label and context are ignored"):
+        hmac_kdf(ctr, 32, 4, 4, before, b"l", None, b"fixed")
+    for rlen in (0, 5):
+        with pytest.raises(ValueError, match="rlen must be between 1 and 4"):
+            hmac_kdf(ctr, 32, rlen, 4, before, b"l", b"c", None)
+    with pytest.raises(ValueError, match="Please specify an llen"):
+        hmac_kdf(ctr, 32, 4, None, before, b"l", b"c", None)
+    with pytest.raises(ValueError, match="llen must be non-zero"):
+        hmac_kdf(ctr, 32, 4, 0, before, b"l", b"c", None)
+    with pytest.raises(TypeError, match="'str' object is not an instance of 'bytes'"):
+        hmac_kdf(ctr, 32, 4, 4, before, "l", b"c", None)
+    # Checked when deriving, as in the reference:
+    with pytest.raises(ValueError, match="There are too many iterations."):
+        hmac_kdf(ctr, 32 * 256, 1, 4, before, b"l", b"c", None).derive(b"k")
+    assert (
+        len(hmac_kdf(ctr, 32 * 255, 1, 4, before, b"l", b"c", None).derive(b"k"))
+        == 8160
+    )
+    with pytest.raises(OverflowError, match="int too big to convert"):
+        hmac_kdf(ctr, 32, 4, 1, before, b"l", b"c", None).derive(b"k")
+    with pytest.raises(ValueError, match=r"break_location offset > len\(fixed\)"):
+        hmac_kdf(ctr, 32, 4, 4, middle, b"l", b"c", None, break_location=100).derive(
+            b"k"
+        )
+    # Known answers computed by the reference implementation.
+    assert (
+        hmac_kdf(ctr, 32, 4, 4, middle, b"label", b"context", None, break_location=3)
+        .derive(b"k" * 32)
+        .hex()
+        == "658bd5291cd1b3ec358e3d2a21c51d513a075abb71888f9773159b1255382571"
+    )
+    assert (
+        KBKDFHMAC(hashes.SHA3_256(), ctr, 32, 4, 4, before, b"l", b"c", None)
+        .derive(b"k")
+        .hex()
+        == "18b1c779650877d00966e940ce148e75087922f60fc374cd8c242b82ea42fc62"
+    )
+
+    cmac_args = (ctr, 32, 4, 4, before, b"l", b"c", None)
+    with pytest.raises(TypeError, match="'AES' object is not an instance of 'type'"):
+        KBKDFCMAC(algorithms.AES(b"k" * 16), *cmac_args)
+    for not_block in (algorithms.ChaCha20, hashes.SHA256):
+        with pytest.raises(
+            UnsupportedAlgorithm, match="Algorithm must be a block cipher."
+        ):
+            KBKDFCMAC(not_block, *cmac_args)
+    with pytest.raises(ValueError, match=r"Invalid key size \(120\) for AES."):
+        KBKDFCMAC(algorithms.AES, *cmac_args).derive(b"k" * 15)
+    assert (
+        KBKDFCMAC(algorithms.SM4, *cmac_args).derive(b"k" * 16).hex()
+        == "f39daffc8e97cf754f4bf3a2a9881a0a9be50efd07dff9bdedae16fcb578b0fc"
+    )

@@ -21,7 +21,7 @@ use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
 use crate::hash::{HashAlgorithm, Hasher};
-use crate::mac::Hmac;
+use crate::mac::{Cmac, Hmac};
 
 /// The largest digest: the size of the per-block scratch buffers.
 const MAX_DIGEST: usize = 64;
@@ -240,6 +240,134 @@ pub fn concat_hmac(
     })
 }
 
+/// Where KBKDF puts the counter relative to the fixed input data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CounterLocation {
+    BeforeFixed,
+    AfterFixed,
+    /// Inside the fixed data, this many bytes in.
+    MiddleFixed(usize),
+}
+
+/// NIST SP 800-108's fixed input data: Label || 0x00 || Context || [L]_llen, L being the
+/// output length in bits. `None` when L does not fit in `llen` bytes.
+pub fn kbkdf_fixed_input(
+    label: &[u8],
+    context: &[u8],
+    llen: usize,
+    out_len: usize,
+) -> Option<Vec<u8>> {
+    let bits = u128::try_from(out_len).ok()?.checked_mul(8)?;
+    let encoded = bits.to_be_bytes();
+    let significant = encoded.len() - (bits.leading_zeros() as usize) / 8;
+    if significant > llen {
+        return None;
+    }
+    let mut fixed = Vec::with_capacity(label.len() + 1 + context.len() + llen);
+    fixed.extend_from_slice(label);
+    fixed.push(0);
+    fixed.extend_from_slice(context);
+    // [L] is `llen` bytes, big endian, zero-padded on the left (llen may exceed 16).
+    fixed.resize(fixed.len() + llen.saturating_sub(encoded.len()), 0);
+    fixed.extend_from_slice(&encoded[encoded.len() - llen.min(encoded.len())..]);
+    Some(fixed)
+}
+
+/// How many PRF blocks an output takes, if the `rlen`-byte counter can number them.
+pub fn kbkdf_rounds(prf_len: usize, rlen: usize, out_len: usize) -> Option<usize> {
+    let rounds = out_len.div_ceil(prf_len.max(1));
+    let limit = 1u64
+        .checked_shl(u32::try_from(rlen * 8).ok()?)
+        .map_or(u64::MAX, |l| l - 1);
+    (rounds as u64 <= limit).then_some(rounds)
+}
+
+/// KBKDF in counter mode (NIST SP 800-108 section 4.1): K(i) = PRF(key, counter-placed
+/// input), the counter `rlen` bytes big endian from 1.
+fn kbkdf_counter(
+    prf_len: usize,
+    rlen: usize,
+    location: CounterLocation,
+    fixed: &[u8],
+    out: &mut [u8],
+    mut prf: impl FnMut(&[&[u8]], &mut [u8]) -> Result<()>,
+) -> Result<()> {
+    if !(1..=4).contains(&rlen) || kbkdf_rounds(prf_len, rlen, out.len()).is_none() {
+        return Err(Error::DerivedKeyTooLong);
+    }
+    let (head, tail) = match location {
+        CounterLocation::BeforeFixed => (&fixed[..0], fixed),
+        CounterLocation::AfterFixed => (fixed, &fixed[..0]),
+        CounterLocation::MiddleFixed(at) => fixed
+            .split_at_checked(at)
+            .ok_or(Error::ParameterTooLarge("break location"))?,
+    };
+    let mut block = Zeroizing::new(vec![0u8; prf_len]);
+    for (index, chunk) in out.chunks_mut(prf_len.max(1)).enumerate() {
+        let counter = u32::try_from(index + 1).map_err(|_| Error::DerivedKeyTooLong)?;
+        let counter = counter.to_be_bytes();
+        prf(&[head, &counter[4 - rlen..], tail], &mut block)?;
+        chunk.copy_from_slice(&block[..chunk.len()]);
+    }
+    Ok(())
+}
+
+/// KBKDF in counter mode with HMAC as the PRF.
+pub fn kbkdf_hmac(
+    algorithm: HashAlgorithm,
+    key: &[u8],
+    rlen: usize,
+    location: CounterLocation,
+    fixed: &[u8],
+    out: &mut [u8],
+) -> Result<()> {
+    if out.is_empty() {
+        return Ok(());
+    }
+    let keyed = Hmac::new(algorithm, key)?;
+    kbkdf_counter(
+        algorithm.output_len(),
+        rlen,
+        location,
+        fixed,
+        out,
+        |parts, block| {
+            let mut mac = keyed.fork()?;
+            for part in parts {
+                mac.update(part)?;
+            }
+            mac.finalize_into(block)
+        },
+    )
+}
+
+/// KBKDF in counter mode with CMAC as the PRF, keyed by the caller.
+pub fn kbkdf_cmac(
+    keyed: &Cmac,
+    rlen: usize,
+    location: CounterLocation,
+    fixed: &[u8],
+    out: &mut [u8],
+) -> Result<()> {
+    if out.is_empty() {
+        return Ok(());
+    }
+    kbkdf_counter(
+        keyed.cipher().block_len(),
+        rlen,
+        location,
+        fixed,
+        out,
+        |parts, block| {
+            let mut mac = keyed.fork()?;
+            for part in parts {
+                mac.update(part)?;
+            }
+            mac.finalize_into(block)
+        },
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,6 +413,16 @@ mod tests {
             out[..16].to_vec(),
             unhex("77d6576238657b203b19ca42c18a0497")
         );
+    }
+
+    #[test]
+    fn kbkdf_fixed_input_encodes_the_length() {
+        let fixed = kbkdf_fixed_input(b"L", b"C", 4, 32).unwrap();
+        assert_eq!(fixed, [b'L', 0, b'C', 0, 0, 1, 0]);
+        assert_eq!(kbkdf_fixed_input(b"", b"", 1, 32), None);
+        assert_eq!(kbkdf_fixed_input(b"", b"", 1, 31).unwrap(), [0, 248]);
+        assert_eq!(kbkdf_rounds(32, 1, 32 * 255), Some(255));
+        assert_eq!(kbkdf_rounds(32, 1, 32 * 256), None);
     }
 
     #[test]

@@ -6,6 +6,7 @@ import typing
 
 from cryptography.hazmat.primitives.hashes import HashAlgorithm
 from cryptography.hazmat.primitives.kdf import KeyDerivationFunction
+from cryptography.hazmat.primitives.kdf.kbkdf import CounterLocation, Mode
 from cryptography.utils import Buffer
 
 __all__ = [
@@ -14,6 +15,8 @@ __all__ = [
     "ConcatKDFHMAC",
     "ConcatKDFHash",
     "HKDFExpand",
+    "KBKDFCMAC",
+    "KBKDFHMAC",
     "Scrypt",
     "X963KDF",
 ]
@@ -101,3 +104,39 @@ class ConcatKDFHMAC(_Derives):
         otherinfo: bytes | None,
         backend: typing.Any = None,
     ) -> ConcatKDFHMAC: ...
+
+@typing.final
+class KBKDFHMAC(_Derives):
+    def __new__(
+        cls,
+        algorithm: HashAlgorithm,
+        mode: Mode,
+        length: int,
+        rlen: int,
+        llen: int | None,
+        location: CounterLocation,
+        label: bytes | None,
+        context: bytes | None,
+        fixed: bytes | None,
+        backend: typing.Any = None,
+        *,
+        break_location: int | None = None,
+    ) -> KBKDFHMAC: ...
+
+@typing.final
+class KBKDFCMAC(_Derives):
+    def __new__(
+        cls,
+        algorithm: typing.Any,
+        mode: Mode,
+        length: int,
+        rlen: int,
+        llen: int | None,
+        location: CounterLocation,
+        label: bytes | None,
+        context: bytes | None,
+        fixed: bytes | None,
+        backend: typing.Any = None,
+        *,
+        break_location: int | None = None,
+    ) -> KBKDFCMAC: ...
