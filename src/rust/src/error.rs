@@ -28,6 +28,8 @@ pub(crate) use keywrap_exceptions::InvalidUnwrap as KeywrapInvalidUnwrap;
 pub(crate) enum Reason {
     UnsupportedHash,
     UnsupportedCipher,
+    /// The linked OpenSSL lacks a whole kind of algorithm (Argon2 before 3.2).
+    BackendMissingInterface,
 }
 
 impl Reason {
@@ -35,6 +37,7 @@ impl Reason {
         match self {
             Reason::UnsupportedHash => "UNSUPPORTED_HASH",
             Reason::UnsupportedCipher => "UNSUPPORTED_CIPHER",
+            Reason::BackendMissingInterface => "BACKEND_MISSING_INTERFACE",
         }
     }
 }

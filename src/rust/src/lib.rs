@@ -121,7 +121,10 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_class::<kdf::ConcatKdfHash>()?;
         m.add_class::<kdf::ConcatKdfHmac>()?;
         m.add_class::<kdf::KbkdfHmac>()?;
-        m.add_class::<kdf::KbkdfCmac>()
+        m.add_class::<kdf::KbkdfCmac>()?;
+        m.add_class::<kdf::Argon2d>()?;
+        m.add_class::<kdf::Argon2i>()?;
+        m.add_class::<kdf::Argon2id>()
     })?;
     submodule(&openssl, &openssl_path, "poly1305", |m| {
         m.add_class::<poly1305::Poly1305>()

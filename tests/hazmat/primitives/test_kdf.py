@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import base64
+import re
 import threading
 import typing
 
@@ -477,3 +478,82 @@ def test_kbkdf_argument_rules():
         KBKDFCMAC(algorithms.SM4, *cmac_args).derive(b"k" * 16).hex()
         == "f39daffc8e97cf754f4bf3a2a9881a0a9be50efd07dff9bdedae16fcb578b0fc"
     )
+
+
+@pytest.mark.parametrize("variant", ["argon2d", "argon2i", "argon2id"])
+def test_argon2_vectors(variant):
+    from cryptography.hazmat.primitives.kdf import argon2
+
+    cls = {
+        "argon2d": argon2.Argon2d,
+        "argon2i": argon2.Argon2i,
+        "argon2id": argon2.Argon2id,
+    }[variant]
+    checked = 0
+    for record in load_records("KDF", f"{variant}.txt"):
+        kdf = cls(
+            salt=unhex(record["salt"]),
+            length=int(record["length"]),
+            iterations=int(record["iter"]),
+            lanes=int(record["lanes"]),
+            memory_cost=int(record["memcost"]),
+            ad=unhex(record["ad"]) if "ad" in record else None,
+            secret=unhex(record["secret"]) if "secret" in record else None,
+        )
+        assert kdf.derive(unhex(record["pass"])) == unhex(record["output"]), record
+        checked += 1
+    assert checked > 0
+
+
+def test_argon2_rules_and_phc_strings():
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2i, Argon2id
+
+    kw = dict(salt=b"s" * 16, length=32, iterations=1, lanes=1, memory_cost=32)
+    for change, message in (
+        ({"salt": b"s" * 7}, "salt must be at least 8 bytes"),
+        ({"length": 3}, "length must be greater than or equal to 4."),
+        ({"iterations": 0}, "iterations must be greater than or equal to 1."),
+        ({"lanes": 0}, "lanes must be greater than or equal to 1."),
+        (
+            {"lanes": 4, "memory_cost": 31},
+            r"memory_cost must be an integer >= 8 \* lanes.",
+        ),
+    ):
+        with pytest.raises(ValueError, match=message):
+            Argon2id(**{**kw, **change})  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="'str' object is not an instance of 'bytes'"):
+        Argon2id(**{**kw, "salt": "s" * 16})  # type: ignore[arg-type]
+
+    # Known answers computed by the reference implementation.
+    encoded = Argon2id(**kw).derive_phc_encoded(b"pw")  # type: ignore[arg-type]
+    assert encoded == (
+        "$argon2id$v=19$m=32,t=1,p=1$c3Nzc3Nzc3Nzc3Nzc3Nzcw"
+        "$GGGTLvwe6mIWGgPwxQ6nuSSdbKZD51WaCaKhiR2yoH0"
+    )
+    Argon2id.verify_phc_encoded(b"pw", encoded)
+    with pytest.raises(InvalidKey, match="Keys do not match."):
+        Argon2id.verify_phc_encoded(b"px", encoded)
+    for bad, message in (
+        ("garbage", "Invalid PHC string format."),
+        (encoded.replace("$v=19", ""), "Invalid PHC string format."),
+        (encoded.replace("v=19", "v=16"), "Invalid version in PHC string."),
+        (
+            encoded.replace("m=32,t=1", "t=1,m=32"),
+            "Parameters must be in order: m, t, p.",
+        ),
+        (encoded[:-3] + "!!!", "Invalid base64 hash in PHC string."),
+    ):
+        with pytest.raises(InvalidKey, match=re.escape(message)):
+            Argon2id.verify_phc_encoded(b"pw", bad)
+    with pytest.raises(InvalidKey, match="did you mean to use Argon2id?"):
+        Argon2i.verify_phc_encoded(b"pw", encoded)
+    with pytest.raises(TypeError, match="'bytes' object is not an instance of 'str'"):
+        Argon2id.verify_phc_encoded(b"pw", encoded.encode())  # type: ignore[arg-type]
+    with_secret = Argon2id(**kw, secret=b"k").derive_phc_encoded(b"pw")  # type: ignore[arg-type]
+    Argon2id.verify_phc_encoded(b"pw", with_secret, secret=b"k")
+    with pytest.raises(InvalidKey):
+        Argon2id.verify_phc_encoded(b"pw", with_secret)
+    kdf = Argon2id(**kw)  # type: ignore[arg-type]
+    kdf.derive(b"pw")
+    with pytest.raises(AlreadyFinalized):
+        kdf.derive_phc_encoded(b"pw")

@@ -85,6 +85,12 @@ impl FetchSlot<FetchedDigest> {
     }
 }
 
+impl FetchSlot<crate::ffi::FetchedKdf> {
+    pub(crate) fn kdf(&self) -> Result<&crate::ffi::FetchedKdf> {
+        self.get_with(crate::ffi::FetchedKdf::fetch)
+    }
+}
+
 impl FetchSlot<FetchedMac> {
     pub(crate) fn mac(&self) -> Result<&FetchedMac> {
         self.get_with(FetchedMac::fetch)

@@ -947,3 +947,88 @@ pub(crate) fn scrypt(
         )
     })
 }
+
+/// A key derivation function fetched once from the default library context (Argon2).
+pub(crate) struct FetchedKdf(*mut sys::EVP_KDF);
+
+// SAFETY: as for `FetchedDigest`: reference counted, immutable after fetch.
+unsafe impl Send for FetchedKdf {}
+// SAFETY: as above.
+unsafe impl Sync for FetchedKdf {}
+
+impl FetchedKdf {
+    pub(crate) fn fetch(name: &CStr) -> Result<Self, ErrorStack> {
+        // SAFETY: `name` is NUL-terminated; null means the default context and properties.
+        let kdf = unsafe { sys::EVP_KDF_fetch(ptr::null_mut(), name.as_ptr(), ptr::null()) };
+        check_ptr(kdf).map(FetchedKdf)
+    }
+}
+
+impl Drop for FetchedKdf {
+    fn drop(&mut self) {
+        // SAFETY: we own one reference to a non-null EVP_KDF.
+        unsafe { sys::EVP_KDF_free(self.0) }
+    }
+}
+
+/// The inputs of an Argon2 derivation (RFC 9106); `secret` and `ad` may be empty.
+pub(crate) struct Argon2Inputs<'a> {
+    pub(crate) password: &'a [u8],
+    pub(crate) salt: &'a [u8],
+    pub(crate) secret: &'a [u8],
+    pub(crate) ad: &'a [u8],
+    pub(crate) iterations: u32,
+    pub(crate) lanes: u32,
+    pub(crate) memory_kib: u32,
+}
+
+/// Runs a fetched Argon2 KDF into `out` (one thread: OpenSSL's threaded Argon2 needs a
+/// process-wide thread pool this library does not set up).
+pub(crate) fn argon2(
+    kdf: &FetchedKdf,
+    inputs: &Argon2Inputs<'_>,
+    out: &mut [u8],
+) -> Result<(), ErrorStack> {
+    let octets = |key: &'static CStr, value: &[u8]| {
+        // SAFETY: OSSL_PARAM only borrows `key` and `value`, which outlive the derive call
+        // below; OpenSSL reads `value.len()` bytes.
+        unsafe {
+            sys::OSSL_PARAM_construct_octet_string(
+                key.as_ptr(),
+                value.as_ptr().cast_mut().cast(),
+                value.len(),
+            )
+        }
+    };
+    let (mut iterations, mut lanes, mut memory, mut threads) =
+        (inputs.iterations, inputs.lanes, inputs.memory_kib, 1u32);
+    let uint = |key: &'static CStr, value: &mut u32| {
+        // SAFETY: as above; OpenSSL reads the `u32` behind `value` during the call.
+        unsafe { sys::OSSL_PARAM_construct_uint(key.as_ptr(), value) }
+    };
+    let mut params = vec![
+        octets(c"pass", inputs.password),
+        octets(c"salt", inputs.salt),
+        uint(c"iter", &mut iterations),
+        uint(c"lanes", &mut lanes),
+        uint(c"memcost", &mut memory),
+        uint(c"threads", &mut threads),
+    ];
+    if !inputs.secret.is_empty() {
+        params.push(octets(c"secret", inputs.secret));
+    }
+    if !inputs.ad.is_empty() {
+        params.push(octets(c"ad", inputs.ad));
+    }
+    // SAFETY: no preconditions.
+    params.push(unsafe { sys::OSSL_PARAM_construct_end() });
+    // SAFETY: the KDF is valid for our lifetime.
+    let ctx = check_ptr(unsafe { sys::EVP_KDF_CTX_new(kdf.0) })?;
+    // SAFETY: the context is valid; `params` is end-terminated and every buffer it points
+    // to outlives the call; OpenSSL writes exactly `out.len()` bytes to `out`.
+    let result =
+        check(unsafe { sys::EVP_KDF_derive(ctx, out.as_mut_ptr(), out.len(), params.as_ptr()) });
+    // SAFETY: we own the context; freeing it wipes the Argon2 memory.
+    unsafe { sys::EVP_KDF_CTX_free(ctx) };
+    result
+}

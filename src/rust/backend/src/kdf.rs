@@ -368,6 +368,156 @@ pub fn kbkdf_cmac(
     )
 }
 
+/// The three Argon2 variants (RFC 9106).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Argon2Variant {
+    Argon2d,
+    Argon2i,
+    Argon2id,
+}
+
+static ARGON2: [crate::algorithms::FetchSlot<crate::ffi::FetchedKdf>; 3] = [
+    crate::algorithms::FetchSlot::new(c"ARGON2D"),
+    crate::algorithms::FetchSlot::new(c"ARGON2I"),
+    crate::algorithms::FetchSlot::new(c"ARGON2ID"),
+];
+
+impl Argon2Variant {
+    /// The variant's name in PHC strings (`$argon2id$...`).
+    pub fn phc_name(self) -> &'static str {
+        match self {
+            Argon2Variant::Argon2d => "argon2d",
+            Argon2Variant::Argon2i => "argon2i",
+            Argon2Variant::Argon2id => "argon2id",
+        }
+    }
+
+    fn from_phc_name(name: &str) -> Option<Self> {
+        [Self::Argon2d, Self::Argon2i, Self::Argon2id]
+            .into_iter()
+            .find(|variant| variant.phc_name() == name)
+    }
+
+    /// Whether the linked OpenSSL has Argon2 (3.2 and later).
+    pub fn is_supported(self) -> bool {
+        ARGON2[self as usize].kdf().is_ok()
+    }
+}
+
+/// Argon2's cost parameters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Argon2Params {
+    pub iterations: u32,
+    pub lanes: u32,
+    /// In KiB blocks.
+    pub memory_cost: u32,
+}
+
+/// Argon2 (RFC 9106) into `out`; `secret` and `ad` may be empty.
+pub fn argon2(
+    variant: Argon2Variant,
+    params: Argon2Params,
+    password: &[u8],
+    salt: &[u8],
+    secret: &[u8],
+    ad: &[u8],
+    out: &mut [u8],
+) -> Result<()> {
+    let kdf = ARGON2[variant as usize].kdf()?;
+    let inputs = crate::ffi::Argon2Inputs {
+        password,
+        salt,
+        secret,
+        ad,
+        iterations: params.iterations,
+        lanes: params.lanes,
+        memory_kib: params.memory_cost,
+    };
+    Ok(crate::ffi::argon2(kdf, &inputs, out)?)
+}
+
+/// The PHC string format (`$argon2id$v=19$m=...,t=...,p=...$salt$hash`), base64 without
+/// padding.
+pub fn argon2_phc_encode(
+    variant: Argon2Variant,
+    params: Argon2Params,
+    salt: &[u8],
+    hash: &[u8],
+) -> String {
+    use base64_simd::STANDARD_NO_PAD as B64;
+    format!(
+        "${}$v=19$m={},t={},p={}${}${}",
+        variant.phc_name(),
+        params.memory_cost,
+        params.iterations,
+        params.lanes,
+        B64.encode_to_string(salt),
+        B64.encode_to_string(hash)
+    )
+}
+
+/// What is wrong with a PHC string, in the reference's terms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhcError {
+    Format,
+    /// The string is for another variant (named).
+    Variant(Argon2Variant),
+    Version,
+    ParameterOrder,
+    Salt,
+    Hash,
+}
+
+/// A parsed PHC string.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Argon2Phc {
+    pub params: Argon2Params,
+    pub salt: Vec<u8>,
+    pub hash: Vec<u8>,
+}
+
+/// Parses a PHC string that must be for `expected`.
+pub fn argon2_phc_decode(
+    expected: Argon2Variant,
+    encoded: &str,
+) -> std::result::Result<Argon2Phc, PhcError> {
+    use base64_simd::STANDARD_NO_PAD as B64;
+    let fields: Vec<&str> = encoded.split('$').collect();
+    let [empty, variant, version, params, salt, hash] = fields.as_slice() else {
+        return Err(PhcError::Format);
+    };
+    if !empty.is_empty() {
+        return Err(PhcError::Format);
+    }
+    let variant = Argon2Variant::from_phc_name(variant).ok_or(PhcError::Format)?;
+    if variant != expected {
+        return Err(PhcError::Variant(variant));
+    }
+    if *version != "v=19" {
+        return Err(PhcError::Version);
+    }
+    let pairs: Vec<(&str, &str)> = params
+        .split(',')
+        .map(|pair| pair.split_once('=').ok_or(PhcError::Format))
+        .collect::<std::result::Result<_, _>>()?;
+    let [("m", m), ("t", t), ("p", p)] = pairs.as_slice() else {
+        return Err(if pairs.len() == 3 {
+            PhcError::ParameterOrder
+        } else {
+            PhcError::Format
+        });
+    };
+    let number = |text: &str| text.parse::<u32>().map_err(|_| PhcError::Format);
+    let params = Argon2Params {
+        memory_cost: number(m)?,
+        iterations: number(t)?,
+        lanes: number(p)?,
+    };
+    let salt = B64.decode_to_vec(salt).map_err(|_| PhcError::Salt)?;
+    let hash = B64.decode_to_vec(hash).map_err(|_| PhcError::Hash)?;
+    Ok(Argon2Phc { params, salt, hash })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,6 +10,9 @@ from cryptography.hazmat.primitives.kdf.kbkdf import CounterLocation, Mode
 from cryptography.utils import Buffer
 
 __all__ = [
+    "Argon2d",
+    "Argon2i",
+    "Argon2id",
     "HKDF",
     "PBKDF2HMAC",
     "ConcatKDFHMAC",
@@ -140,3 +143,57 @@ class KBKDFCMAC(_Derives):
         *,
         break_location: int | None = None,
     ) -> KBKDFCMAC: ...
+
+@typing.final
+class Argon2d(_Derives):
+    def __new__(
+        cls,
+        salt: bytes,
+        length: int,
+        iterations: int,
+        lanes: int,
+        memory_cost: int,
+        ad: bytes | None = None,
+        secret: bytes | None = None,
+    ) -> Argon2d: ...
+    def derive_phc_encoded(self, key_material: Buffer) -> str: ...
+    @classmethod
+    def verify_phc_encoded(
+        cls, key_material: Buffer, phc_encoded: str, secret: bytes | None = None
+    ) -> None: ...
+
+@typing.final
+class Argon2i(_Derives):
+    def __new__(
+        cls,
+        salt: bytes,
+        length: int,
+        iterations: int,
+        lanes: int,
+        memory_cost: int,
+        ad: bytes | None = None,
+        secret: bytes | None = None,
+    ) -> Argon2i: ...
+    def derive_phc_encoded(self, key_material: Buffer) -> str: ...
+    @classmethod
+    def verify_phc_encoded(
+        cls, key_material: Buffer, phc_encoded: str, secret: bytes | None = None
+    ) -> None: ...
+
+@typing.final
+class Argon2id(_Derives):
+    def __new__(
+        cls,
+        salt: bytes,
+        length: int,
+        iterations: int,
+        lanes: int,
+        memory_cost: int,
+        ad: bytes | None = None,
+        secret: bytes | None = None,
+    ) -> Argon2id: ...
+    def derive_phc_encoded(self, key_material: Buffer) -> str: ...
+    @classmethod
+    def verify_phc_encoded(
+        cls, key_material: Buffer, phc_encoded: str, secret: bytes | None = None
+    ) -> None: ...
