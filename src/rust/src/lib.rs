@@ -23,6 +23,7 @@ mod hmac;
 mod kdf;
 mod keywrap;
 mod openssl;
+mod otp;
 mod padding;
 mod poly1305;
 
@@ -125,6 +126,9 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_class::<kdf::Argon2d>()?;
         m.add_class::<kdf::Argon2i>()?;
         m.add_class::<kdf::Argon2id>()
+    })?;
+    submodule(&openssl, &openssl_path, "twofactor", |m| {
+        m.add_function(wrap_pyfunction!(otp::hotp_code, m)?)
     })?;
     submodule(&openssl, &openssl_path, "poly1305", |m| {
         m.add_class::<poly1305::Poly1305>()

@@ -25,6 +25,7 @@ pub mod kdf;
 pub mod keywrap;
 pub mod mac;
 pub mod openssl_info;
+pub mod otp;
 pub mod padding;
 mod pool;
 mod siv;

@@ -26,6 +26,9 @@ from cryptography.hazmat.bindings._rust.openssl import (
 from cryptography.hazmat.bindings._rust.openssl import (
     poly1305 as poly1305,
 )
+from cryptography.hazmat.bindings._rust.openssl import (
+    twofactor as twofactor,
+)
 
 __all__ = [
     "aead",
@@ -43,6 +46,7 @@ __all__ = [
     "openssl_version",
     "openssl_version_text",
     "poly1305",
+    "twofactor",
 ]
 
 def openssl_version_text() -> str: ...
