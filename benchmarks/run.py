@@ -528,6 +528,103 @@ def build_ops(skipped: dict[str, str]) -> list[Op]:
         2 * chunks * MiB,
     )
 
+    # Key derivation: one object per derivation, as the API requires.
+    from cryptography.hazmat.primitives.ciphers import algorithms as cipher_algorithms
+    from cryptography.hazmat.primitives.kdf.concatkdf import (
+        ConcatKDFHash,
+        ConcatKDFHMAC,
+    )
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF, HKDFExpand
+    from cryptography.hazmat.primitives.kdf.kbkdf import (
+        KBKDFCMAC,
+        KBKDFHMAC,
+        CounterLocation,
+        Mode,
+    )
+    from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+    from cryptography.hazmat.primitives.kdf.x963kdf import X963KDF
+
+    sha256 = hashes.SHA256()
+    ikm, salt16 = os.urandom(32), os.urandom(16)
+    add(
+        "kdf.hkdf_sha256_32B",
+        lambda: HKDF(sha256, 32, salt16, b"info").derive(ikm),
+        32,
+    )
+    add(
+        "kdf.hkdf_expand_sha256_32B",
+        lambda: HKDFExpand(sha256, 32, b"info").derive(ikm),
+        32,
+    )
+    add(
+        "kdf.hkdf_sha256_1KiB", lambda: HKDF(sha256, KiB, salt16, None).derive(ikm), KiB
+    )
+    add("kdf.x963_sha256_32B", lambda: X963KDF(sha256, 32, b"info").derive(ikm), 32)
+    add(
+        "kdf.concatkdf_hash_sha256_32B",
+        lambda: ConcatKDFHash(sha256, 32, b"info").derive(ikm),
+        32,
+    )
+    add(
+        "kdf.concatkdf_hmac_sha256_32B",
+        lambda: ConcatKDFHMAC(sha256, 32, salt16, b"info").derive(ikm),
+        32,
+    )
+    ctr, before = Mode.CounterMode, CounterLocation.BeforeFixed
+    add(
+        "kdf.kbkdf_hmac_sha256_32B",
+        lambda: KBKDFHMAC(sha256, ctr, 32, 4, 4, before, b"l", b"c", None).derive(ikm),
+        32,
+    )
+    add(
+        "kdf.kbkdf_cmac_aes128_32B",
+        lambda: KBKDFCMAC(
+            cipher_algorithms.AES, ctr, 32, 4, 4, before, b"l", b"c", None
+        ).derive(ikm[:16]),
+        32,
+    )
+    add(
+        "kdf.pbkdf2_sha256_10000_iterations",
+        lambda: PBKDF2HMAC(sha256, 32, salt16, 10_000).derive(b"password"),
+        32,
+    )
+
+    def scrypt_16mib() -> bytes:
+        return Scrypt(salt16, 32, 16384, 8, 1).derive(b"password")
+
+    add("kdf.scrypt_n16384_r8_p1", scrypt_16mib, 32)
+    # Two threads each running the same scrypt: about the time of one when the
+    # interpreter is released during the work.
+    add("kdf.scrypt_n16384_r8_p1_x2_threads", TwoThreads(scrypt_16mib), 64)
+    try:
+        from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+        Argon2id(salt=salt16, length=32, iterations=1, lanes=1, memory_cost=8)
+    except Exception as e:  # Argon2 needs OpenSSL 3.2
+        skipped["kdf.argon2id_m4096_t2_p1"] = f"{type(e).__name__}: {e}"
+    else:
+        add(
+            "kdf.argon2id_m4096_t2_p1",
+            lambda: Argon2id(
+                salt=salt16, length=32, iterations=2, lanes=1, memory_cost=4096
+            ).derive(b"password"),
+            32,
+        )
+
+    # One-time passwords.
+    from cryptography.hazmat.primitives.twofactor.hotp import HOTP
+    from cryptography.hazmat.primitives.twofactor.totp import TOTP
+
+    hotp = HOTP(os.urandom(20), 6, hashes.SHA1())
+    totp = TOTP(os.urandom(20), 8, hashes.SHA256(), 30)
+    code = hotp.generate(1234)
+    totp_code = totp.generate(1_700_000_000)
+    add("twofactor.hotp_generate", lambda: hotp.generate(1234))
+    add("twofactor.hotp_verify", lambda: hotp.verify(code, 1234))
+    add("twofactor.totp_generate", lambda: totp.generate(1_700_000_000))
+    add("twofactor.totp_verify", lambda: totp.verify(totp_code, 1_700_000_000))
+
     a, b = os.urandom(32), os.urandom(32)
     add("constant_time.bytes_eq_32B", lambda: constant_time.bytes_eq(a, b), 32)
     return ops
