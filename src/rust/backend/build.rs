@@ -5,6 +5,14 @@
 fn main() {
     println!("cargo:rustc-check-cfg=cfg(ossl330)");
     println!("cargo:rustc-check-cfg=cfg(vendored_openssl)");
+    println!("cargo:rustc-check-cfg=cfg(ossl_no_deprecated_3_0)");
+    // An OpenSSL built without its 3.0-deprecated functions lacks the low-level SHA
+    // functions PBKDF2's fast path uses.
+    if let Ok(conf) = std::env::var("DEP_OPENSSL_CONF") {
+        if conf.split(',').any(|c| c == "OPENSSL_NO_DEPRECATED_3_0") {
+            println!("cargo:rustc-cfg=ossl_no_deprecated_3_0");
+        }
+    }
     println!("cargo:rerun-if-env-changed=OPENSSL_NO_VENDOR");
     // openssl-sys builds OpenSSL from source when its `vendored` feature is on, unless
     // OPENSSL_NO_VENDOR is set to something other than "0"; mirror that decision.

@@ -42,9 +42,96 @@ pub fn pbkdf2_hmac(
     if out.is_empty() {
         return Ok(());
     }
+    #[cfg(not(ossl_no_deprecated_3_0))]
+    if !crate::ffi::fips_enabled() {
+        use crate::ffi::low_level_sha as sha;
+        match algorithm {
+            HashAlgorithm::Sha1 => return pbkdf2_sha::<sha::Sha1>(password, salt, iterations, out),
+            HashAlgorithm::Sha224 => {
+                return pbkdf2_sha::<sha::Sha224>(password, salt, iterations, out)
+            }
+            HashAlgorithm::Sha256 => {
+                return pbkdf2_sha::<sha::Sha256>(password, salt, iterations, out)
+            }
+            HashAlgorithm::Sha384 => {
+                return pbkdf2_sha::<sha::Sha384>(password, salt, iterations, out)
+            }
+            HashAlgorithm::Sha512 => {
+                return pbkdf2_sha::<sha::Sha512>(password, salt, iterations, out)
+            }
+            _ => {}
+        }
+    }
     let iterations =
         c_int::try_from(iterations).map_err(|_| Error::ParameterTooLarge("iteration count"))?;
     crate::ffi::pbkdf2_hmac(algorithm.fetched()?, password, salt, iterations, out)
+}
+
+/// PBKDF2 (RFC 8018 section 5.2) with HMAC over a low-level SHA state: the keyed inner
+/// and outer states are computed once, and each iteration resumes copies of them.
+#[cfg(not(ossl_no_deprecated_3_0))]
+fn pbkdf2_sha<S: crate::ffi::low_level_sha::ShaState>(
+    password: &[u8],
+    salt: &[u8],
+    iterations: u64,
+    out: &mut [u8],
+) -> Result<()> {
+    const MAX_BLOCK: usize = 128;
+    // HMAC's key: the password, hashed first when longer than a block (RFC 2104).
+    let mut key = Zeroizing::new([0u8; MAX_BLOCK]);
+    let mut work = S::new();
+    if password.len() > S::BLOCK {
+        work.update(password);
+        work.finalize_into(&mut key[..]);
+    } else {
+        key[..password.len()].copy_from_slice(password);
+    }
+    let pad = |byte: u8| {
+        let mut padded = Zeroizing::new([0u8; MAX_BLOCK]);
+        for (p, k) in padded.iter_mut().zip(key.iter()).take(S::BLOCK) {
+            *p = k ^ byte;
+        }
+        let mut state = S::new();
+        state.update(&padded[..S::BLOCK]);
+        state
+    };
+    let (mut inner, mut outer) = (pad(0x36), pad(0x5c));
+    // One working state, reset from the keyed ones: no copy to wipe per iteration.
+    let mut inner_digest = Zeroizing::new([0u8; MAX_DIGEST]);
+    let mut hmac = |work: &mut S, parts: &[&[u8]], into: &mut [u8]| {
+        work.clone_from(&inner);
+        for part in parts {
+            work.update(part);
+        }
+        work.finalize_into(&mut inner_digest[..]);
+        work.clone_from(&outer);
+        work.update(&inner_digest[..S::OUTPUT]);
+        work.finalize_into(into);
+    };
+    let mut u = Zeroizing::new([0u8; MAX_DIGEST]);
+    let mut next = Zeroizing::new([0u8; MAX_DIGEST]);
+    let mut t = Zeroizing::new([0u8; MAX_DIGEST]);
+    let mut result = Ok(());
+    for (index, chunk) in out.chunks_mut(S::OUTPUT).enumerate() {
+        let Ok(block_index) = u32::try_from(index + 1) else {
+            result = Err(Error::DerivedKeyTooLong);
+            break;
+        };
+        hmac(&mut work, &[salt, &block_index.to_be_bytes()], &mut u[..]);
+        t.copy_from_slice(&*u);
+        for _ in 1..iterations {
+            hmac(&mut work, &[&u[..S::OUTPUT]], &mut next[..]);
+            std::mem::swap(&mut u, &mut next);
+            for (t_byte, u_byte) in t.iter_mut().zip(u.iter()).take(S::OUTPUT) {
+                *t_byte ^= u_byte;
+            }
+        }
+        chunk.copy_from_slice(&t[..chunk.len()]);
+    }
+    for state in [&mut inner, &mut outer, &mut work] {
+        state.wipe();
+    }
+    result
 }
 
 /// The memory scrypt needs for `n` and `r`, in bytes (the reference's estimate, which
@@ -543,6 +630,32 @@ mod tests {
                 "34007208d5b887185865"
             ))
         );
+    }
+
+    #[test]
+    fn pbkdf2_fast_path_matches_openssl() {
+        for algorithm in [
+            HashAlgorithm::Sha1,
+            HashAlgorithm::Sha224,
+            HashAlgorithm::Sha256,
+            HashAlgorithm::Sha384,
+            HashAlgorithm::Sha512,
+        ] {
+            for password in [&b""[..], b"pw", &[7u8; 200]] {
+                let mut fast = [0u8; 150];
+                pbkdf2_hmac(algorithm, password, b"salt", 3, &mut fast).unwrap();
+                let mut reference = [0u8; 150];
+                crate::ffi::pbkdf2_hmac(
+                    algorithm.fetched().unwrap(),
+                    password,
+                    b"salt",
+                    3,
+                    &mut reference,
+                )
+                .unwrap();
+                assert_eq!(fast, reference, "{algorithm:?}");
+            }
+        }
     }
 
     #[test]
