@@ -46,9 +46,7 @@ HASHES: dict[str, typing.Callable[[], hashes.HashAlgorithm]] = {
 def test_rfc6070_pbkdf2():
     checked = 0
     for record in load_records("KDF", "rfc-6070-PBKDF2-SHA1.txt"):
-        iterations = int(record["iterations"])
-        if iterations > 100_000:
-            continue  # 16 777 216 iterations: seconds of SHA-1, nothing new to check
+        iterations = int(record["iterations"])  # up to 16 777 216 (about 2 s)
         kdf = PBKDF2HMAC(
             hashes.SHA1(),
             int(record["length"]),
@@ -58,7 +56,7 @@ def test_rfc6070_pbkdf2():
         password = record["password"].encode().replace(b"\\0", b"\0")
         assert kdf.derive(password) == unhex(record["derived_key"])
         checked += 1
-    assert checked >= 4
+    assert checked == 6
 
 
 @pytest.mark.parametrize("bits", ["1", "224", "256", "384", "512"])
@@ -81,9 +79,7 @@ def test_wycheproof_pbkdf2(wycheproof_root, bits):
 def test_rfc7914_scrypt():
     checked = 0
     for record in load_records("KDF", "scrypt.txt"):
-        n = int(record["n"])
-        if n > 16384:
-            continue  # the 1 GiB vector: slow, and nothing new to check
+        n = int(record["n"])  # up to 2**20 with r = 8: 1 GiB, about 3 s
         kdf = Scrypt(
             record["salt"].encode(),
             int(record["length"]),
@@ -93,7 +89,7 @@ def test_rfc7914_scrypt():
         )
         assert kdf.derive(record["password"].encode()) == unhex(record["derived_key"])
         checked += 1
-    assert checked >= 3
+    assert checked == 4
 
 
 @pytest.mark.parametrize(
