@@ -11,6 +11,7 @@
 )]
 
 mod aead;
+mod asn1;
 mod buf;
 mod cipher_objects;
 mod ciphers;
@@ -59,6 +60,10 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<padding::AnsiX923PaddingContext>()?;
     module.add_class::<padding::AnsiX923UnpaddingContext>()?;
 
+    submodule(module, PACKAGE, "asn1", |m| {
+        m.add_function(wrap_pyfunction!(asn1::encode_dss_signature, m)?)?;
+        m.add_function(wrap_pyfunction!(asn1::decode_dss_signature, m)?)
+    })?;
     submodule(module, PACKAGE, "fernet", |m| {
         m.add_class::<fernet::PyFernetKey>()
     })?;

@@ -17,6 +17,7 @@ mod algorithms;
 pub mod capabilities;
 pub mod cipher;
 pub mod cobblestone;
+pub mod dss;
 pub mod error;
 pub mod fernet;
 mod ffi;

@@ -15,13 +15,20 @@ import typing
 from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.bindings._rust import openssl as rust_openssl
 from cryptography.hazmat.primitives import hashes
+
+# Names the reference's backend module also exposes; code written against old
+# releases imports them from here.
+from cryptography.hazmat.primitives._asymmetric import (
+    AsymmetricPadding as AsymmetricPadding,
+)
 from cryptography.hazmat.primitives._cipheralgorithm import (
     BlockCipherAlgorithm,
     CipherAlgorithm,
 )
-
-# Names the reference's backend module also exposes; code written against old
-# releases imports them from here.
+from cryptography.hazmat.primitives.asymmetric.padding import MGF1 as MGF1
+from cryptography.hazmat.primitives.asymmetric.padding import OAEP as OAEP
+from cryptography.hazmat.primitives.asymmetric.padding import PSS as PSS
+from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15 as PKCS1v15
 from cryptography.hazmat.primitives.ciphers.algorithms import AES as AES
 from cryptography.hazmat.primitives.ciphers.modes import CBC as CBC
 from cryptography.hazmat.primitives.ciphers.modes import Mode as Mode

@@ -7,6 +7,7 @@
 
 import typing
 
+from cryptography.hazmat.bindings._rust import asn1 as asn1
 from cryptography.hazmat.bindings._rust import cobblestone as cobblestone
 from cryptography.hazmat.bindings._rust import fernet as fernet
 from cryptography.hazmat.bindings._rust import openssl as openssl
@@ -18,6 +19,7 @@ __all__ = [
     "ANSIX923UnpaddingContext",
     "PKCS7PaddingContext",
     "PKCS7UnpaddingContext",
+    "asn1",
     "cobblestone",
     "fernet",
     "openssl",
