@@ -2,7 +2,7 @@
 //! holds a core `AeadKey`, scheduled once; a call checks its arguments, then makes one
 //! core call that writes straight into the returned bytes.
 
-use cryptography_backend::aead::{AeadAlgorithm, AeadKey};
+use cryptography_backend::aead::{Aead, AeadAlgorithm, AeadKey};
 use cryptography_backend::xchacha::XChaCha20Poly1305Key;
 use cryptography_backend::Error;
 use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
@@ -11,73 +11,6 @@ use pyo3::types::{PyBytes, PyList};
 
 use crate::buf::{new_bytes, BytesLike, WritableBuffer, DETACH_THRESHOLD};
 use crate::error::{CryptoError, CryptoResult};
-
-/// What the message methods need of a core key: `AeadKey`, or XChaCha20-Poly1305's.
-trait OneShotAead: Sync {
-    fn tag_len(&self) -> usize;
-    fn seal_into(
-        &self,
-        nonce: &[u8],
-        aad: &[&[u8]],
-        plaintext: &[u8],
-        out: &mut [u8],
-    ) -> cryptography_backend::Result<()>;
-    fn open_into(
-        &self,
-        nonce: &[u8],
-        aad: &[&[u8]],
-        sealed: &[u8],
-        out: &mut [u8],
-    ) -> cryptography_backend::Result<()>;
-}
-
-impl OneShotAead for AeadKey {
-    fn tag_len(&self) -> usize {
-        AeadKey::tag_len(self)
-    }
-    fn seal_into(
-        &self,
-        nonce: &[u8],
-        aad: &[&[u8]],
-        plaintext: &[u8],
-        out: &mut [u8],
-    ) -> cryptography_backend::Result<()> {
-        AeadKey::seal_into(self, nonce, aad, plaintext, out)
-    }
-    fn open_into(
-        &self,
-        nonce: &[u8],
-        aad: &[&[u8]],
-        sealed: &[u8],
-        out: &mut [u8],
-    ) -> cryptography_backend::Result<()> {
-        AeadKey::open_into(self, nonce, aad, sealed, out)
-    }
-}
-
-impl OneShotAead for XChaCha20Poly1305Key {
-    fn tag_len(&self) -> usize {
-        XChaCha20Poly1305Key::TAG_LEN
-    }
-    fn seal_into(
-        &self,
-        nonce: &[u8],
-        aad: &[&[u8]],
-        plaintext: &[u8],
-        out: &mut [u8],
-    ) -> cryptography_backend::Result<()> {
-        XChaCha20Poly1305Key::seal_into(self, nonce, aad, plaintext, out)
-    }
-    fn open_into(
-        &self,
-        nonce: &[u8],
-        aad: &[&[u8]],
-        sealed: &[u8],
-        out: &mut [u8],
-    ) -> cryptography_backend::Result<()> {
-        XChaCha20Poly1305Key::open_into(self, nonce, aad, sealed, out)
-    }
-}
 
 /// Longest data or associated data accepted, as the reference documents.
 const MAX_DATA_LEN: usize = (1 << 31) - 1;
@@ -107,7 +40,7 @@ fn run<T: Send>(py: Python<'_>, len: usize, work: impl FnOnce() -> T + Send) -> 
     }
 }
 
-fn seal<'py, K: OneShotAead>(
+fn seal<'py, K: Aead>(
     py: Python<'py>,
     key: &K,
     nonce: &[u8],
@@ -122,7 +55,7 @@ fn seal<'py, K: OneShotAead>(
     })?)
 }
 
-fn open<'py, K: OneShotAead>(
+fn open<'py, K: Aead>(
     py: Python<'py>,
     key: &K,
     nonce: &[u8],
@@ -151,7 +84,7 @@ fn into_buffer(buf: &mut WritableBuffer, expected: usize) -> PyResult<&mut [u8]>
     Ok(out)
 }
 
-fn seal_into<K: OneShotAead>(
+fn seal_into<K: Aead>(
     py: Python<'_>,
     key: &K,
     nonce: &[u8],
@@ -166,7 +99,7 @@ fn seal_into<K: OneShotAead>(
     Ok(expected)
 }
 
-fn open_into<K: OneShotAead>(
+fn open_into<K: Aead>(
     py: Python<'_>,
     key: &K,
     nonce: &[u8],
@@ -409,11 +342,14 @@ pub(crate) struct AesSiv {
     key: AeadKey,
 }
 
-/// SIV's associated data: `None`, or a list of bytes-like items, each authenticated
-/// separately.
-fn siv_aad<'py>(associated_data: &Option<Bound<'py, PyAny>>) -> PyResult<Vec<PyBackedBytesLike>> {
+/// Runs `work` over SIV's associated data: `None`, or a list of bytes-like items, each
+/// authenticated separately and read in place.
+fn with_siv_aad<T>(
+    associated_data: &Option<Bound<'_, PyAny>>,
+    work: impl FnOnce(&[&[u8]]) -> CryptoResult<T>,
+) -> CryptoResult<T> {
     let Some(items) = associated_data else {
-        return Ok(Vec::new());
+        return work(&[]);
     };
     let list = items.cast::<PyList>().map_err(|_| {
         let type_name = items
@@ -423,22 +359,13 @@ fn siv_aad<'py>(associated_data: &Option<Bound<'py, PyAny>>) -> PyResult<Vec<PyB
             .unwrap_or_default();
         PyTypeError::new_err(format!("'{type_name}' object is not an instance of 'list'"))
     })?;
-    list.iter()
-        .map(|item| PyBackedBytesLike::new(&item))
-        .collect()
-}
-
-/// An owned copy of one associated-data item (SIV takes a list of them).
-pub(crate) struct PyBackedBytesLike(Vec<u8>);
-
-impl PyBackedBytesLike {
-    fn new(item: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Ok(PyBackedBytesLike(item.extract::<BytesLike<'_>>()?.to_vec()))
-    }
-}
-
-fn aad_slices(items: &[PyBackedBytesLike]) -> Vec<&[u8]> {
-    items.iter().map(|item| item.0.as_slice()).collect()
+    let items: Vec<Bound<'_, PyAny>> = list.iter().collect();
+    let views = items
+        .iter()
+        .map(|item| item.extract::<BytesLike<'_>>())
+        .collect::<PyResult<Vec<_>>>()?;
+    let slices: Vec<&[u8]> = views.iter().map(|view| &view[..]).collect();
+    work(&slices)
 }
 
 #[pymethods]
@@ -473,8 +400,7 @@ impl AesSiv {
         data: BytesLike<'_>,
         associated_data: Option<Bound<'py, PyAny>>,
     ) -> CryptoResult<Bound<'py, PyBytes>> {
-        let aad = siv_aad(&associated_data)?;
-        seal(py, &self.key, &[], &data, &aad_slices(&aad))
+        with_siv_aad(&associated_data, |aad| seal(py, &self.key, &[], &data, aad))
     }
 
     #[pyo3(signature = (data, associated_data))]
@@ -484,8 +410,7 @@ impl AesSiv {
         data: BytesLike<'_>,
         associated_data: Option<Bound<'py, PyAny>>,
     ) -> CryptoResult<Bound<'py, PyBytes>> {
-        let aad = siv_aad(&associated_data)?;
-        open(py, &self.key, &[], &data, &aad_slices(&aad))
+        with_siv_aad(&associated_data, |aad| open(py, &self.key, &[], &data, aad))
     }
 
     #[pyo3(signature = (data, associated_data, buf))]
@@ -496,8 +421,9 @@ impl AesSiv {
         associated_data: Option<Bound<'_, PyAny>>,
         mut buf: WritableBuffer,
     ) -> CryptoResult<usize> {
-        let aad = siv_aad(&associated_data)?;
-        seal_into(py, &self.key, &[], &data, &aad_slices(&aad), &mut buf)
+        with_siv_aad(&associated_data, |aad| {
+            seal_into(py, &self.key, &[], &data, aad, &mut buf)
+        })
     }
 
     #[pyo3(signature = (data, associated_data, buf))]
@@ -508,8 +434,9 @@ impl AesSiv {
         associated_data: Option<Bound<'_, PyAny>>,
         mut buf: WritableBuffer,
     ) -> CryptoResult<usize> {
-        let aad = siv_aad(&associated_data)?;
-        open_into(py, &self.key, &[], &data, &aad_slices(&aad), &mut buf)
+        with_siv_aad(&associated_data, |aad| {
+            open_into(py, &self.key, &[], &data, aad, &mut buf)
+        })
     }
 }
 

@@ -662,16 +662,107 @@ impl KbkdfParams {
     }
 }
 
-#[pyclass(
-    module = "cryptography.hazmat.primitives.kdf.kbkdf",
-    name = "KBKDFHMAC",
-    frozen
-)]
-pub(crate) struct KbkdfHmac {
-    algorithm: HashAlgorithm,
-    params: KbkdfParams,
-    used: Used,
+/// KBKDFHMAC's PRF: a digest HMAC can use.
+fn kbkdf_hmac_algorithm(
+    py: Python<'_>,
+    algorithm: Bound<'_, PyAny>,
+) -> CryptoResult<HashAlgorithm> {
+    Ok(hash_algorithm(py, &algorithm)?)
 }
+
+/// KBKDFCMAC's PRF: a block cipher class (instantiated with each key material).
+fn kbkdf_cmac_algorithm(
+    py: Python<'_>,
+    algorithm: Bound<'_, PyAny>,
+) -> CryptoResult<Py<pyo3::types::PyType>> {
+    let algorithm = algorithm
+        .cast_into::<pyo3::types::PyType>()
+        .map_err(|err| {
+            let type_name = err
+                .into_inner()
+                .get_type()
+                .name()
+                .map(|n| n.to_string())
+                .unwrap_or_default();
+            PyTypeError::new_err(format!("'{type_name}' object is not an instance of 'type'"))
+        })?;
+    let interfaces = py.import("cryptography.hazmat.primitives._cipheralgorithm")?;
+    if !algorithm.is_subclass(&interfaces.getattr("BlockCipherAlgorithm")?)?
+        || !algorithm.is_subclass(&interfaces.getattr("CipherAlgorithm")?)?
+    {
+        return Err(unsupported(
+            py,
+            "Algorithm must be a block cipher.".into(),
+            Reason::UnsupportedCipher,
+        )
+        .into());
+    }
+    Ok(algorithm.unbind())
+}
+
+/// The two KBKDF classes: one Python signature, `$convert` turning the algorithm
+/// argument into the PRF's description.
+macro_rules! kbkdf_class {
+    ($rust:ident, $name:literal, $algorithm:ty, $convert:ident) => {
+        #[pyclass(module = "cryptography.hazmat.primitives.kdf.kbkdf", name = $name, frozen)]
+        pub(crate) struct $rust {
+            algorithm: $algorithm,
+            params: KbkdfParams,
+            used: Used,
+        }
+
+        kdf_class!($rust, [params.length], [used], {
+            #[new]
+            #[pyo3(signature = (
+                        algorithm, mode, length, rlen, llen, location, label, context, fixed,
+                        backend = None, *, break_location = None
+                    ))]
+            #[allow(clippy::too_many_arguments)]
+            fn new(
+                py: Python<'_>,
+                algorithm: Bound<'_, PyAny>,
+                mode: Bound<'_, PyAny>,
+                length: usize,
+                rlen: usize,
+                llen: Option<usize>,
+                location: Bound<'_, PyAny>,
+                label: Option<Bound<'_, PyAny>>,
+                context: Option<Bound<'_, PyAny>>,
+                fixed: Option<Bound<'_, PyAny>>,
+                backend: Option<Bound<'_, PyAny>>,
+                break_location: Option<usize>,
+            ) -> CryptoResult<Self> {
+                let _ = backend;
+                let algorithm = $convert(py, algorithm)?;
+                let params = KbkdfParams::new(
+                    py,
+                    &mode,
+                    length,
+                    rlen,
+                    llen,
+                    &location,
+                    label.as_ref(),
+                    context.as_ref(),
+                    fixed.as_ref(),
+                    break_location,
+                )?;
+                Ok($rust {
+                    algorithm,
+                    params,
+                    used: Used::new(),
+                })
+            }
+        });
+    };
+}
+
+kbkdf_class!(KbkdfHmac, "KBKDFHMAC", HashAlgorithm, kbkdf_hmac_algorithm);
+kbkdf_class!(
+    KbkdfCmac,
+    "KBKDFCMAC",
+    Py<pyo3::types::PyType>,
+    kbkdf_cmac_algorithm
+);
 
 impl Derive for KbkdfHmac {
     fn derive_core(&self, py: Python<'_>, key_material: &[u8], out: &mut [u8]) -> CryptoResult<()> {
@@ -689,61 +780,6 @@ impl Derive for KbkdfHmac {
     }
 }
 
-kdf_class!(KbkdfHmac, [params.length], [used], {
-    #[new]
-    #[pyo3(signature = (
-        algorithm, mode, length, rlen, llen, location, label, context, fixed, backend = None,
-        *, break_location = None
-    ))]
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        py: Python<'_>,
-        algorithm: Bound<'_, PyAny>,
-        mode: Bound<'_, PyAny>,
-        length: usize,
-        rlen: usize,
-        llen: Option<usize>,
-        location: Bound<'_, PyAny>,
-        label: Option<Bound<'_, PyAny>>,
-        context: Option<Bound<'_, PyAny>>,
-        fixed: Option<Bound<'_, PyAny>>,
-        backend: Option<Bound<'_, PyAny>>,
-        break_location: Option<usize>,
-    ) -> PyResult<Self> {
-        let _ = backend;
-        let algorithm = hash_algorithm(py, &algorithm)?;
-        let params = KbkdfParams::new(
-            py,
-            &mode,
-            length,
-            rlen,
-            llen,
-            &location,
-            label.as_ref(),
-            context.as_ref(),
-            fixed.as_ref(),
-            break_location,
-        )?;
-        Ok(KbkdfHmac {
-            algorithm,
-            params,
-            used: Used::new(),
-        })
-    }
-});
-
-#[pyclass(
-    module = "cryptography.hazmat.primitives.kdf.kbkdf",
-    name = "KBKDFCMAC",
-    frozen
-)]
-pub(crate) struct KbkdfCmac {
-    /// The block cipher class; each derivation makes an instance with the key material.
-    algorithm: Py<pyo3::types::PyType>,
-    params: KbkdfParams,
-    used: Used,
-}
-
 impl Derive for KbkdfCmac {
     fn derive_core(&self, py: Python<'_>, key_material: &[u8], out: &mut [u8]) -> CryptoResult<()> {
         // The class checks the key (with its own message), as the reference lets it.
@@ -757,70 +793,6 @@ impl Derive for KbkdfCmac {
         Ok(kdf::kbkdf_cmac(&keyed, rlen, location, fixed, out)?)
     }
 }
-
-kdf_class!(KbkdfCmac, [params.length], [used], {
-    #[new]
-    #[pyo3(signature = (
-        algorithm, mode, length, rlen, llen, location, label, context, fixed, backend = None,
-        *, break_location = None
-    ))]
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        py: Python<'_>,
-        algorithm: Bound<'_, PyAny>,
-        mode: Bound<'_, PyAny>,
-        length: usize,
-        rlen: usize,
-        llen: Option<usize>,
-        location: Bound<'_, PyAny>,
-        label: Option<Bound<'_, PyAny>>,
-        context: Option<Bound<'_, PyAny>>,
-        fixed: Option<Bound<'_, PyAny>>,
-        backend: Option<Bound<'_, PyAny>>,
-        break_location: Option<usize>,
-    ) -> CryptoResult<Self> {
-        let _ = backend;
-        let algorithm = algorithm
-            .cast_into::<pyo3::types::PyType>()
-            .map_err(|err| {
-                let type_name = err
-                    .into_inner()
-                    .get_type()
-                    .name()
-                    .map(|n| n.to_string())
-                    .unwrap_or_default();
-                PyTypeError::new_err(format!("'{type_name}' object is not an instance of 'type'"))
-            })?;
-        let interfaces = py.import("cryptography.hazmat.primitives._cipheralgorithm")?;
-        if !algorithm.is_subclass(&interfaces.getattr("BlockCipherAlgorithm")?)?
-            || !algorithm.is_subclass(&interfaces.getattr("CipherAlgorithm")?)?
-        {
-            return Err(unsupported(
-                py,
-                "Algorithm must be a block cipher.".into(),
-                Reason::UnsupportedCipher,
-            )
-            .into());
-        }
-        let params = KbkdfParams::new(
-            py,
-            &mode,
-            length,
-            rlen,
-            llen,
-            &location,
-            label.as_ref(),
-            context.as_ref(),
-            fixed.as_ref(),
-            break_location,
-        )?;
-        Ok(KbkdfCmac {
-            algorithm: algorithm.unbind(),
-            params,
-            used: Used::new(),
-        })
-    }
-});
 
 // ---------------------------------------------------------------------------------------
 // Argon2 (RFC 9106)

@@ -11,7 +11,7 @@
 //! locked, so threads sealing with one key run in parallel.
 //!
 //! ```
-//! use cryptography_backend::aead::{AeadAlgorithm, AeadKey};
+//! use cryptography_backend::aead::{Aead, AeadAlgorithm, AeadKey};
 //!
 //! let key = AeadKey::new(AeadAlgorithm::ChaCha20Poly1305, &[7u8; 32])?;
 //! let mut sealed = vec![0u8; 5 + key.tag_len()];
@@ -193,14 +193,6 @@ impl AeadKey {
         self.algorithm
     }
 
-    /// Length of the tag in bytes.
-    pub fn tag_len(&self) -> usize {
-        match self.algorithm {
-            AeadAlgorithm::AesCcm { tag_len } => tag_len,
-            _ => 16,
-        }
-    }
-
     /// A CCM context for one message: a copy of the template for the direction and the
     /// nonce's length.
     fn ccm_context(&self, evp: &EvpKey, nonce: &[u8], encrypt: bool) -> Result<Option<CipherCtx>> {
@@ -269,10 +261,38 @@ impl AeadKey {
         }
         Ok(())
     }
+}
+
+/// One message at a time under a scheduled key: what the AEAD classes need of a key,
+/// whichever construction is behind it.
+pub trait Aead: Sync {
+    /// Length of the tag in bytes.
+    fn tag_len(&self) -> usize;
+    /// Encrypts `plaintext` into `out` (`plaintext.len() + tag_len()` bytes).
+    fn seal_into(
+        &self,
+        nonce: &[u8],
+        aad: &[&[u8]],
+        plaintext: &[u8],
+        out: &mut [u8],
+    ) -> Result<()>;
+    /// Checks and decrypts `sealed` into `out` (`sealed.len() - tag_len()` bytes); on
+    /// failure `out` is zeroed.
+    fn open_into(&self, nonce: &[u8], aad: &[&[u8]], sealed: &[u8], out: &mut [u8]) -> Result<()>;
+}
+
+impl Aead for AeadKey {
+    /// Length of the tag in bytes.
+    fn tag_len(&self) -> usize {
+        match self.algorithm {
+            AeadAlgorithm::AesCcm { tag_len } => tag_len,
+            _ => 16,
+        }
+    }
 
     /// Encrypts `plaintext` into `out`: ciphertext then tag (SIV: tag then ciphertext).
     /// `out` must be exactly `plaintext.len() + tag_len()` bytes.
-    pub fn seal_into(
+    fn seal_into(
         &self,
         nonce: &[u8],
         aad: &[&[u8]],
@@ -313,13 +333,7 @@ impl AeadKey {
     /// Checks and decrypts `sealed` into `out`, which must be exactly
     /// `sealed.len() - tag_len()` bytes. On failure `out` is zeroed and the error
     /// (`InvalidTag`) carries no detail.
-    pub fn open_into(
-        &self,
-        nonce: &[u8],
-        aad: &[&[u8]],
-        sealed: &[u8],
-        out: &mut [u8],
-    ) -> Result<()> {
+    fn open_into(&self, nonce: &[u8], aad: &[&[u8]], sealed: &[u8], out: &mut [u8]) -> Result<()> {
         let tag_len = self.tag_len();
         let body_len = sealed.len().checked_sub(tag_len).ok_or(Error::InvalidTag)?;
         if out.len() != body_len {

@@ -30,7 +30,7 @@
 
 use zeroize::Zeroizing;
 
-use crate::aead::{AeadAlgorithm, AeadKey};
+use crate::aead::{Aead, AeadAlgorithm, AeadKey};
 use crate::error::{Error, Result};
 use crate::hash::HashAlgorithm;
 use crate::mac::Hmac;

@@ -10,6 +10,7 @@
 //! words, gives HChaCha20's output: the primitive stays OpenSSL's.
 //!
 //! ```
+//! use cryptography_backend::aead::Aead;
 //! use cryptography_backend::xchacha::XChaCha20Poly1305Key;
 //!
 //! let key = XChaCha20Poly1305Key::new(&[7u8; 32])?;
@@ -23,7 +24,7 @@
 
 use zeroize::Zeroizing;
 
-use crate::aead::{AeadAlgorithm, AeadKey};
+use crate::aead::{Aead, AeadAlgorithm, AeadKey};
 use crate::cipher::{CipherAlgorithm, CipherContext, Mode};
 use crate::error::{Error, Result};
 
@@ -92,9 +93,15 @@ impl XChaCha20Poly1305Key {
             inner_nonce,
         ))
     }
+}
+
+impl Aead for XChaCha20Poly1305Key {
+    fn tag_len(&self) -> usize {
+        Self::TAG_LEN
+    }
 
     /// Encrypts into `out` (ciphertext then tag), exactly `plaintext.len() + 16` bytes.
-    pub fn seal_into(
+    fn seal_into(
         &self,
         nonce: &[u8],
         aad: &[&[u8]],
@@ -106,13 +113,7 @@ impl XChaCha20Poly1305Key {
     }
 
     /// Checks and decrypts into `out`, exactly `sealed.len() - 16` bytes.
-    pub fn open_into(
-        &self,
-        nonce: &[u8],
-        aad: &[&[u8]],
-        sealed: &[u8],
-        out: &mut [u8],
-    ) -> Result<()> {
+    fn open_into(&self, nonce: &[u8], aad: &[&[u8]], sealed: &[u8], out: &mut [u8]) -> Result<()> {
         let (key, inner_nonce) = self.inner(nonce)?;
         key.open_into(&inner_nonce, aad, sealed, out)
     }
