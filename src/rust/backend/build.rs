@@ -3,6 +3,7 @@
 //! records whether OpenSSL was built from source into the package.
 
 fn main() {
+    println!("cargo:rustc-check-cfg=cfg(ossl320)");
     println!("cargo:rustc-check-cfg=cfg(ossl330)");
     println!("cargo:rustc-check-cfg=cfg(vendored_openssl)");
     println!("cargo:rustc-check-cfg=cfg(ossl_no_deprecated_3_0)");
@@ -23,6 +24,10 @@ fn main() {
     }
     if let Ok(hex) = std::env::var("DEP_OPENSSL_VERSION_NUMBER") {
         let number = u64::from_str_radix(&hex, 16).unwrap_or(0);
+        // RFC 6979 deterministic ECDSA nonces arrived in 3.2.
+        if number >= 0x3020_0000 {
+            println!("cargo:rustc-cfg=ossl320");
+        }
         if number >= 0x3030_0000 {
             println!("cargo:rustc-cfg=ossl330");
         }

@@ -1,7 +1,8 @@
 //! The one place where core errors become Python exceptions.
 
 use cryptography_backend::Error;
-use pyo3::exceptions::{PyMemoryError, PyOverflowError, PyValueError};
+use cryptography_keys::KeyError;
+use pyo3::exceptions::{PyMemoryError, PyOverflowError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 
 pyo3::import_exception!(cryptography.exceptions, AlreadyFinalized);
@@ -30,6 +31,12 @@ pub(crate) enum Reason {
     UnsupportedCipher,
     /// The linked OpenSSL lacks a whole kind of algorithm (Argon2 before 3.2).
     BackendMissingInterface,
+    UnsupportedPadding,
+    UnsupportedMgf,
+    UnsupportedPublicKeyAlgorithm,
+    UnsupportedEllipticCurve,
+    UnsupportedExchangeAlgorithm,
+    UnsupportedSerialization,
 }
 
 impl Reason {
@@ -38,6 +45,12 @@ impl Reason {
             Reason::UnsupportedHash => "UNSUPPORTED_HASH",
             Reason::UnsupportedCipher => "UNSUPPORTED_CIPHER",
             Reason::BackendMissingInterface => "BACKEND_MISSING_INTERFACE",
+            Reason::UnsupportedPadding => "UNSUPPORTED_PADDING",
+            Reason::UnsupportedMgf => "UNSUPPORTED_MGF",
+            Reason::UnsupportedPublicKeyAlgorithm => "UNSUPPORTED_PUBLIC_KEY_ALGORITHM",
+            Reason::UnsupportedEllipticCurve => "UNSUPPORTED_ELLIPTIC_CURVE",
+            Reason::UnsupportedExchangeAlgorithm => "UNSUPPORTED_EXCHANGE_ALGORITHM",
+            Reason::UnsupportedSerialization => "UNSUPPORTED_SERIALIZATION",
         }
     }
 }
@@ -58,6 +71,8 @@ pub(crate) fn unsupported(py: Python<'_>, message: String, reason: Reason) -> Py
 pub(crate) enum CryptoError {
     Core(Error),
     Python(PyErr),
+    /// From the key encodings.
+    Key(KeyError),
 }
 
 pub(crate) type CryptoResult<T> = Result<T, CryptoError>;
@@ -65,6 +80,15 @@ pub(crate) type CryptoResult<T> = Result<T, CryptoError>;
 impl From<Error> for CryptoError {
     fn from(err: Error) -> Self {
         CryptoError::Core(err)
+    }
+}
+
+impl From<KeyError> for CryptoError {
+    fn from(err: KeyError) -> Self {
+        match err {
+            KeyError::Backend(err) => CryptoError::Core(err),
+            other => CryptoError::Key(other),
+        }
     }
 }
 
@@ -78,6 +102,7 @@ impl From<CryptoError> for PyErr {
     fn from(err: CryptoError) -> PyErr {
         let err = match err {
             CryptoError::Python(err) => return err,
+            CryptoError::Key(err) => return key_error(err),
             CryptoError::Core(err) => err,
         };
         // No catch-all arm: a new core variant must be given its Python meaning here.
@@ -142,6 +167,56 @@ impl From<CryptoError> for PyErr {
             Error::ScryptMemory { required_mib } => PyMemoryError::new_err(format!(
                 "Not enough memory to derive key. These parameters require {required_mib}MB of memory."
             )),
+            Error::UnsupportedSignatureHash(hash) => Python::attach(|py| {
+                unsupported(
+                    py,
+                    format!(
+                        "{} is not supported by this backend for RSA signing.",
+                        hash.name()
+                    ),
+                    Reason::UnsupportedHash,
+                )
+            }),
+            Error::PrehashedLength => PyValueError::new_err(
+                "The provided data must be the same length as the hash algorithm's digest size.",
+            ),
+            Error::UnsupportedPadding(message) => Python::attach(|py| {
+                unsupported(py, message.to_string(), Reason::UnsupportedPadding)
+            }),
+            Error::PssAutoWhenSigning => PyValueError::new_err(
+                "PSS salt length can only be set to Auto when verifying",
+            ),
+            Error::SignatureInputTooLarge => PyValueError::new_err(
+                "Digest or salt length too long for key size. Use a larger key or shorter salt length if you are specifying a PSS salt",
+            ),
+            Error::InvalidKey(message) => PyValueError::new_err(message),
+            Error::CiphertextLength => {
+                PyValueError::new_err("Ciphertext length must be equal to key size.")
+            }
+            Error::DecryptionFailed => PyValueError::new_err("Decryption failed"),
+            Error::EncryptionFailed => PyValueError::new_err("Encryption failed"),
+            Error::BadSignature => InvalidSignature::new_err(()),
+            Error::UnsupportedCurve(name) => Python::attach(|py| {
+                unsupported(
+                    py,
+                    format!("Curve {name} is not supported"),
+                    Reason::UnsupportedEllipticCurve,
+                )
+            }),
+            Error::ExchangeFailed => PyValueError::new_err("Error computing shared key."),
+            Error::DeterministicSigningUnavailable => Python::attach(|py| {
+                unsupported(
+                    py,
+                    "ECDSA with deterministic signature (RFC 6979) is not supported by this version of OpenSSL.".to_string(),
+                    Reason::UnsupportedPublicKeyAlgorithm,
+                )
+            }),
+            Error::RawKeyLength { kind, private } => PyValueError::new_err(format!(
+                "An {} {} key is {} bytes long",
+                kind.name(),
+                if private { "private" } else { "public" },
+                kind.private_len()
+            )),
             Error::OpenSsl(stack) => {
                 let codes: Vec<u64> = stack.errors().iter().map(|e| e.code()).collect();
                 InternalError::new_err((
@@ -150,6 +225,62 @@ impl From<CryptoError> for PyErr {
                 ))
             }
         }
+    }
+}
+
+/// The exception of a key encoding error, in the reference API's words.
+fn key_error(err: KeyError) -> PyErr {
+    const PEM_FAQ: &str = "Unable to load PEM file. See https://cryptography.io/en/latest/faq/#why-can-t-i-import-my-pem-file for more details.";
+    const DESERIALIZE: &str = "Could not deserialize key data. The data may be in an incorrect format, it may be encrypted with an unsupported algorithm, or it may be an unsupported key type (e.g. EC curves with explicit parameters).";
+    let unsupported_with =
+        |message: String, reason: Reason| Python::attach(|py| unsupported(py, message, reason));
+    match err {
+        KeyError::Pem(detail) => PyValueError::new_err(format!("{PEM_FAQ} {detail}")),
+        KeyError::PemHeader(message) => PyValueError::new_err(message),
+        KeyError::NoPemBlock { private: true } => PyValueError::new_err(
+            "Valid PEM but no BEGIN/END delimiters for a private key found. Are you sure this is a private key?",
+        ),
+        KeyError::NoPemBlock { private: false } => PyValueError::new_err(
+            "Valid PEM but no BEGIN PUBLIC KEY/END PUBLIC KEY delimiters. Are you sure this is a public key?",
+        ),
+        KeyError::WrongPemLabel => PyValueError::new_err("Incorrect PEM delimiter for key type."),
+        KeyError::Malformed(detail) => {
+            PyValueError::new_err(format!("{DESERIALIZE} Details: {detail}"))
+        }
+        KeyError::Invalid(_) => PyValueError::new_err("Invalid key"),
+        KeyError::PasswordGiven => {
+            PyTypeError::new_err("Password was given but private key is not encrypted.")
+        }
+        KeyError::PasswordMissing => {
+            PyTypeError::new_err("Password was not given but private key is encrypted")
+        }
+        KeyError::IncorrectPassword => {
+            PyValueError::new_err("Incorrect password, could not decrypt key")
+        }
+        KeyError::UnknownEncryption(oid) => {
+            PyValueError::new_err(format!("Unknown key encryption algorithm: {oid}"))
+        }
+        KeyError::UnsupportedPemCipher(name) => unsupported_with(
+            format!("Key encryption with {name} is not supported"),
+            Reason::UnsupportedCipher,
+        ),
+        KeyError::UnknownKeyType(oid) => unsupported_with(
+            format!("Unknown key type: {oid}"),
+            Reason::UnsupportedPublicKeyAlgorithm,
+        ),
+        KeyError::UnsupportedKeyType(name) => unsupported_with(
+            format!("{name} keys are not supported by this build"),
+            Reason::UnsupportedPublicKeyAlgorithm,
+        ),
+        KeyError::UnsupportedCurve(oid) => unsupported_with(
+            format!("Curve {oid} is not supported"),
+            Reason::UnsupportedEllipticCurve,
+        ),
+        KeyError::UnsupportedExplicitCurve => unsupported_with(
+            "ECDSA keys with explicit parameters are only supported when they map to secp256r1, secp384r1, or secp521r1. No custom curves are supported.".to_string(),
+            Reason::UnsupportedEllipticCurve,
+        ),
+        KeyError::Backend(err) => CryptoError::Core(err).into(),
     }
 }
 

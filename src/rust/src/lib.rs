@@ -12,21 +12,27 @@
 
 mod aead;
 mod asn1;
+mod asym;
 mod buf;
 mod cipher_objects;
 mod ciphers;
 mod cmac;
 mod cobblestone;
+mod ec;
+mod ecx;
 mod error;
 mod fernet;
 mod hashes;
 mod hmac;
 mod kdf;
 mod keywrap;
+mod oid;
 mod openssl;
 mod otp;
 mod padding;
 mod poly1305;
+mod rsa;
+mod serialization;
 
 use pyo3::prelude::*;
 use pyo3::types::PyModule;
@@ -55,6 +61,7 @@ fn submodule<'py>(
 
 #[pymodule(gil_used = false)]
 fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add_class::<oid::ObjectIdentifier>()?;
     module.add_class::<padding::Pkcs7PaddingContext>()?;
     module.add_class::<padding::Pkcs7UnpaddingContext>()?;
     module.add_class::<padding::AnsiX923PaddingContext>()?;
@@ -63,6 +70,16 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
     submodule(module, PACKAGE, "asn1", |m| {
         m.add_function(wrap_pyfunction!(asn1::encode_dss_signature, m)?)?;
         m.add_function(wrap_pyfunction!(asn1::decode_dss_signature, m)?)
+    })?;
+    submodule(module, PACKAGE, "keys", |m| {
+        m.add_function(wrap_pyfunction!(serialization::load_der_private_key, m)?)?;
+        m.add_function(wrap_pyfunction!(serialization::load_pem_private_key, m)?)?;
+        m.add_function(wrap_pyfunction!(serialization::load_der_public_key, m)?)?;
+        m.add_function(wrap_pyfunction!(serialization::load_pem_public_key, m)?)?;
+        m.add_class::<serialization::Encoding>()?;
+        m.add_class::<serialization::PrivateFormat>()?;
+        m.add_class::<serialization::PublicFormat>()?;
+        m.add_class::<serialization::ParameterFormat>()
     })?;
     submodule(module, PACKAGE, "fernet", |m| {
         m.add_class::<fernet::PyFernetKey>()
@@ -137,6 +154,41 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
     })?;
     submodule(&openssl, &openssl_path, "poly1305", |m| {
         m.add_class::<poly1305::Poly1305>()
+    })?;
+    submodule(&openssl, &openssl_path, "rsa", |m| {
+        m.add_class::<rsa::PyRsaPrivateKey>()?;
+        m.add_class::<rsa::PyRsaPublicKey>()?;
+        m.add_function(wrap_pyfunction!(rsa::generate_private_key, m)?)?;
+        m.add_function(wrap_pyfunction!(rsa::public_key_from_numbers, m)?)?;
+        m.add_function(wrap_pyfunction!(rsa::private_key_from_numbers, m)?)?;
+        m.add_function(wrap_pyfunction!(rsa::recover_prime_factors, m)?)?;
+        m.add_function(wrap_pyfunction!(rsa::max_pss_salt_length, m)?)
+    })?;
+    submodule(&openssl, &openssl_path, "ec", |m| {
+        m.add_class::<ec::PyEcPrivateKey>()?;
+        m.add_class::<ec::PyEcPublicKey>()?;
+        m.add_function(wrap_pyfunction!(ec::generate_private_key, m)?)?;
+        m.add_function(wrap_pyfunction!(ec::derive_private_key, m)?)?;
+        m.add_function(wrap_pyfunction!(ec::from_public_bytes, m)?)?;
+        m.add_function(wrap_pyfunction!(ec::public_key_from_numbers, m)?)?;
+        m.add_function(wrap_pyfunction!(ec::private_key_from_numbers, m)?)?;
+        m.add_function(wrap_pyfunction!(ec::deterministic_signing_supported, m)?)
+    })?;
+    submodule(&openssl, &openssl_path, "ed25519", |m| {
+        m.add_class::<ecx::PyEd25519PrivateKey>()?;
+        m.add_class::<ecx::PyEd25519PublicKey>()
+    })?;
+    submodule(&openssl, &openssl_path, "ed448", |m| {
+        m.add_class::<ecx::PyEd448PrivateKey>()?;
+        m.add_class::<ecx::PyEd448PublicKey>()
+    })?;
+    submodule(&openssl, &openssl_path, "x25519", |m| {
+        m.add_class::<ecx::PyX25519PrivateKey>()?;
+        m.add_class::<ecx::PyX25519PublicKey>()
+    })?;
+    submodule(&openssl, &openssl_path, "x448", |m| {
+        m.add_class::<ecx::PyX448PrivateKey>()?;
+        m.add_class::<ecx::PyX448PublicKey>()
     })?;
     Ok(())
 }

@@ -36,6 +36,8 @@ pub enum CipherAlgorithm {
     Sm4,
     Rc2,
     Rc4,
+    /// Single DES, kept only to read keys encrypted by old password-based schemes.
+    Des,
     ChaCha20,
 }
 
@@ -94,7 +96,10 @@ fn openssl_name(algorithm: CipherAlgorithm, key_len: usize, mode: Mode) -> Resul
         (A::Idea, M::Cbc | M::Ecb | M::Ofb | M::Cfb) => "IDEA".to_string(),
         (A::Seed, M::Cbc | M::Ecb | M::Ofb | M::Cfb) => "SEED".to_string(),
         (A::Sm4, M::Cbc | M::Ctr | M::Ecb | M::Ofb | M::Cfb | M::Gcm) => "SM4".to_string(),
+        // A 5-byte key is RC2 with 40 effective bits (PKCS #12's weakest scheme).
+        (A::Rc2, M::Cbc) if key_len == 5 => return Ok("RC2-40-CBC".to_string()),
         (A::Rc2, M::Cbc) => "RC2".to_string(),
+        (A::Des, M::Cbc) => "DES".to_string(),
         (A::Rc4, M::Stream) => return Ok("RC4".to_string()),
         (A::ChaCha20, M::Stream) => return Ok("ChaCha20".to_string()),
         _ => return Err(Error::UnsupportedAlgorithm("cipher and mode")),
@@ -197,6 +202,58 @@ struct GcmState {
     tag_set: bool,
     /// For encryption: the tag, once finalized.
     tag: Option<[u8; 16]>,
+}
+
+/// Encrypts a whole message with PKCS#7 padding in one call (the key encodings'
+/// password-based schemes use this). `mode` is CBC, or `Stream` for RC4.
+pub fn encrypt_padded(
+    algorithm: CipherAlgorithm,
+    mode: Mode,
+    key: &[u8],
+    iv: Option<&[u8]>,
+    plaintext: &[u8],
+) -> Result<Vec<u8>> {
+    let mut ctx = CipherContext::new(algorithm, mode, key, iv, true)?;
+    let block = ctx.block_len();
+    let mut padded = zeroize::Zeroizing::new(plaintext.to_vec());
+    if block > 1 {
+        let pad = block - plaintext.len() % block;
+        padded.resize(plaintext.len() + pad, pad as u8);
+    }
+    let mut out = vec![0u8; ctx.update_len(padded.len())];
+    let written = ctx.update_into(&padded, &mut out)?;
+    ctx.finalize()?;
+    out.truncate(written);
+    Ok(out)
+}
+
+/// Decrypts a whole message and removes its PKCS#7 padding (a bad padding is
+/// `InvalidPadding`).
+pub fn decrypt_padded(
+    algorithm: CipherAlgorithm,
+    mode: Mode,
+    key: &[u8],
+    iv: Option<&[u8]>,
+    ciphertext: &[u8],
+) -> Result<zeroize::Zeroizing<Vec<u8>>> {
+    let mut ctx = CipherContext::new(algorithm, mode, key, iv, false)?;
+    let block = ctx.block_len();
+    let mut out = zeroize::Zeroizing::new(vec![0u8; ctx.update_len(ciphertext.len())]);
+    let written = ctx.update_into(ciphertext, &mut out)?;
+    ctx.finalize()?;
+    out.truncate(written);
+    if block > 1 {
+        let pad = usize::from(*out.last().ok_or(Error::InvalidPadding)?);
+        if pad == 0 || pad > block || pad > out.len() {
+            return Err(Error::InvalidPadding);
+        }
+        let body = out.len() - pad;
+        if out[body..].iter().any(|&b| usize::from(b) != pad) {
+            return Err(Error::InvalidPadding);
+        }
+        out.truncate(body);
+    }
+    Ok(out)
 }
 
 /// A keyed cipher context for one direction.

@@ -57,6 +57,39 @@ pub enum Error {
     /// scrypt could not get the memory its parameters need (128 * n * r bytes, reported
     /// in MiB).
     ScryptMemory { required_mib: u64 },
+    /// A hash the signature scheme cannot use (an XOF for RSA, a digest OpenSSL's RSA
+    /// refuses).
+    UnsupportedSignatureHash(crate::hash::HashAlgorithm),
+    /// A prehashed digest's length differs from its algorithm's digest size.
+    PrehashedLength,
+    /// A padding (or a padding and hash combination) the operation does not offer.
+    UnsupportedPadding(&'static str),
+    /// PSS's automatic salt length was asked of a signer.
+    PssAutoWhenSigning,
+    /// The digest, DigestInfo and salt do not fit in the key's modulus.
+    SignatureInputTooLarge,
+    /// Key material is invalid; the message says how.
+    InvalidKey(&'static str),
+    /// An RSA ciphertext's length differs from the key's modulus length.
+    CiphertextLength,
+    /// An RSA decryption failed. Carries no detail on purpose.
+    DecryptionFailed,
+    /// An RSA encryption failed (the message is too long for the key and padding).
+    EncryptionFailed,
+    /// A public-key signature did not verify.
+    BadSignature,
+    /// A named curve the linked OpenSSL lacks.
+    UnsupportedCurve(&'static str),
+    /// A key agreement failed (keys on different curves, a low-order peer key, an
+    /// all-zero shared secret).
+    ExchangeFailed,
+    /// RFC 6979 nonces need OpenSSL 3.2 or later.
+    DeterministicSigningUnavailable,
+    /// A raw X25519/X448/Ed25519/Ed448 key of the wrong length.
+    RawKeyLength {
+        kind: crate::ecx::RawKeyKind,
+        private: bool,
+    },
     /// OpenSSL failed unexpectedly; its drained error queue.
     OpenSsl(ErrorStack),
 }
@@ -98,6 +131,30 @@ impl fmt::Display for Error {
             Error::XtsDuplicatedKeys => f.write_str("XTS key halves are equal"),
             Error::KeyTooLongForMode => f.write_str("512-bit AES keys are for XTS only"),
             Error::DataLimitExceeded(what) => write!(f, "maximum {what} limit exceeded"),
+            Error::UnsupportedSignatureHash(hash) => {
+                write!(f, "{} is not supported for this signature", hash.name())
+            }
+            Error::PrehashedLength => f.write_str("prehashed digest has the wrong length"),
+            Error::UnsupportedPadding(what) => f.write_str(what),
+            Error::PssAutoWhenSigning => f.write_str("automatic PSS salt length when signing"),
+            Error::SignatureInputTooLarge => f.write_str("digest or salt too long for the key"),
+            Error::InvalidKey(what) => f.write_str(what),
+            Error::CiphertextLength => f.write_str("ciphertext length differs from key size"),
+            Error::DecryptionFailed => f.write_str("decryption failed"),
+            Error::EncryptionFailed => f.write_str("encryption failed"),
+            Error::BadSignature => f.write_str("invalid signature"),
+            Error::UnsupportedCurve(name) => write!(f, "curve {name} is not supported"),
+            Error::ExchangeFailed => f.write_str("key agreement failed"),
+            Error::DeterministicSigningUnavailable => {
+                f.write_str("deterministic ECDSA needs OpenSSL 3.2")
+            }
+            Error::RawKeyLength { kind, private } => write!(
+                f,
+                "an {} {} key is {} bytes long",
+                kind.name(),
+                if *private { "private" } else { "public" },
+                kind.private_len()
+            ),
             Error::OpenSsl(stack) => write!(f, "OpenSSL error: {stack}"),
         }
     }

@@ -11,6 +11,7 @@
 use std::ffi::{c_char, c_int, c_void, CStr};
 use std::ptr;
 
+use foreign_types::ForeignTypeRef;
 use openssl::error::ErrorStack;
 use openssl_sys as sys;
 
@@ -64,6 +65,13 @@ impl FetchedDigest {
 }
 
 impl FetchedDigest {
+    /// The same digest as the `openssl` crate's type, for its key-operation contexts.
+    pub(crate) fn as_md(&self) -> &openssl::md::MdRef {
+        // SAFETY: the pointer is a valid, non-null EVP_MD that lives as long as `self`
+        // (fetched digests are kept for the life of the process); `MdRef` only reads it.
+        unsafe { openssl::md::MdRef::from_ptr(self.0) }
+    }
+
     /// The digest's input block size in bytes (the rate, for SHA-3).
     pub(crate) fn block_size(&self) -> usize {
         // SAFETY: the EVP_MD is valid for our lifetime.
@@ -1029,6 +1037,54 @@ pub(crate) fn argon2(
     let result =
         check(unsafe { sys::EVP_KDF_derive(ctx, out.as_mut_ptr(), out.len(), params.as_ptr()) });
     // SAFETY: we own the context; freeing it wipes the Argon2 memory.
+    unsafe { sys::EVP_KDF_CTX_free(ctx) };
+    result
+}
+
+/// Runs OpenSSL's PKCS#12 KDF (RFC 7292 appendix B.2). `password` is already in the
+/// scheme's BMPString form; `id` selects key (1), IV (2) or MAC key (3) material.
+pub(crate) fn pkcs12_kdf(
+    kdf: &FetchedKdf,
+    digest: &CStr,
+    password: &[u8],
+    salt: &[u8],
+    iterations: u32,
+    id: u32,
+    out: &mut [u8],
+) -> Result<(), ErrorStack> {
+    let octets = |key: &'static CStr, value: &[u8]| {
+        // SAFETY: OSSL_PARAM only borrows `key` and `value`, which outlive the derive call
+        // below; OpenSSL reads `value.len()` bytes.
+        unsafe {
+            sys::OSSL_PARAM_construct_octet_string(
+                key.as_ptr(),
+                value.as_ptr().cast_mut().cast(),
+                value.len(),
+            )
+        }
+    };
+    let (mut iterations, mut id) = (iterations, id);
+    let params = [
+        octets(c"pass", password),
+        octets(c"salt", salt),
+        // SAFETY: as above; OpenSSL reads the `u32`s during the call.
+        unsafe { sys::OSSL_PARAM_construct_uint(c"iter".as_ptr(), &mut iterations) },
+        // SAFETY: as above.
+        unsafe { sys::OSSL_PARAM_construct_uint(c"id".as_ptr(), &mut id) },
+        // SAFETY: as above; the digest name is NUL-terminated and only read.
+        unsafe {
+            OSSL_PARAM_construct_utf8_string(c"digest".as_ptr(), digest.as_ptr().cast_mut(), 0)
+        },
+        // SAFETY: no preconditions.
+        unsafe { sys::OSSL_PARAM_construct_end() },
+    ];
+    // SAFETY: the KDF is valid for our lifetime.
+    let ctx = check_ptr(unsafe { sys::EVP_KDF_CTX_new(kdf.0) })?;
+    // SAFETY: the context is valid; `params` is end-terminated and every buffer it points
+    // to outlives the call; OpenSSL writes exactly `out.len()` bytes to `out`.
+    let result =
+        check(unsafe { sys::EVP_KDF_derive(ctx, out.as_mut_ptr(), out.len(), params.as_ptr()) });
+    // SAFETY: we own the context.
     unsafe { sys::EVP_KDF_CTX_free(ctx) };
     result
 }

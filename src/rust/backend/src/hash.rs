@@ -133,6 +133,35 @@ impl HashAlgorithm {
     pub(crate) fn fetched(self) -> Result<&'static FetchedDigest> {
         DIGESTS[self.index()].digest()
     }
+
+    /// The fetched digest as the `openssl` crate's type, for key-operation contexts.
+    pub(crate) fn md(self) -> Result<&'static openssl::md::MdRef> {
+        Ok(self.fetched()?.as_md())
+    }
+
+    /// The algorithm's conventional lower-case name (`"sha256"`, `"sha3-256"`,
+    /// `"shake128"`, ...), as messages name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            HashAlgorithm::Md5 => "md5",
+            HashAlgorithm::Sha1 => "sha1",
+            HashAlgorithm::Sha224 => "sha224",
+            HashAlgorithm::Sha256 => "sha256",
+            HashAlgorithm::Sha384 => "sha384",
+            HashAlgorithm::Sha512 => "sha512",
+            HashAlgorithm::Sha512_224 => "sha512-224",
+            HashAlgorithm::Sha512_256 => "sha512-256",
+            HashAlgorithm::Sha3_224 => "sha3-224",
+            HashAlgorithm::Sha3_256 => "sha3-256",
+            HashAlgorithm::Sha3_384 => "sha3-384",
+            HashAlgorithm::Sha3_512 => "sha3-512",
+            HashAlgorithm::Shake128 { .. } => "shake128",
+            HashAlgorithm::Shake256 { .. } => "shake256",
+            HashAlgorithm::Blake2b512 => "blake2b",
+            HashAlgorithm::Blake2s256 => "blake2s",
+            HashAlgorithm::Sm3 => "sm3",
+        }
+    }
 }
 
 /// A running hash computation. Finishing consumes it.

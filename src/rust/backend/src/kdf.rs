@@ -19,6 +19,7 @@ use std::ffi::c_int;
 
 use zeroize::Zeroizing;
 
+use crate::algorithms::FetchSlot;
 use crate::error::{Error, Result};
 use crate::hash::{HashAlgorithm, Hasher};
 use crate::mac::{Cmac, Hmac};
@@ -143,6 +144,36 @@ fn scrypt_memory(n: u64, r: u64) -> u64 {
 /// scrypt (RFC 7914). `n` must be a power of two above 1, `r` and `p` at least 1 (the
 /// caller's checks, with the reference's messages). Memory is limited only by what the
 /// machine can give; a failure to get it is `ScryptMemory`.
+/// The PKCS#12 key derivation (RFC 7292 appendix B.2) over SHA-1, as PKCS#12's
+/// password-based encryption schemes use it. `password` is the UTF-8 password; it is
+/// converted to the BMPString form the scheme hashes. `id` is 1 for key material, 2 for an
+/// IV.
+pub fn pkcs12_sha1(
+    password: &[u8],
+    salt: &[u8],
+    iterations: u32,
+    id: u32,
+    out: &mut [u8],
+) -> Result<()> {
+    static PKCS12KDF: FetchSlot<crate::ffi::FetchedKdf> = FetchSlot::new(c"PKCS12KDF");
+    let text =
+        std::str::from_utf8(password).map_err(|_| Error::InvalidKey("password is not UTF-8"))?;
+    let mut bmp = zeroize::Zeroizing::new(Vec::with_capacity(password.len() * 2 + 2));
+    for unit in text.encode_utf16() {
+        bmp.extend_from_slice(&unit.to_be_bytes());
+    }
+    bmp.extend_from_slice(&[0, 0]);
+    Ok(crate::ffi::pkcs12_kdf(
+        PKCS12KDF.kdf()?,
+        c"SHA1",
+        &bmp,
+        salt,
+        iterations,
+        id,
+        out,
+    )?)
+}
+
 pub fn scrypt(password: &[u8], salt: &[u8], n: u64, r: u64, p: u64, out: &mut [u8]) -> Result<()> {
     if out.is_empty() {
         return Ok(());

@@ -18,6 +18,8 @@ pub mod capabilities;
 pub mod cipher;
 pub mod cobblestone;
 pub mod dss;
+pub mod ec;
+pub mod ecx;
 pub mod error;
 pub mod fernet;
 mod ffi;
@@ -29,6 +31,8 @@ pub mod openssl_info;
 pub mod otp;
 pub mod padding;
 mod pool;
+pub mod rsa;
+pub mod signing;
 mod siv;
 #[cfg(test)]
 mod test_support;

@@ -10,6 +10,7 @@ import typing
 from cryptography.hazmat.bindings._rust import asn1 as asn1
 from cryptography.hazmat.bindings._rust import cobblestone as cobblestone
 from cryptography.hazmat.bindings._rust import fernet as fernet
+from cryptography.hazmat.bindings._rust import keys as keys
 from cryptography.hazmat.bindings._rust import openssl as openssl
 from cryptography.hazmat.primitives import padding
 from cryptography.utils import Buffer
@@ -17,11 +18,13 @@ from cryptography.utils import Buffer
 __all__ = [
     "ANSIX923PaddingContext",
     "ANSIX923UnpaddingContext",
+    "ObjectIdentifier",
     "PKCS7PaddingContext",
     "PKCS7UnpaddingContext",
     "asn1",
     "cobblestone",
     "fernet",
+    "keys",
     "openssl",
 ]
 
@@ -50,3 +53,15 @@ class ANSIX923UnpaddingContext(padding.PaddingContext):
     def __new__(cls, block_size: int) -> ANSIX923UnpaddingContext: ...
     def update(self, buf: Buffer) -> bytes: ...
     def finalize(self) -> bytes: ...
+
+@typing.final
+class ObjectIdentifier:
+    def __new__(cls, value: str) -> ObjectIdentifier: ...
+    @property
+    def dotted_string(self) -> str: ...
+    @property
+    def _name(self) -> str: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __copy__(self) -> ObjectIdentifier: ...
+    def __deepcopy__(self, memo: typing.Any) -> ObjectIdentifier: ...

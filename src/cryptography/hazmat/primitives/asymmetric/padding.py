@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import abc
 
+from cryptography.hazmat.bindings._rust import openssl as rust_openssl
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives._asymmetric import (
     AsymmetricPadding as AsymmetricPadding,
@@ -21,6 +22,7 @@ __all__ = [
     "PSS",
     "AsymmetricPadding",
     "PKCS1v15",
+    "calculate_max_pss_salt_length",
 ]
 
 
@@ -131,3 +133,18 @@ class OAEP(AsymmetricPadding):
         )
 
     __hash__ = None  # type: ignore[assignment]
+
+
+from cryptography.hazmat.primitives.asymmetric import rsa  # noqa: E402
+
+
+def calculate_max_pss_salt_length(
+    key: rsa.RSAPrivateKey | rsa.RSAPublicKey,
+    hash_algorithm: hashes.HashAlgorithm,
+) -> int:
+    """The longest PSS salt a key of this size allows with this hash."""
+    if not isinstance(key, (rsa.RSAPrivateKey, rsa.RSAPublicKey)):
+        raise TypeError("key must be an RSA public or private key")
+    return rust_openssl.rsa.max_pss_salt_length(
+        key.key_size, hash_algorithm.digest_size
+    )

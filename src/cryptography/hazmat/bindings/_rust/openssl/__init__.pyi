@@ -12,6 +12,15 @@ from cryptography.hazmat.bindings._rust.openssl import (
     cmac as cmac,
 )
 from cryptography.hazmat.bindings._rust.openssl import (
+    ec as ec,
+)
+from cryptography.hazmat.bindings._rust.openssl import (
+    ed448 as ed448,
+)
+from cryptography.hazmat.bindings._rust.openssl import (
+    ed25519 as ed25519,
+)
+from cryptography.hazmat.bindings._rust.openssl import (
     hashes as hashes,
 )
 from cryptography.hazmat.bindings._rust.openssl import (
@@ -27,10 +36,25 @@ from cryptography.hazmat.bindings._rust.openssl import (
     poly1305 as poly1305,
 )
 from cryptography.hazmat.bindings._rust.openssl import (
+    rsa as rsa,
+)
+from cryptography.hazmat.bindings._rust.openssl import (
     twofactor as twofactor,
+)
+from cryptography.hazmat.bindings._rust.openssl import (
+    x448 as x448,
+)
+from cryptography.hazmat.bindings._rust.openssl import (
+    x25519 as x25519,
 )
 
 __all__ = [
+    "x448",
+    "x25519",
+    "rsa",
+    "ed448",
+    "ed25519",
+    "ec",
     "aead",
     "algorithm_available",
     "capture_error_stack",

@@ -1,0 +1,60 @@
+# This file is dual licensed under the terms of the Apache License, Version
+# 2.0, and the BSD License. See the LICENSE file in the root of this repository
+# for complete details.
+
+"""Unions of the key types, for annotations."""
+
+from __future__ import annotations
+
+import typing
+
+from cryptography.hazmat.primitives.asymmetric import (
+    ec,
+    ed448,
+    ed25519,
+    rsa,
+    x448,
+    x25519,
+)
+
+# Every public key type.
+PublicKeyTypes = typing.Union[
+    ed25519.Ed25519PublicKey,
+    ed448.Ed448PublicKey,
+    rsa.RSAPublicKey,
+    ec.EllipticCurvePublicKey,
+    x25519.X25519PublicKey,
+    x448.X448PublicKey,
+]
+# Every private key type.
+PrivateKeyTypes = typing.Union[
+    ed25519.Ed25519PrivateKey,
+    ed448.Ed448PrivateKey,
+    rsa.RSAPrivateKey,
+    ec.EllipticCurvePrivateKey,
+    x25519.X25519PrivateKey,
+    x448.X448PrivateKey,
+]
+# The private keys that can sign certificates.
+CertificateIssuerPrivateKeyTypes = typing.Union[
+    ed25519.Ed25519PrivateKey,
+    ed448.Ed448PrivateKey,
+    rsa.RSAPrivateKey,
+    ec.EllipticCurvePrivateKey,
+]
+# The public keys of certificate issuers.
+CertificateIssuerPublicKeyTypes = typing.Union[
+    ed25519.Ed25519PublicKey,
+    ed448.Ed448PublicKey,
+    rsa.RSAPublicKey,
+    ec.EllipticCurvePublicKey,
+]
+# The public keys a certificate can hold.
+CertificatePublicKeyTypes = typing.Union[
+    ed25519.Ed25519PublicKey,
+    ed448.Ed448PublicKey,
+    rsa.RSAPublicKey,
+    ec.EllipticCurvePublicKey,
+    x25519.X25519PublicKey,
+    x448.X448PublicKey,
+]

@@ -1,0 +1,92 @@
+# This file is dual licensed under the terms of the Apache License, Version
+# 2.0, and the BSD License. See the LICENSE file in the root of this repository
+# for complete details.
+
+"""X448 key agreement (RFC 7748): the key interfaces, implemented natively."""
+
+from __future__ import annotations
+
+import abc
+
+from cryptography.exceptions import UnsupportedAlgorithm
+from cryptography.hazmat.bindings._rust import openssl as rust_openssl
+from cryptography.hazmat.primitives import _serialization
+from cryptography.utils import Buffer
+
+__all__ = ["X448PrivateKey", "X448PublicKey", "UnsupportedAlgorithm"]
+
+
+class X448PublicKey(metaclass=abc.ABCMeta):
+    @classmethod
+    def from_public_bytes(cls, data: Buffer) -> X448PublicKey:
+        return rust_openssl.x448.X448PublicKey.from_public_bytes(data)
+
+    @abc.abstractmethod
+    def public_bytes(
+        self,
+        encoding: _serialization.Encoding,
+        format: _serialization.PublicFormat,
+    ) -> bytes:
+        """The serialized bytes of the public key."""
+
+    @abc.abstractmethod
+    def public_bytes_raw(self) -> bytes:
+        """The raw bytes of the public key (same as Encoding.Raw, PublicFormat.Raw)."""
+
+    @abc.abstractmethod
+    def __eq__(self, other: object) -> bool:
+        """Checks equality."""
+
+    @abc.abstractmethod
+    def __copy__(self) -> X448PublicKey:
+        """Returns a copy."""
+
+    @abc.abstractmethod
+    def __deepcopy__(self, memo: dict) -> X448PublicKey:
+        """Returns a deep copy."""
+
+
+X448PublicKey.register(rust_openssl.x448.X448PublicKey)
+
+
+class X448PrivateKey(metaclass=abc.ABCMeta):
+    @classmethod
+    def generate(cls) -> X448PrivateKey:
+        return rust_openssl.x448.X448PrivateKey.generate()
+
+    @classmethod
+    def from_private_bytes(cls, data: Buffer) -> X448PrivateKey:
+        return rust_openssl.x448.X448PrivateKey.from_private_bytes(data)
+
+    @abc.abstractmethod
+    def public_key(self) -> X448PublicKey:
+        """The public key of this private key."""
+
+    @abc.abstractmethod
+    def private_bytes(
+        self,
+        encoding: _serialization.Encoding,
+        format: _serialization.PrivateFormat,
+        encryption_algorithm: _serialization.KeySerializationEncryption,
+    ) -> bytes:
+        """The serialized bytes of the private key."""
+
+    @abc.abstractmethod
+    def private_bytes_raw(self) -> bytes:
+        """The raw bytes of the private key (same as Encoding.Raw, PrivateFormat.Raw,
+        NoEncryption())."""
+
+    @abc.abstractmethod
+    def exchange(self, peer_public_key: X448PublicKey) -> bytes:
+        """The shared secret with the peer's key."""
+
+    @abc.abstractmethod
+    def __copy__(self) -> X448PrivateKey:
+        """Returns a copy."""
+
+    @abc.abstractmethod
+    def __deepcopy__(self, memo: dict) -> X448PrivateKey:
+        """Returns a deep copy."""
+
+
+X448PrivateKey.register(rust_openssl.x448.X448PrivateKey)

@@ -1,0 +1,564 @@
+//! Elliptic-curve keys over the named prime curves: generation, derivation from a private
+//! value, construction from coordinates or encoded points (always checked to lie on the
+//! curve), ECDSA (random or RFC 6979 nonces) and ECDH.
+//!
+//! ```
+//! use cryptography_backend::ec::{Curve, EcPrivateKey};
+//! use cryptography_backend::hash::HashAlgorithm;
+//! use cryptography_backend::signing::SignedData;
+//!
+//! let key = EcPrivateKey::generate(Curve::Secp256r1)?;
+//! let message = SignedData::Message { data: b"hello", hash: HashAlgorithm::Sha256 };
+//! let signature = key.sign(message, false)?;
+//! key.public_key()?.verify(&signature, message)?;
+//! # Ok::<(), cryptography_backend::Error>(())
+//! ```
+
+use std::sync::OnceLock;
+
+use openssl::bn::{BigNum, BigNumContext};
+use openssl::derive::Deriver;
+use openssl::ec::{EcGroup, EcKey, EcPoint, EcPointRef, PointConversionForm};
+use openssl::nid::Nid;
+use openssl::pkey::{PKey, Private, Public};
+use openssl::pkey_ctx::PkeyCtx;
+use zeroize::Zeroizing;
+
+use crate::error::{Error, Result};
+use crate::signing::SignedData;
+
+/// A named curve.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Curve {
+    Secp192r1,
+    Secp224r1,
+    Secp256r1,
+    Secp384r1,
+    Secp521r1,
+    Secp256k1,
+    BrainpoolP256r1,
+    BrainpoolP384r1,
+    BrainpoolP512r1,
+}
+
+const CURVE_COUNT: usize = 9;
+
+/// Every curve, in declaration order.
+pub const CURVES: [Curve; CURVE_COUNT] = [
+    Curve::Secp192r1,
+    Curve::Secp224r1,
+    Curve::Secp256r1,
+    Curve::Secp384r1,
+    Curve::Secp521r1,
+    Curve::Secp256k1,
+    Curve::BrainpoolP256r1,
+    Curve::BrainpoolP384r1,
+    Curve::BrainpoolP512r1,
+];
+
+/// Each curve's group, built once: building one from its name costs more than a
+/// signature verification's setup.
+static GROUPS: [OnceLock<Option<EcGroup>>; CURVE_COUNT] = [const { OnceLock::new() }; CURVE_COUNT];
+
+impl Curve {
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The SEC 2 / RFC 5639 name (`"secp256r1"`, `"brainpoolP256r1"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Curve::Secp192r1 => "secp192r1",
+            Curve::Secp224r1 => "secp224r1",
+            Curve::Secp256r1 => "secp256r1",
+            Curve::Secp384r1 => "secp384r1",
+            Curve::Secp521r1 => "secp521r1",
+            Curve::Secp256k1 => "secp256k1",
+            Curve::BrainpoolP256r1 => "brainpoolP256r1",
+            Curve::BrainpoolP384r1 => "brainpoolP384r1",
+            Curve::BrainpoolP512r1 => "brainpoolP512r1",
+        }
+    }
+
+    /// The curve a name designates; the ANSI X9.62 aliases `prime192v1` and
+    /// `prime256v1` are accepted.
+    pub fn from_name(name: &str) -> Option<Curve> {
+        match name {
+            "prime192v1" => Some(Curve::Secp192r1),
+            "prime256v1" => Some(Curve::Secp256r1),
+            _ => CURVES.into_iter().find(|curve| curve.name() == name),
+        }
+    }
+
+    /// The size of the field (and of the group order) in bits.
+    pub fn key_bits(self) -> usize {
+        match self {
+            Curve::Secp192r1 => 192,
+            Curve::Secp224r1 => 224,
+            Curve::Secp256r1 | Curve::Secp256k1 | Curve::BrainpoolP256r1 => 256,
+            Curve::Secp384r1 | Curve::BrainpoolP384r1 => 384,
+            Curve::Secp521r1 => 521,
+            Curve::BrainpoolP512r1 => 512,
+        }
+    }
+
+    /// Bytes of one field element (a coordinate, or the private scalar).
+    pub fn element_len(self) -> usize {
+        self.key_bits().div_ceil(8)
+    }
+
+    fn nid(self) -> Nid {
+        match self {
+            Curve::Secp192r1 => Nid::X9_62_PRIME192V1,
+            Curve::Secp224r1 => Nid::SECP224R1,
+            Curve::Secp256r1 => Nid::X9_62_PRIME256V1,
+            Curve::Secp384r1 => Nid::SECP384R1,
+            Curve::Secp521r1 => Nid::SECP521R1,
+            Curve::Secp256k1 => Nid::SECP256K1,
+            Curve::BrainpoolP256r1 => Nid::BRAINPOOL_P256R1,
+            Curve::BrainpoolP384r1 => Nid::BRAINPOOL_P384R1,
+            Curve::BrainpoolP512r1 => Nid::BRAINPOOL_P512R1,
+        }
+    }
+
+    /// The curve's group, or `UnsupportedCurve` when the linked OpenSSL lacks it.
+    fn group(self) -> Result<&'static EcGroup> {
+        GROUPS[self.index()]
+            .get_or_init(|| {
+                let group = EcGroup::from_curve_name(self.nid()).ok();
+                let _ = openssl::error::ErrorStack::get();
+                group
+            })
+            .as_ref()
+            .ok_or(Error::UnsupportedCurve(self.name()))
+    }
+
+    /// Whether the linked OpenSSL offers the curve.
+    pub fn is_supported(self) -> bool {
+        self.group().is_ok()
+    }
+
+    /// The order of the group, big-endian.
+    pub fn order(self) -> Result<Vec<u8>> {
+        let mut order = BigNum::new()?;
+        let mut ctx = BigNumContext::new()?;
+        self.group()?.order(&mut order, &mut ctx)?;
+        Ok(order.to_vec())
+    }
+}
+
+/// A prime curve's domain parameters, big-endian without leading zeros (the generator
+/// as an uncompressed X9.62 point).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CurveDomain {
+    pub p: Vec<u8>,
+    pub a: Vec<u8>,
+    pub b: Vec<u8>,
+    pub order: Vec<u8>,
+    pub generator: Vec<u8>,
+}
+
+impl Curve {
+    /// The curve's domain parameters, as OpenSSL defines the curve.
+    pub fn domain(self) -> Result<CurveDomain> {
+        let group = self.group()?;
+        let mut ctx = BigNumContext::new()?;
+        let (mut p, mut a, mut b, mut order) = (
+            BigNum::new()?,
+            BigNum::new()?,
+            BigNum::new()?,
+            BigNum::new()?,
+        );
+        group.components_gfp(&mut p, &mut a, &mut b, &mut ctx)?;
+        group.order(&mut order, &mut ctx)?;
+        let generator = group
+            .generator_opt()
+            .ok_or(Error::UnsupportedCurve(self.name()))?
+            .to_bytes(group, PointConversionForm::UNCOMPRESSED, &mut ctx)?;
+        Ok(CurveDomain {
+            p: p.to_vec(),
+            a: a.to_vec(),
+            b: b.to_vec(),
+            order: order.to_vec(),
+            generator,
+        })
+    }
+}
+
+/// The affine coordinates of a public point, big-endian, each padded to the curve's
+/// element length.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EcPublicComponents {
+    pub curve: Curve,
+    pub x: Vec<u8>,
+    pub y: Vec<u8>,
+}
+
+/// An EC private key.
+pub struct EcPrivateKey {
+    pkey: PKey<Private>,
+    curve: Curve,
+}
+
+/// An EC public key.
+pub struct EcPublicKey {
+    pkey: PKey<Public>,
+    curve: Curve,
+}
+
+fn invalid_key() -> Error {
+    let _ = openssl::error::ErrorStack::get();
+    Error::InvalidKey("Invalid EC key.")
+}
+
+/// Decodes an X9.62 point (compressed or uncompressed; the hybrid forms are refused) and
+/// checks that it lies on the curve.
+fn decode_point(curve: Curve, encoded: &[u8]) -> Result<EcPoint> {
+    match encoded.first() {
+        None => return Err(Error::InvalidKey("data must not be an empty byte string")),
+        Some(0x02..=0x04) => {}
+        Some(_) => return Err(Error::InvalidKey("Unsupported elliptic curve point type")),
+    }
+    let group = curve.group()?;
+    let mut ctx = BigNumContext::new()?;
+    let point = EcPoint::from_bytes(group, encoded, &mut ctx).map_err(|_| invalid_key())?;
+    // `from_bytes` checks the curve equation; the point at infinity is no key.
+    if point.is_infinity(group) {
+        return Err(invalid_key());
+    }
+    Ok(point)
+}
+
+fn public_pkey(curve: Curve, point: &EcPointRef) -> Result<PKey<Public>> {
+    let ec = EcKey::from_public_key(curve.group()?, point)?;
+    ec.check_key().map_err(|_| invalid_key())?;
+    Ok(PKey::from_ec_key(ec)?)
+}
+
+fn padded(bn: &openssl::bn::BigNumRef, len: usize) -> Result<Vec<u8>> {
+    let len = i32::try_from(len).map_err(|_| Error::ParameterTooLarge("field element"))?;
+    Ok(bn.to_vec_padded(len)?)
+}
+
+fn encode_point<T: openssl::pkey::HasPublic>(
+    ec: &EcKey<T>,
+    curve: Curve,
+    compressed: bool,
+) -> Result<Vec<u8>> {
+    let form = if compressed {
+        PointConversionForm::COMPRESSED
+    } else {
+        PointConversionForm::UNCOMPRESSED
+    };
+    let mut ctx = BigNumContext::new()?;
+    Ok(ec.public_key().to_bytes(curve.group()?, form, &mut ctx)?)
+}
+
+fn coordinates<T: openssl::pkey::HasPublic>(
+    ec: &EcKey<T>,
+    curve: Curve,
+) -> Result<EcPublicComponents> {
+    let mut x = BigNum::new()?;
+    let mut y = BigNum::new()?;
+    let mut ctx = BigNumContext::new()?;
+    ec.public_key()
+        .affine_coordinates(curve.group()?, &mut x, &mut y, &mut ctx)?;
+    Ok(EcPublicComponents {
+        curve,
+        x: padded(&x, curve.element_len())?,
+        y: padded(&y, curve.element_len())?,
+    })
+}
+
+impl EcPrivateKey {
+    pub fn generate(curve: Curve) -> Result<Self> {
+        let ec = EcKey::generate(curve.group()?)?;
+        Ok(EcPrivateKey {
+            pkey: PKey::from_ec_key(ec)?,
+            curve,
+        })
+    }
+
+    /// The key whose private value is `scalar` (big-endian), which must lie in
+    /// [1, order - 1]. The public point is computed.
+    pub fn derive(curve: Curve, scalar: &[u8]) -> Result<Self> {
+        let group = curve.group()?;
+        let mut ctx = BigNumContext::new()?;
+        let private = BigNum::from_slice(scalar)?;
+        let mut order = BigNum::new()?;
+        group.order(&mut order, &mut ctx)?;
+        if private.num_bits() == 0 || private >= order {
+            return Err(Error::InvalidKey(
+                "Invalid EC key (key out of range, infinity, etc.)",
+            ));
+        }
+        let mut public = EcPoint::new(group)?;
+        public.mul_generator2(group, &private, &mut ctx)?;
+        let ec = EcKey::from_private_components(group, &private, &public)?;
+        Ok(EcPrivateKey {
+            pkey: PKey::from_ec_key(ec)?,
+            curve,
+        })
+    }
+
+    /// Builds a key from its private value and a public point (an encoded point, or the
+    /// computed one when `None`), checking that they belong together and lie on the curve.
+    pub fn from_components(curve: Curve, scalar: &[u8], public: Option<&[u8]>) -> Result<Self> {
+        let group = curve.group()?;
+        let private = BigNum::from_slice(scalar)?;
+        let public = match public {
+            Some(encoded) => decode_point(curve, encoded)?,
+            None => {
+                let mut point = EcPoint::new(group)?;
+                let mut ctx = BigNumContext::new()?;
+                point.mul_generator2(group, &private, &mut ctx)?;
+                point
+            }
+        };
+        let ec = EcKey::from_private_components(group, &private, &public)?;
+        // Checks the point, the range of the private value, and that it yields the point.
+        ec.check_key().map_err(|_| invalid_key())?;
+        Ok(EcPrivateKey {
+            pkey: PKey::from_ec_key(ec)?,
+            curve,
+        })
+    }
+
+    /// Builds a key from its private value and public coordinates, as the numbers classes
+    /// give them.
+    pub fn from_numbers(public: &EcPublicComponents, scalar: &[u8]) -> Result<Self> {
+        let point = EcPublicKey::point_from_coordinates(public)?;
+        let group = public.curve.group()?;
+        let private = BigNum::from_slice(scalar)?;
+        let ec = EcKey::from_private_components(group, &private, &point)?;
+        ec.check_key().map_err(|_| invalid_key())?;
+        Ok(EcPrivateKey {
+            pkey: PKey::from_ec_key(ec)?,
+            curve: public.curve,
+        })
+    }
+
+    pub fn curve(&self) -> Curve {
+        self.curve
+    }
+
+    pub fn pkey(&self) -> &PKey<Private> {
+        &self.pkey
+    }
+
+    /// The private value, big-endian, padded to the curve's element length.
+    pub fn private_value(&self) -> Result<Zeroizing<Vec<u8>>> {
+        let ec = self.pkey.ec_key()?;
+        Ok(Zeroizing::new(padded(
+            ec.private_key(),
+            self.curve.element_len(),
+        )?))
+    }
+
+    pub fn public_components(&self) -> Result<EcPublicComponents> {
+        coordinates(&self.pkey.ec_key()?, self.curve)
+    }
+
+    /// The public point in X9.62 form.
+    pub fn encoded_point(&self, compressed: bool) -> Result<Vec<u8>> {
+        encode_point(&self.pkey.ec_key()?, self.curve, compressed)
+    }
+
+    pub fn public_key(&self) -> Result<EcPublicKey> {
+        let ec = self.pkey.ec_key()?;
+        let public = EcKey::from_public_key(ec.group(), ec.public_key())?;
+        Ok(EcPublicKey {
+            pkey: PKey::from_ec_key(public)?,
+            curve: self.curve,
+        })
+    }
+
+    /// An ECDSA signature in DER. `deterministic` selects RFC 6979 nonces.
+    pub fn sign(&self, data: SignedData<'_>, deterministic: bool) -> Result<Vec<u8>> {
+        let input = data.prepare()?;
+        let mut ctx = PkeyCtx::new(&self.pkey)?;
+        ctx.sign_init()?;
+        if deterministic {
+            // RFC 6979 derives the nonce with HMAC over the message's hash.
+            if let Some(hash) = input.hash {
+                ctx.set_signature_md(hash.md()?)
+                    .map_err(|_| Error::UnsupportedSignatureHash(hash))?;
+            }
+            set_deterministic(&mut ctx)?;
+        }
+        let mut signature = Vec::new();
+        ctx.sign_to_vec(input.bytes(), &mut signature)?;
+        Ok(signature)
+    }
+
+    /// The ECDH shared secret with a peer's key on the same curve.
+    pub fn exchange(&self, peer: &EcPublicKey) -> Result<Zeroizing<Vec<u8>>> {
+        if peer.curve != self.curve {
+            return Err(Error::ExchangeFailed);
+        }
+        derive_shared(&self.pkey, &peer.pkey)
+    }
+}
+
+#[cfg(ossl320)]
+fn set_deterministic(ctx: &mut PkeyCtx<Private>) -> Result<()> {
+    Ok(ctx.set_nonce_type(openssl::pkey_ctx::NonceType::DETERMINISTIC_K)?)
+}
+
+#[cfg(not(ossl320))]
+fn set_deterministic(_ctx: &mut PkeyCtx<Private>) -> Result<()> {
+    Err(Error::DeterministicSigningUnavailable)
+}
+
+/// Whether deterministic (RFC 6979) ECDSA is available.
+pub fn deterministic_signing_supported() -> bool {
+    cfg!(ossl320)
+}
+
+/// Runs a key agreement; a failure (including X25519's and X448's all-zero result) is
+/// `ExchangeFailed`.
+pub(crate) fn derive_shared(
+    own: &PKey<Private>,
+    peer: &PKey<Public>,
+) -> Result<Zeroizing<Vec<u8>>> {
+    let failed = |_| {
+        let _ = openssl::error::ErrorStack::get();
+        Error::ExchangeFailed
+    };
+    let mut deriver = Deriver::new(own).map_err(failed)?;
+    deriver.set_peer(peer).map_err(failed)?;
+    let len = deriver.len().map_err(failed)?;
+    let mut secret = Zeroizing::new(vec![0u8; len]);
+    let written = deriver.derive(&mut secret).map_err(failed)?;
+    secret.truncate(written);
+    Ok(secret)
+}
+
+impl EcPublicKey {
+    fn point_from_coordinates(public: &EcPublicComponents) -> Result<EcPoint> {
+        let group = public.curve.group()?;
+        let mut point = EcPoint::new(group)?;
+        let x = BigNum::from_slice(&public.x)?;
+        let y = BigNum::from_slice(&public.y)?;
+        let mut ctx = BigNumContext::new()?;
+        point
+            .set_affine_coordinates_gfp(group, &x, &y, &mut ctx)
+            .map_err(|_| {
+                let _ = openssl::error::ErrorStack::get();
+                Error::InvalidKey("Invalid EC key. Point is not on the curve specified.")
+            })?;
+        Ok(point)
+    }
+
+    /// The key at the given coordinates, which must lie on the curve.
+    pub fn from_coordinates(public: &EcPublicComponents) -> Result<Self> {
+        let point = Self::point_from_coordinates(public)?;
+        Ok(EcPublicKey {
+            pkey: public_pkey(public.curve, &point)?,
+            curve: public.curve,
+        })
+    }
+
+    /// The key an X9.62 encoded point designates.
+    pub fn from_encoded_point(curve: Curve, encoded: &[u8]) -> Result<Self> {
+        let point = decode_point(curve, encoded)?;
+        Ok(EcPublicKey {
+            pkey: public_pkey(curve, &point)?,
+            curve,
+        })
+    }
+
+    pub fn curve(&self) -> Curve {
+        self.curve
+    }
+
+    pub fn pkey(&self) -> &PKey<Public> {
+        &self.pkey
+    }
+
+    pub fn components(&self) -> Result<EcPublicComponents> {
+        coordinates(&self.pkey.ec_key()?, self.curve)
+    }
+
+    pub fn encoded_point(&self, compressed: bool) -> Result<Vec<u8>> {
+        encode_point(&self.pkey.ec_key()?, self.curve, compressed)
+    }
+
+    pub fn same_key(&self, other: &EcPublicKey) -> bool {
+        self.curve == other.curve && self.pkey.public_eq(&other.pkey)
+    }
+
+    /// Checks a DER ECDSA signature; anything malformed or mismatched is `BadSignature`.
+    pub fn verify(&self, signature: &[u8], data: SignedData<'_>) -> Result<()> {
+        let input = data.prepare()?;
+        let mut ctx = PkeyCtx::new(&self.pkey)?;
+        ctx.verify_init()?;
+        match ctx.verify(input.bytes(), signature) {
+            Ok(true) => Ok(()),
+            _ => {
+                let _ = openssl::error::ErrorStack::get();
+                Err(Error::BadSignature)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hash::HashAlgorithm;
+
+    #[test]
+    fn every_curve_signs_and_verifies() {
+        for curve in CURVES {
+            let key = EcPrivateKey::generate(curve).unwrap();
+            let data = SignedData::Message {
+                data: b"abc",
+                hash: HashAlgorithm::Sha256,
+            };
+            let signature = key.sign(data, false).unwrap();
+            let public = key.public_key().unwrap();
+            public.verify(&signature, data).unwrap();
+            let other = SignedData::Message {
+                data: b"abd",
+                hash: HashAlgorithm::Sha256,
+            };
+            assert!(matches!(
+                public.verify(&signature, other),
+                Err(Error::BadSignature)
+            ));
+        }
+    }
+
+    #[test]
+    fn derive_checks_range() {
+        let order = Curve::Secp256r1.order().unwrap();
+        assert!(EcPrivateKey::derive(Curve::Secp256r1, &order).is_err());
+        assert!(EcPrivateKey::derive(Curve::Secp256r1, &[0]).is_err());
+        let one = EcPrivateKey::derive(Curve::Secp256r1, &[1]).unwrap();
+        // The generator of P-256 (SEC 2, 2.4.2).
+        assert_eq!(
+            one.public_components().unwrap().x[..4],
+            [0x6b, 0x17, 0xd1, 0xf2]
+        );
+    }
+
+    #[test]
+    fn points_off_the_curve_are_refused() {
+        let mut encoded = vec![4u8];
+        encoded.extend_from_slice(&[1; 64]);
+        assert!(EcPublicKey::from_encoded_point(Curve::Secp256r1, &encoded).is_err());
+        assert!(EcPublicKey::from_encoded_point(Curve::Secp256r1, &[4]).is_err());
+    }
+
+    #[test]
+    fn ecdh_agrees() {
+        let a = EcPrivateKey::generate(Curve::Secp384r1).unwrap();
+        let b = EcPrivateKey::generate(Curve::Secp384r1).unwrap();
+        let ab = a.exchange(&b.public_key().unwrap()).unwrap();
+        let ba = b.exchange(&a.public_key().unwrap()).unwrap();
+        assert_eq!(*ab, *ba);
+        let c = EcPrivateKey::generate(Curve::Secp256r1).unwrap();
+        assert!(a.exchange(&c.public_key().unwrap()).is_err());
+    }
+}

@@ -1,0 +1,257 @@
+//! The keys of RFC 7748 and RFC 8032, which are plain byte strings: X25519 and X448 for
+//! key agreement, Ed25519 and Ed448 for signatures.
+//!
+//! ```
+//! use cryptography_backend::ecx::{RawKeyKind, RawPrivateKey};
+//!
+//! let key = RawPrivateKey::generate(RawKeyKind::Ed25519)?;
+//! let signature = key.sign(b"hello")?;
+//! key.public_key()?.verify(&signature, b"hello")?;
+//! # Ok::<(), cryptography_backend::Error>(())
+//! ```
+
+use openssl::pkey::{Id, PKey, Private, Public};
+use openssl::sign::{Signer, Verifier};
+use zeroize::Zeroizing;
+
+use crate::error::{Error, Result};
+
+/// Which of the four algorithms a key belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RawKeyKind {
+    X25519,
+    X448,
+    Ed25519,
+    Ed448,
+}
+
+impl RawKeyKind {
+    /// The algorithm's name as written in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            RawKeyKind::X25519 => "X25519",
+            RawKeyKind::X448 => "X448",
+            RawKeyKind::Ed25519 => "Ed25519",
+            RawKeyKind::Ed448 => "Ed448",
+        }
+    }
+
+    /// Length of the private key in bytes.
+    pub fn private_len(self) -> usize {
+        match self {
+            RawKeyKind::X25519 | RawKeyKind::Ed25519 => 32,
+            RawKeyKind::X448 => 56,
+            RawKeyKind::Ed448 => 57,
+        }
+    }
+
+    /// Length of the public key in bytes.
+    pub fn public_len(self) -> usize {
+        self.private_len()
+    }
+
+    /// Whether the algorithm signs (Ed25519, Ed448) rather than agrees on keys.
+    pub fn is_signature(self) -> bool {
+        matches!(self, RawKeyKind::Ed25519 | RawKeyKind::Ed448)
+    }
+
+    fn id(self) -> Id {
+        match self {
+            RawKeyKind::X25519 => Id::X25519,
+            RawKeyKind::X448 => Id::X448,
+            RawKeyKind::Ed25519 => Id::ED25519,
+            RawKeyKind::Ed448 => Id::ED448,
+        }
+    }
+}
+
+/// A private X25519, X448, Ed25519 or Ed448 key.
+pub struct RawPrivateKey {
+    kind: RawKeyKind,
+    pkey: PKey<Private>,
+}
+
+/// A public X25519, X448, Ed25519 or Ed448 key.
+pub struct RawPublicKey {
+    kind: RawKeyKind,
+    pkey: PKey<Public>,
+}
+
+impl RawPrivateKey {
+    pub fn generate(kind: RawKeyKind) -> Result<Self> {
+        let pkey = match kind {
+            RawKeyKind::X25519 => PKey::generate_x25519(),
+            RawKeyKind::X448 => PKey::generate_x448(),
+            RawKeyKind::Ed25519 => PKey::generate_ed25519(),
+            RawKeyKind::Ed448 => PKey::generate_ed448(),
+        }
+        .map_err(|_| unsupported(kind))?;
+        Ok(RawPrivateKey { kind, pkey })
+    }
+
+    /// The key with the given private bytes, which must have the algorithm's length.
+    pub fn from_bytes(kind: RawKeyKind, bytes: &[u8]) -> Result<Self> {
+        if bytes.len() != kind.private_len() {
+            return Err(Error::RawKeyLength {
+                kind,
+                private: true,
+            });
+        }
+        let pkey = PKey::private_key_from_raw_bytes(bytes, kind.id()).map_err(|_| {
+            let _ = openssl::error::ErrorStack::get();
+            unsupported(kind)
+        })?;
+        Ok(RawPrivateKey { kind, pkey })
+    }
+
+    pub fn kind(&self) -> RawKeyKind {
+        self.kind
+    }
+
+    pub fn to_bytes(&self) -> Result<Zeroizing<Vec<u8>>> {
+        Ok(Zeroizing::new(self.pkey.raw_private_key()?))
+    }
+
+    pub fn public_key(&self) -> Result<RawPublicKey> {
+        let bytes = self.pkey.raw_public_key()?;
+        RawPublicKey::from_bytes(self.kind, &bytes)
+    }
+
+    /// Signs a message (Ed25519 and Ed448 only; both hash internally).
+    pub fn sign(&self, message: &[u8]) -> Result<Vec<u8>> {
+        if !self.kind.is_signature() {
+            return Err(unsupported(self.kind));
+        }
+        let mut signer = Signer::new_without_digest(&self.pkey)?;
+        Ok(signer.sign_oneshot_to_vec(message)?)
+    }
+
+    /// The shared secret with a peer's key of the same algorithm (X25519 and X448 only).
+    /// An all-zero result (a peer key of small order) is refused.
+    pub fn exchange(&self, peer: &RawPublicKey) -> Result<Zeroizing<Vec<u8>>> {
+        if self.kind.is_signature() || peer.kind != self.kind {
+            return Err(Error::ExchangeFailed);
+        }
+        let secret = crate::ec::derive_shared(&self.pkey, &peer.pkey)?;
+        // OpenSSL already refuses the all-zero value; this check does not depend on it.
+        if secret.iter().all(|&b| b == 0) {
+            return Err(Error::ExchangeFailed);
+        }
+        Ok(secret)
+    }
+}
+
+impl RawPublicKey {
+    /// The key with the given public bytes, which must have the algorithm's length.
+    pub fn from_bytes(kind: RawKeyKind, bytes: &[u8]) -> Result<Self> {
+        if bytes.len() != kind.public_len() {
+            return Err(Error::RawKeyLength {
+                kind,
+                private: false,
+            });
+        }
+        let pkey = PKey::public_key_from_raw_bytes(bytes, kind.id()).map_err(|_| {
+            let _ = openssl::error::ErrorStack::get();
+            unsupported(kind)
+        })?;
+        Ok(RawPublicKey { kind, pkey })
+    }
+
+    pub fn kind(&self) -> RawKeyKind {
+        self.kind
+    }
+
+    pub fn to_bytes(&self) -> Result<Vec<u8>> {
+        Ok(self.pkey.raw_public_key()?)
+    }
+
+    pub fn same_key(&self, other: &RawPublicKey) -> bool {
+        self.kind == other.kind && self.pkey.public_eq(&other.pkey)
+    }
+
+    /// Checks an Ed25519 or Ed448 signature; any mismatch is `BadSignature`.
+    pub fn verify(&self, signature: &[u8], message: &[u8]) -> Result<()> {
+        if !self.kind.is_signature() {
+            return Err(unsupported(self.kind));
+        }
+        let mut verifier = Verifier::new_without_digest(&self.pkey)?;
+        match verifier.verify_oneshot(signature, message) {
+            Ok(true) => Ok(()),
+            _ => {
+                let _ = openssl::error::ErrorStack::get();
+                Err(Error::BadSignature)
+            }
+        }
+    }
+}
+
+fn unsupported(kind: RawKeyKind) -> Error {
+    let _ = openssl::error::ErrorStack::get();
+    Error::UnsupportedAlgorithm(kind.name())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hex(s: &str) -> Vec<u8> {
+        (0..s.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn rfc8032_ed25519_test_1() {
+        let key = RawPrivateKey::from_bytes(
+            RawKeyKind::Ed25519,
+            &hex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"),
+        )
+        .unwrap();
+        assert_eq!(
+            key.public_key().unwrap().to_bytes().unwrap(),
+            hex("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a")
+        );
+        let signature = key.sign(b"").unwrap();
+        assert_eq!(signature, hex("e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b"));
+        key.public_key().unwrap().verify(&signature, b"").unwrap();
+        assert!(key.public_key().unwrap().verify(&signature, b"x").is_err());
+    }
+
+    #[test]
+    fn rfc7748_x25519_section_6_1() {
+        let alice = RawPrivateKey::from_bytes(
+            RawKeyKind::X25519,
+            &hex("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a"),
+        )
+        .unwrap();
+        let bob = RawPublicKey::from_bytes(
+            RawKeyKind::X25519,
+            &hex("de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f"),
+        )
+        .unwrap();
+        assert_eq!(
+            *alice.exchange(&bob).unwrap(),
+            hex("4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742")
+        );
+    }
+
+    #[test]
+    fn small_order_peer_is_refused() {
+        let key = RawPrivateKey::generate(RawKeyKind::X25519).unwrap();
+        let zero = RawPublicKey::from_bytes(RawKeyKind::X25519, &[0; 32]).unwrap();
+        assert!(matches!(key.exchange(&zero), Err(Error::ExchangeFailed)));
+    }
+
+    #[test]
+    fn lengths_are_checked() {
+        assert!(matches!(
+            RawPublicKey::from_bytes(RawKeyKind::X448, &[0; 55]),
+            Err(Error::RawKeyLength { .. })
+        ));
+        assert!(matches!(
+            RawPrivateKey::from_bytes(RawKeyKind::Ed448, &[0; 56]),
+            Err(Error::RawKeyLength { .. })
+        ));
+    }
+}

@@ -1,0 +1,485 @@
+//! RSA keys: generation, construction from components (validated by default), signing
+//! and verification (PKCS#1 v1.5, PSS), encryption and decryption (OAEP, PKCS#1 v1.5),
+//! and recovery of signed data. OpenSSL does the arithmetic; encodings of the keys live in
+//! the `keys` crate, which works from the components exported here.
+//!
+//! ```
+//! use cryptography_backend::hash::HashAlgorithm;
+//! use cryptography_backend::rsa::{RsaPrivateKey, SignaturePadding};
+//! use cryptography_backend::signing::SignedData;
+//!
+//! let key = RsaPrivateKey::generate(65537, 1024)?;
+//! let message = SignedData::Message { data: b"hello", hash: HashAlgorithm::Sha256 };
+//! let signature = key.sign(message, SignaturePadding::Pkcs1v15)?;
+//! key.public_key()?.verify(&signature, message, SignaturePadding::Pkcs1v15)?;
+//! # Ok::<(), cryptography_backend::Error>(())
+//! ```
+
+use openssl::bn::{BigNum, BigNumContext, BigNumRef};
+use openssl::pkey::{PKey, Private, Public};
+use openssl::pkey_ctx::PkeyCtx;
+use openssl::rsa::{Padding, Rsa, RsaPrivateKeyBuilder};
+use openssl::sign::RsaPssSaltlen;
+use zeroize::Zeroizing;
+
+use crate::error::{Error, Result};
+use crate::hash::HashAlgorithm;
+use crate::signing::SignedData;
+
+/// The smallest modulus `generate` accepts, in bits.
+pub const MIN_GENERATED_KEY_BITS: u32 = 1024;
+
+/// A PSS salt length.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaltLength {
+    /// As long as the key and digest allow.
+    Max,
+    /// The digest's length.
+    DigestLength,
+    /// Whatever the signature used (verification only).
+    Auto,
+    /// Exactly this many bytes.
+    Exact(u32),
+}
+
+/// The padding of a signature.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignaturePadding {
+    Pkcs1v15,
+    Pss {
+        mgf1: HashAlgorithm,
+        salt: SaltLength,
+    },
+}
+
+/// The padding of an encryption.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EncryptionPadding<'a> {
+    Pkcs1v15,
+    Oaep {
+        hash: HashAlgorithm,
+        mgf1: HashAlgorithm,
+        label: Option<&'a [u8]>,
+    },
+}
+
+/// The integers of an RSA public key, big-endian.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RsaPublicComponents {
+    pub n: Vec<u8>,
+    pub e: Vec<u8>,
+}
+
+/// The integers of an RSA private key (two primes), big-endian. Zeroized on drop.
+#[derive(Clone)]
+pub struct RsaPrivateComponents {
+    pub public: RsaPublicComponents,
+    pub d: Zeroizing<Vec<u8>>,
+    pub p: Zeroizing<Vec<u8>>,
+    pub q: Zeroizing<Vec<u8>>,
+    pub dmp1: Zeroizing<Vec<u8>>,
+    pub dmq1: Zeroizing<Vec<u8>>,
+    pub iqmp: Zeroizing<Vec<u8>>,
+}
+
+/// An RSA private key.
+pub struct RsaPrivateKey {
+    pkey: PKey<Private>,
+    bits: usize,
+}
+
+/// An RSA public key.
+pub struct RsaPublicKey {
+    pkey: PKey<Public>,
+    bits: usize,
+}
+
+fn bignum(bytes: &[u8]) -> Result<BigNum> {
+    Ok(BigNum::from_slice(bytes)?)
+}
+
+fn secret(bn: Option<&BigNumRef>) -> Zeroizing<Vec<u8>> {
+    Zeroizing::new(bn.map(BigNumRef::to_vec).unwrap_or_default())
+}
+
+/// Reads the public integers of any RSA key.
+fn public_components<T: openssl::pkey::HasPublic>(rsa: &Rsa<T>) -> RsaPublicComponents {
+    RsaPublicComponents {
+        n: rsa.n().to_vec(),
+        e: rsa.e().to_vec(),
+    }
+}
+
+/// Sets the padding (and, for PSS, the mask and salt) on a signing or verifying context.
+fn configure_signature<T>(
+    ctx: &mut PkeyCtx<T>,
+    hash: Option<HashAlgorithm>,
+    padding: SignaturePadding,
+    signing: bool,
+) -> Result<()> {
+    if let Some(hash) = hash {
+        ctx.set_signature_md(hash.md()?)
+            .map_err(|_| Error::UnsupportedSignatureHash(hash))?;
+    }
+    match padding {
+        SignaturePadding::Pkcs1v15 => ctx.set_rsa_padding(Padding::PKCS1)?,
+        SignaturePadding::Pss { mgf1, salt } => {
+            if hash.is_none() {
+                return Err(Error::UnsupportedPadding("PSS requires a hash algorithm"));
+            }
+            ctx.set_rsa_padding(Padding::PKCS1_PSS)?;
+            let salt = match salt {
+                SaltLength::Max => RsaPssSaltlen::MAXIMUM_LENGTH,
+                SaltLength::DigestLength => RsaPssSaltlen::DIGEST_LENGTH,
+                SaltLength::Auto if signing => return Err(Error::PssAutoWhenSigning),
+                // OpenSSL's RSA_PSS_SALTLEN_AUTO: accept whatever length the signature used.
+                SaltLength::Auto => RsaPssSaltlen::custom(-2),
+                SaltLength::Exact(len) => RsaPssSaltlen::custom(
+                    i32::try_from(len).map_err(|_| Error::SignatureInputTooLarge)?,
+                ),
+            };
+            ctx.set_rsa_pss_saltlen(salt)?;
+            ctx.set_rsa_mgf1_md(mgf1.md()?)
+                .map_err(|_| Error::UnsupportedSignatureHash(mgf1))?;
+        }
+    }
+    Ok(())
+}
+
+/// Hashes the signed data; RSA's encodings define no extendable-output function.
+fn prepare(data: SignedData<'_>) -> Result<crate::signing::SigningInput<'_>> {
+    match data.hash() {
+        Some(hash) if hash.is_xof() => Err(Error::UnsupportedSignatureHash(hash)),
+        _ => data.prepare(),
+    }
+}
+
+/// OAEP is offered with SHA-1 and SHA-2 only, for the label hash and for MGF1 alike.
+fn oaep_hash_allowed(hash: HashAlgorithm) -> bool {
+    matches!(
+        hash,
+        HashAlgorithm::Sha1
+            | HashAlgorithm::Sha224
+            | HashAlgorithm::Sha256
+            | HashAlgorithm::Sha384
+            | HashAlgorithm::Sha512
+    )
+}
+
+fn configure_encryption<T>(ctx: &mut PkeyCtx<T>, padding: EncryptionPadding<'_>) -> Result<()> {
+    match padding {
+        EncryptionPadding::Pkcs1v15 => ctx.set_rsa_padding(Padding::PKCS1)?,
+        EncryptionPadding::Oaep { hash, mgf1, label } => {
+            if !oaep_hash_allowed(hash) || !oaep_hash_allowed(mgf1) {
+                return Err(Error::UnsupportedPadding(
+                    "This combination of padding and hash algorithm is not supported",
+                ));
+            }
+            ctx.set_rsa_padding(Padding::PKCS1_OAEP)?;
+            ctx.set_rsa_oaep_md(hash.md()?)?;
+            ctx.set_rsa_mgf1_md(mgf1.md()?)?;
+            if let Some(label) = label.filter(|label| !label.is_empty()) {
+                ctx.set_rsa_oaep_label(label)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+impl RsaPrivateKey {
+    fn from_rsa(rsa: Rsa<Private>) -> Result<Self> {
+        let bits = usize::try_from(rsa.n().num_bits()).unwrap_or(0);
+        Ok(RsaPrivateKey {
+            pkey: PKey::from_rsa(rsa)?,
+            bits,
+        })
+    }
+
+    /// Generates a key. The exponent must be 3 or 65537 and the modulus at least
+    /// `MIN_GENERATED_KEY_BITS` long.
+    pub fn generate(public_exponent: u32, bits: u32) -> Result<Self> {
+        if public_exponent != 3 && public_exponent != 65537 {
+            return Err(Error::InvalidKey(
+                "public_exponent must be either 3 (for legacy compatibility) or 65537. Almost everyone should choose 65537 here!",
+            ));
+        }
+        if bits < MIN_GENERATED_KEY_BITS {
+            return Err(Error::InvalidKey("key_size must be at least 1024-bits."));
+        }
+        let e = BigNum::from_u32(public_exponent)?;
+        Self::from_rsa(Rsa::generate_with_e(bits, &e)?)
+    }
+
+    /// Builds a key from its integers. With `validate`, OpenSSL's full key check runs
+    /// (p and q prime, n = pq, d and the CRT values consistent); a key that fails it is
+    /// refused.
+    pub fn from_components(components: &RsaPrivateComponents, validate: bool) -> Result<Self> {
+        let public = &components.public;
+        let rsa = RsaPrivateKeyBuilder::new(
+            bignum(&public.n)?,
+            bignum(&public.e)?,
+            bignum(&components.d)?,
+        )?
+        .set_factors(bignum(&components.p)?, bignum(&components.q)?)?
+        .set_crt_params(
+            bignum(&components.dmp1)?,
+            bignum(&components.dmq1)?,
+            bignum(&components.iqmp)?,
+        )?
+        .build();
+        // OpenSSL's check accepts a prime factor of 2; no usable RSA key has one.
+        let odd_primes =
+            rsa.p().is_some_and(|p| p.is_bit_set(0)) && rsa.q().is_some_and(|q| q.is_bit_set(0));
+        if validate && !(odd_primes && matches!(rsa.check_key(), Ok(true))) {
+            // The failed check's reasons are not reported: the key is simply invalid.
+            let _ = openssl::error::ErrorStack::get();
+            return Err(Error::InvalidKey("Invalid private key"));
+        }
+        Self::from_rsa(rsa)
+    }
+
+    /// The modulus length in bits.
+    pub fn key_size(&self) -> usize {
+        self.bits
+    }
+
+    /// The OpenSSL key, for code in this crate that serializes or compares keys.
+    pub fn pkey(&self) -> &PKey<Private> {
+        &self.pkey
+    }
+
+    pub fn components(&self) -> Result<RsaPrivateComponents> {
+        let rsa = self.pkey.rsa()?;
+        Ok(RsaPrivateComponents {
+            public: public_components(&rsa),
+            d: Zeroizing::new(rsa.d().to_vec()),
+            p: secret(rsa.p()),
+            q: secret(rsa.q()),
+            dmp1: secret(rsa.dmp1()),
+            dmq1: secret(rsa.dmq1()),
+            iqmp: secret(rsa.iqmp()),
+        })
+    }
+
+    pub fn public_key(&self) -> Result<RsaPublicKey> {
+        let rsa = self.pkey.rsa()?;
+        let public = Rsa::from_public_components(rsa.n().to_owned()?, rsa.e().to_owned()?)?;
+        Ok(RsaPublicKey {
+            pkey: PKey::from_rsa(public)?,
+            bits: self.bits,
+        })
+    }
+
+    pub fn sign(&self, data: SignedData<'_>, padding: SignaturePadding) -> Result<Vec<u8>> {
+        let input = prepare(data)?;
+        let mut ctx = PkeyCtx::new(&self.pkey)?;
+        ctx.sign_init()?;
+        configure_signature(&mut ctx, input.hash, padding, true)?;
+        let mut signature = Vec::with_capacity(self.pkey.size());
+        ctx.sign_to_vec(input.bytes(), &mut signature)
+            .map_err(|_| Error::SignatureInputTooLarge)?;
+        Ok(signature)
+    }
+
+    pub fn decrypt(
+        &self,
+        ciphertext: &[u8],
+        padding: EncryptionPadding<'_>,
+    ) -> Result<Zeroizing<Vec<u8>>> {
+        if ciphertext.len() != self.pkey.size() {
+            return Err(Error::CiphertextLength);
+        }
+        let mut ctx = PkeyCtx::new(&self.pkey)?;
+        ctx.decrypt_init()?;
+        configure_encryption(&mut ctx, padding)?;
+        let mut plaintext = Zeroizing::new(Vec::with_capacity(ciphertext.len()));
+        // No detail on failure: which check failed must not be observable.
+        ctx.decrypt_to_vec(ciphertext, &mut plaintext)
+            .map_err(|_| Error::DecryptionFailed)?;
+        Ok(plaintext)
+    }
+}
+
+impl RsaPublicKey {
+    /// Builds a key from n and e, checking that n >= 3, that e is odd, and 3 <= e < n.
+    pub fn from_components(components: &RsaPublicComponents) -> Result<Self> {
+        let n = bignum(&components.n)?;
+        let e = bignum(&components.e)?;
+        let three = BigNum::from_u32(3)?;
+        if n < three {
+            return Err(Error::InvalidKey("n must be >= 3."));
+        }
+        if e < three || e >= n {
+            return Err(Error::InvalidKey("e must be >= 3 and < n."));
+        }
+        if !e.is_bit_set(0) {
+            return Err(Error::InvalidKey("e must be odd."));
+        }
+        Self::from_parsed(n, e)
+    }
+
+    /// Builds a key from a parsed encoding, checking only what OpenSSL needs (a positive
+    /// odd modulus, an exponent above one), as other implementations do when loading.
+    pub fn from_encoded_components(components: &RsaPublicComponents) -> Result<Self> {
+        let n = bignum(&components.n)?;
+        let e = bignum(&components.e)?;
+        if !n.is_bit_set(0) || n.num_bits() < 2 || e.num_bits() < 2 {
+            return Err(Error::InvalidKey("Invalid RSA public key"));
+        }
+        Self::from_parsed(n, e)
+    }
+
+    fn from_parsed(n: BigNum, e: BigNum) -> Result<Self> {
+        let bits = usize::try_from(n.num_bits()).unwrap_or(0);
+        Ok(RsaPublicKey {
+            pkey: PKey::from_rsa(Rsa::from_public_components(n, e)?)?,
+            bits,
+        })
+    }
+
+    pub fn key_size(&self) -> usize {
+        self.bits
+    }
+
+    pub fn pkey(&self) -> &PKey<Public> {
+        &self.pkey
+    }
+
+    pub fn components(&self) -> Result<RsaPublicComponents> {
+        Ok(public_components(&self.pkey.rsa()?))
+    }
+
+    /// Whether two keys have the same n and e.
+    pub fn same_key(&self, other: &RsaPublicKey) -> bool {
+        self.pkey.public_eq(&other.pkey)
+    }
+
+    /// Checks a signature; any mismatch (including a signature of the wrong length) is
+    /// `Error::BadSignature`.
+    pub fn verify(
+        &self,
+        signature: &[u8],
+        data: SignedData<'_>,
+        padding: SignaturePadding,
+    ) -> Result<()> {
+        let input = prepare(data)?;
+        let mut ctx = PkeyCtx::new(&self.pkey)?;
+        ctx.verify_init()?;
+        configure_signature(&mut ctx, input.hash, padding, false)?;
+        match ctx.verify(input.bytes(), signature) {
+            Ok(true) => Ok(()),
+            _ => {
+                let _ = openssl::error::ErrorStack::get();
+                Err(Error::BadSignature)
+            }
+        }
+    }
+
+    pub fn encrypt(&self, plaintext: &[u8], padding: EncryptionPadding<'_>) -> Result<Vec<u8>> {
+        let mut ctx = PkeyCtx::new(&self.pkey)?;
+        ctx.encrypt_init()?;
+        configure_encryption(&mut ctx, padding)?;
+        let mut ciphertext = Vec::with_capacity(self.pkey.size());
+        ctx.encrypt_to_vec(plaintext, &mut ciphertext)
+            .map_err(|_| Error::EncryptionFailed)?;
+        Ok(ciphertext)
+    }
+
+    /// Recovers what a PKCS#1 v1.5 signature signed: the digest when `hash` is given
+    /// (checked against the DigestInfo), else the whole DigestInfo.
+    pub fn recover_data_from_signature(
+        &self,
+        signature: &[u8],
+        hash: Option<HashAlgorithm>,
+    ) -> Result<Vec<u8>> {
+        if let Some(hash) = hash {
+            if hash.is_xof() {
+                return Err(Error::UnsupportedSignatureHash(hash));
+            }
+        }
+        let mut ctx = PkeyCtx::new(&self.pkey)?;
+        ctx.verify_recover_init()?;
+        configure_signature(&mut ctx, hash, SignaturePadding::Pkcs1v15, false)?;
+        let mut out = vec![0u8; self.pkey.size()];
+        match ctx.verify_recover(signature, Some(&mut out)) {
+            Ok(len) => {
+                out.truncate(len);
+                Ok(out)
+            }
+            Err(_) => Err(Error::BadSignature),
+        }
+    }
+}
+
+/// The largest PSS salt for a key of `key_bits` and a digest of `digest_len` bytes.
+pub fn max_pss_salt_length(key_bits: usize, digest_len: usize) -> Result<usize> {
+    let em_len = key_bits.div_ceil(8);
+    em_len
+        .checked_sub(digest_len + 2)
+        .ok_or(Error::SignatureInputTooLarge)
+}
+
+/// Recovery of a key's primes from its exponents.
+pub mod crt {
+    use super::*;
+
+    fn ctx() -> Result<BigNumContext> {
+        Ok(BigNumContext::new()?)
+    }
+
+    /// Recovers (p, q), p > q, from n, e and d: the probabilistic method of NIST SP
+    /// 800-56B appendix C, with the small primes as the fixed sequence of bases.
+    pub fn recover_prime_factors(n: &[u8], e: &[u8], d: &[u8]) -> Result<(Vec<u8>, Vec<u8>)> {
+        const MAX_BASE: u32 = 1000;
+        let mismatch = || Error::InvalidKey("n, d, e don't match");
+        let mut ctx = ctx()?;
+        let n = bignum(n)?;
+        let one = BigNum::from_u32(1)?;
+        let mut n_minus_one = n.to_owned()?;
+        n_minus_one.sub_word(1)?;
+        // k = d*e - 1 = 2^t * r with r odd.
+        let (d, e) = (bignum(d)?, bignum(e)?);
+        let mut k = BigNum::new()?;
+        k.checked_mul(&d, &e, &mut ctx)?;
+        k.sub_word(1)?;
+        if k.num_bits() == 0 || k.is_bit_set(0) {
+            return Err(mismatch());
+        }
+        let mut r = k.to_owned()?;
+        while !r.is_bit_set(0) {
+            let shifted = r.to_owned()?;
+            r.rshift1(&shifted)?;
+        }
+        let mut base = 2u32;
+        while base < MAX_BASE {
+            let g = BigNum::from_u32(base)?;
+            let mut exponent = r.to_owned()?;
+            while exponent < k {
+                let mut y = BigNum::new()?;
+                y.mod_exp(&g, &exponent, &n, &mut ctx)?;
+                if y != one && y != n_minus_one {
+                    let mut y_squared = BigNum::new()?;
+                    y_squared.mod_sqr(&y, &n, &mut ctx)?;
+                    if y_squared == one {
+                        let mut y_minus_one = y.to_owned()?;
+                        y_minus_one.sub_word(1)?;
+                        let mut p = BigNum::new()?;
+                        p.gcd(&y_minus_one, &n, &mut ctx)?;
+                        let mut q = BigNum::new()?;
+                        let mut rem = BigNum::new()?;
+                        q.div_rem(&mut rem, &n, &p, &mut ctx)?;
+                        if rem.num_bits() != 0 || p == one || q == one {
+                            return Err(mismatch());
+                        }
+                        let (p, q) = if p < q { (q, p) } else { (p, q) };
+                        return Ok((p.to_vec(), q.to_vec()));
+                    }
+                }
+                let doubled = exponent.to_owned()?;
+                exponent.lshift1(&doubled)?;
+            }
+            base += 1;
+        }
+        Err(mismatch())
+    }
+}

@@ -1,0 +1,86 @@
+//! Named curves by OID, and explicit curve parameters recognised as the named curve they
+//! describe.
+
+use asn1::ObjectIdentifier;
+use cryptography_backend::ec::Curve;
+
+use asn1::SimpleAsn1Readable;
+
+use crate::der::{self, oid, SpecifiedEcDomain};
+use crate::error::{KeyError, KeyResult};
+
+/// The OID of each curve.
+pub fn curve_oid(curve: Curve) -> ObjectIdentifier {
+    match curve {
+        Curve::Secp192r1 => oid::SECP192R1,
+        Curve::Secp224r1 => oid::SECP224R1,
+        Curve::Secp256r1 => oid::SECP256R1,
+        Curve::Secp384r1 => oid::SECP384R1,
+        Curve::Secp521r1 => oid::SECP521R1,
+        Curve::Secp256k1 => oid::SECP256K1,
+        Curve::BrainpoolP256r1 => oid::BRAINPOOL_P256R1,
+        Curve::BrainpoolP384r1 => oid::BRAINPOOL_P384R1,
+        Curve::BrainpoolP512r1 => oid::BRAINPOOL_P512R1,
+    }
+}
+
+/// The curve an OID names.
+pub fn curve_for_oid(oid: &ObjectIdentifier) -> KeyResult<Curve> {
+    cryptography_backend::ec::CURVES
+        .into_iter()
+        .find(|curve| &curve_oid(*curve) == oid)
+        .ok_or_else(|| KeyError::UnsupportedCurve(oid.to_string()))
+}
+
+/// The curves explicit parameters may describe: other implementations accept exactly
+/// these three.
+const EXPLICIT_CURVES: [Curve; 3] = [Curve::Secp256r1, Curve::Secp384r1, Curve::Secp521r1];
+
+/// A big-endian integer without its leading zero bytes.
+fn significant(bytes: &[u8]) -> &[u8] {
+    let first = bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len());
+    &bytes[first..]
+}
+
+/// The named curve described by explicit parameters (SEC 1 C.2): the field, the
+/// coefficients, the order and the base point must all be those of P-256, P-384 or P-521.
+fn curve_for_explicit(params: &SpecifiedEcDomain<'_>) -> KeyResult<Curve> {
+    if !(1..=3).contains(&params.version) || params.field_id.field_type != oid::PRIME_FIELD {
+        return Err(KeyError::UnsupportedExplicitCurve);
+    }
+    let prime = asn1::parse_single::<asn1::BigUint<'_>>(params.field_id.parameters.full_data())?;
+    for curve in EXPLICIT_CURVES {
+        let domain = curve.domain()?;
+        let base_matches = params.base == domain.generator.as_slice() || {
+            // The base point may also be given compressed.
+            let generator = cryptography_backend::ec::EcPublicKey::from_encoded_point(
+                curve,
+                &domain.generator,
+            )?;
+            params.base == generator.encoded_point(true)?.as_slice()
+        };
+        if significant(der::magnitude(&prime)) == significant(&domain.p)
+            && significant(params.curve.a) == significant(&domain.a)
+            && significant(params.curve.b) == significant(&domain.b)
+            && significant(der::magnitude(&params.order)) == significant(&domain.order)
+            && base_matches
+        {
+            return Ok(curve);
+        }
+    }
+    Err(KeyError::UnsupportedExplicitCurve)
+}
+
+/// Reads ECParameters (RFC 5480 section 2.1.1): a named curve, or explicit parameters
+/// that describe a supported named curve. `implicitCurve` is refused.
+pub fn curve_from_parameters(params: &asn1::Tlv<'_>) -> KeyResult<Curve> {
+    if params.tag() == ObjectIdentifier::TAG {
+        let oid = asn1::parse_single::<ObjectIdentifier>(params.full_data())?;
+        return curve_for_oid(&oid);
+    }
+    if params.tag() == asn1::Sequence::TAG {
+        let explicit = asn1::parse_single::<SpecifiedEcDomain<'_>>(params.full_data())?;
+        return curve_for_explicit(&explicit);
+    }
+    Err(KeyError::Invalid("unsupported EC parameters"))
+}

@@ -1,0 +1,338 @@
+//! Key encodings of the `cryptography` package: PEM armor, PKCS#1, PKCS#8 (and its
+//! password-encrypted forms), RFC 5915 EC keys, SubjectPublicKeyInfo. Every structure is
+//! parsed as strict DER (the `asn1` crate) and rejected with trailing data; the keys
+//! themselves are built, checked and used by `cryptography-backend`.
+//!
+//! ```
+//! use cryptography_keys::{load_der_private_key, private_key_bytes, Encoding, PrivateFormat, PrivateKey};
+//! use cryptography_backend::ecx::{RawKeyKind, RawPrivateKey};
+//!
+//! let key = PrivateKey::Raw(RawPrivateKey::generate(RawKeyKind::Ed25519)?);
+//! let der = private_key_bytes(key.as_key_ref(), Encoding::Der, PrivateFormat::Pkcs8, None)?;
+//! let loaded = load_der_private_key(&der, None, true)?;
+//! assert!(matches!(loaded, PrivateKey::Raw(_)));
+//! # Ok::<(), cryptography_keys::KeyError>(())
+//! ```
+
+#![forbid(unsafe_code)]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+// The derived parsers return the `asn1` crate's own (large) error type.
+#![allow(clippy::result_large_err)]
+
+mod armor;
+pub mod curves;
+mod der;
+mod error;
+mod pbe;
+mod private;
+mod public;
+
+use cryptography_backend::ec::{EcPrivateKey, EcPublicKey};
+use cryptography_backend::ecx::{RawPrivateKey, RawPublicKey};
+use cryptography_backend::rsa::{RsaPrivateKey, RsaPublicKey};
+use zeroize::Zeroizing;
+
+pub use error::{KeyError, KeyResult};
+
+/// A private key of any supported type.
+pub enum PrivateKey {
+    Rsa(RsaPrivateKey),
+    Ec(EcPrivateKey),
+    Raw(RawPrivateKey),
+}
+
+/// A public key of any supported type.
+pub enum PublicKey {
+    Rsa(RsaPublicKey),
+    Ec(EcPublicKey),
+    Raw(RawPublicKey),
+}
+
+/// A borrowed private key of any supported type.
+#[derive(Clone, Copy)]
+pub enum PrivateKeyRef<'a> {
+    Rsa(&'a RsaPrivateKey),
+    Ec(&'a EcPrivateKey),
+    Raw(&'a RawPrivateKey),
+}
+
+/// A borrowed public key of any supported type.
+#[derive(Clone, Copy)]
+pub enum PublicKeyRef<'a> {
+    Rsa(&'a RsaPublicKey),
+    Ec(&'a EcPublicKey),
+    Raw(&'a RawPublicKey),
+}
+
+impl PrivateKey {
+    pub fn as_key_ref(&self) -> PrivateKeyRef<'_> {
+        match self {
+            PrivateKey::Rsa(key) => PrivateKeyRef::Rsa(key),
+            PrivateKey::Ec(key) => PrivateKeyRef::Ec(key),
+            PrivateKey::Raw(key) => PrivateKeyRef::Raw(key),
+        }
+    }
+}
+
+impl PublicKey {
+    pub fn as_key_ref(&self) -> PublicKeyRef<'_> {
+        match self {
+            PublicKey::Rsa(key) => PublicKeyRef::Rsa(key),
+            PublicKey::Ec(key) => PublicKeyRef::Ec(key),
+            PublicKey::Raw(key) => PublicKeyRef::Raw(key),
+        }
+    }
+}
+
+/// The outer encoding of a serialized key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Pem,
+    Der,
+}
+
+/// The structure of a serialized private key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PrivateFormat {
+    /// PKCS#8 PrivateKeyInfo (EncryptedPrivateKeyInfo with a password).
+    Pkcs8,
+    /// The key type's own structure: PKCS#1 for RSA, RFC 5915 for EC.
+    Traditional,
+}
+
+/// The structure of a serialized public key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PublicFormat {
+    SubjectPublicKeyInfo,
+    /// PKCS#1 RSAPublicKey (RSA only).
+    Pkcs1,
+}
+
+/// Which structure a DER private key is, decided before any key is built (so that
+/// password errors come first).
+enum DerStructure<'a> {
+    Pkcs8,
+    Encrypted(der::EncryptedPrivateKeyInfo<'a>),
+    Pkcs1,
+    Sec1,
+}
+
+fn identify(data: &[u8]) -> KeyResult<DerStructure<'_>> {
+    let pkcs8 = asn1::parse_single::<der::PrivateKeyInfo<'_>>(data);
+    if pkcs8.is_ok() {
+        return Ok(DerStructure::Pkcs8);
+    }
+    if let Some(encrypted) = pbe::parse_encrypted(data) {
+        return Ok(DerStructure::Encrypted(encrypted));
+    }
+    if asn1::parse_single::<der::RsaPrivateKey<'_>>(data).is_ok() {
+        return Ok(DerStructure::Pkcs1);
+    }
+    if asn1::parse_single::<der::EcPrivateKey<'_>>(data).is_ok() {
+        return Ok(DerStructure::Sec1);
+    }
+    if asn1::parse_single::<DsaPrivateKey<'_>>(data).is_ok() {
+        return Err(KeyError::UnsupportedKeyType("DSA"));
+    }
+    Err(pkcs8.err().map_or_else(
+        || KeyError::Malformed("not a private key".into()),
+        KeyError::from,
+    ))
+}
+
+/// OpenSSL's traditional DSA private key (recognised only to say it is unsupported).
+#[derive(asn1::Asn1Read)]
+struct DsaPrivateKey<'a> {
+    _version: u8,
+    _p: asn1::BigUint<'a>,
+    _q: asn1::BigUint<'a>,
+    _g: asn1::BigUint<'a>,
+    _public: asn1::BigUint<'a>,
+    _private: asn1::BigUint<'a>,
+}
+
+/// Reads an unencrypted key. A password given for it is an error, reported after the
+/// structure has been read (so that a malformed key is reported as such) but before the
+/// costly RSA consistency check.
+fn load_unencrypted(
+    password: Option<&[u8]>,
+    validate_rsa: bool,
+    parse: impl Fn(bool) -> KeyResult<PrivateKey>,
+) -> KeyResult<PrivateKey> {
+    match password {
+        Some(_) => {
+            parse(false)?;
+            Err(KeyError::PasswordGiven)
+        }
+        None => parse(validate_rsa),
+    }
+}
+
+/// Decrypts an EncryptedPrivateKeyInfo and reads the key inside. Content that does not
+/// decrypt to a key means the password was wrong.
+fn load_encrypted(
+    info: &der::EncryptedPrivateKeyInfo<'_>,
+    password: Option<&[u8]>,
+    validate_rsa: bool,
+) -> KeyResult<PrivateKey> {
+    let password = password.ok_or(KeyError::PasswordMissing)?;
+    let decrypted = pbe::decrypt_pkcs8(info, password)?;
+    match private::parse_pkcs8(&decrypted, validate_rsa) {
+        Err(KeyError::Malformed(_)) => Err(KeyError::IncorrectPassword),
+        other => other,
+    }
+}
+
+/// Reads a DER private key: PKCS#8 (encrypted or not), PKCS#1 RSA or RFC 5915 EC.
+/// `validate_rsa` runs RSA's full consistency check (`unsafe_skip_rsa_key_validation`
+/// turns it off).
+pub fn load_der_private_key(
+    data: &[u8],
+    password: Option<&[u8]>,
+    validate_rsa: bool,
+) -> KeyResult<PrivateKey> {
+    match identify(data)? {
+        DerStructure::Encrypted(info) => load_encrypted(&info, password, validate_rsa),
+        DerStructure::Pkcs8 => load_unencrypted(password, validate_rsa, |validate| {
+            private::parse_pkcs8(data, validate)
+        }),
+        DerStructure::Pkcs1 => load_unencrypted(password, validate_rsa, |validate| {
+            Ok(PrivateKey::Rsa(private::parse_pkcs1(data, validate)?))
+        }),
+        DerStructure::Sec1 => load_unencrypted(password, validate_rsa, |_| {
+            Ok(PrivateKey::Ec(private::parse_sec1(data, None)?))
+        }),
+    }
+}
+
+/// Reads the first private-key block of a PEM document, decrypting it when it is
+/// encrypted (PKCS#8 or traditional DEK-Info encryption).
+pub fn load_pem_private_key(
+    data: &[u8],
+    password: Option<&[u8]>,
+    validate_rsa: bool,
+) -> KeyResult<PrivateKey> {
+    let block = armor::find_key_block(data, true)?;
+    let contents = block.contents();
+    match block.tag() {
+        "PRIVATE KEY" => load_unencrypted(password, validate_rsa, |validate| {
+            private::parse_pkcs8(contents, validate)
+        }),
+        "ENCRYPTED PRIVATE KEY" => {
+            let info = asn1::parse_single::<der::EncryptedPrivateKeyInfo<'_>>(contents)?;
+            load_encrypted(&info, password, validate_rsa)
+        }
+        label => {
+            let parse = |der_bytes: &[u8], validate: bool| match label {
+                "RSA PRIVATE KEY" => private::parse_pkcs1(der_bytes, validate).map(PrivateKey::Rsa),
+                "EC PRIVATE KEY" => private::parse_sec1(der_bytes, None).map(PrivateKey::Ec),
+                _ => Err(KeyError::UnsupportedKeyType("DSA")),
+            };
+            match pbe::dek_info(&block)? {
+                None => {
+                    load_unencrypted(password, validate_rsa, |validate| parse(contents, validate))
+                }
+                Some(info) => {
+                    let password = password.ok_or(KeyError::PasswordMissing)?;
+                    let decrypted = pbe::decrypt_traditional(&info, password, contents)?;
+                    match parse(&decrypted, validate_rsa) {
+                        Err(KeyError::Malformed(_)) => Err(KeyError::IncorrectPassword),
+                        other => other,
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub fn load_der_public_key(data: &[u8]) -> KeyResult<PublicKey> {
+    public::load_der(data)
+}
+
+pub fn load_pem_public_key(data: &[u8]) -> KeyResult<PublicKey> {
+    public::load_pem(data)
+}
+
+/// Serializes a private key. A password encrypts it: PKCS#8 as PBES2 (PBKDF2-HMAC-SHA256,
+/// AES-256-CBC), the traditional form (PEM only) with AES-256-CBC under DEK-Info.
+pub fn private_key_bytes(
+    key: PrivateKeyRef<'_>,
+    encoding: Encoding,
+    format: PrivateFormat,
+    password: Option<&[u8]>,
+) -> KeyResult<Zeroizing<Vec<u8>>> {
+    match format {
+        PrivateFormat::Pkcs8 => {
+            let der_bytes = private::pkcs8_der(key)?;
+            match password {
+                None => armored(encoding, "PRIVATE KEY", der_bytes, &[]),
+                Some(password) => {
+                    let encrypted = pbe::encrypt_pkcs8(&der_bytes, password)?;
+                    armored(
+                        encoding,
+                        "ENCRYPTED PRIVATE KEY",
+                        Zeroizing::new(encrypted),
+                        &[],
+                    )
+                }
+            }
+        }
+        PrivateFormat::Traditional => {
+            let (label, der_bytes) = match key {
+                PrivateKeyRef::Rsa(key) => ("RSA PRIVATE KEY", private::rsa_pkcs1_der(key)?),
+                PrivateKeyRef::Ec(key) => ("EC PRIVATE KEY", private::ec_sec1_der(key, true)?),
+                PrivateKeyRef::Raw(_) => return Err(KeyError::Invalid("no traditional form")),
+            };
+            match password {
+                None => armored(encoding, label, der_bytes, &[]),
+                Some(password) => {
+                    let (dek_info, encrypted) = pbe::encrypt_traditional(&der_bytes, password)?;
+                    armored(
+                        encoding,
+                        label,
+                        Zeroizing::new(encrypted),
+                        &[("Proc-Type", "4,ENCRYPTED"), ("DEK-Info", &dek_info)],
+                    )
+                }
+            }
+        }
+    }
+}
+
+fn armored(
+    encoding: Encoding,
+    label: &str,
+    der_bytes: Zeroizing<Vec<u8>>,
+    headers: &[(&str, &str)],
+) -> KeyResult<Zeroizing<Vec<u8>>> {
+    match encoding {
+        Encoding::Der => Ok(der_bytes),
+        Encoding::Pem => Ok(Zeroizing::new(armor::encode(
+            label,
+            der_bytes.to_vec(),
+            headers,
+        )?)),
+    }
+}
+
+/// Serializes a public key as SubjectPublicKeyInfo, or (RSA only) PKCS#1.
+pub fn public_key_bytes(
+    key: PublicKeyRef<'_>,
+    encoding: Encoding,
+    format: PublicFormat,
+) -> KeyResult<Vec<u8>> {
+    let (label, der_bytes) = match (format, key) {
+        (PublicFormat::SubjectPublicKeyInfo, key) => ("PUBLIC KEY", public::spki(key)?),
+        (PublicFormat::Pkcs1, PublicKeyRef::Rsa(key)) => {
+            ("RSA PUBLIC KEY", public::rsa_pkcs1_der(key)?)
+        }
+        (PublicFormat::Pkcs1, _) => return Err(KeyError::Invalid("PKCS#1 is RSA only")),
+    };
+    match encoding {
+        Encoding::Der => Ok(der_bytes),
+        Encoding::Pem => armor::encode(label, der_bytes, &[]),
+    }
+}

@@ -1,0 +1,382 @@
+//! Password-based encryption of private keys: PKCS#8 EncryptedPrivateKeyInfo with PBES2
+//! (PBKDF2 or scrypt, then AES-CBC or 3DES-CBC) or PKCS#12's SHA-1 schemes (3DES, RC4),
+//! and the "traditional" OpenSSL PEM encryption (DEK-Info, EVP_BytesToKey over MD5).
+
+use cryptography_backend::cipher::{self, CipherAlgorithm, Mode};
+use cryptography_backend::hash::{HashAlgorithm, Hasher};
+use cryptography_backend::kdf;
+use zeroize::Zeroizing;
+
+use crate::der::{
+    self, oid, AlgorithmIdentifier, EncryptedPrivateKeyInfo, PbeParams, Pbes2Params, Pbkdf2Params,
+    ScryptParams,
+};
+use crate::error::{KeyError, KeyResult};
+
+/// A symmetric scheme: cipher, key length, IV.
+struct Scheme<'a> {
+    algorithm: CipherAlgorithm,
+    mode: Mode,
+    key_len: usize,
+    iv: Option<&'a [u8]>,
+}
+
+fn unknown(oid: &asn1::ObjectIdentifier) -> KeyError {
+    KeyError::UnknownEncryption(oid.to_string())
+}
+
+/// RC2-CBC's parameter version for 128 effective key bits (RFC 8018 appendix B.2.3), the
+/// only RC2 strength read here.
+const RC2_128_BIT_VERSION: u64 = 58;
+
+/// The cipher of a PBES2 encryption scheme.
+fn pbes2_scheme<'a>(scheme: &AlgorithmIdentifier<'a>) -> KeyResult<Scheme<'a>> {
+    let (algorithm, key_len) = match scheme.oid {
+        oid::AES128_CBC => (CipherAlgorithm::Aes, 16),
+        oid::AES192_CBC => (CipherAlgorithm::Aes, 24),
+        oid::AES256_CBC => (CipherAlgorithm::Aes, 32),
+        oid::DES_EDE3_CBC => (CipherAlgorithm::TripleDes, 24),
+        oid::DES_CBC => (CipherAlgorithm::Des, 8),
+        oid::RC2_CBC => {
+            let params = scheme.params_as::<der::Rc2CbcParams<'a>>()?;
+            if params.version != Some(RC2_128_BIT_VERSION) || params.iv.len() != 8 {
+                return Err(KeyError::Invalid("unsupported RC2 parameters"));
+            }
+            return Ok(Scheme {
+                algorithm: CipherAlgorithm::Rc2,
+                mode: Mode::Cbc,
+                key_len: 16,
+                iv: Some(params.iv),
+            });
+        }
+        ref other => return Err(unknown(other)),
+    };
+    let iv = scheme.params_as::<&[u8]>()?;
+    let block = if algorithm == CipherAlgorithm::Aes {
+        16
+    } else {
+        8
+    };
+    if iv.len() != block {
+        return Err(KeyError::Invalid("IV length does not match the cipher"));
+    }
+    Ok(Scheme {
+        algorithm,
+        mode: Mode::Cbc,
+        key_len,
+        iv: Some(iv),
+    })
+}
+
+fn pbkdf2_prf(prf: &Option<AlgorithmIdentifier<'_>>) -> KeyResult<HashAlgorithm> {
+    let Some(prf) = prf else {
+        return Ok(HashAlgorithm::Sha1);
+    };
+    match prf.oid {
+        oid::HMAC_SHA1 => Ok(HashAlgorithm::Sha1),
+        oid::HMAC_SHA224 => Ok(HashAlgorithm::Sha224),
+        oid::HMAC_SHA256 => Ok(HashAlgorithm::Sha256),
+        oid::HMAC_SHA384 => Ok(HashAlgorithm::Sha384),
+        oid::HMAC_SHA512 => Ok(HashAlgorithm::Sha512),
+        ref other => Err(unknown(other)),
+    }
+}
+
+/// Decrypts PBES2 (RFC 8018 section 6.2).
+fn pbes2_decrypt(
+    params: &Pbes2Params<'_>,
+    password: &[u8],
+    data: &[u8],
+) -> KeyResult<Zeroizing<Vec<u8>>> {
+    let kdf_id = &params.key_derivation_func;
+    if kdf_id.oid != oid::PBKDF2 && kdf_id.oid != oid::SCRYPT {
+        return Err(unknown(&kdf_id.oid));
+    }
+    let pbkdf2 = if kdf_id.oid == oid::PBKDF2 {
+        let p = kdf_id.params_as::<Pbkdf2Params<'_>>()?;
+        let prf = pbkdf2_prf(&p.prf)?;
+        Some((p, prf))
+    } else {
+        None
+    };
+    let scheme = pbes2_scheme(&params.encryption_scheme)?;
+    let mut key = Zeroizing::new(vec![0u8; scheme.key_len]);
+    if let Some((p, prf)) = pbkdf2 {
+        if p.iteration_count == 0 {
+            return Err(KeyError::Invalid("PBKDF2 iteration count is zero"));
+        }
+        if p.key_length.is_some_and(|len| len != scheme.key_len as u64) {
+            return Err(KeyError::Invalid(
+                "PBKDF2 key length does not match the cipher",
+            ));
+        }
+        kdf::pbkdf2_hmac(prf, password, p.salt, p.iteration_count, &mut key)?;
+    } else {
+        let p = kdf_id.params_as::<ScryptParams<'_>>()?;
+        if p.key_length.is_some_and(|len| len != scheme.key_len as u64) {
+            return Err(KeyError::Invalid(
+                "scrypt key length does not match the cipher",
+            ));
+        }
+        kdf::scrypt(
+            password,
+            p.salt,
+            p.cost_parameter,
+            p.block_size,
+            p.parallelization_parameter,
+            &mut key,
+        )
+        .map_err(|_| KeyError::Invalid("scrypt parameters"))?;
+    }
+    decrypt_with(&scheme, &key, data)
+}
+
+fn decrypt_with(scheme: &Scheme<'_>, key: &[u8], data: &[u8]) -> KeyResult<Zeroizing<Vec<u8>>> {
+    cipher::decrypt_padded(scheme.algorithm, scheme.mode, key, scheme.iv, data).map_err(|err| {
+        match err {
+            cryptography_backend::Error::UnsupportedAlgorithm(name) => {
+                KeyError::UnsupportedPemCipher(name.to_string())
+            }
+            _ => KeyError::IncorrectPassword,
+        }
+    })
+}
+
+/// Decrypts one of PKCS#12's SHA-1 schemes (RFC 7292 appendix C).
+fn pkcs12_decrypt(
+    algorithm: &AlgorithmIdentifier<'_>,
+    password: &[u8],
+    data: &[u8],
+) -> KeyResult<Zeroizing<Vec<u8>>> {
+    let (cipher_algorithm, mode, key_len, iv_len) = match algorithm.oid {
+        oid::PBE_SHA1_3DES => (CipherAlgorithm::TripleDes, Mode::Cbc, 24, 8),
+        oid::PBE_SHA1_2DES => (CipherAlgorithm::TripleDes, Mode::Cbc, 16, 8),
+        oid::PBE_SHA1_RC4_128 => (CipherAlgorithm::Rc4, Mode::Stream, 16, 0),
+        oid::PBE_SHA1_RC4_40 => (CipherAlgorithm::Rc4, Mode::Stream, 5, 0),
+        oid::PBE_SHA1_RC2_128 => (CipherAlgorithm::Rc2, Mode::Cbc, 16, 8),
+        oid::PBE_SHA1_RC2_40 => (CipherAlgorithm::Rc2, Mode::Cbc, 5, 8),
+        oid::PBE_MD5_DES | oid::PBE_SHA1_DES => return pbes1_decrypt(algorithm, password, data),
+        ref other => return Err(unknown(other)),
+    };
+    let params = algorithm.params_as::<PbeParams<'_>>()?;
+    let iterations =
+        u32::try_from(params.iterations).map_err(|_| KeyError::Invalid("iteration count"))?;
+    let mut key = Zeroizing::new(vec![0u8; key_len]);
+    kdf::pkcs12_sha1(password, params.salt, iterations, 1, &mut key)?;
+    if key_len == 16 && cipher_algorithm == CipherAlgorithm::TripleDes {
+        // Two-key 3DES: K1 || K2 || K1.
+        let first = key[..8].to_vec();
+        key.extend_from_slice(&first);
+    }
+    let mut iv = [0u8; 8];
+    if iv_len > 0 {
+        kdf::pkcs12_sha1(password, params.salt, iterations, 2, &mut iv)?;
+    }
+    let scheme = Scheme {
+        algorithm: cipher_algorithm,
+        mode,
+        key_len: key.len(),
+        iv: (iv_len > 0).then_some(&iv[..]),
+    };
+    decrypt_with(&scheme, &key, data)
+}
+
+/// Decrypts PBES1 with DES-CBC (RFC 8018 section 6.1): PBKDF1 over MD5 or SHA-1 gives
+/// the key and the IV.
+fn pbes1_decrypt(
+    algorithm: &AlgorithmIdentifier<'_>,
+    password: &[u8],
+    data: &[u8],
+) -> KeyResult<Zeroizing<Vec<u8>>> {
+    let hash = if algorithm.oid == oid::PBE_MD5_DES {
+        HashAlgorithm::Md5
+    } else {
+        HashAlgorithm::Sha1
+    };
+    let params = algorithm.params_as::<PbeParams<'_>>()?;
+    if params.iterations == 0 || params.salt.len() != 8 {
+        return Err(KeyError::Invalid("PBES1 parameters"));
+    }
+    // PBKDF1: T1 = Hash(P || S), Ti = Hash(Ti-1).
+    let mut derived = Zeroizing::new(vec![0u8; hash.output_len()]);
+    let mut hasher = Hasher::new(hash)?;
+    hasher.update(password)?;
+    hasher.update(params.salt)?;
+    hasher.finalize_into(&mut derived)?;
+    for _ in 1..params.iterations {
+        let previous = derived.clone();
+        Hasher::digest_into(hash, &previous, &mut derived)?;
+    }
+    let scheme = Scheme {
+        algorithm: CipherAlgorithm::Des,
+        mode: Mode::Cbc,
+        key_len: 8,
+        iv: Some(&derived[8..16]),
+    };
+    decrypt_with(&scheme, &derived[..8], data)
+}
+
+/// Parses an EncryptedPrivateKeyInfo, if `der` is one.
+pub fn parse_encrypted(der: &[u8]) -> Option<EncryptedPrivateKeyInfo<'_>> {
+    asn1::parse_single::<EncryptedPrivateKeyInfo<'_>>(der).ok()
+}
+
+/// Decrypts an EncryptedPrivateKeyInfo into the PrivateKeyInfo it holds.
+pub fn decrypt_pkcs8(
+    info: &EncryptedPrivateKeyInfo<'_>,
+    password: &[u8],
+) -> KeyResult<Zeroizing<Vec<u8>>> {
+    let algorithm = &info.encryption_algorithm;
+    if algorithm.oid == oid::PBES2 {
+        let params = algorithm.params_as::<Pbes2Params<'_>>()?;
+        pbes2_decrypt(&params, password, info.encrypted_data)
+    } else {
+        pkcs12_decrypt(algorithm, password, info.encrypted_data)
+    }
+}
+
+/// PBKDF2 iterations for keys this library encrypts.
+const PBKDF2_ITERATIONS: u64 = 2048;
+
+/// Encrypts a PrivateKeyInfo as PBES2: PBKDF2-HMAC-SHA256 (16-byte salt) and AES-256-CBC.
+pub fn encrypt_pkcs8(private_key_info: &[u8], password: &[u8]) -> KeyResult<Vec<u8>> {
+    let mut salt = [0u8; 16];
+    let mut iv = [0u8; 16];
+    cryptography_backend::random_bytes(&mut salt)?;
+    cryptography_backend::random_bytes(&mut iv)?;
+    let mut key = Zeroizing::new([0u8; 32]);
+    kdf::pbkdf2_hmac(
+        HashAlgorithm::Sha256,
+        password,
+        &salt,
+        PBKDF2_ITERATIONS,
+        &mut key[..],
+    )?;
+    let encrypted = cipher::encrypt_padded(
+        CipherAlgorithm::Aes,
+        Mode::Cbc,
+        &key[..],
+        Some(&iv),
+        private_key_info,
+    )?;
+    let null = crate::public::NULL_DER;
+    let prf = AlgorithmIdentifier::with_params(oid::HMAC_SHA256, &null)?;
+    let pbkdf2_der = asn1::write_single(&Pbkdf2Params {
+        salt: &salt,
+        iteration_count: PBKDF2_ITERATIONS,
+        key_length: None,
+        prf: Some(prf),
+    })?;
+    let iv_der = asn1::write_single(&&iv[..])?;
+    let pbes2_der = asn1::write_single(&Pbes2Params {
+        key_derivation_func: AlgorithmIdentifier::with_params(oid::PBKDF2, &pbkdf2_der)?,
+        encryption_scheme: AlgorithmIdentifier::with_params(oid::AES256_CBC, &iv_der)?,
+    })?;
+    Ok(asn1::write_single(&EncryptedPrivateKeyInfo {
+        encryption_algorithm: AlgorithmIdentifier::with_params(oid::PBES2, &pbes2_der)?,
+        encrypted_data: &encrypted,
+    })?)
+}
+
+/// A traditional PEM's encryption, from its DEK-Info header.
+pub struct DekInfo {
+    algorithm: CipherAlgorithm,
+    key_len: usize,
+    iv_text: String,
+}
+
+/// Reads a traditional PEM block's Proc-Type and DEK-Info headers: `None` when it is not
+/// encrypted.
+pub fn dek_info(block: &pem::Pem) -> KeyResult<Option<DekInfo>> {
+    let encrypted = block
+        .headers()
+        .get("Proc-Type")
+        .is_some_and(|value| value.trim() == "4,ENCRYPTED");
+    if !encrypted {
+        return Ok(None);
+    }
+    let value = block.headers().get("DEK-Info").ok_or(KeyError::PemHeader(
+        "Encrypted PEM doesn't have a DEK-Info header.",
+    ))?;
+    let (name, iv) = value.split_once(',').ok_or(KeyError::PemHeader(
+        "Encrypted PEM's DEK-Info header is not valid.",
+    ))?;
+    let (algorithm, key_len) = match name.trim() {
+        "AES-128-CBC" => (CipherAlgorithm::Aes, 16),
+        "AES-192-CBC" => (CipherAlgorithm::Aes, 24),
+        "AES-256-CBC" => (CipherAlgorithm::Aes, 32),
+        "DES-EDE3-CBC" => (CipherAlgorithm::TripleDes, 24),
+        other => return Err(KeyError::UnsupportedPemCipher(other.to_string())),
+    };
+    Ok(Some(DekInfo {
+        algorithm,
+        key_len,
+        iv_text: iv.trim().to_string(),
+    }))
+}
+
+fn hex_decode(text: &str) -> Option<Vec<u8>> {
+    if text.len() % 2 != 0 {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+/// OpenSSL's EVP_BytesToKey with MD5 and one iteration, as traditional PEM encryption
+/// derives its key from the password and the first eight bytes of the IV.
+fn bytes_to_key(password: &[u8], salt: &[u8], key_len: usize) -> KeyResult<Zeroizing<Vec<u8>>> {
+    let mut key = Zeroizing::new(Vec::with_capacity(key_len + 16));
+    let mut previous = Zeroizing::new([0u8; 16]);
+    let mut first = true;
+    while key.len() < key_len {
+        let mut hasher = Hasher::new(HashAlgorithm::Md5)?;
+        if !first {
+            hasher.update(&previous[..])?;
+        }
+        hasher.update(password)?;
+        hasher.update(salt)?;
+        hasher.finalize_into(&mut previous[..])?;
+        key.extend_from_slice(&previous[..]);
+        first = false;
+    }
+    key.truncate(key_len);
+    Ok(key)
+}
+
+/// Decrypts a traditional PEM block's content.
+pub fn decrypt_traditional(
+    info: &DekInfo,
+    password: &[u8],
+    data: &[u8],
+) -> KeyResult<Zeroizing<Vec<u8>>> {
+    let block = if info.algorithm == CipherAlgorithm::Aes {
+        16
+    } else {
+        8
+    };
+    let iv = hex_decode(&info.iv_text)
+        .filter(|iv| iv.len() == block)
+        .ok_or(KeyError::PemHeader("DEK-Info IV is not valid hex"))?;
+    let key = bytes_to_key(password, &iv[..8], info.key_len)?;
+    let scheme = Scheme {
+        algorithm: info.algorithm,
+        mode: Mode::Cbc,
+        key_len: info.key_len,
+        iv: Some(&iv),
+    };
+    decrypt_with(&scheme, &key, data)
+}
+
+/// Encrypts a traditional key with AES-256-CBC; returns the DEK-Info value and the
+/// ciphertext.
+pub fn encrypt_traditional(der: &[u8], password: &[u8]) -> KeyResult<(String, Vec<u8>)> {
+    let mut iv = [0u8; 16];
+    cryptography_backend::random_bytes(&mut iv)?;
+    let key = bytes_to_key(password, &iv[..8], 32)?;
+    let encrypted = cipher::encrypt_padded(CipherAlgorithm::Aes, Mode::Cbc, &key, Some(&iv), der)?;
+    let iv_hex: String = iv.iter().map(|b| format!("{b:02X}")).collect();
+    Ok((format!("AES-256-CBC,{iv_hex}"), encrypted))
+}

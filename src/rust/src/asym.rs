@@ -1,0 +1,127 @@
+//! Conversions shared by the asymmetric key classes: Python integers to and from
+//! big-endian bytes, signature algorithms (a hash, `Prehashed`, `NoDigestInfo`) to the
+//! core's `SignedData`, and the type checks the reference makes on arguments.
+
+use cryptography_backend::hash::HashAlgorithm;
+use cryptography_backend::signing::SignedData;
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBytes, PyType};
+
+use crate::hashes::hash_algorithm;
+
+const UTILS_MODULE: &str = "cryptography.hazmat.primitives.asymmetric.utils";
+
+static PREHASHED: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static NO_DIGEST_INFO: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// How a signature's input is given.
+#[derive(Clone, Copy)]
+pub(crate) enum SignatureHash {
+    /// Hash the message with this algorithm.
+    Hash(HashAlgorithm),
+    /// The message is a digest made with this algorithm.
+    Prehashed(HashAlgorithm),
+    /// Sign the bytes as they are (RSA PKCS#1 v1.5 only).
+    NoDigestInfo,
+}
+
+impl SignatureHash {
+    /// Reads `algorithm`: a `HashAlgorithm`, `Prehashed` or (when `allow_raw`)
+    /// `NoDigestInfo`.
+    pub(crate) fn from_py(
+        py: Python<'_>,
+        algorithm: &Bound<'_, PyAny>,
+        allow_raw: bool,
+    ) -> PyResult<Self> {
+        let prehashed = PREHASHED.import(py, UTILS_MODULE, "Prehashed")?;
+        if algorithm.is_instance(prehashed)? {
+            let inner = algorithm.getattr(pyo3::intern!(py, "_algorithm"))?;
+            return Ok(SignatureHash::Prehashed(hash_algorithm(py, &inner)?));
+        }
+        if allow_raw {
+            let raw = NO_DIGEST_INFO.import(py, UTILS_MODULE, "NoDigestInfo")?;
+            if algorithm.is_instance(raw)? {
+                return Ok(SignatureHash::NoDigestInfo);
+            }
+        }
+        Ok(SignatureHash::Hash(hash_algorithm(py, algorithm)?))
+    }
+
+    pub(crate) fn hash(self) -> Option<HashAlgorithm> {
+        match self {
+            SignatureHash::Hash(hash) | SignatureHash::Prehashed(hash) => Some(hash),
+            SignatureHash::NoDigestInfo => None,
+        }
+    }
+
+    /// The core's description of what is signed.
+    pub(crate) fn signed_data(self, data: &[u8]) -> SignedData<'_> {
+        match self {
+            SignatureHash::Hash(hash) => SignedData::Message { data, hash },
+            SignatureHash::Prehashed(hash) => SignedData::Prehashed { digest: data, hash },
+            SignatureHash::NoDigestInfo => SignedData::Raw(data),
+        }
+    }
+}
+
+/// A non-negative Python integer as big-endian bytes (at least one byte).
+pub(crate) fn int_to_bytes(value: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    let py = value.py();
+    let bits: usize = value
+        .call_method0(pyo3::intern!(py, "bit_length"))?
+        .extract()?;
+    let len = bits.div_ceil(8).max(1);
+    value
+        .call_method1(
+            pyo3::intern!(py, "to_bytes"),
+            (len, pyo3::intern!(py, "big")),
+        )?
+        .extract()
+}
+
+/// Big-endian bytes as a Python integer.
+pub(crate) fn int_from_bytes<'py>(py: Python<'py>, bytes: &[u8]) -> PyResult<Bound<'py, PyAny>> {
+    py.get_type::<pyo3::types::PyInt>().call_method1(
+        pyo3::intern!(py, "from_bytes"),
+        (PyBytes::new(py, bytes), pyo3::intern!(py, "big")),
+    )
+}
+
+/// Checks that `value` is a Python `int` (not a bool-like or float), with the reference's
+/// message naming `name`.
+pub(crate) fn require_int(value: &Bound<'_, PyAny>, name: &str) -> PyResult<()> {
+    if value.is_instance_of::<pyo3::types::PyInt>() {
+        Ok(())
+    } else {
+        Err(PyTypeError::new_err(format!(
+            "{name} must be an integer type."
+        )))
+    }
+}
+
+/// The error for an argument of the wrong class, in the reference's words.
+pub(crate) fn not_an_instance(value: &Bound<'_, PyAny>, expected: &str) -> PyErr {
+    if value.is_none() {
+        return PyTypeError::new_err(format!("'None' is not an instance of '{expected}'"));
+    }
+    let name = value
+        .get_type()
+        .name()
+        .map(|name| name.to_string())
+        .unwrap_or_else(|_| "object".to_string());
+    PyTypeError::new_err(format!(
+        "'{name}' object is not an instance of '{expected}'"
+    ))
+}
+
+/// A key's `__copy__`/`__deepcopy__`: keys are immutable, so a copy is the key itself.
+pub(crate) fn same_object<'py>(slf: &Bound<'py, PyAny>) -> Bound<'py, PyAny> {
+    slf.clone()
+}
+
+/// The `ValueError` of a negative value where only positive ones are meaningful.
+pub(crate) fn positive_required(what: &str) -> PyErr {
+    PyValueError::new_err(format!("{what} must be a positive integer."))
+}

@@ -1,0 +1,344 @@
+//! Elliptic-curve keys (`cryptography.hazmat.bindings._rust.openssl.ec`): ECDSA and
+//! ECDH over the named curves, and construction from numbers and encoded points.
+
+use cryptography_backend::ec::{Curve, EcPrivateKey, EcPublicComponents, EcPublicKey};
+use cryptography_keys::{PrivateKeyRef, PublicKeyRef};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBytes, PyDict, PyType};
+
+use crate::asym::{
+    int_from_bytes, int_to_bytes, not_an_instance, positive_required, require_int, same_object,
+    SignatureHash,
+};
+use crate::buf::BytesLike;
+use crate::error::{unsupported, CryptoResult, Reason};
+
+const EC_MODULE: &str = "cryptography.hazmat.primitives.asymmetric.ec";
+
+static CURVE_INTERFACE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static CURVE_TYPES: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
+static ECDSA: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static ECDH: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// Reads an `EllipticCurve` instance into the core's curve.
+pub(crate) fn curve_from_py(py: Python<'_>, curve: &Bound<'_, PyAny>) -> PyResult<Curve> {
+    if !curve.is_instance(CURVE_INTERFACE.import(py, EC_MODULE, "EllipticCurve")?)? {
+        return Err(PyTypeError::new_err(
+            "curve must be an EllipticCurve instance",
+        ));
+    }
+    let name: String = curve.getattr(pyo3::intern!(py, "name"))?.extract()?;
+    match Curve::from_name(&name).filter(|curve| curve.is_supported()) {
+        Some(curve) => Ok(curve),
+        None => Err(unsupported(
+            py,
+            format!("Curve {name} is not supported"),
+            Reason::UnsupportedEllipticCurve,
+        )),
+    }
+}
+
+/// The Python curve object of a core curve.
+fn curve_to_py(py: Python<'_>, curve: Curve) -> PyResult<Bound<'_, PyAny>> {
+    let types = CURVE_TYPES.get_or_try_init(py, || {
+        Ok::<_, PyErr>(
+            py.import(EC_MODULE)?
+                .getattr("_CURVE_TYPES")?
+                .cast_into::<PyDict>()?
+                .unbind(),
+        )
+    })?;
+    types
+        .bind(py)
+        .get_item(curve.name())?
+        .ok_or_else(|| PyValueError::new_err("unknown curve"))
+}
+
+/// An EC private key.
+#[pyclass(
+    module = "cryptography.hazmat.bindings._rust.openssl.ec",
+    name = "ECPrivateKey",
+    frozen
+)]
+pub(crate) struct PyEcPrivateKey {
+    key: EcPrivateKey,
+}
+
+/// An EC public key.
+#[pyclass(
+    module = "cryptography.hazmat.bindings._rust.openssl.ec",
+    name = "ECPublicKey",
+    frozen
+)]
+pub(crate) struct PyEcPublicKey {
+    key: EcPublicKey,
+}
+
+pub(crate) fn private_key_object(py: Python<'_>, key: EcPrivateKey) -> PyResult<Bound<'_, PyAny>> {
+    Ok(Bound::new(py, PyEcPrivateKey { key })?.into_any())
+}
+
+pub(crate) fn public_key_object(py: Python<'_>, key: EcPublicKey) -> PyResult<Bound<'_, PyAny>> {
+    Ok(Bound::new(py, PyEcPublicKey { key })?.into_any())
+}
+
+/// Reads an `ECDSA` signature algorithm: its hash, and whether nonces are deterministic.
+fn ecdsa(py: Python<'_>, algorithm: &Bound<'_, PyAny>) -> PyResult<(SignatureHash, bool)> {
+    if !algorithm.is_instance(ECDSA.import(py, EC_MODULE, "ECDSA")?)? {
+        return Err(unsupported(
+            py,
+            "Unsupported elliptic curve signature algorithm".to_string(),
+            Reason::UnsupportedPublicKeyAlgorithm,
+        ));
+    }
+    let hash = SignatureHash::from_py(
+        py,
+        &algorithm.getattr(pyo3::intern!(py, "algorithm"))?,
+        false,
+    )?;
+    let deterministic: bool = algorithm
+        .getattr(pyo3::intern!(py, "deterministic_signing"))?
+        .extract()?;
+    Ok((hash, deterministic))
+}
+
+fn public_numbers<'py>(py: Python<'py>, c: &EcPublicComponents) -> PyResult<Bound<'py, PyAny>> {
+    py.import(EC_MODULE)?
+        .getattr("EllipticCurvePublicNumbers")?
+        .call1((
+            int_from_bytes(py, &c.x)?,
+            int_from_bytes(py, &c.y)?,
+            curve_to_py(py, c.curve)?,
+        ))
+}
+
+#[pymethods]
+impl PyEcPrivateKey {
+    #[getter]
+    fn curve<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        curve_to_py(py, self.key.curve())
+    }
+
+    #[getter]
+    fn key_size(&self) -> usize {
+        self.key.curve().key_bits()
+    }
+
+    fn sign<'py>(
+        &self,
+        py: Python<'py>,
+        data: BytesLike<'_>,
+        signature_algorithm: &Bound<'py, PyAny>,
+    ) -> CryptoResult<Bound<'py, PyBytes>> {
+        let (hash, deterministic) = ecdsa(py, signature_algorithm)?;
+        let signature = self.key.sign(hash.signed_data(&data), deterministic)?;
+        Ok(PyBytes::new(py, &signature))
+    }
+
+    fn exchange<'py>(
+        &self,
+        py: Python<'py>,
+        algorithm: &Bound<'py, PyAny>,
+        peer_public_key: &Bound<'py, PyAny>,
+    ) -> CryptoResult<Bound<'py, PyBytes>> {
+        if !algorithm.is_instance(ECDH.import(py, EC_MODULE, "ECDH")?)? {
+            return Err(unsupported(
+                py,
+                "Unsupported EC exchange algorithm".to_string(),
+                Reason::UnsupportedExchangeAlgorithm,
+            )
+            .into());
+        }
+        let peer = peer_public_key
+            .cast::<PyEcPublicKey>()
+            .map_err(|_| not_an_instance(peer_public_key, "ECPublicKey"))?;
+        let secret = self.key.exchange(&peer.get().key)?;
+        Ok(PyBytes::new(py, &secret))
+    }
+
+    fn public_key<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, PyAny>> {
+        Ok(public_key_object(py, self.key.public_key()?)?)
+    }
+
+    fn private_numbers<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, PyAny>> {
+        let public = public_numbers(py, &self.key.public_components()?)?;
+        let value = self.key.private_value()?;
+        Ok(py
+            .import(EC_MODULE)?
+            .getattr("EllipticCurvePrivateNumbers")?
+            .call1((int_from_bytes(py, &value)?, public))?)
+    }
+
+    fn private_bytes<'py>(
+        &self,
+        py: Python<'py>,
+        encoding: &Bound<'py, PyAny>,
+        format: &Bound<'py, PyAny>,
+        encryption_algorithm: &Bound<'py, PyAny>,
+    ) -> CryptoResult<Bound<'py, PyBytes>> {
+        crate::serialization::private_bytes(
+            py,
+            PrivateKeyRef::Ec(&self.key),
+            encoding,
+            format,
+            encryption_algorithm,
+        )
+    }
+
+    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, PyAny> {
+        same_object(slf.as_any())
+    }
+
+    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, PyAny> {
+        same_object(slf.as_any())
+    }
+}
+
+#[pymethods]
+impl PyEcPublicKey {
+    #[getter]
+    fn curve<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        curve_to_py(py, self.key.curve())
+    }
+
+    #[getter]
+    fn key_size(&self) -> usize {
+        self.key.curve().key_bits()
+    }
+
+    fn verify(
+        &self,
+        py: Python<'_>,
+        signature: BytesLike<'_>,
+        data: BytesLike<'_>,
+        signature_algorithm: &Bound<'_, PyAny>,
+    ) -> CryptoResult<()> {
+        let (hash, _) = ecdsa(py, signature_algorithm)?;
+        Ok(self.key.verify(&signature, hash.signed_data(&data))?)
+    }
+
+    fn public_numbers<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, PyAny>> {
+        Ok(public_numbers(py, &self.key.components()?)?)
+    }
+
+    fn public_bytes<'py>(
+        &self,
+        py: Python<'py>,
+        encoding: &Bound<'py, PyAny>,
+        format: &Bound<'py, PyAny>,
+    ) -> CryptoResult<Bound<'py, PyBytes>> {
+        crate::serialization::public_bytes(py, PublicKeyRef::Ec(&self.key), encoding, format)
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<PyEcPublicKey>()
+            .is_ok_and(|other| self.key.same_key(&other.get().key))
+    }
+
+    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, PyAny> {
+        same_object(slf.as_any())
+    }
+
+    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, PyAny> {
+        same_object(slf.as_any())
+    }
+}
+
+#[pyfunction]
+pub(crate) fn generate_private_key<'py>(
+    py: Python<'py>,
+    curve: &Bound<'py, PyAny>,
+) -> CryptoResult<Bound<'py, PyAny>> {
+    let curve = curve_from_py(py, curve)?;
+    Ok(private_key_object(py, EcPrivateKey::generate(curve)?)?)
+}
+
+#[pyfunction]
+pub(crate) fn derive_private_key<'py>(
+    py: Python<'py>,
+    private_value: &Bound<'py, PyAny>,
+    curve: &Bound<'py, PyAny>,
+) -> CryptoResult<Bound<'py, PyAny>> {
+    require_int(private_value, "private_value")?;
+    if private_value.le(0)? {
+        return Err(positive_required("private_value").into());
+    }
+    let curve = curve_from_py(py, curve)?;
+    let scalar = int_to_bytes(private_value)?;
+    Ok(private_key_object(
+        py,
+        EcPrivateKey::derive(curve, &scalar)?,
+    )?)
+}
+
+/// The public key an X9.62 encoded point designates.
+#[pyfunction]
+pub(crate) fn from_public_bytes<'py>(
+    py: Python<'py>,
+    curve: &Bound<'py, PyAny>,
+    data: BytesLike<'_>,
+) -> CryptoResult<Bound<'py, PyAny>> {
+    let curve = curve_from_py(py, curve)?;
+    Ok(public_key_object(
+        py,
+        EcPublicKey::from_encoded_point(curve, &data)?,
+    )?)
+}
+
+fn components(
+    py: Python<'_>,
+    curve: &Bound<'_, PyAny>,
+    x: &Bound<'_, PyAny>,
+    y: &Bound<'_, PyAny>,
+) -> PyResult<EcPublicComponents> {
+    Ok(EcPublicComponents {
+        curve: curve_from_py(py, curve)?,
+        x: int_to_bytes(x)?,
+        y: int_to_bytes(y)?,
+    })
+}
+
+#[pyfunction]
+pub(crate) fn public_key_from_numbers<'py>(
+    py: Python<'py>,
+    curve: &Bound<'py, PyAny>,
+    x: &Bound<'py, PyAny>,
+    y: &Bound<'py, PyAny>,
+) -> CryptoResult<Bound<'py, PyAny>> {
+    if x.lt(0)? || y.lt(0)? {
+        return Err(PyValueError::new_err("Invalid EC key.").into());
+    }
+    let public = components(py, curve, x, y)?;
+    Ok(public_key_object(
+        py,
+        EcPublicKey::from_coordinates(&public)?,
+    )?)
+}
+
+#[pyfunction]
+pub(crate) fn private_key_from_numbers<'py>(
+    py: Python<'py>,
+    private_value: &Bound<'py, PyAny>,
+    curve: &Bound<'py, PyAny>,
+    x: &Bound<'py, PyAny>,
+    y: &Bound<'py, PyAny>,
+) -> CryptoResult<Bound<'py, PyAny>> {
+    if private_value.le(0)? || x.lt(0)? || y.lt(0)? {
+        return Err(PyValueError::new_err("Invalid EC key.").into());
+    }
+    let public = components(py, curve, x, y)?;
+    let scalar = zeroize::Zeroizing::new(int_to_bytes(private_value)?);
+    Ok(private_key_object(
+        py,
+        EcPrivateKey::from_numbers(&public, &scalar)?,
+    )?)
+}
+
+/// Whether RFC 6979 deterministic signing is available.
+#[pyfunction]
+pub(crate) fn deterministic_signing_supported() -> bool {
+    cryptography_backend::ec::deterministic_signing_supported()
+}

@@ -1,0 +1,229 @@
+//! X25519, X448, Ed25519 and Ed448 keys (`cryptography.hazmat.bindings._rust.openssl`
+//! submodules `x25519`, `x448`, `ed25519`, `ed448`). The four pairs of classes share
+//! everything but signing (Ed*) or key agreement (X*), so one macro declares them.
+
+use cryptography_backend::ecx::{RawKeyKind, RawPrivateKey, RawPublicKey};
+use cryptography_keys::{PrivateKeyRef, PublicKeyRef};
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+
+use crate::asym::{not_an_instance, same_object};
+use crate::buf::BytesLike;
+use crate::error::CryptoResult;
+
+macro_rules! raw_key_classes {
+    (
+        $private:ident, $public:ident, $module:literal, $private_name:literal,
+        $public_name:literal, $kind:expr,
+        private { $($private_methods:tt)* }
+        public { $($public_methods:tt)* }
+    ) => {
+        #[pyclass(module = $module, name = $private_name, frozen)]
+        pub(crate) struct $private {
+            key: RawPrivateKey,
+        }
+
+        #[pyclass(module = $module, name = $public_name, frozen)]
+        pub(crate) struct $public {
+            key: RawPublicKey,
+        }
+
+        #[pymethods]
+        impl $private {
+            /// A new random key.
+            #[staticmethod]
+            fn generate(py: Python<'_>) -> CryptoResult<Bound<'_, PyAny>> {
+                Ok(Bound::new(py, $private { key: RawPrivateKey::generate($kind)? })?.into_any())
+            }
+
+            /// The key with the given raw private bytes.
+            #[staticmethod]
+            fn from_private_bytes<'py>(
+                py: Python<'py>,
+                data: BytesLike<'_>,
+            ) -> CryptoResult<Bound<'py, PyAny>> {
+                let key = RawPrivateKey::from_bytes($kind, &data)?;
+                Ok(Bound::new(py, $private { key })?.into_any())
+            }
+
+            fn public_key<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, PyAny>> {
+                Ok(Bound::new(py, $public { key: self.key.public_key()? })?.into_any())
+            }
+
+            fn private_bytes_raw<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, PyBytes>> {
+                Ok(PyBytes::new(py, &self.key.to_bytes()?))
+            }
+
+            fn private_bytes<'py>(
+                &self,
+                py: Python<'py>,
+                encoding: &Bound<'py, PyAny>,
+                format: &Bound<'py, PyAny>,
+                encryption_algorithm: &Bound<'py, PyAny>,
+            ) -> CryptoResult<Bound<'py, PyBytes>> {
+                crate::serialization::private_bytes(
+                    py,
+                    PrivateKeyRef::Raw(&self.key),
+                    encoding,
+                    format,
+                    encryption_algorithm,
+                )
+            }
+
+            fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, PyAny> {
+                same_object(slf.as_any())
+            }
+
+            fn __deepcopy__<'py>(
+                slf: &Bound<'py, Self>,
+                _memo: &Bound<'py, PyAny>,
+            ) -> Bound<'py, PyAny> {
+                same_object(slf.as_any())
+            }
+
+            $($private_methods)*
+        }
+
+        #[pymethods]
+        impl $public {
+            /// The key with the given raw public bytes.
+            #[staticmethod]
+            fn from_public_bytes<'py>(
+                py: Python<'py>,
+                data: BytesLike<'_>,
+            ) -> CryptoResult<Bound<'py, PyAny>> {
+                let key = RawPublicKey::from_bytes($kind, &data)?;
+                Ok(Bound::new(py, $public { key })?.into_any())
+            }
+
+            fn public_bytes_raw<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, PyBytes>> {
+                Ok(PyBytes::new(py, &self.key.to_bytes()?))
+            }
+
+            fn public_bytes<'py>(
+                &self,
+                py: Python<'py>,
+                encoding: &Bound<'py, PyAny>,
+                format: &Bound<'py, PyAny>,
+            ) -> CryptoResult<Bound<'py, PyBytes>> {
+                crate::serialization::public_bytes(
+                    py,
+                    PublicKeyRef::Raw(&self.key),
+                    encoding,
+                    format,
+                )
+            }
+
+            fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+                other
+                    .cast::<$public>()
+                    .is_ok_and(|other| self.key.same_key(&other.get().key))
+            }
+
+            fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, PyAny> {
+                same_object(slf.as_any())
+            }
+
+            fn __deepcopy__<'py>(
+                slf: &Bound<'py, Self>,
+                _memo: &Bound<'py, PyAny>,
+            ) -> Bound<'py, PyAny> {
+                same_object(slf.as_any())
+            }
+
+            $($public_methods)*
+        }
+    };
+}
+
+/// Ed25519 and Ed448 sign and verify.
+macro_rules! signature_classes {
+    ($private:ident, $public:ident, $module:literal, $private_name:literal, $public_name:literal, $kind:expr) => {
+        raw_key_classes!(
+            $private, $public, $module, $private_name, $public_name, $kind,
+            private {
+                fn sign<'py>(&self, py: Python<'py>, data: BytesLike<'_>) -> CryptoResult<Bound<'py, PyBytes>> {
+                    Ok(PyBytes::new(py, &self.key.sign(&data)?))
+                }
+            }
+            public {
+                fn verify(&self, signature: BytesLike<'_>, data: BytesLike<'_>) -> CryptoResult<()> {
+                    Ok(self.key.verify(&signature, &data)?)
+                }
+            }
+        );
+    };
+}
+
+/// X25519 and X448 agree on keys.
+macro_rules! exchange_classes {
+    ($private:ident, $public:ident, $module:literal, $private_name:literal, $public_name:literal, $kind:expr) => {
+        raw_key_classes!(
+            $private, $public, $module, $private_name, $public_name, $kind,
+            private {
+                fn exchange<'py>(
+                    &self,
+                    py: Python<'py>,
+                    peer_public_key: &Bound<'py, PyAny>,
+                ) -> CryptoResult<Bound<'py, PyBytes>> {
+                    let peer = peer_public_key
+                        .cast::<$public>()
+                        .map_err(|_| not_an_instance(peer_public_key, $public_name))?;
+                    Ok(PyBytes::new(py, &self.key.exchange(&peer.get().key)?))
+                }
+            }
+            public {}
+        );
+    };
+}
+
+signature_classes!(
+    PyEd25519PrivateKey,
+    PyEd25519PublicKey,
+    "cryptography.hazmat.bindings._rust.openssl.ed25519",
+    "Ed25519PrivateKey",
+    "Ed25519PublicKey",
+    RawKeyKind::Ed25519
+);
+signature_classes!(
+    PyEd448PrivateKey,
+    PyEd448PublicKey,
+    "cryptography.hazmat.bindings._rust.openssl.ed448",
+    "Ed448PrivateKey",
+    "Ed448PublicKey",
+    RawKeyKind::Ed448
+);
+exchange_classes!(
+    PyX25519PrivateKey,
+    PyX25519PublicKey,
+    "cryptography.hazmat.bindings._rust.openssl.x25519",
+    "X25519PrivateKey",
+    "X25519PublicKey",
+    RawKeyKind::X25519
+);
+exchange_classes!(
+    PyX448PrivateKey,
+    PyX448PublicKey,
+    "cryptography.hazmat.bindings._rust.openssl.x448",
+    "X448PrivateKey",
+    "X448PublicKey",
+    RawKeyKind::X448
+);
+
+pub(crate) fn private_key_object(py: Python<'_>, key: RawPrivateKey) -> PyResult<Bound<'_, PyAny>> {
+    Ok(match key.kind() {
+        RawKeyKind::Ed25519 => Bound::new(py, PyEd25519PrivateKey { key })?.into_any(),
+        RawKeyKind::Ed448 => Bound::new(py, PyEd448PrivateKey { key })?.into_any(),
+        RawKeyKind::X25519 => Bound::new(py, PyX25519PrivateKey { key })?.into_any(),
+        RawKeyKind::X448 => Bound::new(py, PyX448PrivateKey { key })?.into_any(),
+    })
+}
+
+pub(crate) fn public_key_object(py: Python<'_>, key: RawPublicKey) -> PyResult<Bound<'_, PyAny>> {
+    Ok(match key.kind() {
+        RawKeyKind::Ed25519 => Bound::new(py, PyEd25519PublicKey { key })?.into_any(),
+        RawKeyKind::Ed448 => Bound::new(py, PyEd448PublicKey { key })?.into_any(),
+        RawKeyKind::X25519 => Bound::new(py, PyX25519PublicKey { key })?.into_any(),
+        RawKeyKind::X448 => Bound::new(py, PyX448PublicKey { key })?.into_any(),
+    })
+}

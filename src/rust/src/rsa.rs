@@ -1,0 +1,442 @@
+//! RSA keys (`cryptography.hazmat.bindings._rust.openssl.rsa`): the private and public
+//! key classes, generation, and construction from the numbers classes.
+
+use cryptography_backend::rsa::{
+    self as core_rsa, EncryptionPadding, RsaPrivateComponents, RsaPrivateKey, RsaPublicComponents,
+    RsaPublicKey, SaltLength, SignaturePadding,
+};
+use cryptography_keys::{PrivateKeyRef, PublicKeyRef};
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBytes, PyType};
+use zeroize::Zeroizing;
+
+use crate::asym::{int_from_bytes, int_to_bytes, same_object, SignatureHash};
+use crate::buf::BytesLike;
+use crate::error::{unsupported, CryptoResult, Reason};
+use crate::hashes::hash_algorithm;
+
+const PADDING_MODULE: &str = "cryptography.hazmat.primitives.asymmetric.padding";
+const RSA_MODULE: &str = "cryptography.hazmat.primitives.asymmetric.rsa";
+
+/// The Python classes the conversions recognise.
+struct PaddingClasses {
+    asymmetric_padding: Py<PyType>,
+    pkcs1v15: Py<PyType>,
+    pss: Py<PyType>,
+    oaep: Py<PyType>,
+    mgf1: Py<PyType>,
+    max_length: Py<PyAny>,
+    auto: Py<PyAny>,
+    digest_length: Py<PyAny>,
+}
+
+static PADDINGS: PyOnceLock<PaddingClasses> = PyOnceLock::new();
+
+fn paddings(py: Python<'_>) -> PyResult<&PaddingClasses> {
+    PADDINGS.get_or_try_init(py, || {
+        let module = py.import(PADDING_MODULE)?;
+        let class = |name: &str| -> PyResult<Py<PyType>> {
+            Ok(module.getattr(name)?.cast_into::<PyType>()?.unbind())
+        };
+        let pss = module.getattr("PSS")?;
+        Ok(PaddingClasses {
+            asymmetric_padding: class("AsymmetricPadding")?,
+            pkcs1v15: class("PKCS1v15")?,
+            pss: class("PSS")?,
+            oaep: class("OAEP")?,
+            mgf1: class("MGF1")?,
+            max_length: pss.getattr("MAX_LENGTH")?.unbind(),
+            auto: pss.getattr("AUTO")?.unbind(),
+            digest_length: pss.getattr("DIGEST_LENGTH")?.unbind(),
+        })
+    })
+}
+
+fn unsupported_padding(padding: &Bound<'_, PyAny>) -> PyErr {
+    let py = padding.py();
+    let name = padding
+        .getattr(pyo3::intern!(py, "name"))
+        .and_then(|name| name.extract::<String>())
+        .unwrap_or_else(|_| "This padding".to_string());
+    unsupported(
+        py,
+        format!("{name} is not supported by this backend."),
+        Reason::UnsupportedPadding,
+    )
+}
+
+fn check_padding(py: Python<'_>, padding: &Bound<'_, PyAny>) -> PyResult<()> {
+    if padding.is_instance(paddings(py)?.asymmetric_padding.bind(py))? {
+        Ok(())
+    } else {
+        Err(PyTypeError::new_err(
+            "Padding must be an instance of AsymmetricPadding.",
+        ))
+    }
+}
+
+/// The MGF1 hash of a PSS or OAEP padding; other mask functions are refused.
+fn mgf1_hash(
+    py: Python<'_>,
+    padding: &Bound<'_, PyAny>,
+) -> PyResult<cryptography_backend::hash::HashAlgorithm> {
+    let mgf = padding.getattr(pyo3::intern!(py, "_mgf"))?;
+    if !mgf.is_instance(paddings(py)?.mgf1.bind(py))? {
+        return Err(unsupported(
+            py,
+            "Only MGF1 is supported.".to_string(),
+            Reason::UnsupportedMgf,
+        ));
+    }
+    hash_algorithm(py, &mgf.getattr(pyo3::intern!(py, "_algorithm"))?)
+}
+
+fn signature_padding(py: Python<'_>, padding: &Bound<'_, PyAny>) -> PyResult<SignaturePadding> {
+    check_padding(py, padding)?;
+    let classes = paddings(py)?;
+    if padding.is_instance(classes.pkcs1v15.bind(py))? {
+        return Ok(SignaturePadding::Pkcs1v15);
+    }
+    if !padding.is_instance(classes.pss.bind(py))? {
+        return Err(unsupported_padding(padding));
+    }
+    let mgf1 = mgf1_hash(py, padding)?;
+    let salt = padding.getattr(pyo3::intern!(py, "_salt_length"))?;
+    let salt = if salt.is(classes.max_length.bind(py)) {
+        SaltLength::Max
+    } else if salt.is(classes.auto.bind(py)) {
+        SaltLength::Auto
+    } else if salt.is(classes.digest_length.bind(py)) {
+        SaltLength::DigestLength
+    } else {
+        SaltLength::Exact(salt.extract()?)
+    };
+    Ok(SignaturePadding::Pss { mgf1, salt })
+}
+
+/// An OAEP or PKCS#1 v1.5 encryption padding; `label` keeps OAEP's label alive.
+fn encryption_padding<'a>(
+    py: Python<'_>,
+    padding: &Bound<'_, PyAny>,
+    label: &'a mut Option<Vec<u8>>,
+) -> PyResult<EncryptionPadding<'a>> {
+    check_padding(py, padding)?;
+    let classes = paddings(py)?;
+    if padding.is_instance(classes.pkcs1v15.bind(py))? {
+        return Ok(EncryptionPadding::Pkcs1v15);
+    }
+    if !padding.is_instance(classes.oaep.bind(py))? {
+        return Err(unsupported_padding(padding));
+    }
+    let mgf1 = mgf1_hash(py, padding)?;
+    let hash = hash_algorithm(py, &padding.getattr(pyo3::intern!(py, "_algorithm"))?)?;
+    *label = padding
+        .getattr(pyo3::intern!(py, "_label"))?
+        .extract::<Option<Vec<u8>>>()?;
+    Ok(EncryptionPadding::Oaep {
+        hash,
+        mgf1,
+        label: label.as_deref(),
+    })
+}
+
+/// An RSA private key.
+#[pyclass(
+    module = "cryptography.hazmat.bindings._rust.openssl.rsa",
+    name = "RSAPrivateKey",
+    frozen
+)]
+pub(crate) struct PyRsaPrivateKey {
+    key: RsaPrivateKey,
+}
+
+/// An RSA public key.
+#[pyclass(
+    module = "cryptography.hazmat.bindings._rust.openssl.rsa",
+    name = "RSAPublicKey",
+    frozen
+)]
+pub(crate) struct PyRsaPublicKey {
+    key: RsaPublicKey,
+}
+
+pub(crate) fn private_key_object(py: Python<'_>, key: RsaPrivateKey) -> PyResult<Bound<'_, PyAny>> {
+    Ok(Bound::new(py, PyRsaPrivateKey { key })?.into_any())
+}
+
+pub(crate) fn public_key_object(py: Python<'_>, key: RsaPublicKey) -> PyResult<Bound<'_, PyAny>> {
+    Ok(Bound::new(py, PyRsaPublicKey { key })?.into_any())
+}
+
+#[pymethods]
+impl PyRsaPrivateKey {
+    fn sign<'py>(
+        &self,
+        py: Python<'py>,
+        data: BytesLike<'_>,
+        padding: &Bound<'py, PyAny>,
+        algorithm: &Bound<'py, PyAny>,
+    ) -> CryptoResult<Bound<'py, PyBytes>> {
+        let padding_value = signature_padding(py, padding)?;
+        let hash = SignatureHash::from_py(
+            py,
+            algorithm,
+            matches!(padding_value, SignaturePadding::Pkcs1v15),
+        )?;
+        let data: &[u8] = &data;
+        let signature = py.detach(|| self.key.sign(hash.signed_data(data), padding_value))?;
+        Ok(PyBytes::new(py, &signature))
+    }
+
+    fn decrypt<'py>(
+        &self,
+        py: Python<'py>,
+        ciphertext: BytesLike<'_>,
+        padding: &Bound<'py, PyAny>,
+    ) -> CryptoResult<Bound<'py, PyBytes>> {
+        let mut label = None;
+        let padding = encryption_padding(py, padding, &mut label)?;
+        let ciphertext: &[u8] = &ciphertext;
+        let plaintext: Zeroizing<Vec<u8>> = py.detach(|| self.key.decrypt(ciphertext, padding))?;
+        Ok(PyBytes::new(py, &plaintext))
+    }
+
+    #[getter]
+    fn key_size(&self) -> usize {
+        self.key.key_size()
+    }
+
+    fn public_key<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, PyAny>> {
+        Ok(public_key_object(py, self.key.public_key()?)?)
+    }
+
+    fn private_numbers<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, PyAny>> {
+        let c = self.key.components()?;
+        let module = py.import(RSA_MODULE)?;
+        let public = module.getattr("RSAPublicNumbers")?.call1((
+            int_from_bytes(py, &c.public.e)?,
+            int_from_bytes(py, &c.public.n)?,
+        ))?;
+        Ok(module.getattr("RSAPrivateNumbers")?.call1((
+            int_from_bytes(py, &c.p)?,
+            int_from_bytes(py, &c.q)?,
+            int_from_bytes(py, &c.d)?,
+            int_from_bytes(py, &c.dmp1)?,
+            int_from_bytes(py, &c.dmq1)?,
+            int_from_bytes(py, &c.iqmp)?,
+            public,
+        ))?)
+    }
+
+    fn private_bytes<'py>(
+        &self,
+        py: Python<'py>,
+        encoding: &Bound<'py, PyAny>,
+        format: &Bound<'py, PyAny>,
+        encryption_algorithm: &Bound<'py, PyAny>,
+    ) -> CryptoResult<Bound<'py, PyBytes>> {
+        crate::serialization::private_bytes(
+            py,
+            PrivateKeyRef::Rsa(&self.key),
+            encoding,
+            format,
+            encryption_algorithm,
+        )
+    }
+
+    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, PyAny> {
+        same_object(slf.as_any())
+    }
+
+    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, PyAny> {
+        same_object(slf.as_any())
+    }
+}
+
+#[pymethods]
+impl PyRsaPublicKey {
+    fn verify(
+        &self,
+        py: Python<'_>,
+        signature: BytesLike<'_>,
+        data: BytesLike<'_>,
+        padding: &Bound<'_, PyAny>,
+        algorithm: &Bound<'_, PyAny>,
+    ) -> CryptoResult<()> {
+        let padding_value = signature_padding(py, padding)?;
+        let hash = SignatureHash::from_py(
+            py,
+            algorithm,
+            matches!(padding_value, SignaturePadding::Pkcs1v15),
+        )?;
+        Ok(self
+            .key
+            .verify(&signature, hash.signed_data(&data), padding_value)?)
+    }
+
+    fn encrypt<'py>(
+        &self,
+        py: Python<'py>,
+        plaintext: BytesLike<'_>,
+        padding: &Bound<'py, PyAny>,
+    ) -> CryptoResult<Bound<'py, PyBytes>> {
+        let mut label = None;
+        let padding = encryption_padding(py, padding, &mut label)?;
+        Ok(PyBytes::new(py, &self.key.encrypt(&plaintext, padding)?))
+    }
+
+    fn recover_data_from_signature<'py>(
+        &self,
+        py: Python<'py>,
+        signature: BytesLike<'_>,
+        padding: &Bound<'py, PyAny>,
+        algorithm: &Bound<'py, PyAny>,
+    ) -> CryptoResult<Bound<'py, PyBytes>> {
+        check_padding(py, padding)?;
+        if !padding.is_instance(paddings(py)?.pkcs1v15.bind(py))? {
+            let name: String = padding.getattr(pyo3::intern!(py, "name"))?.extract()?;
+            return Err(unsupported(
+                py,
+                format!("{name} is not supported for the RSA signature operation"),
+                Reason::UnsupportedPadding,
+            )
+            .into());
+        }
+        let hash = if algorithm.is_none() {
+            None
+        } else {
+            match SignatureHash::from_py(py, algorithm, false)? {
+                SignatureHash::Prehashed(_) => {
+                    return Err(PyTypeError::new_err(
+                        "Prehashed is only supported in the sign and verify methods. It cannot be used with recover_data_from_signature.",
+                    )
+                    .into())
+                }
+                other => other.hash(),
+            }
+        };
+        Ok(PyBytes::new(
+            py,
+            &self.key.recover_data_from_signature(&signature, hash)?,
+        ))
+    }
+
+    #[getter]
+    fn key_size(&self) -> usize {
+        self.key.key_size()
+    }
+
+    fn public_numbers<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, PyAny>> {
+        let c = self.key.components()?;
+        Ok(py
+            .import(RSA_MODULE)?
+            .getattr("RSAPublicNumbers")?
+            .call1((int_from_bytes(py, &c.e)?, int_from_bytes(py, &c.n)?))?)
+    }
+
+    fn public_bytes<'py>(
+        &self,
+        py: Python<'py>,
+        encoding: &Bound<'py, PyAny>,
+        format: &Bound<'py, PyAny>,
+    ) -> CryptoResult<Bound<'py, PyBytes>> {
+        crate::serialization::public_bytes(py, PublicKeyRef::Rsa(&self.key), encoding, format)
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<PyRsaPublicKey>()
+            .is_ok_and(|other| self.key.same_key(&other.get().key))
+    }
+
+    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, PyAny> {
+        same_object(slf.as_any())
+    }
+
+    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, PyAny> {
+        same_object(slf.as_any())
+    }
+}
+
+/// `generate_private_key(public_exponent, key_size)`; the exponent was checked to be 3 or
+/// 65537 by the Python layer.
+#[pyfunction]
+pub(crate) fn generate_private_key(
+    py: Python<'_>,
+    public_exponent: u32,
+    key_size: u32,
+) -> CryptoResult<Bound<'_, PyAny>> {
+    let key = py.detach(|| RsaPrivateKey::generate(public_exponent, key_size))?;
+    Ok(private_key_object(py, key)?)
+}
+
+/// Builds a public key from `RSAPublicNumbers(e, n)`.
+#[pyfunction]
+pub(crate) fn public_key_from_numbers<'py>(
+    py: Python<'py>,
+    e: &Bound<'py, PyAny>,
+    n: &Bound<'py, PyAny>,
+) -> CryptoResult<Bound<'py, PyAny>> {
+    let components = RsaPublicComponents {
+        n: int_to_bytes(n)?,
+        e: int_to_bytes(e)?,
+    };
+    Ok(public_key_object(
+        py,
+        RsaPublicKey::from_components(&components)?,
+    )?)
+}
+
+/// Builds a private key from the numbers (already range-checked by the Python class).
+#[pyfunction]
+#[pyo3(signature = (p, q, d, dmp1, dmq1, iqmp, e, n, validate))]
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn private_key_from_numbers<'py>(
+    py: Python<'py>,
+    p: &Bound<'py, PyAny>,
+    q: &Bound<'py, PyAny>,
+    d: &Bound<'py, PyAny>,
+    dmp1: &Bound<'py, PyAny>,
+    dmq1: &Bound<'py, PyAny>,
+    iqmp: &Bound<'py, PyAny>,
+    e: &Bound<'py, PyAny>,
+    n: &Bound<'py, PyAny>,
+    validate: bool,
+) -> CryptoResult<Bound<'py, PyAny>> {
+    let secret = |value: &Bound<'py, PyAny>| int_to_bytes(value).map(Zeroizing::new);
+    let components = RsaPrivateComponents {
+        public: RsaPublicComponents {
+            n: int_to_bytes(n)?,
+            e: int_to_bytes(e)?,
+        },
+        d: secret(d)?,
+        p: secret(p)?,
+        q: secret(q)?,
+        dmp1: secret(dmp1)?,
+        dmq1: secret(dmq1)?,
+        iqmp: secret(iqmp)?,
+    };
+    let key = py.detach(|| RsaPrivateKey::from_components(&components, validate))?;
+    Ok(private_key_object(py, key)?)
+}
+
+/// `rsa_recover_prime_factors(n, e, d)`: (p, q) with p > q.
+#[pyfunction]
+pub(crate) fn recover_prime_factors<'py>(
+    py: Python<'py>,
+    n: &Bound<'py, PyAny>,
+    e: &Bound<'py, PyAny>,
+    d: &Bound<'py, PyAny>,
+) -> CryptoResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+    let (n, e, d) = (int_to_bytes(n)?, int_to_bytes(e)?, int_to_bytes(d)?);
+    let (p, q) = py.detach(|| core_rsa::crt::recover_prime_factors(&n, &e, &d))?;
+    Ok((int_from_bytes(py, &p)?, int_from_bytes(py, &q)?))
+}
+
+/// The largest PSS salt for a key size in bits and a digest size in bytes.
+#[pyfunction]
+pub(crate) fn max_pss_salt_length(key_size: usize, digest_size: usize) -> CryptoResult<usize> {
+    Ok(core_rsa::max_pss_salt_length(key_size, digest_size)?)
+}
