@@ -18,6 +18,8 @@ use openssl_sys as sys;
 use crate::error::Error;
 
 extern "C" {
+    // In libcrypto since 3.0; openssl-sys does not declare it.
+    fn BN_check_prime(p: *const sys::BIGNUM, ctx: *mut sys::BN_CTX, cb: *mut sys::BN_GENCB) -> c_int;
     // In libcrypto since 0.9.8; openssl-sys does not declare it.
     fn OPENSSL_cleanse(ptr: *mut c_void, len: usize);
     // In libcrypto since 3.0; openssl-sys does not declare it.
@@ -1039,6 +1041,21 @@ pub(crate) fn argon2(
     // SAFETY: we own the context; freeing it wipes the Argon2 memory.
     unsafe { sys::EVP_KDF_CTX_free(ctx) };
     result
+}
+
+/// OpenSSL's primality test with its default strength for the size (the test its RSA key
+/// check applies to each prime): trial division, then Miller-Rabin rounds.
+pub(crate) fn check_prime(candidate: &openssl::bn::BigNumRef) -> Result<bool, ErrorStack> {
+    use foreign_types::ForeignType;
+    let ctx = openssl::bn::BigNumContext::new()?;
+    // SAFETY: both pointers are valid for the call; OpenSSL only reads the candidate and
+    // uses the context as scratch; a null callback means none.
+    let result = unsafe { BN_check_prime(candidate.as_ptr(), ctx.as_ptr(), ptr::null_mut()) };
+    match result {
+        1 => Ok(true),
+        0 => Ok(false),
+        _ => Err(ErrorStack::get()),
+    }
 }
 
 /// Runs OpenSSL's PKCS#12 KDF (RFC 7292 appendix B.2). `password` is already in the

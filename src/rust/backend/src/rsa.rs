@@ -186,6 +186,72 @@ fn configure_encryption<T>(ctx: &mut PkeyCtx<T>, padding: EncryptionPadding<'_>)
     Ok(())
 }
 
+/// The checks of OpenSSL's RSA key check, for a two-prime key: e odd and above one,
+/// n = pq, d*e = 1 mod lcm(p - 1, q - 1), the CRT values exactly d mod (p - 1),
+/// d mod (q - 1) and q^-1 mod p, and p and q prime by OpenSSL's own test. Two more: both
+/// primes odd (OpenSSL's check lets a factor of 2 through; no usable key has one). The
+/// arithmetic comes first so that inconsistent keys fail fast; the two primality tests,
+/// nearly all of the cost, run on two threads.
+fn key_is_consistent(components: &RsaPrivateComponents) -> Result<bool> {
+    let mut ctx = BigNumContext::new()?;
+    let (n, e, d) = (
+        bignum(&components.public.n)?,
+        bignum(&components.public.e)?,
+        bignum(&components.d)?,
+    );
+    let (p, q) = (bignum(&components.p)?, bignum(&components.q)?);
+    let (dmp1, dmq1, iqmp) = (
+        bignum(&components.dmp1)?,
+        bignum(&components.dmq1)?,
+        bignum(&components.iqmp)?,
+    );
+    let one = BigNum::from_u32(1)?;
+    if e <= one || !e.is_bit_set(0) || !p.is_bit_set(0) || !q.is_bit_set(0) {
+        return Ok(false);
+    }
+    let mut product = BigNum::new()?;
+    product.checked_mul(&p, &q, &mut ctx)?;
+    if product != n {
+        return Ok(false);
+    }
+    let (mut p1, mut q1) = (p.to_owned()?, q.to_owned()?);
+    p1.sub_word(1)?;
+    q1.sub_word(1)?;
+    let (mut totient, mut gcd, mut lcm) = (BigNum::new()?, BigNum::new()?, BigNum::new()?);
+    totient.checked_mul(&p1, &q1, &mut ctx)?;
+    gcd.gcd(&p1, &q1, &mut ctx)?;
+    lcm.checked_div(&totient, &gcd, &mut ctx)?;
+    let mut de = BigNum::new()?;
+    de.mod_mul(&d, &e, &lcm, &mut ctx)?;
+    if de != one {
+        return Ok(false);
+    }
+    let mut expected = BigNum::new()?;
+    expected.nnmod(&d, &p1, &mut ctx)?;
+    if expected != dmp1 {
+        return Ok(false);
+    }
+    expected.nnmod(&d, &q1, &mut ctx)?;
+    if expected != dmq1 {
+        return Ok(false);
+    }
+    if expected.mod_inverse(&q, &p, &mut ctx).is_err() || expected != iqmp {
+        let _ = openssl::error::ErrorStack::get();
+        return Ok(false);
+    }
+    let (p, q) = (&p, &q);
+    std::thread::scope(|scope| {
+        let other = std::thread::Builder::new().spawn_scoped(scope, || crate::ffi::check_prime(q));
+        let p_prime = crate::ffi::check_prime(p)?;
+        let q_prime = match other {
+            Ok(handle) => handle.join().unwrap_or(Ok(false))?,
+            // No second thread to be had: test q here.
+            Err(_) => crate::ffi::check_prime(q)?,
+        };
+        Ok(p_prime && q_prime)
+    })
+}
+
 impl RsaPrivateKey {
     fn from_rsa(rsa: Rsa<Private>) -> Result<Self> {
         let bits = usize::try_from(rsa.n().num_bits()).unwrap_or(0);
@@ -227,10 +293,7 @@ impl RsaPrivateKey {
             bignum(&components.iqmp)?,
         )?
         .build();
-        // OpenSSL's check accepts a prime factor of 2; no usable RSA key has one.
-        let odd_primes =
-            rsa.p().is_some_and(|p| p.is_bit_set(0)) && rsa.q().is_some_and(|q| q.is_bit_set(0));
-        if validate && !(odd_primes && matches!(rsa.check_key(), Ok(true))) {
+        if validate && !matches!(key_is_consistent(components), Ok(true)) {
             // The failed check's reasons are not reported: the key is simply invalid.
             let _ = openssl::error::ErrorStack::get();
             return Err(Error::InvalidKey("Invalid private key"));
