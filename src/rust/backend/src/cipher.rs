@@ -146,6 +146,9 @@ fn table_slot(algorithm: CipherAlgorithm, key_len: usize, mode: Mode) -> Option<
             }
             key_len / 8
         }
+        // RC2 with a 5-byte key is a different OpenSSL cipher (RC2-40-CBC): it has no
+        // slot of its own, so it is looked up by name.
+        CipherAlgorithm::Rc2 if key_len != 16 => return None,
         _ => 0,
     };
     Some(((algorithm as usize) * MODE_COUNT + mode as usize) * KEY_SLOTS + key_slot)

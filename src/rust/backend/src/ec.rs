@@ -447,6 +447,15 @@ impl EcPublicKey {
                 let _ = openssl::error::ErrorStack::get();
                 Error::InvalidKey("Invalid EC key. Point is not on the curve specified.")
             })?;
+        // OpenSSL reduces coordinates modulo p before checking the curve equation; a
+        // coordinate of p or more is no field element, and so no point (SEC 1 3.2.2.1).
+        let (mut stored_x, mut stored_y) = (BigNum::new()?, BigNum::new()?);
+        point.affine_coordinates(group, &mut stored_x, &mut stored_y, &mut ctx)?;
+        if stored_x != x || stored_y != y {
+            return Err(Error::InvalidKey(
+                "Invalid EC key. Point is not on the curve specified.",
+            ));
+        }
         Ok(point)
     }
 

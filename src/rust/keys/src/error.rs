@@ -50,7 +50,7 @@ impl From<cryptography_backend::Error> for KeyError {
 
 impl From<asn1::ParseError> for KeyError {
     fn from(err: asn1::ParseError) -> Self {
-        KeyError::Malformed(format!("ASN.1 parsing error: {err}"))
+        KeyError::Malformed(err.to_string())
     }
 }
 
