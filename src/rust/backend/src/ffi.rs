@@ -19,7 +19,11 @@ use crate::error::Error;
 
 extern "C" {
     // In libcrypto since 3.0; openssl-sys does not declare it.
-    fn BN_check_prime(p: *const sys::BIGNUM, ctx: *mut sys::BN_CTX, cb: *mut sys::BN_GENCB) -> c_int;
+    fn BN_check_prime(
+        p: *const sys::BIGNUM,
+        ctx: *mut sys::BN_CTX,
+        cb: *mut sys::BN_GENCB,
+    ) -> c_int;
     // In libcrypto since 0.9.8; openssl-sys does not declare it.
     fn OPENSSL_cleanse(ptr: *mut c_void, len: usize);
     // In libcrypto since 3.0; openssl-sys does not declare it.

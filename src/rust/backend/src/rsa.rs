@@ -349,12 +349,12 @@ impl RsaPrivateKey {
         ciphertext: &[u8],
         padding: EncryptionPadding<'_>,
     ) -> Result<Zeroizing<Vec<u8>>> {
-        if ciphertext.len() != self.pkey.size() {
-            return Err(Error::CiphertextLength);
-        }
         let mut ctx = PkeyCtx::new(&self.pkey)?;
         ctx.decrypt_init()?;
         configure_encryption(&mut ctx, padding)?;
+        if ciphertext.len() != self.pkey.size() {
+            return Err(Error::CiphertextLength);
+        }
         let mut plaintext = Zeroizing::new(Vec::with_capacity(ciphertext.len()));
         // No detail on failure: which check failed must not be observable.
         ctx.decrypt_to_vec(ciphertext, &mut plaintext)

@@ -48,6 +48,11 @@ fn curve_for_explicit(params: &SpecifiedEcDomain<'_>) -> KeyResult<Curve> {
     if !(1..=3).contains(&params.version) || params.field_id.field_type != oid::PRIME_FIELD {
         return Err(KeyError::UnsupportedExplicitCurve);
     }
+    // The three curves have cofactor 1; an absent or different cofactor describes some
+    // other group.
+    if params.cofactor.as_ref().map(der::magnitude) != Some(&[1u8][..]) {
+        return Err(KeyError::UnsupportedExplicitCurve);
+    }
     let prime = asn1::parse_single::<asn1::BigUint<'_>>(params.field_id.parameters.full_data())?;
     for curve in EXPLICIT_CURVES {
         let domain = curve.domain()?;

@@ -114,7 +114,7 @@ pub struct SpecifiedEcDomain<'a> {
     pub curve: CurveCoefficients<'a>,
     pub base: &'a [u8],
     pub order: asn1::BigUint<'a>,
-    pub _cofactor: Option<asn1::BigUint<'a>>,
+    pub cofactor: Option<asn1::BigUint<'a>>,
     pub _hash: Option<AlgorithmIdentifier<'a>>,
 }
 
