@@ -612,6 +612,8 @@ def build_ops(skipped: dict[str, str]) -> list[Op]:
             32,
         )
 
+    add_asymmetric(add, data["64B"])
+
     # One-time passwords.
     from cryptography.hazmat.primitives.twofactor.hotp import HOTP
     from cryptography.hazmat.primitives.twofactor.totp import TOTP
@@ -628,6 +630,183 @@ def build_ops(skipped: dict[str, str]) -> list[Op]:
     a, b = os.urandom(32), os.urandom(32)
     add("constant_time.bytes_eq_32B", lambda: constant_time.bytes_eq(a, b), 32)
     return ops
+
+
+def add_asymmetric(add: typing.Callable[..., None], message: bytes) -> None:
+    """Keys: signatures, encryption, key agreement, generation, loading and
+    serialization. Keys are fixed (RSA-2048 is generated once) so that every round
+    measures the same work."""
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import (
+        ec,
+        ed448,
+        ed25519,
+        padding,
+        rsa,
+        x448,
+        x25519,
+    )
+
+    enc, priv, pub = (
+        serialization.Encoding,
+        serialization.PrivateFormat,
+        serialization.PublicFormat,
+    )
+    none = serialization.NoEncryption()
+    sha256 = hashes.SHA256()
+
+    rsa_key = rsa.generate_private_key(65537, 2048)
+    rsa_public = rsa_key.public_key()
+    pkcs1v15 = padding.PKCS1v15()
+    pss = padding.PSS(padding.MGF1(sha256), padding.PSS.DIGEST_LENGTH)
+    oaep = padding.OAEP(padding.MGF1(sha256), sha256, None)
+    pkcs1_signature = rsa_key.sign(message, pkcs1v15, sha256)
+    pss_signature = rsa_key.sign(message, pss, sha256)
+    oaep_ciphertext = rsa_public.encrypt(b"k" * 32, oaep)
+    pkcs1_ciphertext = rsa_public.encrypt(b"k" * 32, pkcs1v15)
+    add("rsa.sign_pkcs1v15_2048", lambda: rsa_key.sign(message, pkcs1v15, sha256))
+    add("rsa.sign_pss_2048", lambda: rsa_key.sign(message, pss, sha256))
+    add(
+        "rsa.verify_pkcs1v15_2048",
+        lambda: rsa_public.verify(pkcs1_signature, message, pkcs1v15, sha256),
+    )
+    add(
+        "rsa.verify_pss_2048",
+        lambda: rsa_public.verify(pss_signature, message, pss, sha256),
+    )
+    add("rsa.encrypt_oaep_2048", lambda: rsa_public.encrypt(b"k" * 32, oaep))
+    add("rsa.decrypt_oaep_2048", lambda: rsa_key.decrypt(oaep_ciphertext, oaep))
+    add(
+        "rsa.decrypt_pkcs1v15_2048", lambda: rsa_key.decrypt(pkcs1_ciphertext, pkcs1v15)
+    )
+    add("rsa.private_numbers", rsa_key.private_numbers)
+    public_numbers = rsa_public.public_numbers()
+    add("rsa.public_key_from_numbers", public_numbers.public_key)
+
+    p256 = ec.derive_private_key(0x1234567890ABCDEF << 64, ec.SECP256R1())
+    p384 = ec.derive_private_key(0xFEDCBA0987654321 << 64, ec.SECP384R1())
+    p256_public, p384_public = p256.public_key(), p384.public_key()
+    ecdsa = ec.ECDSA(sha256)
+    ecdsa384 = ec.ECDSA(hashes.SHA384())
+    p256_signature = p256.sign(message, ecdsa)
+    p384_signature = p384.sign(message, ecdsa384)
+    peer256 = ec.generate_private_key(ec.SECP256R1()).public_key()
+    add("ec.generate_p256", lambda: ec.generate_private_key(ec.SECP256R1()))
+    add("ec.sign_p256", lambda: p256.sign(message, ecdsa))
+    add(
+        "ec.sign_p256_deterministic", lambda: p256.sign(message, ec.ECDSA(sha256, True))
+    )
+    add("ec.verify_p256", lambda: p256_public.verify(p256_signature, message, ecdsa))
+    add("ec.sign_p384", lambda: p384.sign(message, ecdsa384))
+    add("ec.verify_p384", lambda: p384_public.verify(p384_signature, message, ecdsa384))
+    add("ec.ecdh_p256", lambda: p256.exchange(ec.ECDH(), peer256))
+    point = p256_public.public_bytes(enc.X962, pub.CompressedPoint)
+    add(
+        "ec.from_encoded_point_p256",
+        lambda: ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), point),
+    )
+    add(
+        "ec.derive_private_key_p256",
+        lambda: ec.derive_private_key(12345, ec.SECP256R1()),
+    )
+
+    ed = ed25519.Ed25519PrivateKey.from_private_bytes(b"e" * 32)
+    ed_public = ed.public_key()
+    ed_signature = ed.sign(message)
+    ed4 = ed448.Ed448PrivateKey.from_private_bytes(b"e" * 57)
+    ed4_public = ed4.public_key()
+    ed4_signature = ed4.sign(message)
+    add("ed25519.generate", ed25519.Ed25519PrivateKey.generate)
+    add("ed25519.sign", lambda: ed.sign(message))
+    add("ed25519.verify", lambda: ed_public.verify(ed_signature, message))
+    add("ed448.sign", lambda: ed4.sign(message))
+    add("ed448.verify", lambda: ed4_public.verify(ed4_signature, message))
+    xk = x25519.X25519PrivateKey.from_private_bytes(b"x" * 32)
+    x_peer = x25519.X25519PrivateKey.generate().public_key()
+    x4 = x448.X448PrivateKey.from_private_bytes(b"x" * 56)
+    x4_peer = x448.X448PrivateKey.generate().public_key()
+    add("x25519.generate", x25519.X25519PrivateKey.generate)
+    add("x25519.exchange", lambda: xk.exchange(x_peer))
+    add("x448.exchange", lambda: x4.exchange(x4_peer))
+    raw = x_peer.public_bytes_raw()
+    add(
+        "x25519.from_public_bytes",
+        lambda: x25519.X25519PublicKey.from_public_bytes(raw),
+    )
+
+    # Loading and serializing.
+    rsa_pem = rsa_key.private_bytes(enc.PEM, priv.PKCS8, none)
+    rsa_der = rsa_key.private_bytes(enc.DER, priv.TraditionalOpenSSL, none)
+    rsa_spki_pem = rsa_public.public_bytes(enc.PEM, pub.SubjectPublicKeyInfo)
+    p256_pem = p256.private_bytes(enc.PEM, priv.PKCS8, none)
+    p256_spki_der = p256_public.public_bytes(enc.DER, pub.SubjectPublicKeyInfo)
+    ed_pem = ed.private_bytes(enc.PEM, priv.PKCS8, none)
+    encrypted = p256.private_bytes(
+        enc.PEM, priv.PKCS8, serialization.BestAvailableEncryption(b"password")
+    )
+    load_pem, load_der = (
+        serialization.load_pem_private_key,
+        serialization.load_der_private_key,
+    )
+    add("keys.load_pem_rsa2048_pkcs8", lambda: load_pem(rsa_pem, None))
+    add("keys.load_der_rsa2048_pkcs1", lambda: load_der(rsa_der, None))
+    add(
+        "keys.load_pem_rsa2048_unvalidated",
+        lambda: load_pem(rsa_pem, None, unsafe_skip_rsa_key_validation=True),
+    )
+    add("keys.load_pem_p256_pkcs8", lambda: load_pem(p256_pem, None))
+    add("keys.load_pem_ed25519_pkcs8", lambda: load_pem(ed_pem, None))
+    add("keys.load_pem_p256_encrypted", lambda: load_pem(encrypted, b"password"))
+    add(
+        "keys.load_pem_rsa2048_spki",
+        lambda: serialization.load_pem_public_key(rsa_spki_pem),
+    )
+    add(
+        "keys.load_der_p256_spki",
+        lambda: serialization.load_der_public_key(p256_spki_der),
+    )
+    add(
+        "keys.rsa2048_private_bytes_pkcs8_pem",
+        lambda: rsa_key.private_bytes(enc.PEM, priv.PKCS8, none),
+    )
+    add(
+        "keys.rsa2048_private_bytes_traditional_der",
+        lambda: rsa_key.private_bytes(enc.DER, priv.TraditionalOpenSSL, none),
+    )
+    add(
+        "keys.rsa2048_public_bytes_spki_pem",
+        lambda: rsa_public.public_bytes(enc.PEM, pub.SubjectPublicKeyInfo),
+    )
+    add(
+        "keys.rsa2048_public_bytes_pkcs1_der",
+        lambda: rsa_public.public_bytes(enc.DER, pub.PKCS1),
+    )
+    add(
+        "keys.p256_private_bytes_pkcs8_pem",
+        lambda: p256.private_bytes(enc.PEM, priv.PKCS8, none),
+    )
+    add(
+        "keys.p256_private_bytes_encrypted",
+        lambda: p256.private_bytes(
+            enc.PEM, priv.PKCS8, serialization.BestAvailableEncryption(b"password")
+        ),
+    )
+    add(
+        "keys.p256_public_bytes_spki_der",
+        lambda: p256_public.public_bytes(enc.DER, pub.SubjectPublicKeyInfo),
+    )
+    add(
+        "keys.p256_public_bytes_x962",
+        lambda: p256_public.public_bytes(enc.X962, pub.CompressedPoint),
+    )
+    add(
+        "keys.ed25519_private_bytes_pkcs8_pem",
+        lambda: ed.private_bytes(enc.PEM, priv.PKCS8, none),
+    )
+    add(
+        "keys.ed25519_public_bytes_raw",
+        lambda: ed_public.public_bytes(enc.Raw, pub.Raw),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -68,6 +68,12 @@ impl SignatureHash {
 
 /// A non-negative Python integer as big-endian bytes (at least one byte).
 pub(crate) fn int_to_bytes(value: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    // Small values (public exponents, test keys) skip the two method calls.
+    if let Ok(small) = value.extract::<u64>() {
+        let bytes = small.to_be_bytes();
+        let first = bytes.iter().position(|&b| b != 0).unwrap_or(7);
+        return Ok(bytes[first..].to_vec());
+    }
     let py = value.py();
     let bits: usize = value
         .call_method0(pyo3::intern!(py, "bit_length"))?
@@ -81,12 +87,26 @@ pub(crate) fn int_to_bytes(value: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
         .extract()
 }
 
+static INT_FROM_BYTES: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
 /// Big-endian bytes as a Python integer.
 pub(crate) fn int_from_bytes<'py>(py: Python<'py>, bytes: &[u8]) -> PyResult<Bound<'py, PyAny>> {
-    py.get_type::<pyo3::types::PyInt>().call_method1(
-        pyo3::intern!(py, "from_bytes"),
-        (PyBytes::new(py, bytes), pyo3::intern!(py, "big")),
-    )
+    let significant = &bytes[bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len())..];
+    if significant.len() <= 8 {
+        let mut word = [0u8; 8];
+        word[8 - significant.len()..].copy_from_slice(significant);
+        return Ok(u64::from_be_bytes(word).into_pyobject(py)?.into_any());
+    }
+    let from_bytes = INT_FROM_BYTES.get_or_try_init(py, || {
+        Ok::<_, PyErr>(
+            py.get_type::<pyo3::types::PyInt>()
+                .getattr(pyo3::intern!(py, "from_bytes"))?
+                .unbind(),
+        )
+    })?;
+    from_bytes
+        .bind(py)
+        .call1((PyBytes::new(py, significant), pyo3::intern!(py, "big")))
 }
 
 /// Checks that `value` is a Python `int` (not a bool-like or float), with the reference's

@@ -104,14 +104,18 @@ fn ecdsa(py: Python<'_>, algorithm: &Bound<'_, PyAny>) -> PyResult<(SignatureHas
     Ok((hash, deterministic))
 }
 
-fn public_numbers<'py>(py: Python<'py>, c: &EcPublicComponents) -> PyResult<Bound<'py, PyAny>> {
-    py.import(EC_MODULE)?
-        .getattr("EllipticCurvePublicNumbers")?
-        .call1((
-            int_from_bytes(py, &c.x)?,
-            int_from_bytes(py, &c.y)?,
-            curve_to_py(py, c.curve)?,
-        ))
+fn public_numbers<'py>(
+    py: Python<'py>,
+    c: &EcPublicComponents,
+) -> PyResult<Bound<'py, EcPublicNumbers>> {
+    Bound::new(
+        py,
+        EcPublicNumbers {
+            x: int_from_bytes(py, &c.x)?.unbind(),
+            y: int_from_bytes(py, &c.y)?.unbind(),
+            curve: curve_to_py(py, c.curve)?.unbind(),
+        },
+    )
 }
 
 #[pymethods]
@@ -162,13 +166,16 @@ impl PyEcPrivateKey {
         Ok(public_key_object(py, self.key.public_key()?)?)
     }
 
-    fn private_numbers<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, PyAny>> {
+    fn private_numbers<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, EcPrivateNumbers>> {
         let public = public_numbers(py, &self.key.public_components()?)?;
         let value = self.key.private_value()?;
-        Ok(py
-            .import(EC_MODULE)?
-            .getattr("EllipticCurvePrivateNumbers")?
-            .call1((int_from_bytes(py, &value)?, public))?)
+        Ok(Bound::new(
+            py,
+            EcPrivateNumbers {
+                private_value: int_from_bytes(py, &value)?.unbind(),
+                public_numbers: public.unbind(),
+            },
+        )?)
     }
 
     fn private_bytes<'py>(
@@ -219,7 +226,7 @@ impl PyEcPublicKey {
         Ok(self.key.verify(&signature, hash.signed_data(&data))?)
     }
 
-    fn public_numbers<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, PyAny>> {
+    fn public_numbers<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, EcPublicNumbers>> {
         Ok(public_numbers(py, &self.key.components()?)?)
     }
 
@@ -288,53 +295,184 @@ pub(crate) fn from_public_bytes<'py>(
     )?)
 }
 
-fn components(
-    py: Python<'_>,
-    curve: &Bound<'_, PyAny>,
-    x: &Bound<'_, PyAny>,
-    y: &Bound<'_, PyAny>,
-) -> PyResult<EcPublicComponents> {
-    Ok(EcPublicComponents {
-        curve: curve_from_py(py, curve)?,
-        x: int_to_bytes(x)?,
-        y: int_to_bytes(y)?,
-    })
+/// Reads a Python `int` argument, with the reference's message for anything else.
+fn int_argument(value: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    if value.is_instance_of::<pyo3::types::PyInt>() {
+        Ok(value.clone().unbind())
+    } else {
+        Err(not_an_instance(value, "int"))
+    }
 }
 
-#[pyfunction]
-pub(crate) fn public_key_from_numbers<'py>(
-    py: Python<'py>,
-    curve: &Bound<'py, PyAny>,
-    x: &Bound<'py, PyAny>,
-    y: &Bound<'py, PyAny>,
-) -> CryptoResult<Bound<'py, PyAny>> {
-    if x.lt(0)? || y.lt(0)? {
-        return Err(PyValueError::new_err("Invalid EC key.").into());
-    }
-    let public = components(py, curve, x, y)?;
-    Ok(public_key_object(
-        py,
-        EcPublicKey::from_coordinates(&public)?,
-    )?)
+/// `EllipticCurvePublicNumbers(x, y, curve)`: the affine coordinates of a point.
+#[pyclass(
+    module = "cryptography.hazmat.primitives.asymmetric.ec",
+    name = "EllipticCurvePublicNumbers",
+    frozen
+)]
+pub(crate) struct EcPublicNumbers {
+    #[pyo3(get)]
+    x: Py<PyAny>,
+    #[pyo3(get)]
+    y: Py<PyAny>,
+    #[pyo3(get)]
+    curve: Py<PyAny>,
 }
 
-#[pyfunction]
-pub(crate) fn private_key_from_numbers<'py>(
-    py: Python<'py>,
-    private_value: &Bound<'py, PyAny>,
-    curve: &Bound<'py, PyAny>,
-    x: &Bound<'py, PyAny>,
-    y: &Bound<'py, PyAny>,
-) -> CryptoResult<Bound<'py, PyAny>> {
-    if private_value.le(0)? || x.lt(0)? || y.lt(0)? {
-        return Err(PyValueError::new_err("Invalid EC key.").into());
+impl EcPublicNumbers {
+    fn components(&self, py: Python<'_>) -> PyResult<EcPublicComponents> {
+        let (x, y) = (self.x.bind(py), self.y.bind(py));
+        if x.lt(0)? || y.lt(0)? {
+            return Err(PyValueError::new_err("Invalid EC key."));
+        }
+        Ok(EcPublicComponents {
+            curve: curve_from_py(py, self.curve.bind(py))?,
+            x: int_to_bytes(x)?,
+            y: int_to_bytes(y)?,
+        })
     }
-    let public = components(py, curve, x, y)?;
-    let scalar = zeroize::Zeroizing::new(int_to_bytes(private_value)?);
-    Ok(private_key_object(
-        py,
-        EcPrivateKey::from_numbers(&public, &scalar)?,
-    )?)
+
+    /// The curve's name and size, which is what equality compares of a curve.
+    fn curve_identity(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, Py<PyAny>)> {
+        let curve = self.curve.bind(py);
+        Ok((
+            curve.getattr(pyo3::intern!(py, "name"))?.unbind(),
+            curve.getattr(pyo3::intern!(py, "key_size"))?.unbind(),
+        ))
+    }
+}
+
+#[pymethods]
+impl EcPublicNumbers {
+    #[new]
+    fn new(
+        py: Python<'_>,
+        x: &Bound<'_, PyAny>,
+        y: &Bound<'_, PyAny>,
+        curve: &Bound<'_, PyAny>,
+    ) -> PyResult<Self> {
+        let (x, y) = (int_argument(x)?, int_argument(y)?);
+        if !curve.is_instance(CURVE_INTERFACE.import(py, EC_MODULE, "EllipticCurve")?)? {
+            return Err(PyTypeError::new_err(
+                "curve must provide the EllipticCurve interface.",
+            ));
+        }
+        Ok(EcPublicNumbers {
+            x,
+            y,
+            curve: curve.clone().unbind(),
+        })
+    }
+
+    #[pyo3(signature = (backend = None))]
+    fn public_key<'py>(
+        &self,
+        py: Python<'py>,
+        backend: Option<&Bound<'py, PyAny>>,
+    ) -> CryptoResult<Bound<'py, PyAny>> {
+        let _ = backend;
+        let public = self.components(py)?;
+        Ok(public_key_object(py, EcPublicKey::from_coordinates(&public)?)?)
+    }
+
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let Ok(other) = other.cast::<EcPublicNumbers>() else {
+            return Ok(false);
+        };
+        let other = other.get();
+        let (name, size) = self.curve_identity(py)?;
+        let (other_name, other_size) = other.curve_identity(py)?;
+        Ok(self.x.bind(py).eq(&other.x)?
+            && self.y.bind(py).eq(&other.y)?
+            && name.bind(py).eq(other_name)?
+            && size.bind(py).eq(other_size)?)
+    }
+
+    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+        let (name, size) = self.curve_identity(py)?;
+        pyo3::types::PyTuple::new(
+            py,
+            [self.x.clone_ref(py), self.y.clone_ref(py), name, size],
+        )?
+        .hash()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let (name, _) = self.curve_identity(py)?;
+        Ok(format!(
+            "<EllipticCurvePublicNumbers(curve={}, x={}, y={})>",
+            name.bind(py).str()?,
+            self.x.bind(py).str()?,
+            self.y.bind(py).str()?
+        ))
+    }
+}
+
+/// `EllipticCurvePrivateNumbers(private_value, public_numbers)`.
+#[pyclass(
+    module = "cryptography.hazmat.primitives.asymmetric.ec",
+    name = "EllipticCurvePrivateNumbers",
+    frozen
+)]
+pub(crate) struct EcPrivateNumbers {
+    #[pyo3(get)]
+    private_value: Py<PyAny>,
+    #[pyo3(get)]
+    public_numbers: Py<EcPublicNumbers>,
+}
+
+#[pymethods]
+impl EcPrivateNumbers {
+    #[new]
+    fn new(private_value: &Bound<'_, PyAny>, public_numbers: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(EcPrivateNumbers {
+            private_value: int_argument(private_value)?,
+            public_numbers: public_numbers
+                .cast::<EcPublicNumbers>()
+                .map_err(|_| not_an_instance(public_numbers, "EllipticCurvePublicNumbers"))?
+                .clone()
+                .unbind(),
+        })
+    }
+
+    #[pyo3(signature = (backend = None))]
+    fn private_key<'py>(
+        &self,
+        py: Python<'py>,
+        backend: Option<&Bound<'py, PyAny>>,
+    ) -> CryptoResult<Bound<'py, PyAny>> {
+        let _ = backend;
+        let value = self.private_value.bind(py);
+        if value.le(0)? {
+            return Err(PyValueError::new_err("Invalid EC key.").into());
+        }
+        let public = self.public_numbers.get().components(py)?;
+        let scalar = zeroize::Zeroizing::new(int_to_bytes(value)?);
+        Ok(private_key_object(
+            py,
+            EcPrivateKey::from_numbers(&public, &scalar)?,
+        )?)
+    }
+
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let Ok(other) = other.cast::<EcPrivateNumbers>() else {
+            return Ok(false);
+        };
+        let other = other.get();
+        Ok(self.private_value.bind(py).eq(&other.private_value)?
+            && self.public_numbers.bind(py).eq(other.public_numbers.bind(py))?)
+    }
+
+    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+        pyo3::types::PyTuple::new(
+            py,
+            [
+                self.private_value.clone_ref(py),
+                self.public_numbers.clone_ref(py).into_any(),
+            ],
+        )?
+        .hash()
+    }
 }
 
 /// Whether RFC 6979 deterministic signing is available.

@@ -159,8 +159,8 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_class::<rsa::PyRsaPrivateKey>()?;
         m.add_class::<rsa::PyRsaPublicKey>()?;
         m.add_function(wrap_pyfunction!(rsa::generate_private_key, m)?)?;
-        m.add_function(wrap_pyfunction!(rsa::public_key_from_numbers, m)?)?;
-        m.add_function(wrap_pyfunction!(rsa::private_key_from_numbers, m)?)?;
+        m.add_class::<rsa::RsaPublicNumbers>()?;
+        m.add_class::<rsa::RsaPrivateNumbers>()?;
         m.add_function(wrap_pyfunction!(rsa::recover_prime_factors, m)?)?;
         m.add_function(wrap_pyfunction!(rsa::max_pss_salt_length, m)?)
     })?;
@@ -170,8 +170,8 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_function(wrap_pyfunction!(ec::generate_private_key, m)?)?;
         m.add_function(wrap_pyfunction!(ec::derive_private_key, m)?)?;
         m.add_function(wrap_pyfunction!(ec::from_public_bytes, m)?)?;
-        m.add_function(wrap_pyfunction!(ec::public_key_from_numbers, m)?)?;
-        m.add_function(wrap_pyfunction!(ec::private_key_from_numbers, m)?)?;
+        m.add_class::<ec::EcPublicNumbers>()?;
+        m.add_class::<ec::EcPrivateNumbers>()?;
         m.add_function(wrap_pyfunction!(ec::deterministic_signing_supported, m)?)
     })?;
     submodule(&openssl, &openssl_path, "ed25519", |m| {

@@ -12,13 +12,12 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyType};
 use zeroize::Zeroizing;
 
-use crate::asym::{int_from_bytes, int_to_bytes, same_object, SignatureHash};
+use crate::asym::{int_from_bytes, int_to_bytes, not_an_instance, same_object, SignatureHash};
 use crate::buf::BytesLike;
 use crate::error::{unsupported, CryptoResult, Reason};
 use crate::hashes::hash_algorithm;
 
 const PADDING_MODULE: &str = "cryptography.hazmat.primitives.asymmetric.padding";
-const RSA_MODULE: &str = "cryptography.hazmat.primitives.asymmetric.rsa";
 
 /// The Python classes the conversions recognise.
 struct PaddingClasses {
@@ -212,22 +211,28 @@ impl PyRsaPrivateKey {
         Ok(public_key_object(py, self.key.public_key()?)?)
     }
 
-    fn private_numbers<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, PyAny>> {
+    fn private_numbers<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, RsaPrivateNumbers>> {
         let c = self.key.components()?;
-        let module = py.import(RSA_MODULE)?;
-        let public = module.getattr("RSAPublicNumbers")?.call1((
-            int_from_bytes(py, &c.public.e)?,
-            int_from_bytes(py, &c.public.n)?,
-        ))?;
-        Ok(module.getattr("RSAPrivateNumbers")?.call1((
-            int_from_bytes(py, &c.p)?,
-            int_from_bytes(py, &c.q)?,
-            int_from_bytes(py, &c.d)?,
-            int_from_bytes(py, &c.dmp1)?,
-            int_from_bytes(py, &c.dmq1)?,
-            int_from_bytes(py, &c.iqmp)?,
-            public,
-        ))?)
+        let int = |bytes: &[u8]| -> PyResult<Py<PyAny>> { Ok(int_from_bytes(py, bytes)?.unbind()) };
+        let public = Bound::new(
+            py,
+            RsaPublicNumbers {
+                e: int(&c.public.e)?,
+                n: int(&c.public.n)?,
+            },
+        )?;
+        Ok(Bound::new(
+            py,
+            RsaPrivateNumbers {
+                p: int(&c.p)?,
+                q: int(&c.q)?,
+                d: int(&c.d)?,
+                dmp1: int(&c.dmp1)?,
+                dmq1: int(&c.dmq1)?,
+                iqmp: int(&c.iqmp)?,
+                public_numbers: public.unbind(),
+            },
+        )?)
     }
 
     fn private_bytes<'py>(
@@ -328,12 +333,15 @@ impl PyRsaPublicKey {
         self.key.key_size()
     }
 
-    fn public_numbers<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, PyAny>> {
+    fn public_numbers<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, RsaPublicNumbers>> {
         let c = self.key.components()?;
-        Ok(py
-            .import(RSA_MODULE)?
-            .getattr("RSAPublicNumbers")?
-            .call1((int_from_bytes(py, &c.e)?, int_from_bytes(py, &c.n)?))?)
+        Ok(Bound::new(
+            py,
+            RsaPublicNumbers {
+                e: int_from_bytes(py, &c.e)?.unbind(),
+                n: int_from_bytes(py, &c.n)?.unbind(),
+            },
+        )?)
     }
 
     fn public_bytes<'py>(
@@ -372,54 +380,194 @@ pub(crate) fn generate_private_key(
     Ok(private_key_object(py, key)?)
 }
 
-/// Builds a public key from `RSAPublicNumbers(e, n)`.
-#[pyfunction]
-pub(crate) fn public_key_from_numbers<'py>(
-    py: Python<'py>,
-    e: &Bound<'py, PyAny>,
-    n: &Bound<'py, PyAny>,
-) -> CryptoResult<Bound<'py, PyAny>> {
-    let components = RsaPublicComponents {
-        n: int_to_bytes(n)?,
-        e: int_to_bytes(e)?,
-    };
-    Ok(public_key_object(
-        py,
-        RsaPublicKey::from_components(&components)?,
-    )?)
+/// Reads a Python `int` argument, with the reference's message for anything else.
+fn int_argument(value: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    if value.is_instance_of::<pyo3::types::PyInt>() {
+        Ok(value.clone().unbind())
+    } else {
+        Err(not_an_instance(value, "int"))
+    }
 }
 
-/// Builds a private key from the numbers (already range-checked by the Python class).
-#[pyfunction]
-#[pyo3(signature = (p, q, d, dmp1, dmq1, iqmp, e, n, validate))]
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn private_key_from_numbers<'py>(
-    py: Python<'py>,
-    p: &Bound<'py, PyAny>,
-    q: &Bound<'py, PyAny>,
-    d: &Bound<'py, PyAny>,
-    dmp1: &Bound<'py, PyAny>,
-    dmq1: &Bound<'py, PyAny>,
-    iqmp: &Bound<'py, PyAny>,
-    e: &Bound<'py, PyAny>,
-    n: &Bound<'py, PyAny>,
-    validate: bool,
-) -> CryptoResult<Bound<'py, PyAny>> {
-    let secret = |value: &Bound<'py, PyAny>| int_to_bytes(value).map(Zeroizing::new);
-    let components = RsaPrivateComponents {
-        public: RsaPublicComponents {
-            n: int_to_bytes(n)?,
-            e: int_to_bytes(e)?,
-        },
-        d: secret(d)?,
-        p: secret(p)?,
-        q: secret(q)?,
-        dmp1: secret(dmp1)?,
-        dmq1: secret(dmq1)?,
-        iqmp: secret(iqmp)?,
-    };
-    let key = py.detach(|| RsaPrivateKey::from_components(&components, validate))?;
-    Ok(private_key_object(py, key)?)
+/// Python's hash of a tuple of values, for the numbers classes' `__hash__`.
+fn hash_of(py: Python<'_>, values: Vec<Py<PyAny>>) -> PyResult<isize> {
+    pyo3::types::PyTuple::new(py, values)?.hash()
+}
+
+/// `RSAPublicNumbers(e, n)`: the public integers of an RSA key.
+#[pyclass(
+    module = "cryptography.hazmat.primitives.asymmetric.rsa",
+    name = "RSAPublicNumbers",
+    frozen
+)]
+pub(crate) struct RsaPublicNumbers {
+    #[pyo3(get)]
+    e: Py<PyAny>,
+    #[pyo3(get)]
+    n: Py<PyAny>,
+}
+
+#[pymethods]
+impl RsaPublicNumbers {
+    #[new]
+    fn new(e: &Bound<'_, PyAny>, n: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(RsaPublicNumbers {
+            e: int_argument(e)?,
+            n: int_argument(n)?,
+        })
+    }
+
+    #[pyo3(signature = (backend = None))]
+    fn public_key<'py>(
+        &self,
+        py: Python<'py>,
+        backend: Option<&Bound<'py, PyAny>>,
+    ) -> CryptoResult<Bound<'py, PyAny>> {
+        let _ = backend;
+        let components = RsaPublicComponents {
+            n: int_to_bytes(self.n.bind(py))?,
+            e: int_to_bytes(self.e.bind(py))?,
+        };
+        Ok(public_key_object(
+            py,
+            RsaPublicKey::from_components(&components)?,
+        )?)
+    }
+
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let Ok(other) = other.cast::<RsaPublicNumbers>() else {
+            return Ok(false);
+        };
+        let other = other.get();
+        Ok(self.e.bind(py).eq(&other.e)? && self.n.bind(py).eq(&other.n)?)
+    }
+
+    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+        hash_of(py, vec![self.e.clone_ref(py), self.n.clone_ref(py)])
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "<RSAPublicNumbers(e={}, n={})>",
+            self.e.bind(py).str()?,
+            self.n.bind(py).str()?
+        ))
+    }
+}
+
+/// `RSAPrivateNumbers(p, q, d, dmp1, dmq1, iqmp, public_numbers)`.
+#[pyclass(
+    module = "cryptography.hazmat.primitives.asymmetric.rsa",
+    name = "RSAPrivateNumbers",
+    frozen
+)]
+pub(crate) struct RsaPrivateNumbers {
+    #[pyo3(get)]
+    p: Py<PyAny>,
+    #[pyo3(get)]
+    q: Py<PyAny>,
+    #[pyo3(get)]
+    d: Py<PyAny>,
+    #[pyo3(get)]
+    dmp1: Py<PyAny>,
+    #[pyo3(get)]
+    dmq1: Py<PyAny>,
+    #[pyo3(get)]
+    iqmp: Py<PyAny>,
+    #[pyo3(get)]
+    public_numbers: Py<RsaPublicNumbers>,
+}
+
+#[pymethods]
+impl RsaPrivateNumbers {
+    #[new]
+    fn new(
+        p: &Bound<'_, PyAny>,
+        q: &Bound<'_, PyAny>,
+        d: &Bound<'_, PyAny>,
+        dmp1: &Bound<'_, PyAny>,
+        dmq1: &Bound<'_, PyAny>,
+        iqmp: &Bound<'_, PyAny>,
+        public_numbers: &Bound<'_, PyAny>,
+    ) -> PyResult<Self> {
+        Ok(RsaPrivateNumbers {
+            p: int_argument(p)?,
+            q: int_argument(q)?,
+            d: int_argument(d)?,
+            dmp1: int_argument(dmp1)?,
+            dmq1: int_argument(dmq1)?,
+            iqmp: int_argument(iqmp)?,
+            public_numbers: public_numbers
+                .cast::<RsaPublicNumbers>()
+                .map_err(|_| not_an_instance(public_numbers, "RSAPublicNumbers"))?
+                .clone()
+                .unbind(),
+        })
+    }
+
+    #[pyo3(signature = (backend = None, *, unsafe_skip_rsa_key_validation = false))]
+    fn private_key<'py>(
+        &self,
+        py: Python<'py>,
+        backend: Option<&Bound<'py, PyAny>>,
+        unsafe_skip_rsa_key_validation: bool,
+    ) -> CryptoResult<Bound<'py, PyAny>> {
+        let _ = backend;
+        let public = self.public_numbers.get();
+        let secret = |value: &Py<PyAny>| int_to_bytes(value.bind(py)).map(Zeroizing::new);
+        let components = RsaPrivateComponents {
+            public: RsaPublicComponents {
+                n: int_to_bytes(public.n.bind(py))?,
+                e: int_to_bytes(public.e.bind(py))?,
+            },
+            d: secret(&self.d)?,
+            p: secret(&self.p)?,
+            q: secret(&self.q)?,
+            dmp1: secret(&self.dmp1)?,
+            dmq1: secret(&self.dmq1)?,
+            iqmp: secret(&self.iqmp)?,
+        };
+        core_rsa::check_private_numbers(&components)?;
+        let validate = !unsafe_skip_rsa_key_validation;
+        let key = py.detach(|| RsaPrivateKey::from_components(&components, validate))?;
+        Ok(private_key_object(py, key)?)
+    }
+
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let Ok(other) = other.cast::<RsaPrivateNumbers>() else {
+            return Ok(false);
+        };
+        let other = other.get();
+        let pairs = [
+            (&self.p, &other.p),
+            (&self.q, &other.q),
+            (&self.d, &other.d),
+            (&self.dmp1, &other.dmp1),
+            (&self.dmq1, &other.dmq1),
+            (&self.iqmp, &other.iqmp),
+        ];
+        for (mine, theirs) in pairs {
+            if !mine.bind(py).eq(theirs)? {
+                return Ok(false);
+            }
+        }
+        self.public_numbers.bind(py).eq(other.public_numbers.bind(py))
+    }
+
+    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+        hash_of(
+            py,
+            vec![
+                self.p.clone_ref(py),
+                self.q.clone_ref(py),
+                self.d.clone_ref(py),
+                self.dmp1.clone_ref(py),
+                self.dmq1.clone_ref(py),
+                self.iqmp.clone_ref(py),
+                self.public_numbers.clone_ref(py).into_any(),
+            ],
+        )
+    }
 }
 
 /// `rsa_recover_prime_factors(n, e, d)`: (p, q) with p > q.

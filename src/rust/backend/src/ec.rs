@@ -426,7 +426,10 @@ pub(crate) fn derive_shared(
         Error::ExchangeFailed
     };
     let mut deriver = Deriver::new(own).map_err(failed)?;
-    deriver.set_peer(peer).map_err(failed)?;
+    // Every peer key was checked when it was built (EC points on the curve and of the
+    // group's order; X25519 and X448 keys have nothing to check), so OpenSSL's own
+    // check, a second scalar multiplication for EC, is skipped.
+    deriver.set_peer_ex(peer, false).map_err(failed)?;
     let len = deriver.len().map_err(failed)?;
     let mut secret = Zeroizing::new(vec![0u8; len]);
     let written = deriver.derive(&mut secret).map_err(failed)?;

@@ -186,6 +186,55 @@ fn configure_encryption<T>(ctx: &mut PkeyCtx<T>, padding: EncryptionPadding<'_>)
     Ok(())
 }
 
+/// The range and parity checks every set of RSA private numbers passes before the
+/// consistency check: each value below the modulus, the exponent odd and in [3, n), the
+/// CRT exponents odd, and n = pq. The messages name the failing value.
+pub fn check_private_numbers(components: &RsaPrivateComponents) -> Result<()> {
+    let n = bignum(&components.public.n)?;
+    let e = bignum(&components.public.e)?;
+    if n < BigNum::from_u32(3)? {
+        return Err(Error::InvalidKey("modulus must be >= 3."));
+    }
+    let below_modulus: [(&[u8], &'static str); 6] = [
+        (&components.p, "p must be < modulus."),
+        (&components.q, "q must be < modulus."),
+        (&components.dmp1, "dmp1 must be < modulus."),
+        (&components.dmq1, "dmq1 must be < modulus."),
+        (&components.iqmp, "iqmp must be < modulus."),
+        (&components.d, "private_exponent must be < modulus."),
+    ];
+    for (value, message) in below_modulus {
+        if bignum(value)? >= n {
+            return Err(Error::InvalidKey(message));
+        }
+    }
+    if e < BigNum::from_u32(3)? || e >= n {
+        return Err(Error::InvalidKey(
+            "public_exponent must be >= 3 and < modulus.",
+        ));
+    }
+    if !e.is_bit_set(0) {
+        return Err(Error::InvalidKey("public_exponent must be odd."));
+    }
+    if !bignum(&components.dmp1)?.is_bit_set(0) {
+        return Err(Error::InvalidKey("dmp1 must be odd."));
+    }
+    if !bignum(&components.dmq1)?.is_bit_set(0) {
+        return Err(Error::InvalidKey("dmq1 must be odd."));
+    }
+    let (p, q, mut ctx) = (
+        bignum(&components.p)?,
+        bignum(&components.q)?,
+        BigNumContext::new()?,
+    );
+    let mut product = BigNum::new()?;
+    product.checked_mul(&p, &q, &mut ctx)?;
+    if product != n {
+        return Err(Error::InvalidKey("p*q must equal modulus."));
+    }
+    Ok(())
+}
+
 /// The checks of OpenSSL's RSA key check, for a two-prime key: e odd and above one,
 /// n = pq, d*e = 1 mod lcm(p - 1, q - 1), the CRT values exactly d mod (p - 1),
 /// d mod (q - 1) and q^-1 mod p, and p and q prime by OpenSSL's own test. Two more: both
