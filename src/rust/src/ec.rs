@@ -372,7 +372,10 @@ impl EcPublicNumbers {
     ) -> CryptoResult<Bound<'py, PyAny>> {
         let _ = backend;
         let public = self.components(py)?;
-        Ok(public_key_object(py, EcPublicKey::from_coordinates(&public)?)?)
+        Ok(public_key_object(
+            py,
+            EcPublicKey::from_coordinates(&public)?,
+        )?)
     }
 
     fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
@@ -390,11 +393,8 @@ impl EcPublicNumbers {
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
         let (name, size) = self.curve_identity(py)?;
-        pyo3::types::PyTuple::new(
-            py,
-            [self.x.clone_ref(py), self.y.clone_ref(py), name, size],
-        )?
-        .hash()
+        pyo3::types::PyTuple::new(py, [self.x.clone_ref(py), self.y.clone_ref(py), name, size])?
+            .hash()
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -460,7 +460,10 @@ impl EcPrivateNumbers {
         };
         let other = other.get();
         Ok(self.private_value.bind(py).eq(&other.private_value)?
-            && self.public_numbers.bind(py).eq(other.public_numbers.bind(py))?)
+            && self
+                .public_numbers
+                .bind(py)
+                .eq(other.public_numbers.bind(py))?)
     }
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {

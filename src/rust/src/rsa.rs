@@ -551,7 +551,9 @@ impl RsaPrivateNumbers {
                 return Ok(false);
             }
         }
-        self.public_numbers.bind(py).eq(other.public_numbers.bind(py))
+        self.public_numbers
+            .bind(py)
+            .eq(other.public_numbers.bind(py))
     }
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
