@@ -68,21 +68,19 @@ impl SignatureHash {
 
 /// A non-negative Python integer as big-endian bytes (at least one byte).
 pub(crate) fn int_to_bytes(value: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
-    // Small values (public exponents, test keys) skip the two method calls.
-    if let Ok(small) = value.extract::<u64>() {
-        let bytes = small.to_be_bytes();
-        let first = bytes.iter().position(|&b| b != 0).unwrap_or(7);
-        return Ok(bytes[first..].to_vec());
-    }
     let py = value.py();
     let bits: usize = value
         .call_method0(pyo3::intern!(py, "bit_length"))?
         .extract()?;
-    let len = bits.div_ceil(8).max(1);
+    // Small values (public exponents, test keys) skip the second method call.
+    if bits <= 64 {
+        let bytes = value.extract::<u64>()?.to_be_bytes();
+        return Ok(bytes[(8 - bits.div_ceil(8).max(1))..].to_vec());
+    }
     value
         .call_method1(
             pyo3::intern!(py, "to_bytes"),
-            (len, pyo3::intern!(py, "big")),
+            (bits.div_ceil(8), pyo3::intern!(py, "big")),
         )?
         .extract()
 }

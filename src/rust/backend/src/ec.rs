@@ -222,16 +222,20 @@ fn decode_point(curve: Curve, encoded: &[u8]) -> Result<EcPoint> {
     let group = curve.group()?;
     let mut ctx = BigNumContext::new()?;
     let point = EcPoint::from_bytes(group, encoded, &mut ctx).map_err(|_| invalid_key())?;
-    // `from_bytes` checks the curve equation; the point at infinity is no key.
+    // `from_bytes` checks that both coordinates are field elements (below p) and the
+    // curve equation; the point at infinity is no key.
     if point.is_infinity(group) {
         return Err(invalid_key());
     }
     Ok(point)
 }
 
+/// A public key over a point already checked: on the curve, not at infinity, with
+/// coordinates below the field prime. Every curve here has cofactor 1, so any such point
+/// generates the whole group; OpenSSL's key check would only repeat these checks (and
+/// invert a coordinate to do so).
 fn public_pkey(curve: Curve, point: &EcPointRef) -> Result<PKey<Public>> {
     let ec = EcKey::from_public_key(curve.group()?, point)?;
-    ec.check_key().map_err(|_| invalid_key())?;
     Ok(PKey::from_ec_key(ec)?)
 }
 
@@ -452,9 +456,9 @@ impl EcPublicKey {
             })?;
         // OpenSSL reduces coordinates modulo p before checking the curve equation; a
         // coordinate of p or more is no field element, and so no point (SEC 1 3.2.2.1).
-        let (mut stored_x, mut stored_y) = (BigNum::new()?, BigNum::new()?);
-        point.affine_coordinates(group, &mut stored_x, &mut stored_y, &mut ctx)?;
-        if stored_x != x || stored_y != y {
+        let (mut p, mut a, mut b) = (BigNum::new()?, BigNum::new()?, BigNum::new()?);
+        group.components_gfp(&mut p, &mut a, &mut b, &mut ctx)?;
+        if x >= p || y >= p || point.is_infinity(group) {
             return Err(Error::InvalidKey(
                 "Invalid EC key. Point is not on the curve specified.",
             ));

@@ -73,7 +73,7 @@ pub struct EncryptedPrivateKeyInfo<'a> {
 }
 
 /// RFC 8017 appendix A.1.1.
-#[derive(asn1::Asn1Read, asn1::Asn1Write)]
+#[derive(asn1::Asn1Read)]
 pub struct RsaPublicKey<'a> {
     pub n: asn1::BigUint<'a>,
     pub e: asn1::BigUint<'a>,
@@ -81,7 +81,7 @@ pub struct RsaPublicKey<'a> {
 
 /// RFC 8017 appendix A.1.2, two-prime form (version 0). Multi-prime keys (version 1,
 /// with otherPrimeInfos) are refused by the caller.
-#[derive(asn1::Asn1Read, asn1::Asn1Write)]
+#[derive(asn1::Asn1Read)]
 pub struct RsaPrivateKey<'a> {
     pub version: u8,
     pub n: asn1::BigUint<'a>,
@@ -222,22 +222,58 @@ pub mod oid {
     pub const PBE_SHA1_RC2_40: Oid = asn1::oid!(1, 2, 840, 113549, 1, 12, 1, 6);
 }
 
-/// DER's INTEGER content for a non-negative big-endian magnitude: leading zeros dropped
-/// (one kept for zero), and a zero prepended when the top bit is set.
-pub fn unsigned_integer(magnitude: &[u8]) -> Vec<u8> {
-    let first = magnitude.iter().position(|&b| b != 0);
-    let trimmed = first.map_or(&[0u8][..], |at| &magnitude[at..]);
-    let mut out = Vec::with_capacity(trimmed.len() + 1);
-    if trimmed[0] & 0x80 != 0 {
-        out.push(0);
+/// A non-negative INTEGER written from its big-endian magnitude: leading zeros are
+/// dropped and DER's zero byte is added before a set top bit as it is written, with no
+/// intermediate copy (the values are often secret).
+#[derive(Clone, Copy)]
+pub struct Unsigned<'a>(&'a [u8]);
+
+impl<'a> Unsigned<'a> {
+    pub fn new(magnitude: &'a [u8]) -> Self {
+        let first = magnitude.iter().position(|&b| b != 0).unwrap_or(magnitude.len());
+        Unsigned(&magnitude[first..])
     }
-    out.extend_from_slice(trimmed);
-    out
+
+    fn needs_zero(&self) -> bool {
+        self.0.first().is_none_or(|&b| b & 0x80 != 0)
+    }
 }
 
-/// A `BigUint` over bytes already in DER's INTEGER form (see `unsigned_integer`).
-pub fn big_uint(der_integer: &[u8]) -> KeyResult<asn1::BigUint<'_>> {
-    asn1::BigUint::new(der_integer).ok_or(KeyError::Invalid("integer not minimally encoded"))
+impl asn1::SimpleAsn1Writable for Unsigned<'_> {
+    type Error = asn1::WriteError;
+    const TAG: asn1::Tag = <asn1::BigUint<'_> as asn1::SimpleAsn1Writable>::TAG;
+
+    fn write_data(&self, dest: &mut asn1::WriteBuf) -> asn1::WriteResult {
+        if self.needs_zero() {
+            dest.push_byte(0)?;
+        }
+        dest.push_slice(self.0)
+    }
+
+    fn data_length(&self) -> Option<usize> {
+        Some(self.0.len() + usize::from(self.needs_zero()))
+    }
+}
+
+/// RFC 8017 appendix A.1.1, for writing.
+#[derive(asn1::Asn1Write)]
+pub struct RsaPublicKeyOut<'a> {
+    pub n: Unsigned<'a>,
+    pub e: Unsigned<'a>,
+}
+
+/// RFC 8017 appendix A.1.2 (two primes), for writing.
+#[derive(asn1::Asn1Write)]
+pub struct RsaPrivateKeyOut<'a> {
+    pub version: u8,
+    pub n: Unsigned<'a>,
+    pub e: Unsigned<'a>,
+    pub d: Unsigned<'a>,
+    pub p: Unsigned<'a>,
+    pub q: Unsigned<'a>,
+    pub dmp1: Unsigned<'a>,
+    pub dmq1: Unsigned<'a>,
+    pub iqmp: Unsigned<'a>,
 }
 
 /// The magnitude of a parsed unsigned INTEGER, without DER's leading zero byte.

@@ -217,7 +217,7 @@ pub fn load_pem_private_key(
 ) -> KeyResult<PrivateKey> {
     let block = armor::find_key_block(data, true)?;
     let contents = block.contents();
-    match block.tag() {
+    match block.label() {
         "PRIVATE KEY" => load_unencrypted(password, validate_rsa, |validate| {
             private::parse_pkcs8(contents, validate)
         }),
@@ -310,11 +310,7 @@ fn armored(
 ) -> KeyResult<Zeroizing<Vec<u8>>> {
     match encoding {
         Encoding::Der => Ok(der_bytes),
-        Encoding::Pem => Ok(Zeroizing::new(armor::encode(
-            label,
-            der_bytes.to_vec(),
-            headers,
-        )?)),
+        Encoding::Pem => Ok(Zeroizing::new(armor::encode(label, &der_bytes, headers))),
     }
 }
 
@@ -333,6 +329,6 @@ pub fn public_key_bytes(
     };
     match encoding {
         Encoding::Der => Ok(der_bytes),
-        Encoding::Pem => armor::encode(label, der_bytes, &[]),
+        Encoding::Pem => Ok(armor::encode(label, &der_bytes, &[])),
     }
 }

@@ -287,15 +287,14 @@ pub struct DekInfo {
 
 /// Reads a traditional PEM block's Proc-Type and DEK-Info headers: `None` when it is not
 /// encrypted.
-pub fn dek_info(block: &pem::Pem) -> KeyResult<Option<DekInfo>> {
+pub fn dek_info(block: &crate::armor::Block<'_>) -> KeyResult<Option<DekInfo>> {
     let encrypted = block
-        .headers()
-        .get("Proc-Type")
+        .header("Proc-Type")
         .is_some_and(|value| value.trim() == "4,ENCRYPTED");
     if !encrypted {
         return Ok(None);
     }
-    let value = block.headers().get("DEK-Info").ok_or(KeyError::PemHeader(
+    let value = block.header("DEK-Info").ok_or(KeyError::PemHeader(
         "Encrypted PEM doesn't have a DEK-Info header.",
     ))?;
     let (name, iv) = value.split_once(',').ok_or(KeyError::PemHeader(

@@ -112,28 +112,16 @@ pub fn parse_pkcs8(der_bytes: &[u8], validate_rsa: bool) -> KeyResult<PrivateKey
 /// The PKCS#1 RSAPrivateKey of a key.
 pub fn rsa_pkcs1_der(key: &RsaPrivateKey) -> KeyResult<Zeroizing<Vec<u8>>> {
     let c = key.components()?;
-    let int = |bytes: &[u8]| Zeroizing::new(der::unsigned_integer(bytes));
-    let (n, e, d, p, q, dmp1, dmq1, iqmp) = (
-        int(&c.public.n),
-        int(&c.public.e),
-        int(&c.d),
-        int(&c.p),
-        int(&c.q),
-        int(&c.dmp1),
-        int(&c.dmq1),
-        int(&c.iqmp),
-    );
-    Ok(Zeroizing::new(asn1::write_single(&der::RsaPrivateKey {
+    Ok(Zeroizing::new(asn1::write_single(&der::RsaPrivateKeyOut {
         version: 0,
-        n: der::big_uint(&n)?,
-        e: der::big_uint(&e)?,
-        d: der::big_uint(&d)?,
-        p: der::big_uint(&p)?,
-        q: der::big_uint(&q)?,
-        dmp1: der::big_uint(&dmp1)?,
-        dmq1: der::big_uint(&dmq1)?,
-        iqmp: der::big_uint(&iqmp)?,
-        other_prime_infos: None,
+        n: der::Unsigned::new(&c.public.n),
+        e: der::Unsigned::new(&c.public.e),
+        d: der::Unsigned::new(&c.d),
+        p: der::Unsigned::new(&c.p),
+        q: der::Unsigned::new(&c.q),
+        dmp1: der::Unsigned::new(&c.dmp1),
+        dmq1: der::Unsigned::new(&c.dmq1),
+        iqmp: der::Unsigned::new(&c.iqmp),
     })?))
 }
 

@@ -94,7 +94,7 @@ pub fn load_der(der_bytes: &[u8]) -> KeyResult<PublicKey> {
 /// Reads the first public-key block of a PEM document.
 pub fn load_pem(data: &[u8]) -> KeyResult<PublicKey> {
     let block = crate::armor::find_key_block(data, false)?;
-    if block.tag() == "RSA PUBLIC KEY" {
+    if block.label() == "RSA PUBLIC KEY" {
         // Some tools write an RSA SubjectPublicKeyInfo under the PKCS#1 label; anything
         // else under that label is a mistake worth naming.
         return match parse_pkcs1(block.contents()) {
@@ -122,13 +122,9 @@ pub(crate) fn spki_der(algorithm: AlgorithmIdentifier<'_>, key_bytes: &[u8]) -> 
 /// The PKCS#1 RSAPublicKey of a key.
 pub fn rsa_pkcs1_der(key: &RsaPublicKey) -> KeyResult<Vec<u8>> {
     let components = key.components()?;
-    let (n, e) = (
-        der::unsigned_integer(&components.n),
-        der::unsigned_integer(&components.e),
-    );
-    Ok(asn1::write_single(&der::RsaPublicKey {
-        n: der::big_uint(&n)?,
-        e: der::big_uint(&e)?,
+    Ok(asn1::write_single(&der::RsaPublicKeyOut {
+        n: der::Unsigned::new(&components.n),
+        e: der::Unsigned::new(&components.e),
     })?)
 }
 
