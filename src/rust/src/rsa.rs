@@ -212,7 +212,7 @@ impl PyRsaPrivateKey {
     }
 
     fn private_numbers<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, RsaPrivateNumbers>> {
-        let c = self.key.components()?;
+        let c = self.key.components();
         let int = |bytes: &[u8]| -> PyResult<Py<PyAny>> { Ok(int_from_bytes(py, bytes)?.unbind()) };
         let public = Bound::new(
             py,
@@ -334,7 +334,7 @@ impl PyRsaPublicKey {
     }
 
     fn public_numbers<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, RsaPublicNumbers>> {
-        let c = self.key.components()?;
+        let c = self.key.components();
         Ok(Bound::new(
             py,
             RsaPublicNumbers {

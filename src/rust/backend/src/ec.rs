@@ -194,16 +194,84 @@ pub struct EcPublicComponents {
     pub y: Vec<u8>,
 }
 
+/// A key's public point in uncompressed X9.62 form, kept once known: OpenSSL stores
+/// points in projective coordinates, so each encoding otherwise costs a field inversion.
+/// Serializations, the coordinates and the compressed form all come from it.
+#[derive(Default)]
+struct PointCache(OnceLock<Vec<u8>>);
+
+impl PointCache {
+    fn known(encoded: &[u8]) -> Self {
+        let cache = PointCache::default();
+        if encoded.first() == Some(&4) {
+            let _ = cache.0.set(encoded.to_vec());
+        }
+        cache
+    }
+
+    fn copy(&self) -> Self {
+        PointCache(self.0.clone())
+    }
+
+    fn get<T: openssl::pkey::HasPublic>(&self, pkey: &PKey<T>, curve: Curve) -> Result<&[u8]> {
+        if let Some(point) = self.0.get() {
+            return Ok(point);
+        }
+        let mut ctx = BigNumContext::new()?;
+        let encoded = pkey.ec_key()?.public_key().to_bytes(
+            curve.group()?,
+            PointConversionForm::UNCOMPRESSED,
+            &mut ctx,
+        )?;
+        Ok(self.0.get_or_init(|| encoded))
+    }
+
+    fn encoded<T: openssl::pkey::HasPublic>(
+        &self,
+        pkey: &PKey<T>,
+        curve: Curve,
+        compressed: bool,
+    ) -> Result<Vec<u8>> {
+        let point = self.get(pkey, curve)?;
+        if !compressed {
+            return Ok(point.to_vec());
+        }
+        // X9.62 compressed: 02 or 03 by the parity of y, then x.
+        let len = curve.element_len();
+        let (x, y) = (&point[1..1 + len], &point[1 + len..]);
+        let mut out = Vec::with_capacity(1 + len);
+        out.push(2 | (y.last().copied().unwrap_or(0) & 1));
+        out.extend_from_slice(x);
+        Ok(out)
+    }
+
+    fn coordinates<T: openssl::pkey::HasPublic>(
+        &self,
+        pkey: &PKey<T>,
+        curve: Curve,
+    ) -> Result<EcPublicComponents> {
+        let point = self.get(pkey, curve)?;
+        let len = curve.element_len();
+        Ok(EcPublicComponents {
+            curve,
+            x: point[1..1 + len].to_vec(),
+            y: point[1 + len..].to_vec(),
+        })
+    }
+}
+
 /// An EC private key.
 pub struct EcPrivateKey {
     pkey: PKey<Private>,
     curve: Curve,
+    point: PointCache,
 }
 
 /// An EC public key.
 pub struct EcPublicKey {
     pkey: PKey<Public>,
     curve: Curve,
+    point: PointCache,
 }
 
 fn invalid_key() -> Error {
@@ -244,42 +312,13 @@ fn padded(bn: &openssl::bn::BigNumRef, len: usize) -> Result<Vec<u8>> {
     Ok(bn.to_vec_padded(len)?)
 }
 
-fn encode_point<T: openssl::pkey::HasPublic>(
-    ec: &EcKey<T>,
-    curve: Curve,
-    compressed: bool,
-) -> Result<Vec<u8>> {
-    let form = if compressed {
-        PointConversionForm::COMPRESSED
-    } else {
-        PointConversionForm::UNCOMPRESSED
-    };
-    let mut ctx = BigNumContext::new()?;
-    Ok(ec.public_key().to_bytes(curve.group()?, form, &mut ctx)?)
-}
-
-fn coordinates<T: openssl::pkey::HasPublic>(
-    ec: &EcKey<T>,
-    curve: Curve,
-) -> Result<EcPublicComponents> {
-    let mut x = BigNum::new()?;
-    let mut y = BigNum::new()?;
-    let mut ctx = BigNumContext::new()?;
-    ec.public_key()
-        .affine_coordinates(curve.group()?, &mut x, &mut y, &mut ctx)?;
-    Ok(EcPublicComponents {
-        curve,
-        x: padded(&x, curve.element_len())?,
-        y: padded(&y, curve.element_len())?,
-    })
-}
-
 impl EcPrivateKey {
     pub fn generate(curve: Curve) -> Result<Self> {
         let ec = EcKey::generate(curve.group()?)?;
         Ok(EcPrivateKey {
             pkey: PKey::from_ec_key(ec)?,
             curve,
+            point: PointCache::default(),
         })
     }
 
@@ -302,6 +341,7 @@ impl EcPrivateKey {
         Ok(EcPrivateKey {
             pkey: PKey::from_ec_key(ec)?,
             curve,
+            point: PointCache::default(),
         })
     }
 
@@ -310,6 +350,7 @@ impl EcPrivateKey {
     pub fn from_components(curve: Curve, scalar: &[u8], public: Option<&[u8]>) -> Result<Self> {
         let group = curve.group()?;
         let private = BigNum::from_slice(scalar)?;
+        let cache = public.map(PointCache::known).unwrap_or_default();
         let public = match public {
             Some(encoded) => decode_point(curve, encoded)?,
             None => {
@@ -325,6 +366,7 @@ impl EcPrivateKey {
         Ok(EcPrivateKey {
             pkey: PKey::from_ec_key(ec)?,
             curve,
+            point: cache,
         })
     }
 
@@ -339,6 +381,7 @@ impl EcPrivateKey {
         Ok(EcPrivateKey {
             pkey: PKey::from_ec_key(ec)?,
             curve: public.curve,
+            point: PointCache::default(),
         })
     }
 
@@ -360,12 +403,12 @@ impl EcPrivateKey {
     }
 
     pub fn public_components(&self) -> Result<EcPublicComponents> {
-        coordinates(&self.pkey.ec_key()?, self.curve)
+        self.point.coordinates(&self.pkey, self.curve)
     }
 
     /// The public point in X9.62 form.
     pub fn encoded_point(&self, compressed: bool) -> Result<Vec<u8>> {
-        encode_point(&self.pkey.ec_key()?, self.curve, compressed)
+        self.point.encoded(&self.pkey, self.curve, compressed)
     }
 
     pub fn public_key(&self) -> Result<EcPublicKey> {
@@ -374,6 +417,7 @@ impl EcPrivateKey {
         Ok(EcPublicKey {
             pkey: PKey::from_ec_key(public)?,
             curve: self.curve,
+            point: self.point.copy(),
         })
     }
 
@@ -472,6 +516,7 @@ impl EcPublicKey {
         Ok(EcPublicKey {
             pkey: public_pkey(public.curve, &point)?,
             curve: public.curve,
+            point: PointCache::default(),
         })
     }
 
@@ -481,6 +526,7 @@ impl EcPublicKey {
         Ok(EcPublicKey {
             pkey: public_pkey(curve, &point)?,
             curve,
+            point: PointCache::known(encoded),
         })
     }
 
@@ -493,11 +539,11 @@ impl EcPublicKey {
     }
 
     pub fn components(&self) -> Result<EcPublicComponents> {
-        coordinates(&self.pkey.ec_key()?, self.curve)
+        self.point.coordinates(&self.pkey, self.curve)
     }
 
     pub fn encoded_point(&self, compressed: bool) -> Result<Vec<u8>> {
-        encode_point(&self.pkey.ec_key()?, self.curve, compressed)
+        self.point.encoded(&self.pkey, self.curve, compressed)
     }
 
     pub fn same_key(&self, other: &EcPublicKey) -> bool {

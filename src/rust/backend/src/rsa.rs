@@ -82,16 +82,20 @@ pub struct RsaPrivateComponents {
     pub iqmp: Zeroizing<Vec<u8>>,
 }
 
-/// An RSA private key.
+/// An RSA private key. It keeps its integers beside OpenSSL's key (zeroized on drop):
+/// reading them back out of OpenSSL costs a constant-time conversion per integer, more
+/// than writing the whole PKCS #1 structure.
 pub struct RsaPrivateKey {
     pkey: PKey<Private>,
     bits: usize,
+    components: RsaPrivateComponents,
 }
 
-/// An RSA public key.
+/// An RSA public key, with its n and e.
 pub struct RsaPublicKey {
     pkey: PKey<Public>,
     bits: usize,
+    components: RsaPublicComponents,
 }
 
 fn bignum(bytes: &[u8]) -> Result<BigNum> {
@@ -302,11 +306,12 @@ fn key_is_consistent(components: &RsaPrivateComponents) -> Result<bool> {
 }
 
 impl RsaPrivateKey {
-    fn from_rsa(rsa: Rsa<Private>) -> Result<Self> {
+    fn from_rsa(rsa: Rsa<Private>, components: RsaPrivateComponents) -> Result<Self> {
         let bits = usize::try_from(rsa.n().num_bits()).unwrap_or(0);
         Ok(RsaPrivateKey {
             pkey: PKey::from_rsa(rsa)?,
             bits,
+            components,
         })
     }
 
@@ -322,7 +327,17 @@ impl RsaPrivateKey {
             return Err(Error::InvalidKey("key_size must be at least 1024-bits."));
         }
         let e = BigNum::from_u32(public_exponent)?;
-        Self::from_rsa(Rsa::generate_with_e(bits, &e)?)
+        let rsa = Rsa::generate_with_e(bits, &e)?;
+        let components = RsaPrivateComponents {
+            public: public_components(&rsa),
+            d: Zeroizing::new(rsa.d().to_vec()),
+            p: secret(rsa.p()),
+            q: secret(rsa.q()),
+            dmp1: secret(rsa.dmp1()),
+            dmq1: secret(rsa.dmq1()),
+            iqmp: secret(rsa.iqmp()),
+        };
+        Self::from_rsa(rsa, components)
     }
 
     /// Builds a key from its integers. With `validate`, OpenSSL's full key check runs
@@ -347,7 +362,7 @@ impl RsaPrivateKey {
             let _ = openssl::error::ErrorStack::get();
             return Err(Error::InvalidKey("Invalid private key"));
         }
-        Self::from_rsa(rsa)
+        Self::from_rsa(rsa, components.clone())
     }
 
     /// The modulus length in bits.
@@ -360,26 +375,14 @@ impl RsaPrivateKey {
         &self.pkey
     }
 
-    pub fn components(&self) -> Result<RsaPrivateComponents> {
-        let rsa = self.pkey.rsa()?;
-        Ok(RsaPrivateComponents {
-            public: public_components(&rsa),
-            d: Zeroizing::new(rsa.d().to_vec()),
-            p: secret(rsa.p()),
-            q: secret(rsa.q()),
-            dmp1: secret(rsa.dmp1()),
-            dmq1: secret(rsa.dmq1()),
-            iqmp: secret(rsa.iqmp()),
-        })
+    /// The key's integers.
+    pub fn components(&self) -> &RsaPrivateComponents {
+        &self.components
     }
 
     pub fn public_key(&self) -> Result<RsaPublicKey> {
-        let rsa = self.pkey.rsa()?;
-        let public = Rsa::from_public_components(rsa.n().to_owned()?, rsa.e().to_owned()?)?;
-        Ok(RsaPublicKey {
-            pkey: PKey::from_rsa(public)?,
-            bits: self.bits,
-        })
+        let public = &self.components.public;
+        RsaPublicKey::from_parsed(bignum(&public.n)?, bignum(&public.e)?, public.clone())
     }
 
     pub fn sign(&self, data: SignedData<'_>, padding: SignaturePadding) -> Result<Vec<u8>> {
@@ -427,7 +430,7 @@ impl RsaPublicKey {
         if !e.is_bit_set(0) {
             return Err(Error::InvalidKey("e must be odd."));
         }
-        Self::from_parsed(n, e)
+        Self::from_parsed(n, e, components.clone())
     }
 
     /// Builds a key from a parsed encoding, checking only what OpenSSL needs (a positive
@@ -438,14 +441,15 @@ impl RsaPublicKey {
         if !n.is_bit_set(0) || n.num_bits() < 2 || e.num_bits() < 2 {
             return Err(Error::InvalidKey("Invalid RSA public key"));
         }
-        Self::from_parsed(n, e)
+        Self::from_parsed(n, e, components.clone())
     }
 
-    fn from_parsed(n: BigNum, e: BigNum) -> Result<Self> {
+    fn from_parsed(n: BigNum, e: BigNum, components: RsaPublicComponents) -> Result<Self> {
         let bits = usize::try_from(n.num_bits()).unwrap_or(0);
         Ok(RsaPublicKey {
             pkey: PKey::from_rsa(Rsa::from_public_components(n, e)?)?,
             bits,
+            components,
         })
     }
 
@@ -457,8 +461,9 @@ impl RsaPublicKey {
         &self.pkey
     }
 
-    pub fn components(&self) -> Result<RsaPublicComponents> {
-        Ok(public_components(&self.pkey.rsa()?))
+    /// The key's n and e.
+    pub fn components(&self) -> &RsaPublicComponents {
+        &self.components
     }
 
     /// Whether two keys have the same n and e.

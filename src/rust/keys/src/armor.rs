@@ -67,8 +67,13 @@ fn split_headers(inside: &[u8]) -> KeyResult<(Vec<(&str, &str)>, &[u8])> {
     let mut headers: Vec<(&str, &str)> = Vec::new();
     let mut rest = inside;
     loop {
-        let line_end = rest.iter().position(|&b| b == b'\n').ok_or_else(malformed)?;
-        let line = rest[..line_end].strip_suffix(b"\r").unwrap_or(&rest[..line_end]);
+        let line_end = rest
+            .iter()
+            .position(|&b| b == b'\n')
+            .ok_or_else(malformed)?;
+        let line = rest[..line_end]
+            .strip_suffix(b"\r")
+            .unwrap_or(&rest[..line_end]);
         rest = &rest[line_end + 1..];
         if line.iter().all(u8::is_ascii_whitespace) {
             return Ok((headers, rest));

@@ -111,18 +111,20 @@ pub fn parse_pkcs8(der_bytes: &[u8], validate_rsa: bool) -> KeyResult<PrivateKey
 
 /// The PKCS#1 RSAPrivateKey of a key.
 pub fn rsa_pkcs1_der(key: &RsaPrivateKey) -> KeyResult<Zeroizing<Vec<u8>>> {
-    let c = key.components()?;
-    Ok(Zeroizing::new(asn1::write_single(&der::RsaPrivateKeyOut {
-        version: 0,
-        n: der::Unsigned::new(&c.public.n),
-        e: der::Unsigned::new(&c.public.e),
-        d: der::Unsigned::new(&c.d),
-        p: der::Unsigned::new(&c.p),
-        q: der::Unsigned::new(&c.q),
-        dmp1: der::Unsigned::new(&c.dmp1),
-        dmq1: der::Unsigned::new(&c.dmq1),
-        iqmp: der::Unsigned::new(&c.iqmp),
-    })?))
+    let c = key.components();
+    Ok(Zeroizing::new(asn1::write_single(
+        &der::RsaPrivateKeyOut {
+            version: 0,
+            n: der::Unsigned::new(&c.public.n),
+            e: der::Unsigned::new(&c.public.e),
+            d: der::Unsigned::new(&c.d),
+            p: der::Unsigned::new(&c.p),
+            q: der::Unsigned::new(&c.q),
+            dmp1: der::Unsigned::new(&c.dmp1),
+            dmq1: der::Unsigned::new(&c.dmq1),
+            iqmp: der::Unsigned::new(&c.iqmp),
+        },
+    )?))
 }
 
 /// The ECPrivateKey of a key; `with_curve` includes the curve's OID (the traditional

@@ -121,7 +121,7 @@ pub(crate) fn spki_der(algorithm: AlgorithmIdentifier<'_>, key_bytes: &[u8]) -> 
 
 /// The PKCS#1 RSAPublicKey of a key.
 pub fn rsa_pkcs1_der(key: &RsaPublicKey) -> KeyResult<Vec<u8>> {
-    let components = key.components()?;
+    let components = key.components();
     Ok(asn1::write_single(&der::RsaPublicKeyOut {
         n: der::Unsigned::new(&components.n),
         e: der::Unsigned::new(&components.e),

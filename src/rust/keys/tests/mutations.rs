@@ -69,8 +69,7 @@ fn samples() -> Vec<Vec<u8>> {
                 out.push(plain.to_vec());
                 if encoding == Encoding::Pem || format == PrivateFormat::Pkcs8 {
                     let encrypted =
-                        private_key_bytes(key.as_key_ref(), encoding, format, Some(b"pw"))
-                            .unwrap();
+                        private_key_bytes(key.as_key_ref(), encoding, format, Some(b"pw")).unwrap();
                     out.push(encrypted.to_vec());
                 }
             }
