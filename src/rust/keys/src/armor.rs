@@ -13,10 +13,13 @@ const BEGIN: &[u8] = b"-----BEGIN ";
 const END: &[u8] = b"-----END ";
 const DASHES: &[u8] = b"-----";
 
+/// A block's `Name: value` header lines.
+type Headers<'a> = Vec<(&'a str, &'a str)>;
+
 /// One decoded block.
 pub struct Block<'a> {
     label: &'a str,
-    headers: Vec<(&'a str, &'a str)>,
+    headers: Headers<'a>,
     contents: Zeroizing<Vec<u8>>,
 }
 
@@ -56,7 +59,7 @@ fn text(bytes: &[u8]) -> KeyResult<&str> {
 /// Splits a block's inside into its header lines and its base64 body. Headers are
 /// present when the first line holds a colon (base64 never does); they end at the first
 /// blank line, and a line starting with whitespace continues the previous value.
-fn split_headers(inside: &[u8]) -> KeyResult<(Vec<(&str, &str)>, &[u8])> {
+fn split_headers(inside: &[u8]) -> KeyResult<(Headers<'_>, &[u8])> {
     let first_line_end = inside
         .iter()
         .position(|&b| b == b'\n')
@@ -64,7 +67,7 @@ fn split_headers(inside: &[u8]) -> KeyResult<(Vec<(&str, &str)>, &[u8])> {
     if !inside[..first_line_end].contains(&b':') {
         return Ok((Vec::new(), inside));
     }
-    let mut headers: Vec<(&str, &str)> = Vec::new();
+    let mut headers = Headers::new();
     let mut rest = inside;
     loop {
         let line_end = rest
