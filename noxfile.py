@@ -49,8 +49,16 @@ def rust(session: nox.Session) -> None:
         external=True,
         env=env,
     )
+    # The core crates (the binding crate needs an interpreter to link its tests).
     session.run(
-        "cargo", "test", "--release", "-p", "cryptography-backend", external=True
+        "cargo",
+        "test",
+        "--release",
+        "-p",
+        "cryptography-backend",
+        "-p",
+        "cryptography-keys",
+        external=True,
     )
 
 
