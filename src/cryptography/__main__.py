@@ -27,6 +27,7 @@ _FERNET_TOKEN = (
 def _known_answers() -> list[tuple[str, typing.Callable[[], bytes], str]]:
     from cryptography.fernet import Fernet
     from cryptography.hazmat.primitives import cmac, hashes, hmac, padding
+    from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
     from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM, ChaCha20Poly1305
     from cryptography.hazmat.primitives.poly1305 import Poly1305
@@ -74,6 +75,19 @@ def _known_answers() -> list[tuple[str, typing.Callable[[], bytes], str]]:
         f = Fernet("cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=")
         return f.decrypt_at_time(_FERNET_TOKEN, 60, 499_162_810)
 
+    def ed25519_sign() -> bytes:
+        seed = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"
+        key = ed25519.Ed25519PrivateKey.from_private_bytes(bytes.fromhex(seed))
+        return key.sign(b"")[:16]
+
+    def x25519_exchange() -> bytes:
+        scalar = "77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a"
+        peer = "de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f"
+        key = x25519.X25519PrivateKey.from_private_bytes(bytes.fromhex(scalar))
+        return key.exchange(
+            x25519.X25519PublicKey.from_public_bytes(bytes.fromhex(peer))
+        )
+
     return [
         (
             "SHA-256 (FIPS 180-4)",
@@ -118,6 +132,16 @@ def _known_answers() -> list[tuple[str, typing.Callable[[], bytes], str]]:
             "1ae10b594f09e26a7e902ecbd0600691",
         ),
         ("Fernet (specification token)", fernet, b"hello".hex()),
+        (
+            "Ed25519 (RFC 8032 test 1)",
+            ed25519_sign,
+            "e5564300c360ac729086e2cc806e828a",
+        ),
+        (
+            "X25519 (RFC 7748 6.1)",
+            x25519_exchange,
+            "4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742",
+        ),
     ]
 
 
