@@ -308,6 +308,13 @@ class TestSignatures:
 
     def test_max_salt_length(self, key):
         assert padding.calculate_max_pss_salt_length(key, hashes.SHA256()) == 222
+        # The encoded message is ceil((modBits - 1) / 8) bytes: a 1025-bit key has 128.
+        odd = rsa.generate_private_key(65537, 1025)
+        assert padding.calculate_max_pss_salt_length(odd, hashes.SHA256()) == 94
+        longest = padding.PSS(padding.MGF1(hashes.SHA256()), 94)
+        odd.public_key().verify(
+            odd.sign(b"m", longest, hashes.SHA256()), b"m", longest, hashes.SHA256()
+        )
         assert (
             padding.calculate_max_pss_salt_length(key.public_key(), hashes.SHA512())
             == 190

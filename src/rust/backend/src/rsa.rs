@@ -528,9 +528,11 @@ impl RsaPublicKey {
     }
 }
 
-/// The largest PSS salt for a key of `key_bits` and a digest of `digest_len` bytes.
+/// The largest PSS salt for a key of `key_bits` and a digest of `digest_len` bytes:
+/// emLen - hLen - 2, where the encoded message has ceil((modBits - 1) / 8) bytes (RFC 8017
+/// section 9.1.1).
 pub fn max_pss_salt_length(key_bits: usize, digest_len: usize) -> Result<usize> {
-    let em_len = key_bits.div_ceil(8);
+    let em_len = key_bits.saturating_sub(1).div_ceil(8);
     em_len
         .checked_sub(digest_len + 2)
         .ok_or(Error::SignatureInputTooLarge)
@@ -598,5 +600,56 @@ pub mod crt {
             base += 1;
         }
         Err(mismatch())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hash::HashAlgorithm;
+
+    #[test]
+    fn max_pss_salt_length_follows_the_encoded_message_length() {
+        assert_eq!(max_pss_salt_length(2048, 32).unwrap(), 222);
+        assert_eq!(max_pss_salt_length(2049, 32).unwrap(), 222);
+        assert_eq!(max_pss_salt_length(1025, 32).unwrap(), 94);
+        assert!(max_pss_salt_length(256, 64).is_err());
+    }
+
+    #[test]
+    fn inconsistent_components_are_refused() {
+        let key = RsaPrivateKey::generate(65537, 1024).unwrap();
+        let good = key.components().clone();
+        assert!(RsaPrivateKey::from_components(&good, true).is_ok());
+        let mut bad = good.clone();
+        let last = bad.iqmp.len() - 1;
+        bad.iqmp[last] ^= 1;
+        assert!(matches!(
+            RsaPrivateKey::from_components(&bad, true),
+            Err(Error::InvalidKey("Invalid private key"))
+        ));
+        // Unvalidated, the same key is built on request.
+        assert!(RsaPrivateKey::from_components(&bad, false).is_ok());
+        let mut swapped = good.clone();
+        std::mem::swap(&mut swapped.p, &mut swapped.q);
+        assert!(RsaPrivateKey::from_components(&swapped, true).is_err());
+    }
+
+    #[test]
+    fn pkcs1v15_signature_round_trip_and_recovery() {
+        let key = RsaPrivateKey::generate(65537, 1024).unwrap();
+        let data = SignedData::Message {
+            data: b"abc",
+            hash: HashAlgorithm::Sha256,
+        };
+        let signature = key.sign(data, SignaturePadding::Pkcs1v15).unwrap();
+        let public = key.public_key().unwrap();
+        public
+            .verify(&signature, data, SignaturePadding::Pkcs1v15)
+            .unwrap();
+        let digest = public
+            .recover_data_from_signature(&signature, Some(HashAlgorithm::Sha256))
+            .unwrap();
+        assert_eq!(digest[..4], [0xba, 0x78, 0x16, 0xbf]);
     }
 }
