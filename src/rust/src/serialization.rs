@@ -310,8 +310,27 @@ pub(crate) fn public_key_object(py: Python<'_>, key: PublicKey) -> PyResult<Boun
     }
 }
 
-fn password_bytes(password: Option<BytesLike<'_>>) -> PyResult<Option<Zeroizing<Vec<u8>>>> {
-    Ok(password.map(|password| Zeroizing::new(password.to_vec())))
+/// The signature both private-key loaders share.
+type PrivateLoader = fn(&[u8], Option<&[u8]>, bool) -> keys::KeyResult<PrivateKey>;
+
+/// Runs a private-key loader with the interpreter released (RSA validation takes
+/// milliseconds), on a copy of the password that is wiped afterwards.
+fn load_private<'py>(
+    py: Python<'py>,
+    loader: PrivateLoader,
+    data: &[u8],
+    password: Option<BytesLike<'_>>,
+    unsafe_skip_rsa_key_validation: bool,
+) -> CryptoResult<Bound<'py, PyAny>> {
+    let password = password.map(|password| Zeroizing::new(password.to_vec()));
+    let key = py.detach(|| {
+        loader(
+            data,
+            password.as_deref().map(|p| &p[..]),
+            !unsafe_skip_rsa_key_validation,
+        )
+    })?;
+    Ok(private_key_object(py, key)?)
 }
 
 #[pyfunction]
@@ -324,16 +343,8 @@ pub(crate) fn load_der_private_key<'py>(
     unsafe_skip_rsa_key_validation: bool,
 ) -> CryptoResult<Bound<'py, PyAny>> {
     let _ = backend;
-    let password = password_bytes(password)?;
-    let data: &[u8] = &data;
-    let key = py.detach(|| {
-        keys::load_der_private_key(
-            data,
-            password.as_deref().map(|p| &p[..]),
-            !unsafe_skip_rsa_key_validation,
-        )
-    })?;
-    Ok(private_key_object(py, key)?)
+    let loader: PrivateLoader = keys::load_der_private_key;
+    load_private(py, loader, &data, password, unsafe_skip_rsa_key_validation)
 }
 
 #[pyfunction]
@@ -346,16 +357,8 @@ pub(crate) fn load_pem_private_key<'py>(
     unsafe_skip_rsa_key_validation: bool,
 ) -> CryptoResult<Bound<'py, PyAny>> {
     let _ = backend;
-    let password = password_bytes(password)?;
-    let data: &[u8] = &data;
-    let key = py.detach(|| {
-        keys::load_pem_private_key(
-            data,
-            password.as_deref().map(|p| &p[..]),
-            !unsafe_skip_rsa_key_validation,
-        )
-    })?;
-    Ok(private_key_object(py, key)?)
+    let loader: PrivateLoader = keys::load_pem_private_key;
+    load_private(py, loader, &data, password, unsafe_skip_rsa_key_validation)
 }
 
 #[pyfunction]
