@@ -137,14 +137,6 @@ impl Curve {
     pub fn is_supported(self) -> bool {
         self.group().is_ok()
     }
-
-    /// The order of the group, big-endian.
-    pub fn order(self) -> Result<Vec<u8>> {
-        let mut order = BigNum::new()?;
-        let mut ctx = BigNumContext::new()?;
-        self.group()?.order(&mut order, &mut ctx)?;
-        Ok(order.to_vec())
-    }
 }
 
 /// A prime curve's domain parameters, big-endian without leading zeros (the generator
@@ -237,9 +229,8 @@ impl PointCache {
             return Ok(point.to_vec());
         }
         // X9.62 compressed: 02 or 03 by the parity of y, then x.
-        let len = curve.element_len();
-        let (x, y) = (&point[1..1 + len], &point[1 + len..]);
-        let mut out = Vec::with_capacity(1 + len);
+        let (x, y) = split_point(point, curve)?;
+        let mut out = Vec::with_capacity(1 + x.len());
         out.push(2 | (y.last().copied().unwrap_or(0) & 1));
         out.extend_from_slice(x);
         Ok(out)
@@ -250,13 +241,21 @@ impl PointCache {
         pkey: &PKey<T>,
         curve: Curve,
     ) -> Result<EcPublicComponents> {
-        let point = self.get(pkey, curve)?;
-        let len = curve.element_len();
+        let (x, y) = split_point(self.get(pkey, curve)?, curve)?;
         Ok(EcPublicComponents {
             curve,
-            x: point[1..1 + len].to_vec(),
-            y: point[1 + len..].to_vec(),
+            x: x.to_vec(),
+            y: y.to_vec(),
         })
+    }
+}
+
+/// The coordinates of an uncompressed X9.62 point of `curve`.
+fn split_point(point: &[u8], curve: Curve) -> Result<(&[u8], &[u8])> {
+    let len = curve.element_len();
+    match point {
+        [4, coordinates @ ..] if coordinates.len() == 2 * len => Ok(coordinates.split_at(len)),
+        _ => Err(Error::InvalidKey("Invalid EC key.")),
     }
 }
 
@@ -387,10 +386,6 @@ impl EcPrivateKey {
 
     pub fn curve(&self) -> Curve {
         self.curve
-    }
-
-    pub fn pkey(&self) -> &PKey<Private> {
-        &self.pkey
     }
 
     /// The private value, big-endian, padded to the curve's element length.
@@ -534,10 +529,6 @@ impl EcPublicKey {
         self.curve
     }
 
-    pub fn pkey(&self) -> &PKey<Public> {
-        &self.pkey
-    }
-
     pub fn components(&self) -> Result<EcPublicComponents> {
         self.point.coordinates(&self.pkey, self.curve)
     }
@@ -594,7 +585,7 @@ mod tests {
 
     #[test]
     fn derive_checks_range() {
-        let order = Curve::Secp256r1.order().unwrap();
+        let order = Curve::Secp256r1.domain().unwrap().order;
         assert!(EcPrivateKey::derive(Curve::Secp256r1, &order).is_err());
         assert!(EcPrivateKey::derive(Curve::Secp256r1, &[0]).is_err());
         let one = EcPrivateKey::derive(Curve::Secp256r1, &[1]).unwrap();

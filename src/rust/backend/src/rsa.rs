@@ -370,11 +370,6 @@ impl RsaPrivateKey {
         self.bits
     }
 
-    /// The OpenSSL key, for code in this crate that serializes or compares keys.
-    pub fn pkey(&self) -> &PKey<Private> {
-        &self.pkey
-    }
-
     /// The key's integers.
     pub fn components(&self) -> &RsaPrivateComponents {
         &self.components
@@ -455,10 +450,6 @@ impl RsaPublicKey {
 
     pub fn key_size(&self) -> usize {
         self.bits
-    }
-
-    pub fn pkey(&self) -> &PKey<Public> {
-        &self.pkey
     }
 
     /// The key's n and e.

@@ -36,12 +36,6 @@ pub fn curve_for_oid(oid: &ObjectIdentifier) -> KeyResult<Curve> {
 /// these three.
 const EXPLICIT_CURVES: [Curve; 3] = [Curve::Secp256r1, Curve::Secp384r1, Curve::Secp521r1];
 
-/// A big-endian integer without its leading zero bytes.
-fn significant(bytes: &[u8]) -> &[u8] {
-    let first = bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len());
-    &bytes[first..]
-}
-
 /// The named curve described by explicit parameters (SEC 1 C.2): the field, the
 /// coefficients, the order and the base point must all be those of P-256, P-384 or P-521.
 fn curve_for_explicit(params: &SpecifiedEcDomain<'_>) -> KeyResult<Curve> {
@@ -64,10 +58,10 @@ fn curve_for_explicit(params: &SpecifiedEcDomain<'_>) -> KeyResult<Curve> {
             )?;
             params.base == generator.encoded_point(true)?.as_slice()
         };
-        if significant(der::magnitude(&prime)) == significant(&domain.p)
-            && significant(params.curve.a) == significant(&domain.a)
-            && significant(params.curve.b) == significant(&domain.b)
-            && significant(der::magnitude(&params.order)) == significant(&domain.order)
+        if der::significant(der::magnitude(&prime)) == der::significant(&domain.p)
+            && der::significant(params.curve.a) == der::significant(&domain.a)
+            && der::significant(params.curve.b) == der::significant(&domain.b)
+            && der::significant(der::magnitude(&params.order)) == der::significant(&domain.order)
             && base_matches
         {
             return Ok(curve);

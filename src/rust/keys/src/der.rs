@@ -279,6 +279,12 @@ pub struct RsaPrivateKeyOut<'a> {
     pub iqmp: Unsigned<'a>,
 }
 
+/// A big-endian integer without its leading zero bytes (empty for zero).
+pub fn significant(bytes: &[u8]) -> &[u8] {
+    let first = bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len());
+    &bytes[first..]
+}
+
 /// The magnitude of a parsed unsigned INTEGER, without DER's leading zero byte.
 pub fn magnitude<'a>(value: &asn1::BigUint<'a>) -> &'a [u8] {
     let bytes = value.as_bytes();

@@ -114,33 +114,31 @@ pub enum PublicFormat {
 /// Which structure a DER private key is, decided before any key is built (so that
 /// password errors come first).
 enum DerStructure<'a> {
-    Pkcs8,
+    Pkcs8(der::PrivateKeyInfo<'a>),
     Encrypted(der::EncryptedPrivateKeyInfo<'a>),
-    Pkcs1,
-    Sec1,
+    Pkcs1(der::RsaPrivateKey<'a>),
+    Sec1(der::EcPrivateKey<'a>),
 }
 
 fn identify(data: &[u8]) -> KeyResult<DerStructure<'_>> {
     let pkcs8 = asn1::parse_single::<der::PrivateKeyInfo<'_>>(data);
-    if pkcs8.is_ok() {
-        return Ok(DerStructure::Pkcs8);
-    }
+    let pkcs8 = match pkcs8 {
+        Ok(info) => return Ok(DerStructure::Pkcs8(info)),
+        Err(err) => err,
+    };
     if let Some(encrypted) = pbe::parse_encrypted(data) {
         return Ok(DerStructure::Encrypted(encrypted));
     }
-    if asn1::parse_single::<der::RsaPrivateKey<'_>>(data).is_ok() {
-        return Ok(DerStructure::Pkcs1);
+    if let Ok(key) = asn1::parse_single::<der::RsaPrivateKey<'_>>(data) {
+        return Ok(DerStructure::Pkcs1(key));
     }
-    if asn1::parse_single::<der::EcPrivateKey<'_>>(data).is_ok() {
-        return Ok(DerStructure::Sec1);
+    if let Ok(key) = asn1::parse_single::<der::EcPrivateKey<'_>>(data) {
+        return Ok(DerStructure::Sec1(key));
     }
     if asn1::parse_single::<DsaPrivateKey<'_>>(data).is_ok() {
         return Err(KeyError::UnsupportedKeyType("DSA"));
     }
-    Err(pkcs8.err().map_or_else(
-        || KeyError::Malformed("not a private key".into()),
-        KeyError::from,
-    ))
+    Err(KeyError::from(pkcs8))
 }
 
 /// OpenSSL's traditional DSA private key (recognised only to say it is unsupported).
@@ -196,14 +194,14 @@ pub fn load_der_private_key(
 ) -> KeyResult<PrivateKey> {
     match identify(data)? {
         DerStructure::Encrypted(info) => load_encrypted(&info, password, validate_rsa),
-        DerStructure::Pkcs8 => load_unencrypted(password, validate_rsa, |validate| {
-            private::parse_pkcs8(data, validate)
+        DerStructure::Pkcs8(info) => load_unencrypted(password, validate_rsa, |validate| {
+            private::key_from_pkcs8(&info, validate)
         }),
-        DerStructure::Pkcs1 => load_unencrypted(password, validate_rsa, |validate| {
-            Ok(PrivateKey::Rsa(private::parse_pkcs1(data, validate)?))
+        DerStructure::Pkcs1(key) => load_unencrypted(password, validate_rsa, |validate| {
+            Ok(PrivateKey::Rsa(private::rsa_from_pkcs1(&key, validate)?))
         }),
-        DerStructure::Sec1 => load_unencrypted(password, validate_rsa, |_| {
-            Ok(PrivateKey::Ec(private::parse_sec1(data, None)?))
+        DerStructure::Sec1(key) => load_unencrypted(password, validate_rsa, |_| {
+            Ok(PrivateKey::Ec(private::ec_from_sec1(&key, None)?))
         }),
     }
 }

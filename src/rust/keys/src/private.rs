@@ -14,7 +14,14 @@ use crate::{curves, PrivateKey, PrivateKeyRef};
 /// Reads a PKCS#1 RSAPrivateKey (two primes). With `validate`, the key must pass
 /// OpenSSL's consistency and primality checks.
 pub fn parse_pkcs1(der_bytes: &[u8], validate: bool) -> KeyResult<RsaPrivateKey> {
-    let key = asn1::parse_single::<der::RsaPrivateKey<'_>>(der_bytes)?;
+    rsa_from_pkcs1(
+        &asn1::parse_single::<der::RsaPrivateKey<'_>>(der_bytes)?,
+        validate,
+    )
+}
+
+/// Builds the key of a parsed RSAPrivateKey.
+pub fn rsa_from_pkcs1(key: &der::RsaPrivateKey<'_>, validate: bool) -> KeyResult<RsaPrivateKey> {
     if key.version != 0 || key.other_prime_infos.is_some() {
         return Err(KeyError::Invalid("unsupported RSAPrivateKey version"));
     }
@@ -37,7 +44,17 @@ pub fn parse_pkcs1(der_bytes: &[u8], validate: bool) -> KeyResult<RsaPrivateKey>
 /// Reads an ECPrivateKey. `known_curve` is the curve named outside the structure (by a
 /// PKCS#8 wrapper); parameters inside it must agree.
 pub fn parse_sec1(der_bytes: &[u8], known_curve: Option<Curve>) -> KeyResult<EcPrivateKey> {
-    let key = asn1::parse_single::<der::EcPrivateKey<'_>>(der_bytes)?;
+    ec_from_sec1(
+        &asn1::parse_single::<der::EcPrivateKey<'_>>(der_bytes)?,
+        known_curve,
+    )
+}
+
+/// Builds the key of a parsed ECPrivateKey.
+pub fn ec_from_sec1(
+    key: &der::EcPrivateKey<'_>,
+    known_curve: Option<Curve>,
+) -> KeyResult<EcPrivateKey> {
     if key.version != 1 {
         return Err(KeyError::Invalid("unsupported ECPrivateKey version"));
     }
@@ -73,7 +90,14 @@ pub fn parse_sec1(der_bytes: &[u8], known_curve: Option<Curve>) -> KeyResult<EcP
 
 /// Reads a PKCS#8 PrivateKeyInfo (or RFC 5958 OneAsymmetricKey).
 pub fn parse_pkcs8(der_bytes: &[u8], validate_rsa: bool) -> KeyResult<PrivateKey> {
-    let info = asn1::parse_single::<PrivateKeyInfo<'_>>(der_bytes)?;
+    key_from_pkcs8(
+        &asn1::parse_single::<PrivateKeyInfo<'_>>(der_bytes)?,
+        validate_rsa,
+    )
+}
+
+/// Builds the key of a parsed PrivateKeyInfo.
+pub fn key_from_pkcs8(info: &PrivateKeyInfo<'_>, validate_rsa: bool) -> KeyResult<PrivateKey> {
     // Version 1 (RFC 5958's v2, with an optional public key) is refused as other
     // implementations refuse it; no key this library reads needs it.
     if info.version != 0 {

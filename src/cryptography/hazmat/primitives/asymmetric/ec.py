@@ -176,10 +176,6 @@ class EllipticCurvePublicKey(metaclass=abc.ABCMeta):
         cls, curve: EllipticCurve, data: bytes
     ) -> EllipticCurvePublicKey:
         utils._check_bytes("data", data)
-        if len(data) == 0:
-            raise ValueError("data must not be an empty byte string")
-        if data[0] not in [0x02, 0x03, 0x04]:
-            raise ValueError("Unsupported elliptic curve point type")
         return rust_openssl.ec.from_public_bytes(curve, data)
 
     @abc.abstractmethod
