@@ -134,6 +134,21 @@ pub(crate) fn not_an_instance(value: &Bound<'_, PyAny>, expected: &str) -> PyErr
     ))
 }
 
+/// Reads a Python `int` argument of a numbers class, with the reference's message for
+/// anything else.
+pub(crate) fn int_argument(value: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    if value.is_instance_of::<pyo3::types::PyInt>() {
+        Ok(value.clone().unbind())
+    } else {
+        Err(not_an_instance(value, "int"))
+    }
+}
+
+/// Python's hash of a tuple of values, for the numbers classes' `__hash__`.
+pub(crate) fn hash_of(py: Python<'_>, values: Vec<Py<PyAny>>) -> PyResult<isize> {
+    pyo3::types::PyTuple::new(py, values)?.hash()
+}
+
 /// A key's `__copy__`/`__deepcopy__`: keys are immutable, so a copy is the key itself.
 pub(crate) fn same_object<'py>(slf: &Bound<'py, PyAny>) -> Bound<'py, PyAny> {
     slf.clone()

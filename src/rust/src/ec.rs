@@ -9,8 +9,8 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyType};
 
 use crate::asym::{
-    int_from_bytes, int_to_bytes, not_an_instance, positive_required, require_int, same_object,
-    SignatureHash,
+    hash_of, int_argument, int_from_bytes, int_to_bytes, not_an_instance, positive_required,
+    require_int, same_object, SignatureHash,
 };
 use crate::buf::BytesLike;
 use crate::error::{unsupported, CryptoResult, Reason};
@@ -295,15 +295,6 @@ pub(crate) fn from_public_bytes<'py>(
     )?)
 }
 
-/// Reads a Python `int` argument, with the reference's message for anything else.
-fn int_argument(value: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
-    if value.is_instance_of::<pyo3::types::PyInt>() {
-        Ok(value.clone().unbind())
-    } else {
-        Err(not_an_instance(value, "int"))
-    }
-}
-
 /// `EllipticCurvePublicNumbers(x, y, curve)`: the affine coordinates of a point.
 #[pyclass(
     module = "cryptography.hazmat.primitives.asymmetric.ec",
@@ -393,8 +384,10 @@ impl EcPublicNumbers {
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
         let (name, size) = self.curve_identity(py)?;
-        pyo3::types::PyTuple::new(py, [self.x.clone_ref(py), self.y.clone_ref(py), name, size])?
-            .hash()
+        hash_of(
+            py,
+            vec![self.x.clone_ref(py), self.y.clone_ref(py), name, size],
+        )
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -467,14 +460,13 @@ impl EcPrivateNumbers {
     }
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
-        pyo3::types::PyTuple::new(
+        hash_of(
             py,
-            [
+            vec![
                 self.private_value.clone_ref(py),
                 self.public_numbers.clone_ref(py).into_any(),
             ],
-        )?
-        .hash()
+        )
     }
 }
 

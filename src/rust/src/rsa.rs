@@ -12,7 +12,10 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyType};
 use zeroize::Zeroizing;
 
-use crate::asym::{int_from_bytes, int_to_bytes, not_an_instance, same_object, SignatureHash};
+use crate::asym::{
+    hash_of, int_argument, int_from_bytes, int_to_bytes, not_an_instance, same_object,
+    SignatureHash,
+};
 use crate::buf::BytesLike;
 use crate::error::{unsupported, CryptoResult, Reason};
 use crate::hashes::hash_algorithm;
@@ -378,20 +381,6 @@ pub(crate) fn generate_private_key(
 ) -> CryptoResult<Bound<'_, PyAny>> {
     let key = py.detach(|| RsaPrivateKey::generate(public_exponent, key_size))?;
     Ok(private_key_object(py, key)?)
-}
-
-/// Reads a Python `int` argument, with the reference's message for anything else.
-fn int_argument(value: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
-    if value.is_instance_of::<pyo3::types::PyInt>() {
-        Ok(value.clone().unbind())
-    } else {
-        Err(not_an_instance(value, "int"))
-    }
-}
-
-/// Python's hash of a tuple of values, for the numbers classes' `__hash__`.
-fn hash_of(py: Python<'_>, values: Vec<Py<PyAny>>) -> PyResult<isize> {
-    pyo3::types::PyTuple::new(py, values)?.hash()
 }
 
 /// `RSAPublicNumbers(e, n)`: the public integers of an RSA key.

@@ -230,11 +230,7 @@ pub struct Unsigned<'a>(&'a [u8]);
 
 impl<'a> Unsigned<'a> {
     pub fn new(magnitude: &'a [u8]) -> Self {
-        let first = magnitude
-            .iter()
-            .position(|&b| b != 0)
-            .unwrap_or(magnitude.len());
-        Unsigned(&magnitude[first..])
+        Unsigned(significant(magnitude))
     }
 
     fn needs_zero(&self) -> bool {
