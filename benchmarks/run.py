@@ -638,6 +638,7 @@ def add_asymmetric(add: typing.Callable[..., None], message: bytes) -> None:
     measures the same work."""
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import (
+        dsa,
         ec,
         ed448,
         ed25519,
@@ -710,6 +711,16 @@ def add_asymmetric(add: typing.Callable[..., None], message: bytes) -> None:
         lambda: ec.derive_private_key(12345, ec.SECP256R1()),
     )
 
+    # DSA-2048 (256-bit q); the parameters are generated once per run.
+    dsa_key = dsa.generate_private_key(2048)
+    dsa_public = dsa_key.public_key()
+    dsa_signature = dsa_key.sign(message, sha256)
+    dsa_numbers = dsa_key.private_numbers()
+    add("dsa.sign_2048", lambda: dsa_key.sign(message, sha256))
+    add("dsa.verify_2048", lambda: dsa_public.verify(dsa_signature, message, sha256))
+    add("dsa.private_key_from_numbers", dsa_numbers.private_key)
+    add("dsa.private_numbers", dsa_key.private_numbers)
+
     ed = ed25519.Ed25519PrivateKey.from_private_bytes(b"e" * 32)
     ed_public = ed.public_key()
     ed_signature = ed.sign(message)
@@ -764,6 +775,23 @@ def add_asymmetric(add: typing.Callable[..., None], message: bytes) -> None:
     add(
         "keys.load_der_p256_spki",
         lambda: serialization.load_der_public_key(p256_spki_der),
+    )
+    dsa_pem = dsa_key.private_bytes(enc.PEM, priv.PKCS8, none)
+    dsa_der = dsa_key.private_bytes(enc.DER, priv.TraditionalOpenSSL, none)
+    dsa_spki_der = dsa_public.public_bytes(enc.DER, pub.SubjectPublicKeyInfo)
+    add("keys.load_pem_dsa2048_pkcs8", lambda: load_pem(dsa_pem, None))
+    add("keys.load_der_dsa2048_traditional", lambda: load_der(dsa_der, None))
+    add(
+        "keys.load_der_dsa2048_spki",
+        lambda: serialization.load_der_public_key(dsa_spki_der),
+    )
+    add(
+        "keys.dsa2048_private_bytes_pkcs8_pem",
+        lambda: dsa_key.private_bytes(enc.PEM, priv.PKCS8, none),
+    )
+    add(
+        "keys.dsa2048_public_bytes_spki_der",
+        lambda: dsa_public.public_bytes(enc.DER, pub.SubjectPublicKeyInfo),
     )
     add(
         "keys.rsa2048_private_bytes_pkcs8_pem",

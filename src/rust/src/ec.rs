@@ -254,11 +254,15 @@ impl PyEcPublicKey {
     }
 }
 
+/// `ec.generate_private_key(curve, backend=None)`, exposed as it is.
 #[pyfunction]
+#[pyo3(signature = (curve, backend = None))]
 pub(crate) fn generate_private_key<'py>(
     py: Python<'py>,
     curve: &Bound<'py, PyAny>,
+    backend: Option<&Bound<'py, PyAny>>,
 ) -> CryptoResult<Bound<'py, PyAny>> {
+    let _ = backend;
     let curve = curve_from_py(py, curve)?;
     Ok(private_key_object(py, EcPrivateKey::generate(curve)?)?)
 }

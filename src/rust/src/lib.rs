@@ -18,6 +18,7 @@ mod cipher_objects;
 mod ciphers;
 mod cmac;
 mod cobblestone;
+mod dsa;
 mod ec;
 mod ecx;
 mod error;
@@ -173,6 +174,15 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_class::<ec::EcPublicNumbers>()?;
         m.add_class::<ec::EcPrivateNumbers>()?;
         m.add_function(wrap_pyfunction!(ec::deterministic_signing_supported, m)?)
+    })?;
+    submodule(&openssl, &openssl_path, "dsa", |m| {
+        m.add_class::<dsa::PyDsaPrivateKey>()?;
+        m.add_class::<dsa::PyDsaPublicKey>()?;
+        m.add_class::<dsa::PyDsaParameters>()?;
+        m.add_function(wrap_pyfunction!(dsa::generate_parameters, m)?)?;
+        m.add_class::<dsa::DsaParameterNumbers>()?;
+        m.add_class::<dsa::DsaPublicNumbers>()?;
+        m.add_class::<dsa::DsaPrivateNumbers>()
     })?;
     submodule(&openssl, &openssl_path, "ed25519", |m| {
         m.add_class::<ecx::PyEd25519PrivateKey>()?;

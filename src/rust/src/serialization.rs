@@ -297,6 +297,7 @@ fn private_key_object(py: Python<'_>, key: PrivateKey) -> PyResult<Bound<'_, PyA
     match key {
         PrivateKey::Rsa(key) => crate::rsa::private_key_object(py, key),
         PrivateKey::Ec(key) => crate::ec::private_key_object(py, key),
+        PrivateKey::Dsa(key) => crate::dsa::private_key_object(py, key),
         PrivateKey::Raw(key) => crate::ecx::private_key_object(py, key),
     }
 }
@@ -306,6 +307,7 @@ pub(crate) fn public_key_object(py: Python<'_>, key: PublicKey) -> PyResult<Boun
     match key {
         PublicKey::Rsa(key) => crate::rsa::public_key_object(py, key),
         PublicKey::Ec(key) => crate::ec::public_key_object(py, key),
+        PublicKey::Dsa(key) => crate::dsa::public_key_object(py, key),
         PublicKey::Raw(key) => crate::ecx::public_key_object(py, key),
     }
 }

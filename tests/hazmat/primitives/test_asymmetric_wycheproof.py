@@ -1,4 +1,4 @@
-"""Wycheproof's RSA, ECDSA, ECDH, EdDSA and XDH files. A "valid" case must succeed with
+"""Wycheproof's RSA, DSA, ECDSA, ECDH, EdDSA and XDH files. A "valid" case must succeed with
 the expected result, an "invalid" one must fail, an "acceptable" one may do either;
 every file's cases are counted so that a reader that skips silently fails."""
 
@@ -13,6 +13,7 @@ import pytest
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import (
+    dsa,
     ec,
     ed448,
     ed25519,
@@ -223,15 +224,38 @@ def test_rsa_pkcs1_decryption(wycheproof_root):
         assert valid and invalid, name
 
 
-def _p1363_to_der(signature: bytes, curve: ec.EllipticCurve) -> bytes:
-    """An IEEE P1363 signature (r || s at the curve's length) in DER, through the
+def _p1363_to_der(signature: bytes, order_bits: int) -> bytes:
+    """An IEEE P1363 signature (r || s at the group order's length) in DER, through the
     utilities; a signature of any other length cannot verify."""
-    size = (curve.key_size + 7) // 8
+    size = (order_bits + 7) // 8
     if len(signature) != 2 * size:
         return b""
     r = int.from_bytes(signature[:size], "big")
     s = int.from_bytes(signature[size:], "big")
     return utils.encode_dss_signature(r, s)
+
+
+def test_dsa(wycheproof_root):
+    names = _files(wycheproof_root, "dsa_")
+    assert len(names) == 8
+    checked = 0
+    for name in names:
+        counts = {"ok": 0, "refused": 0}
+        for group, test in wycheproof_groups(wycheproof_root, name):
+            key = serialization.load_der_public_key(
+                bytes.fromhex(group["publicKeyDer"])
+            )
+            assert isinstance(key, dsa.DSAPublicKey)
+            assert key.public_numbers().y == int(group["publicKey"]["y"], 16)
+            signature = bytes.fromhex(test["sig"])
+            if "p1363" in name:
+                q = key.parameters().parameter_numbers().q
+                signature = _p1363_to_der(signature, q.bit_length())
+            args = (signature, bytes.fromhex(test["msg"]), _hash(group["sha"]))
+            _counted(counts, _outcome(test, key.verify, args, InvalidSignature))
+            checked += 1
+        assert counts["ok"] and counts["refused"], name
+    assert checked == 1956
 
 
 def test_ecdsa(wycheproof_root):
@@ -254,7 +278,7 @@ def test_ecdsa(wycheproof_root):
             algorithm = _hash(group["sha"])
             signature = bytes.fromhex(test["sig"])
             if p1363:
-                signature = _p1363_to_der(signature, key.curve)
+                signature = _p1363_to_der(signature, key.curve.key_size)
             args = (signature, bytes.fromhex(test["msg"]), ec.ECDSA(algorithm))
             ok = _outcome(test, key.verify, args, InvalidSignature)
             _counted(counts, ok)

@@ -11,7 +11,14 @@ import pytest
 
 from cryptography.exceptions import UnsupportedAlgorithm, _Reasons
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa, x25519
+from cryptography.hazmat.primitives.asymmetric import (
+    dsa,
+    ec,
+    ed25519,
+    padding,
+    rsa,
+    x25519,
+)
 from cryptography.hazmat.primitives.serialization import (
     BestAvailableEncryption,
     Encoding,
@@ -418,12 +425,13 @@ def test_unsafe_skip_rsa_key_validation():
     assert isinstance(key, rsa.RSAPrivateKey) and key.key_size == 1025
 
 
-def test_dsa_keys_are_refused_as_unsupported():
+def test_dh_keys_are_refused_as_unsupported():
+    """Diffie-Hellman keys are recognised by their OID and refused, naming the reason."""
     for path, public in (
-        ("PEM_Serialization/dsa_4096.pem", False),
-        ("DER_Serialization/dsa.1024.der", False),
-        ("PKCS8/unenc-dsa-pkcs8.pem", False),
-        ("PKCS8/unenc-dsa-pkcs8.pub.pem", True),
+        ("DH/dhkey.pem", False),
+        ("DH/dhkey_rfc5114_2.der", False),
+        ("DH/dhpub.pem", True),
+        ("DH/dhpub_rfc5114_2.der", True),
     ):
         with pytest.raises(UnsupportedAlgorithm) as info:
             load(path, public=public)
@@ -434,6 +442,7 @@ def _keys():
     return [
         rsa.generate_private_key(65537, 1024),
         ec.generate_private_key(ec.SECP384R1()),
+        dsa.generate_private_key(1024),
         ed25519.Ed25519PrivateKey.generate(),
         x25519.X25519PrivateKey.generate(),
     ]
@@ -442,7 +451,9 @@ def _keys():
 @pytest.mark.parametrize("key", _keys(), ids=lambda k: type(k).__name__)
 def test_private_round_trips(key):
     formats = [PrivateFormat.PKCS8]
-    if isinstance(key, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey)):
+    if isinstance(
+        key, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey, dsa.DSAPrivateKey)
+    ):
         formats.append(PrivateFormat.TraditionalOpenSSL)
     for fmt in formats:
         for encoding, loader in (
@@ -470,7 +481,7 @@ def test_private_round_trips(key):
         Encoding.PEM, PrivateFormat.PKCS8, BestAvailableEncryption(b"pw")
     )
     assert pem.startswith(b"-----BEGIN ENCRYPTED PRIVATE KEY-----\n")
-    if isinstance(key, rsa.RSAPrivateKey):
+    if isinstance(key, (rsa.RSAPrivateKey, dsa.DSAPrivateKey)):
         traditional = key.private_bytes(
             Encoding.PEM,
             PrivateFormat.TraditionalOpenSSL,

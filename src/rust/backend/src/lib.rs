@@ -17,6 +17,7 @@ mod algorithms;
 pub mod capabilities;
 pub mod cipher;
 pub mod cobblestone;
+pub mod dsa;
 pub mod dss;
 pub mod ec;
 pub mod ecx;

@@ -1,7 +1,7 @@
 //! The ASN.1 structures of key encodings, parsed and written in strict DER by the `asn1`
 //! crate: RFC 5280 (SubjectPublicKeyInfo), RFC 5958 (OneAsymmetricKey), RFC 8017
 //! (RSAPrivateKey, RSAPublicKey), RFC 5915 and SEC 1 (ECPrivateKey, ECParameters),
-//! RFC 8018 (PBES2, PBKDF2) and RFC 7914 (scrypt parameters).
+//! RFC 3279 (DSA parameters), RFC 8018 (PBES2, PBKDF2) and RFC 7914 (scrypt parameters).
 
 // The derived parsers return the `asn1` crate's own (large) error type.
 #![allow(clippy::result_large_err)]
@@ -273,6 +273,44 @@ pub struct RsaPrivateKeyOut<'a> {
     pub dmp1: Unsigned<'a>,
     pub dmq1: Unsigned<'a>,
     pub iqmp: Unsigned<'a>,
+}
+
+/// RFC 3279 section 2.3.2: DSA's domain parameters.
+#[derive(asn1::Asn1Read)]
+pub struct DssParms<'a> {
+    pub p: asn1::BigUint<'a>,
+    pub q: asn1::BigUint<'a>,
+    pub g: asn1::BigUint<'a>,
+}
+
+/// RFC 3279 section 2.3.2, for writing.
+#[derive(asn1::Asn1Write)]
+pub struct DssParmsOut<'a> {
+    pub p: Unsigned<'a>,
+    pub q: Unsigned<'a>,
+    pub g: Unsigned<'a>,
+}
+
+/// OpenSSL's traditional DSA private key (version 0): the parameters, y and x.
+#[derive(asn1::Asn1Read)]
+pub struct DsaPrivateKey<'a> {
+    pub version: u8,
+    pub p: asn1::BigUint<'a>,
+    pub q: asn1::BigUint<'a>,
+    pub g: asn1::BigUint<'a>,
+    pub y: asn1::BigUint<'a>,
+    pub x: asn1::BigUint<'a>,
+}
+
+/// OpenSSL's traditional DSA private key, for writing.
+#[derive(asn1::Asn1Write)]
+pub struct DsaPrivateKeyOut<'a> {
+    pub version: u8,
+    pub p: Unsigned<'a>,
+    pub q: Unsigned<'a>,
+    pub g: Unsigned<'a>,
+    pub y: Unsigned<'a>,
+    pub x: Unsigned<'a>,
 }
 
 /// A big-endian integer without its leading zero bytes (empty for zero).

@@ -31,7 +31,7 @@ pub enum KeyError {
     UnsupportedPemCipher(String),
     /// The encoded key's algorithm is not one this build handles; the OID.
     UnknownKeyType(String),
-    /// A DSA key: recognised, not handled by this build.
+    /// A key type recognised but not handled by this build (DH).
     UnsupportedKeyType(&'static str),
     /// A named curve this build does not offer; its OID.
     UnsupportedCurve(String),

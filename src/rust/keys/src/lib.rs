@@ -25,11 +25,13 @@
 mod armor;
 pub mod curves;
 mod der;
+mod dsa;
 mod error;
 mod pbe;
 mod private;
 mod public;
 
+use cryptography_backend::dsa::{DsaPrivateKey, DsaPublicKey};
 use cryptography_backend::ec::{EcPrivateKey, EcPublicKey};
 use cryptography_backend::ecx::{RawPrivateKey, RawPublicKey};
 use cryptography_backend::rsa::{RsaPrivateKey, RsaPublicKey};
@@ -41,6 +43,7 @@ pub use error::{KeyError, KeyResult};
 pub enum PrivateKey {
     Rsa(RsaPrivateKey),
     Ec(EcPrivateKey),
+    Dsa(DsaPrivateKey),
     Raw(RawPrivateKey),
 }
 
@@ -48,6 +51,7 @@ pub enum PrivateKey {
 pub enum PublicKey {
     Rsa(RsaPublicKey),
     Ec(EcPublicKey),
+    Dsa(DsaPublicKey),
     Raw(RawPublicKey),
 }
 
@@ -56,6 +60,7 @@ pub enum PublicKey {
 pub enum PrivateKeyRef<'a> {
     Rsa(&'a RsaPrivateKey),
     Ec(&'a EcPrivateKey),
+    Dsa(&'a DsaPrivateKey),
     Raw(&'a RawPrivateKey),
 }
 
@@ -64,6 +69,7 @@ pub enum PrivateKeyRef<'a> {
 pub enum PublicKeyRef<'a> {
     Rsa(&'a RsaPublicKey),
     Ec(&'a EcPublicKey),
+    Dsa(&'a DsaPublicKey),
     Raw(&'a RawPublicKey),
 }
 
@@ -72,6 +78,7 @@ impl PrivateKey {
         match self {
             PrivateKey::Rsa(key) => PrivateKeyRef::Rsa(key),
             PrivateKey::Ec(key) => PrivateKeyRef::Ec(key),
+            PrivateKey::Dsa(key) => PrivateKeyRef::Dsa(key),
             PrivateKey::Raw(key) => PrivateKeyRef::Raw(key),
         }
     }
@@ -82,6 +89,7 @@ impl PublicKey {
         match self {
             PublicKey::Rsa(key) => PublicKeyRef::Rsa(key),
             PublicKey::Ec(key) => PublicKeyRef::Ec(key),
+            PublicKey::Dsa(key) => PublicKeyRef::Dsa(key),
             PublicKey::Raw(key) => PublicKeyRef::Raw(key),
         }
     }
@@ -99,7 +107,8 @@ pub enum Encoding {
 pub enum PrivateFormat {
     /// PKCS#8 PrivateKeyInfo (EncryptedPrivateKeyInfo with a password).
     Pkcs8,
-    /// The key type's own structure: PKCS#1 for RSA, RFC 5915 for EC.
+    /// The key type's own structure: PKCS#1 for RSA, RFC 5915 for EC, OpenSSL's
+    /// DSAPrivateKey for DSA.
     Traditional,
 }
 
@@ -118,6 +127,7 @@ enum DerStructure<'a> {
     Encrypted(der::EncryptedPrivateKeyInfo<'a>),
     Pkcs1(der::RsaPrivateKey<'a>),
     Sec1(der::EcPrivateKey<'a>),
+    Dsa(der::DsaPrivateKey<'a>),
 }
 
 fn identify(data: &[u8]) -> KeyResult<DerStructure<'_>> {
@@ -135,21 +145,10 @@ fn identify(data: &[u8]) -> KeyResult<DerStructure<'_>> {
     if let Ok(key) = asn1::parse_single::<der::EcPrivateKey<'_>>(data) {
         return Ok(DerStructure::Sec1(key));
     }
-    if asn1::parse_single::<DsaPrivateKey<'_>>(data).is_ok() {
-        return Err(KeyError::UnsupportedKeyType("DSA"));
+    if let Ok(key) = asn1::parse_single::<der::DsaPrivateKey<'_>>(data) {
+        return Ok(DerStructure::Dsa(key));
     }
     Err(KeyError::from(pkcs8))
-}
-
-/// OpenSSL's traditional DSA private key (recognised only to say it is unsupported).
-#[derive(asn1::Asn1Read)]
-struct DsaPrivateKey<'a> {
-    _version: u8,
-    _p: asn1::BigUint<'a>,
-    _q: asn1::BigUint<'a>,
-    _g: asn1::BigUint<'a>,
-    _public: asn1::BigUint<'a>,
-    _private: asn1::BigUint<'a>,
 }
 
 /// Reads an unencrypted key. A password given for it is an error, reported after the
@@ -184,7 +183,8 @@ fn load_encrypted(
     }
 }
 
-/// Reads a DER private key: PKCS#8 (encrypted or not), PKCS#1 RSA or RFC 5915 EC.
+/// Reads a DER private key: PKCS#8 (encrypted or not), PKCS#1 RSA, RFC 5915 EC or
+/// OpenSSL's traditional DSA.
 /// `validate_rsa` runs RSA's full consistency check (`unsafe_skip_rsa_key_validation`
 /// turns it off).
 pub fn load_der_private_key(
@@ -202,6 +202,9 @@ pub fn load_der_private_key(
         }),
         DerStructure::Sec1(key) => load_unencrypted(password, validate_rsa, |_| {
             Ok(PrivateKey::Ec(private::ec_from_sec1(&key, None)?))
+        }),
+        DerStructure::Dsa(key) => load_unencrypted(password, validate_rsa, |_| {
+            Ok(PrivateKey::Dsa(dsa::private_from_traditional(&key)?))
         }),
     }
 }
@@ -227,7 +230,7 @@ pub fn load_pem_private_key(
             let parse = |der_bytes: &[u8], validate: bool| match label {
                 "RSA PRIVATE KEY" => private::parse_pkcs1(der_bytes, validate).map(PrivateKey::Rsa),
                 "EC PRIVATE KEY" => private::parse_sec1(der_bytes, None).map(PrivateKey::Ec),
-                _ => Err(KeyError::UnsupportedKeyType("DSA")),
+                _ => dsa::parse_traditional(der_bytes).map(PrivateKey::Dsa),
             };
             match pbe::dek_info(&block)? {
                 None => {
@@ -282,6 +285,7 @@ pub fn private_key_bytes(
             let (label, der_bytes) = match key {
                 PrivateKeyRef::Rsa(key) => ("RSA PRIVATE KEY", private::rsa_pkcs1_der(key)?),
                 PrivateKeyRef::Ec(key) => ("EC PRIVATE KEY", private::ec_sec1_der(key, true)?),
+                PrivateKeyRef::Dsa(key) => ("DSA PRIVATE KEY", dsa::traditional_der(key)?),
                 PrivateKeyRef::Raw(_) => return Err(KeyError::Invalid("no traditional form")),
             };
             match password {

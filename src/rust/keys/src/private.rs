@@ -1,4 +1,4 @@
-//! Private keys: PKCS#8 / RFC 5958 (RSA, EC, X25519, X448, Ed25519, Ed448), PKCS#1
+//! Private keys: PKCS#8 / RFC 5958 (RSA, EC, DSA, X25519, X448, Ed25519, Ed448), PKCS#1
 //! RSAPrivateKey and RFC 5915 ECPrivateKey, read and written.
 
 use cryptography_backend::ec::{Curve, EcPrivateKey};
@@ -117,7 +117,10 @@ pub fn key_from_pkcs8(info: &PrivateKeyInfo<'_>, validate_rsa: bool) -> KeyResul
             let curve = curves::curve_from_parameters(params)?;
             Ok(PrivateKey::Ec(parse_sec1(info.private_key, Some(curve))?))
         }
-        oid::DSA => Err(KeyError::UnsupportedKeyType("DSA")),
+        oid::DSA => Ok(PrivateKey::Dsa(crate::dsa::private_from_pkcs8(
+            algorithm,
+            info.private_key,
+        )?)),
         oid::DH | oid::DHX => Err(KeyError::UnsupportedKeyType("DH")),
         ref other => match raw_kind_for_oid(other) {
             Some(kind) => {
@@ -173,6 +176,7 @@ pub fn ec_sec1_der(key: &EcPrivateKey, with_curve: bool) -> KeyResult<Zeroizing<
 /// The PKCS#8 PrivateKeyInfo of a key.
 pub fn pkcs8_der(key: PrivateKeyRef<'_>) -> KeyResult<Zeroizing<Vec<u8>>> {
     let curve_der;
+    let dsa_parameters;
     let (algorithm, private_key) = match key {
         PrivateKeyRef::Rsa(key) => (
             AlgorithmIdentifier::with_params(oid::RSA, &NULL_DER)?,
@@ -183,6 +187,14 @@ pub fn pkcs8_der(key: PrivateKeyRef<'_>) -> KeyResult<Zeroizing<Vec<u8>>> {
             (
                 AlgorithmIdentifier::with_params(oid::EC_PUBLIC_KEY, &curve_der)?,
                 ec_sec1_der(key, false)?,
+            )
+        }
+        PrivateKeyRef::Dsa(key) => {
+            let components = key.components();
+            dsa_parameters = crate::dsa::parameters_der(&components.public.parameters)?;
+            (
+                crate::dsa::algorithm(&dsa_parameters)?,
+                crate::dsa::integer_der(&components.x)?,
             )
         }
         PrivateKeyRef::Raw(key) => {

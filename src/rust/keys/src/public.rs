@@ -66,7 +66,9 @@ pub fn parse_spki(der_bytes: &[u8]) -> KeyResult<PublicKey> {
                 curve, key_bytes,
             )?))
         }
-        oid::DSA => Err(KeyError::UnsupportedKeyType("DSA")),
+        oid::DSA => Ok(PublicKey::Dsa(crate::dsa::public_from_spki(
+            algorithm, key_bytes,
+        )?)),
         oid::DH | oid::DHX => Err(KeyError::UnsupportedKeyType("DH")),
         ref other => match raw_kind_for_oid(other) {
             Some(kind) => {
@@ -143,6 +145,14 @@ pub fn spki(key: PublicKeyRef<'_>) -> KeyResult<Vec<u8>> {
             spki_der(
                 AlgorithmIdentifier::with_params(oid::EC_PUBLIC_KEY, &curve)?,
                 &key.encoded_point(false)?,
+            )
+        }
+        PublicKeyRef::Dsa(key) => {
+            let components = key.components();
+            let parameters = crate::dsa::parameters_der(&components.parameters)?;
+            spki_der(
+                crate::dsa::algorithm(&parameters)?,
+                &crate::dsa::integer_der(&components.y)?,
             )
         }
         PublicKeyRef::Raw(key) => spki_der(

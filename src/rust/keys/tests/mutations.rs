@@ -2,6 +2,7 @@
 //! format are mutated (bit flips, truncations, insertions, deletions, duplicated spans)
 //! and fed to every loader. Each call must return, Ok or Err; none may panic.
 
+use cryptography_backend::dsa::DsaPrivateKey;
 use cryptography_backend::ec::{Curve, EcPrivateKey};
 use cryptography_backend::ecx::{RawKeyKind, RawPrivateKey};
 use cryptography_backend::rsa::RsaPrivateKey;
@@ -54,6 +55,7 @@ fn samples() -> Vec<Vec<u8>> {
         PrivateKey::Rsa(RsaPrivateKey::generate(65537, 1024).unwrap()),
         PrivateKey::Ec(EcPrivateKey::generate(Curve::Secp256r1).unwrap()),
         PrivateKey::Ec(EcPrivateKey::generate(Curve::Secp521r1).unwrap()),
+        PrivateKey::Dsa(DsaPrivateKey::generate(1024).unwrap()),
         PrivateKey::Raw(RawPrivateKey::generate(RawKeyKind::Ed25519).unwrap()),
         PrivateKey::Raw(RawPrivateKey::generate(RawKeyKind::X448).unwrap()),
     ];
@@ -77,6 +79,7 @@ fn samples() -> Vec<Vec<u8>> {
         let public = match key {
             PrivateKey::Rsa(k) => cryptography_keys::PublicKey::Rsa(k.public_key().unwrap()),
             PrivateKey::Ec(k) => cryptography_keys::PublicKey::Ec(k.public_key().unwrap()),
+            PrivateKey::Dsa(k) => cryptography_keys::PublicKey::Dsa(k.public_key().unwrap()),
             PrivateKey::Raw(k) => cryptography_keys::PublicKey::Raw(k.public_key().unwrap()),
         };
         let formats: &[PublicFormat] = match public.as_key_ref() {

@@ -9,6 +9,7 @@ from __future__ import annotations
 import typing
 
 from cryptography.hazmat.primitives.asymmetric import (
+    dsa,
     ec,
     ed448,
     ed25519,
@@ -19,6 +20,7 @@ from cryptography.hazmat.primitives.asymmetric import (
 
 # Every public key type.
 PublicKeyTypes = typing.Union[
+    dsa.DSAPublicKey,
     ed25519.Ed25519PublicKey,
     ed448.Ed448PublicKey,
     rsa.RSAPublicKey,
@@ -28,6 +30,7 @@ PublicKeyTypes = typing.Union[
 ]
 # Every private key type.
 PrivateKeyTypes = typing.Union[
+    dsa.DSAPrivateKey,
     ed25519.Ed25519PrivateKey,
     ed448.Ed448PrivateKey,
     rsa.RSAPrivateKey,
@@ -37,6 +40,7 @@ PrivateKeyTypes = typing.Union[
 ]
 # The private keys that can sign certificates.
 CertificateIssuerPrivateKeyTypes = typing.Union[
+    dsa.DSAPrivateKey,
     ed25519.Ed25519PrivateKey,
     ed448.Ed448PrivateKey,
     rsa.RSAPrivateKey,
@@ -44,6 +48,7 @@ CertificateIssuerPrivateKeyTypes = typing.Union[
 ]
 # The public keys of certificate issuers.
 CertificateIssuerPublicKeyTypes = typing.Union[
+    dsa.DSAPublicKey,
     ed25519.Ed25519PublicKey,
     ed448.Ed448PublicKey,
     rsa.RSAPublicKey,
@@ -51,6 +56,7 @@ CertificateIssuerPublicKeyTypes = typing.Union[
 ]
 # The public keys a certificate can hold.
 CertificatePublicKeyTypes = typing.Union[
+    dsa.DSAPublicKey,
     ed25519.Ed25519PublicKey,
     ed448.Ed448PublicKey,
     rsa.RSAPublicKey,

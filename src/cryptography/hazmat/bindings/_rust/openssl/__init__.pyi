@@ -12,6 +12,9 @@ from cryptography.hazmat.bindings._rust.openssl import (
     cmac as cmac,
 )
 from cryptography.hazmat.bindings._rust.openssl import (
+    dsa as dsa,
+)
+from cryptography.hazmat.bindings._rust.openssl import (
     ec as ec,
 )
 from cryptography.hazmat.bindings._rust.openssl import (
@@ -55,6 +58,7 @@ __all__ = [
     "ed448",
     "ed25519",
     "ec",
+    "dsa",
     "aead",
     "algorithm_available",
     "capture_error_stack",
