@@ -297,7 +297,7 @@ impl DsaParameterNumbers {
         backend: Option<&Bound<'py, PyAny>>,
     ) -> CryptoResult<Bound<'py, PyAny>> {
         let _ = backend;
-        let parameters = DsaParameters::from_components(&self.components(py)?)?;
+        let parameters = DsaParameters::from_components(self.components(py)?)?;
         Ok(parameters_object(py, parameters)?)
     }
 
@@ -363,7 +363,7 @@ impl DsaPublicNumbers {
         backend: Option<&Bound<'py, PyAny>>,
     ) -> CryptoResult<Bound<'py, PyAny>> {
         let _ = backend;
-        let key = DsaPublicKey::from_components(&self.components(py)?, Validation::Numbers)?;
+        let key = DsaPublicKey::from_components(self.components(py)?, Validation::Numbers)?;
         Ok(public_key_object(py, key)?)
     }
 
@@ -428,7 +428,7 @@ impl DsaPrivateNumbers {
             public,
             x: Zeroizing::new(x),
         };
-        let key = DsaPrivateKey::from_components(&components, Validation::Numbers)?;
+        let key = DsaPrivateKey::from_components(components, Validation::Numbers)?;
         Ok(private_key_object(py, key)?)
     }
 

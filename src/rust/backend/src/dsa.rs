@@ -14,9 +14,12 @@
 //! # Ok::<(), cryptography_backend::Error>(())
 //! ```
 
-use openssl::bn::{BigNum, BigNumContext, BigNumRef};
+use std::cmp::Ordering;
+use std::sync::OnceLock;
+
+use openssl::bn::{BigNum, BigNumContext};
 use openssl::dsa::Dsa;
-use openssl::pkey::{HasParams, PKey, Params, Private, Public};
+use openssl::pkey::{HasParams, PKey, Private, Public};
 use openssl::pkey_ctx::PkeyCtx;
 use zeroize::Zeroizing;
 
@@ -55,7 +58,7 @@ pub enum Validation {
     /// Integers a caller gave (the numbers classes): p and q of the FIPS 186 sizes,
     /// 1 < g < p, and for a private key 0 < x < q with y = g^x mod p.
     Numbers,
-    /// Integers read from a key file: every value in its range (1 < g < p, 1 < y < p,
+    /// Integers read from a key file: every value in its range (1 < g < p, 1 < y < p - 1,
     /// 0 < x < q), without the sizes (files in use carry other pairs of sizes) or the
     /// modular exponentiation.
     Encoded,
@@ -63,30 +66,28 @@ pub enum Validation {
 
 /// DSA domain parameters.
 pub struct DsaParameters {
-    dsa: Dsa<Params>,
     components: DsaParameterComponents,
 }
 
-/// A DSA private key, with its integers (the private value zeroized on drop).
+/// A DSA private key: its integers (the private value zeroized on drop), checked when the
+/// key was made, and OpenSSL's key, built from them when first needed. Numbers,
+/// serialization and comparisons need only the integers; converting them into OpenSSL's
+/// form costs as much as reading a whole key file.
 pub struct DsaPrivateKey {
-    pkey: PKey<Private>,
+    pkey: OnceLock<PKey<Private>>,
     bits: usize,
     components: DsaPrivateComponents,
 }
 
-/// A DSA public key, with its integers.
+/// A DSA public key: its integers and, once first needed, OpenSSL's key.
 pub struct DsaPublicKey {
-    pkey: PKey<Public>,
+    pkey: OnceLock<PKey<Public>>,
     bits: usize,
     components: DsaPublicComponents,
 }
 
 fn bignum(bytes: &[u8]) -> Result<BigNum> {
     Ok(BigNum::from_slice(bytes)?)
-}
-
-fn bits_of(p: &BigNumRef) -> usize {
-    usize::try_from(p.num_bits()).unwrap_or(0)
 }
 
 fn parameter_components<T: HasParams>(dsa: &Dsa<T>) -> DsaParameterComponents {
@@ -97,54 +98,114 @@ fn parameter_components<T: HasParams>(dsa: &Dsa<T>) -> DsaParameterComponents {
     }
 }
 
-/// The parameters as OpenSSL integers, checked as `validation` asks.
-fn checked_parameters(
-    components: &DsaParameterComponents,
-    validation: Validation,
-) -> Result<(BigNum, BigNum, BigNum)> {
-    let (p, q, g) = (
-        bignum(&components.p)?,
-        bignum(&components.q)?,
-        bignum(&components.g)?,
-    );
+/// The bit length of a big-endian magnitude.
+fn bit_length(bytes: &[u8]) -> usize {
+    match bytes.iter().position(|&b| b != 0) {
+        Some(at) => (bytes.len() - at) * 8 - bytes[at].leading_zeros() as usize,
+        None => 0,
+    }
+}
+
+/// A big-endian magnitude without its leading zero bytes.
+fn significant(bytes: &[u8]) -> &[u8] {
+    let first = bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len());
+    &bytes[first..]
+}
+
+/// Compares two big-endian magnitudes of public values.
+fn compare(a: &[u8], b: &[u8]) -> Ordering {
+    let (a, b) = (significant(a), significant(b));
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+}
+
+/// Compares two big-endian magnitudes without branching on their contents (x is
+/// compared with q); only the lengths, public in any encoding, shape the loop.
+fn compare_secret(a: &[u8], b: &[u8]) -> Ordering {
+    let len = a.len().max(b.len());
+    let byte = |v: &[u8], i: usize| -> i16 {
+        let pad = len - v.len();
+        if i < pad {
+            0
+        } else {
+            i16::from(v[i - pad])
+        }
+    };
+    // The sign of the first differing byte; later bytes leave it as it is.
+    let mut result: i16 = 0;
+    for i in 0..len {
+        let difference = (byte(a, i) - byte(b, i)).signum();
+        let undecided = i16::from(result == 0);
+        result += undecided * difference;
+    }
+    result.cmp(&0)
+}
+
+/// A positive big-endian magnitude minus one.
+fn minus_one(bytes: &[u8]) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    for byte in out.iter_mut().rev() {
+        let (value, borrow) = byte.overflowing_sub(1);
+        *byte = value;
+        if !borrow {
+            break;
+        }
+    }
+    out
+}
+
+/// Checks the parameters as `validation` asks; every Validation wants 1 < g < p.
+fn check_parameters(components: &DsaParameterComponents, validation: Validation) -> Result<()> {
+    let (p, q, g) = (&components.p, &components.q, &components.g);
     if validation == Validation::Numbers {
-        if !PARAMETER_SIZES.contains(&u32::try_from(p.num_bits()).unwrap_or(0)) {
+        if !PARAMETER_SIZES
+            .iter()
+            .any(|&size| size as usize == bit_length(p))
+        {
             return Err(Error::InvalidKey(
                 "p must be exactly 1024, 2048, 3072, or 4096 bits long",
             ));
         }
-        if ![160, 224, 256].contains(&q.num_bits()) {
+        if ![160, 224, 256].contains(&bit_length(q)) {
             return Err(Error::InvalidKey(
                 "q must be exactly 160, 224, or 256 bits long",
             ));
         }
-    } else if !p.is_bit_set(0) || q.num_bits() < 2 {
+    } else if p.last().is_none_or(|&low| low & 1 == 0) || bit_length(q) < 2 {
         // OpenSSL's arithmetic modulo p needs it odd; q = 0 or 1 admits no private value.
         return Err(Error::InvalidKey("Invalid DSA parameters"));
     }
-    if g.num_bits() < 2 || g >= p {
+    if bit_length(g) < 2 || compare(g, p) != Ordering::Less {
         return Err(Error::InvalidKey("g, p don't satisfy 1 < g < p."));
     }
-    Ok((p, q, g))
+    Ok(())
 }
 
-/// y = g^x mod p, with the secret exponent handled in constant time.
-fn public_value(g: &BigNum, x: &mut BigNum, p: &BigNum) -> Result<BigNum> {
-    x.set_const_time();
-    let mut y = BigNum::new()?;
-    let mut ctx = BigNumContext::new_secure()?;
-    y.mod_exp(g, x, p, &mut ctx)?;
-    Ok(y)
+/// 0 < x < q.
+fn check_private_value(x: &[u8], q: &[u8]) -> Result<()> {
+    if bit_length(x) == 0 || compare_secret(x, q) != Ordering::Less {
+        return Err(Error::InvalidKey("x must be > 0 and < q."));
+    }
+    Ok(())
 }
 
 /// 1 < y < p - 1: y = 0, 1 or p - 1 would make keys degenerate and signatures forgeable.
-fn check_public_value(y: &BigNum, p: &BigNum) -> Result<()> {
-    let mut top = BigNum::new()?;
-    top.checked_sub(p, BigNum::from_u32(1)?.as_ref())?;
-    if y.num_bits() < 2 || y >= &top {
+fn check_public_value(y: &[u8], p: &[u8]) -> Result<()> {
+    if bit_length(y) < 2 || compare(y, &minus_one(p)) != Ordering::Less {
         return Err(Error::InvalidKey("y must be > 1 and < p - 1."));
     }
     Ok(())
+}
+
+/// y = g^x mod p, with the secret exponent handled in constant time (as OpenSSL's own
+/// PKCS #8 decoder does).
+fn public_value(parameters: &DsaParameterComponents, x: &[u8]) -> Result<Vec<u8>> {
+    let mut x = bignum(x)?;
+    x.set_const_time();
+    let (g, p) = (bignum(&parameters.g)?, bignum(&parameters.p)?);
+    let mut y = BigNum::new()?;
+    let mut ctx = BigNumContext::new_secure()?;
+    y.mod_exp(&g, &x, &p, &mut ctx)?;
+    Ok(y.to_vec())
 }
 
 impl DsaParameters {
@@ -157,17 +218,15 @@ impl DsaParameters {
             ));
         }
         let dsa = Dsa::generate_params(bits)?;
-        let components = parameter_components(&dsa);
-        Ok(DsaParameters { dsa, components })
+        Ok(DsaParameters {
+            components: parameter_components(&dsa),
+        })
     }
 
     /// Builds parameters from p, q and g, checked as numbers are.
-    pub fn from_components(components: &DsaParameterComponents) -> Result<Self> {
-        let (p, q, g) = checked_parameters(components, Validation::Numbers)?;
-        Ok(DsaParameters {
-            dsa: Dsa::from_pqg(p, q, g)?,
-            components: components.clone(),
-        })
+    pub fn from_components(components: DsaParameterComponents) -> Result<Self> {
+        check_parameters(&components, Validation::Numbers)?;
+        Ok(DsaParameters { components })
     }
 
     pub fn components(&self) -> &DsaParameterComponents {
@@ -176,7 +235,8 @@ impl DsaParameters {
 
     /// A new key over these parameters.
     pub fn generate_private_key(&self) -> Result<DsaPrivateKey> {
-        let dsa = self.dsa.to_owned().generate_key()?;
+        let c = &self.components;
+        let dsa = Dsa::from_pqg(bignum(&c.p)?, bignum(&c.q)?, bignum(&c.g)?)?.generate_key()?;
         DsaPrivateKey::from_generated(dsa)
     }
 }
@@ -195,9 +255,9 @@ impl DsaPrivateKey {
             },
             x: Zeroizing::new(dsa.priv_key().to_vec()),
         };
-        let bits = bits_of(dsa.p());
+        let bits = bit_length(&components.public.parameters.p);
         Ok(DsaPrivateKey {
-            pkey: PKey::from_dsa(dsa)?,
+            pkey: OnceLock::from(PKey::from_dsa(dsa)?),
             bits,
             components,
         })
@@ -205,25 +265,23 @@ impl DsaPrivateKey {
 
     /// Builds a key from its integers, checked as `validation` asks.
     pub fn from_components(
-        components: &DsaPrivateComponents,
+        components: DsaPrivateComponents,
         validation: Validation,
     ) -> Result<Self> {
         let public = &components.public;
-        let (p, q, g) = checked_parameters(&public.parameters, validation)?;
-        let mut x = bignum(&components.x)?;
-        let y = bignum(&public.y)?;
-        if x.num_bits() == 0 || x >= q {
-            return Err(Error::InvalidKey("x must be > 0 and < q."));
-        }
+        check_parameters(&public.parameters, validation)?;
+        check_private_value(&components.x, &public.parameters.q)?;
         match validation {
             Validation::Numbers => {
-                if public_value(&g, &mut x, &p)? != y {
+                if compare(&public_value(&public.parameters, &components.x)?, &public.y)
+                    != Ordering::Equal
+                {
                     return Err(Error::InvalidKey("y must be equal to (g ** x % p)."));
                 }
             }
-            Validation::Encoded => check_public_value(&y, &p)?,
+            Validation::Encoded => check_public_value(&public.y, &public.parameters.p)?,
         }
-        Self::assemble((p, q, g), x, y, components.clone())
+        Self::build(components)
     }
 
     /// Builds a key from its parameters and private value (a PKCS #8 DSA key holds no
@@ -232,36 +290,45 @@ impl DsaPrivateKey {
         parameters: &DsaParameterComponents,
         private_value: &[u8],
     ) -> Result<Self> {
-        let (p, q, g) = checked_parameters(parameters, Validation::Encoded)?;
-        let mut x = bignum(private_value)?;
-        if x.num_bits() == 0 || x >= q {
-            return Err(Error::InvalidKey("x must be > 0 and < q."));
-        }
-        let y = public_value(&g, &mut x, &p)?;
-        check_public_value(&y, &p)?;
-        let components = DsaPrivateComponents {
+        check_parameters(parameters, Validation::Encoded)?;
+        check_private_value(private_value, &parameters.q)?;
+        let y = public_value(parameters, private_value)?;
+        check_public_value(&y, &parameters.p)?;
+        Self::build(DsaPrivateComponents {
             public: DsaPublicComponents {
                 parameters: parameters.clone(),
-                y: y.to_vec(),
+                y,
             },
             x: Zeroizing::new(private_value.to_vec()),
-        };
-        Self::assemble((p, q, g), x, y, components)
+        })
     }
 
-    fn assemble(
-        (p, q, g): (BigNum, BigNum, BigNum),
-        x: BigNum,
-        y: BigNum,
-        components: DsaPrivateComponents,
-    ) -> Result<Self> {
-        let bits = bits_of(&p);
-        let dsa = Dsa::from_private_components(p, q, g, x, y)?;
+    fn build(components: DsaPrivateComponents) -> Result<Self> {
         Ok(DsaPrivateKey {
-            pkey: PKey::from_dsa(dsa)?,
-            bits,
+            pkey: OnceLock::new(),
+            bits: bit_length(&components.public.parameters.p),
             components,
         })
+    }
+
+    /// OpenSSL's key, built on first use.
+    fn pkey(&self) -> Result<&PKey<Private>> {
+        if let Some(pkey) = self.pkey.get() {
+            return Ok(pkey);
+        }
+        let c = &self.components;
+        let parameters = &c.public.parameters;
+        let mut x = bignum(&c.x)?;
+        x.set_const_time();
+        let dsa = Dsa::from_private_components(
+            bignum(&parameters.p)?,
+            bignum(&parameters.q)?,
+            bignum(&parameters.g)?,
+            x,
+            bignum(&c.public.y)?,
+        )?;
+        let built = PKey::from_dsa(dsa)?;
+        Ok(self.pkey.get_or_init(|| built))
     }
 
     /// The length of p in bits.
@@ -274,23 +341,22 @@ impl DsaPrivateKey {
     }
 
     pub fn parameters(&self) -> Result<DsaParameters> {
-        let c = &self.components.public.parameters;
         Ok(DsaParameters {
-            dsa: Dsa::from_pqg(bignum(&c.p)?, bignum(&c.q)?, bignum(&c.g)?)?,
-            components: c.clone(),
+            components: self.components.public.parameters.clone(),
         })
     }
 
     pub fn public_key(&self) -> Result<DsaPublicKey> {
-        DsaPublicKey::build(&self.components.public)
+        DsaPublicKey::build(self.components.public.clone())
     }
 
     /// A signature in DER (RFC 3279's Dss-Sig-Value).
     pub fn sign(&self, data: SignedData<'_>) -> Result<Vec<u8>> {
         let input = data.prepare()?;
-        let mut ctx = PkeyCtx::new(&self.pkey)?;
+        let pkey = self.pkey()?;
+        let mut ctx = PkeyCtx::new(pkey)?;
         ctx.sign_init()?;
-        let mut signature = Vec::with_capacity(self.pkey.size());
+        let mut signature = Vec::with_capacity(pkey.size());
         ctx.sign_to_vec(input.bytes(), &mut signature)?;
         Ok(signature)
     }
@@ -300,25 +366,36 @@ impl DsaPublicKey {
     /// Builds a key from its integers, checked as `validation` asks (y within (1, p - 1)
     /// either way).
     pub fn from_components(
-        components: &DsaPublicComponents,
+        components: DsaPublicComponents,
         validation: Validation,
     ) -> Result<Self> {
-        let (p, _, _) = checked_parameters(&components.parameters, validation)?;
-        check_public_value(&bignum(&components.y)?, &p)?;
+        check_parameters(&components.parameters, validation)?;
+        check_public_value(&components.y, &components.parameters.p)?;
         Self::build(components)
     }
 
-    fn build(components: &DsaPublicComponents) -> Result<Self> {
-        let c = &components.parameters;
-        let p = bignum(&c.p)?;
-        let bits = bits_of(&p);
-        let dsa =
-            Dsa::from_public_components(p, bignum(&c.q)?, bignum(&c.g)?, bignum(&components.y)?)?;
+    fn build(components: DsaPublicComponents) -> Result<Self> {
         Ok(DsaPublicKey {
-            pkey: PKey::from_dsa(dsa)?,
-            bits,
-            components: components.clone(),
+            pkey: OnceLock::new(),
+            bits: bit_length(&components.parameters.p),
+            components,
         })
+    }
+
+    /// OpenSSL's key, built on first use.
+    fn pkey(&self) -> Result<&PKey<Public>> {
+        if let Some(pkey) = self.pkey.get() {
+            return Ok(pkey);
+        }
+        let c = &self.components;
+        let dsa = Dsa::from_public_components(
+            bignum(&c.parameters.p)?,
+            bignum(&c.parameters.q)?,
+            bignum(&c.parameters.g)?,
+            bignum(&c.y)?,
+        )?;
+        let built = PKey::from_dsa(dsa)?;
+        Ok(self.pkey.get_or_init(|| built))
     }
 
     /// The length of p in bits.
@@ -331,10 +408,8 @@ impl DsaPublicKey {
     }
 
     pub fn parameters(&self) -> Result<DsaParameters> {
-        let c = &self.components.parameters;
         Ok(DsaParameters {
-            dsa: Dsa::from_pqg(bignum(&c.p)?, bignum(&c.q)?, bignum(&c.g)?)?,
-            components: c.clone(),
+            components: self.components.parameters.clone(),
         })
     }
 
@@ -346,7 +421,7 @@ impl DsaPublicKey {
     /// Checks a DER signature; anything malformed or mismatched is `BadSignature`.
     pub fn verify(&self, signature: &[u8], data: SignedData<'_>) -> Result<()> {
         let input = data.prepare()?;
-        let mut ctx = PkeyCtx::new(&self.pkey)?;
+        let mut ctx = PkeyCtx::new(self.pkey()?)?;
         ctx.verify_init()?;
         match ctx.verify(input.bytes(), signature) {
             Ok(true) => Ok(()),
@@ -371,6 +446,31 @@ mod tests {
     }
 
     #[test]
+    fn magnitude_helpers() {
+        assert_eq!(bit_length(&[]), 0);
+        assert_eq!(bit_length(&[0, 0]), 0);
+        assert_eq!(bit_length(&[0, 1]), 1);
+        assert_eq!(bit_length(&[0x80, 0]), 16);
+        assert_eq!(compare(&[0, 0, 5], &[5]), Ordering::Equal);
+        assert_eq!(compare(&[1, 0], &[0xff]), Ordering::Greater);
+        assert_eq!(compare(&[0xff], &[1, 0]), Ordering::Less);
+        assert_eq!(compare(&[2, 1], &[1, 2]), Ordering::Greater);
+        assert_eq!(compare(&[], &[0]), Ordering::Equal);
+        for (a, b) in [
+            (&[0u8, 0, 5][..], &[5u8][..]),
+            (&[1, 0], &[0xff]),
+            (&[0xff], &[1, 0]),
+            (&[2, 1], &[1, 2]),
+            (&[], &[0]),
+            (&[0], &[]),
+        ] {
+            assert_eq!(compare_secret(a, b), compare(a, b));
+        }
+        assert_eq!(minus_one(&[1, 0, 0]), [0, 0xff, 0xff]);
+        assert_eq!(minus_one(&[0x13]), [0x12]);
+    }
+
+    #[test]
     fn generated_sizes() {
         let parameters = DsaParameters::generate(1024).unwrap();
         let q = BigNum::from_slice(&parameters.components().q).unwrap();
@@ -387,34 +487,34 @@ mod tests {
     fn numbers_are_checked() {
         let key = DsaPrivateKey::generate(1024).unwrap();
         let good = key.components().clone();
-        assert!(DsaPrivateKey::from_components(&good, Validation::Numbers).is_ok());
+        assert!(DsaPrivateKey::from_components(good.clone(), Validation::Numbers).is_ok());
 
         let mut wrong_y = good.clone();
         wrong_y.public.y = good.public.parameters.g.clone();
         assert!(matches!(
-            DsaPrivateKey::from_components(&wrong_y, Validation::Numbers),
+            DsaPrivateKey::from_components(wrong_y.clone(), Validation::Numbers),
             Err(Error::InvalidKey("y must be equal to (g ** x % p)."))
         ));
         // The file checks do not compute g^x, but keep every value in range.
-        assert!(DsaPrivateKey::from_components(&wrong_y, Validation::Encoded).is_ok());
+        assert!(DsaPrivateKey::from_components(wrong_y, Validation::Encoded).is_ok());
 
         let mut x_is_q = good.clone();
         x_is_q.x = Zeroizing::new(good.public.parameters.q.clone());
         for validation in [Validation::Numbers, Validation::Encoded] {
             assert!(matches!(
-                DsaPrivateKey::from_components(&x_is_q, validation),
+                DsaPrivateKey::from_components(x_is_q.clone(), validation),
                 Err(Error::InvalidKey("x must be > 0 and < q."))
             ));
         }
 
         let mut y_is_one = good.public.clone();
         y_is_one.y = vec![1];
-        assert!(DsaPublicKey::from_components(&y_is_one, Validation::Encoded).is_err());
+        assert!(DsaPublicKey::from_components(y_is_one, Validation::Encoded).is_err());
 
         let mut g_is_p = good.public.clone();
         g_is_p.parameters.g = good.public.parameters.p.clone();
         assert!(matches!(
-            DsaPublicKey::from_components(&g_is_p, Validation::Encoded),
+            DsaPublicKey::from_components(g_is_p, Validation::Encoded),
             Err(Error::InvalidKey("g, p don't satisfy 1 < g < p."))
         ));
     }

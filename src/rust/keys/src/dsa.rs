@@ -30,7 +30,7 @@ pub fn public_from_spki(
     let parameters = parameters(algorithm)?;
     let y = asn1::parse_single::<asn1::BigUint<'_>>(key_bytes)?;
     Ok(DsaPublicKey::from_components(
-        &DsaPublicComponents {
+        DsaPublicComponents {
             parameters,
             y: der::magnitude(&y).to_vec(),
         },
@@ -69,7 +69,7 @@ pub fn private_from_traditional(key: &der::DsaPrivateKey<'_>) -> KeyResult<DsaPr
         x: Zeroizing::new(der::magnitude(&key.x).to_vec()),
     };
     Ok(DsaPrivateKey::from_components(
-        &components,
+        components,
         Validation::Encoded,
     )?)
 }

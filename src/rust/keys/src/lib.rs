@@ -130,25 +130,57 @@ enum DerStructure<'a> {
     Dsa(der::DsaPrivateKey<'a>),
 }
 
+/// The tags of a SEQUENCE's first two elements and its number of elements: what tells
+/// the private-key structures apart, read without parsing each of them in turn (a failed
+/// derived parse costs more than the successful one).
+fn shape(data: &[u8]) -> Option<(asn1::Tag, Option<asn1::Tag>, usize)> {
+    let sequence = asn1::parse_single::<asn1::Sequence<'_>>(data).ok()?;
+    sequence
+        .parse(|parser| {
+            let mut tags = [None, None];
+            let mut count = 0;
+            while !parser.is_empty() {
+                let element = parser.read_element::<asn1::Tlv<'_>>()?;
+                if let Some(slot) = tags.get_mut(count) {
+                    *slot = Some(element.tag());
+                }
+                count += 1;
+            }
+            Ok::<_, asn1::ParseError>((tags, count))
+        })
+        .ok()
+        .and_then(|(tags, count)| Some((tags[0]?, tags[1], count)))
+}
+
 fn identify(data: &[u8]) -> KeyResult<DerStructure<'_>> {
-    let pkcs8 = asn1::parse_single::<der::PrivateKeyInfo<'_>>(data);
-    let pkcs8 = match pkcs8 {
-        Ok(info) => return Ok(DerStructure::Pkcs8(info)),
-        Err(err) => err,
-    };
-    if let Some(encrypted) = pbe::parse_encrypted(data) {
-        return Ok(DerStructure::Encrypted(encrypted));
+    use asn1::SimpleAsn1Readable;
+    let integer = <asn1::BigUint<'_> as SimpleAsn1Readable<'_>>::TAG;
+    let sequence = <asn1::Sequence<'_> as SimpleAsn1Readable<'_>>::TAG;
+    let octets = <&[u8] as SimpleAsn1Readable<'_>>::TAG;
+    match shape(data) {
+        // EncryptedPrivateKeyInfo: AlgorithmIdentifier, OCTET STRING.
+        Some((first, _, _)) if first == sequence => {
+            Ok(DerStructure::Encrypted(asn1::parse_single(data)?))
+        }
+        Some((first, Some(second), count)) if first == integer => {
+            if second == sequence {
+                Ok(DerStructure::Pkcs8(asn1::parse_single(data)?))
+            } else if second == octets {
+                Ok(DerStructure::Sec1(asn1::parse_single(data)?))
+            } else if second == integer && count == 6 {
+                // version, p, q, g, y, x
+                Ok(DerStructure::Dsa(asn1::parse_single(data)?))
+            } else {
+                Ok(DerStructure::Pkcs1(asn1::parse_single(data)?))
+            }
+        }
+        // Not a structure of a private key: PKCS#8's parser says why.
+        _ => Err(KeyError::from(
+            asn1::parse_single::<der::PrivateKeyInfo<'_>>(data)
+                .err()
+                .unwrap_or(asn1::ParseError::new(asn1::ParseErrorKind::InvalidValue)),
+        )),
     }
-    if let Ok(key) = asn1::parse_single::<der::RsaPrivateKey<'_>>(data) {
-        return Ok(DerStructure::Pkcs1(key));
-    }
-    if let Ok(key) = asn1::parse_single::<der::EcPrivateKey<'_>>(data) {
-        return Ok(DerStructure::Sec1(key));
-    }
-    if let Ok(key) = asn1::parse_single::<der::DsaPrivateKey<'_>>(data) {
-        return Ok(DerStructure::Dsa(key));
-    }
-    Err(KeyError::from(pkcs8))
 }
 
 /// Reads an unencrypted key. A password given for it is an error, reported after the

@@ -216,11 +216,6 @@ fn pbes1_decrypt(
     decrypt_with(&scheme, &derived[..8], data)
 }
 
-/// Parses an EncryptedPrivateKeyInfo, if `der` is one.
-pub fn parse_encrypted(der: &[u8]) -> Option<EncryptedPrivateKeyInfo<'_>> {
-    asn1::parse_single::<EncryptedPrivateKeyInfo<'_>>(der).ok()
-}
-
 /// Decrypts an EncryptedPrivateKeyInfo into the PrivateKeyInfo it holds.
 pub fn decrypt_pkcs8(
     info: &EncryptedPrivateKeyInfo<'_>,
