@@ -683,6 +683,13 @@ def add_asymmetric(add: typing.Callable[..., None], message: bytes) -> None:
     add("rsa.private_numbers", rsa_key.private_numbers)
     public_numbers = rsa_public.public_numbers()
     add("rsa.public_key_from_numbers", public_numbers.public_key)
+    # A key made for one verification (a JWT's key from its JWK numbers, say).
+    add(
+        "rsa.verify_pkcs1v15_2048_fresh_key",
+        lambda: public_numbers.public_key().verify(
+            pkcs1_signature, message, pkcs1v15, sha256
+        ),
+    )
 
     p256 = ec.derive_private_key(0x1234567890ABCDEF << 64, ec.SECP256R1())
     p384 = ec.derive_private_key(0xFEDCBA0987654321 << 64, ec.SECP384R1())
@@ -720,6 +727,11 @@ def add_asymmetric(add: typing.Callable[..., None], message: bytes) -> None:
     add("dsa.verify_2048", lambda: dsa_public.verify(dsa_signature, message, sha256))
     add("dsa.private_key_from_numbers", dsa_numbers.private_key)
     add("dsa.private_numbers", dsa_key.private_numbers)
+    dsa_public_numbers = dsa_public.public_numbers()
+    add(
+        "dsa.verify_2048_fresh_key",
+        lambda: dsa_public_numbers.public_key().verify(dsa_signature, message, sha256),
+    )
 
     ed = ed25519.Ed25519PrivateKey.from_private_bytes(b"e" * 32)
     ed_public = ed.public_key()

@@ -24,6 +24,7 @@ use openssl::pkey_ctx::PkeyCtx;
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
+use crate::magnitude::{bit_length, compare, compare_secret, is_odd, minus_one};
 use crate::signing::SignedData;
 
 /// The sizes of p that generation and construction from numbers accept (FIPS 186-4
@@ -98,61 +99,6 @@ fn parameter_components<T: HasParams>(dsa: &Dsa<T>) -> DsaParameterComponents {
     }
 }
 
-/// The bit length of a big-endian magnitude.
-fn bit_length(bytes: &[u8]) -> usize {
-    match bytes.iter().position(|&b| b != 0) {
-        Some(at) => (bytes.len() - at) * 8 - bytes[at].leading_zeros() as usize,
-        None => 0,
-    }
-}
-
-/// A big-endian magnitude without its leading zero bytes.
-fn significant(bytes: &[u8]) -> &[u8] {
-    let first = bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len());
-    &bytes[first..]
-}
-
-/// Compares two big-endian magnitudes of public values.
-fn compare(a: &[u8], b: &[u8]) -> Ordering {
-    let (a, b) = (significant(a), significant(b));
-    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
-}
-
-/// Compares two big-endian magnitudes without branching on their contents (x is
-/// compared with q); only the lengths, public in any encoding, shape the loop.
-fn compare_secret(a: &[u8], b: &[u8]) -> Ordering {
-    let len = a.len().max(b.len());
-    let byte = |v: &[u8], i: usize| -> i16 {
-        let pad = len - v.len();
-        if i < pad {
-            0
-        } else {
-            i16::from(v[i - pad])
-        }
-    };
-    // The sign of the first differing byte; later bytes leave it as it is.
-    let mut result: i16 = 0;
-    for i in 0..len {
-        let difference = (byte(a, i) - byte(b, i)).signum();
-        let undecided = i16::from(result == 0);
-        result += undecided * difference;
-    }
-    result.cmp(&0)
-}
-
-/// A positive big-endian magnitude minus one.
-fn minus_one(bytes: &[u8]) -> Vec<u8> {
-    let mut out = bytes.to_vec();
-    for byte in out.iter_mut().rev() {
-        let (value, borrow) = byte.overflowing_sub(1);
-        *byte = value;
-        if !borrow {
-            break;
-        }
-    }
-    out
-}
-
 /// Checks the parameters as `validation` asks; every Validation wants 1 < g < p.
 fn check_parameters(components: &DsaParameterComponents, validation: Validation) -> Result<()> {
     let (p, q, g) = (&components.p, &components.q, &components.g);
@@ -170,7 +116,7 @@ fn check_parameters(components: &DsaParameterComponents, validation: Validation)
                 "q must be exactly 160, 224, or 256 bits long",
             ));
         }
-    } else if p.last().is_none_or(|&low| low & 1 == 0) || bit_length(q) < 2 {
+    } else if !is_odd(p) || bit_length(q) < 2 {
         // OpenSSL's arithmetic modulo p needs it odd; q = 0 or 1 admits no private value.
         return Err(Error::InvalidKey("Invalid DSA parameters"));
     }
@@ -443,31 +389,6 @@ mod tests {
             data,
             hash: HashAlgorithm::Sha256,
         }
-    }
-
-    #[test]
-    fn magnitude_helpers() {
-        assert_eq!(bit_length(&[]), 0);
-        assert_eq!(bit_length(&[0, 0]), 0);
-        assert_eq!(bit_length(&[0, 1]), 1);
-        assert_eq!(bit_length(&[0x80, 0]), 16);
-        assert_eq!(compare(&[0, 0, 5], &[5]), Ordering::Equal);
-        assert_eq!(compare(&[1, 0], &[0xff]), Ordering::Greater);
-        assert_eq!(compare(&[0xff], &[1, 0]), Ordering::Less);
-        assert_eq!(compare(&[2, 1], &[1, 2]), Ordering::Greater);
-        assert_eq!(compare(&[], &[0]), Ordering::Equal);
-        for (a, b) in [
-            (&[0u8, 0, 5][..], &[5u8][..]),
-            (&[1, 0], &[0xff]),
-            (&[0xff], &[1, 0]),
-            (&[2, 1], &[1, 2]),
-            (&[], &[0]),
-            (&[0], &[]),
-        ] {
-            assert_eq!(compare_secret(a, b), compare(a, b));
-        }
-        assert_eq!(minus_one(&[1, 0, 0]), [0, 0xff, 0xff]);
-        assert_eq!(minus_one(&[0x13]), [0x12]);
     }
 
     #[test]

@@ -28,6 +28,7 @@ pub mod hash;
 pub mod kdf;
 pub mod keywrap;
 pub mod mac;
+mod magnitude;
 pub mod openssl_info;
 pub mod otp;
 pub mod padding;

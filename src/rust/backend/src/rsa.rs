@@ -15,6 +15,9 @@
 //! # Ok::<(), cryptography_backend::Error>(())
 //! ```
 
+use std::cmp::Ordering;
+use std::sync::OnceLock;
+
 use openssl::bn::{BigNum, BigNumContext, BigNumRef};
 use openssl::pkey::{PKey, Private, Public};
 use openssl::pkey_ctx::PkeyCtx;
@@ -24,6 +27,7 @@ use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
 use crate::hash::HashAlgorithm;
+use crate::magnitude::{bit_length, compare, is_odd};
 use crate::signing::SignedData;
 
 /// The smallest modulus `generate` accepts, in bits.
@@ -91,9 +95,11 @@ pub struct RsaPrivateKey {
     components: RsaPrivateComponents,
 }
 
-/// An RSA public key, with its n and e.
+/// An RSA public key: its n and e, checked when the key was made, and OpenSSL's key,
+/// built from them when an operation first needs it (numbers, serialization and
+/// comparisons need only the integers).
 pub struct RsaPublicKey {
-    pkey: PKey<Public>,
+    pkey: OnceLock<PKey<Public>>,
     bits: usize,
     components: RsaPublicComponents,
 }
@@ -376,8 +382,7 @@ impl RsaPrivateKey {
     }
 
     pub fn public_key(&self) -> Result<RsaPublicKey> {
-        let public = &self.components.public;
-        RsaPublicKey::from_parsed(bignum(&public.n)?, bignum(&public.e)?, public.clone())
+        Ok(RsaPublicKey::from_checked(self.components.public.clone()))
     }
 
     pub fn sign(&self, data: SignedData<'_>, padding: SignaturePadding) -> Result<Vec<u8>> {
@@ -413,39 +418,45 @@ impl RsaPrivateKey {
 impl RsaPublicKey {
     /// Builds a key from n and e, checking that n >= 3, that e is odd, and 3 <= e < n.
     pub fn from_components(components: &RsaPublicComponents) -> Result<Self> {
-        let n = bignum(&components.n)?;
-        let e = bignum(&components.e)?;
-        let three = BigNum::from_u32(3)?;
-        if n < three {
+        let (n, e) = (&components.n, &components.e);
+        if compare(n, &[3]) == Ordering::Less {
             return Err(Error::InvalidKey("n must be >= 3."));
         }
-        if e < three || e >= n {
+        if compare(e, &[3]) == Ordering::Less || compare(e, n) != Ordering::Less {
             return Err(Error::InvalidKey("e must be >= 3 and < n."));
         }
-        if !e.is_bit_set(0) {
+        if !is_odd(e) {
             return Err(Error::InvalidKey("e must be odd."));
         }
-        Self::from_parsed(n, e, components.clone())
+        Ok(Self::from_checked(components.clone()))
     }
 
     /// Builds a key from a parsed encoding, checking only what OpenSSL needs (a positive
     /// odd modulus, an exponent above one), as other implementations do when loading.
     pub fn from_encoded_components(components: &RsaPublicComponents) -> Result<Self> {
-        let n = bignum(&components.n)?;
-        let e = bignum(&components.e)?;
-        if !n.is_bit_set(0) || n.num_bits() < 2 || e.num_bits() < 2 {
+        if !is_odd(&components.n) || bit_length(&components.n) < 2 || bit_length(&components.e) < 2
+        {
             return Err(Error::InvalidKey("Invalid RSA public key"));
         }
-        Self::from_parsed(n, e, components.clone())
+        Ok(Self::from_checked(components.clone()))
     }
 
-    fn from_parsed(n: BigNum, e: BigNum, components: RsaPublicComponents) -> Result<Self> {
-        let bits = usize::try_from(n.num_bits()).unwrap_or(0);
-        Ok(RsaPublicKey {
-            pkey: PKey::from_rsa(Rsa::from_public_components(n, e)?)?,
-            bits,
+    fn from_checked(components: RsaPublicComponents) -> Self {
+        RsaPublicKey {
+            pkey: OnceLock::new(),
+            bits: bit_length(&components.n),
             components,
-        })
+        }
+    }
+
+    /// OpenSSL's key, built on first use.
+    fn pkey(&self) -> Result<&PKey<Public>> {
+        if let Some(pkey) = self.pkey.get() {
+            return Ok(pkey);
+        }
+        let c = &self.components;
+        let built = PKey::from_rsa(Rsa::from_public_components(bignum(&c.n)?, bignum(&c.e)?)?)?;
+        Ok(self.pkey.get_or_init(|| built))
     }
 
     pub fn key_size(&self) -> usize {
@@ -459,7 +470,9 @@ impl RsaPublicKey {
 
     /// Whether two keys have the same n and e.
     pub fn same_key(&self, other: &RsaPublicKey) -> bool {
-        self.pkey.public_eq(&other.pkey)
+        let (mine, theirs) = (&self.components, &other.components);
+        compare(&mine.n, &theirs.n) == Ordering::Equal
+            && compare(&mine.e, &theirs.e) == Ordering::Equal
     }
 
     /// Checks a signature; any mismatch (including a signature of the wrong length) is
@@ -471,7 +484,7 @@ impl RsaPublicKey {
         padding: SignaturePadding,
     ) -> Result<()> {
         let input = prepare(data)?;
-        let mut ctx = PkeyCtx::new(&self.pkey)?;
+        let mut ctx = PkeyCtx::new(self.pkey()?)?;
         ctx.verify_init()?;
         configure_signature(&mut ctx, input.hash, padding, false)?;
         match ctx.verify(input.bytes(), signature) {
@@ -484,10 +497,10 @@ impl RsaPublicKey {
     }
 
     pub fn encrypt(&self, plaintext: &[u8], padding: EncryptionPadding<'_>) -> Result<Vec<u8>> {
-        let mut ctx = PkeyCtx::new(&self.pkey)?;
+        let mut ctx = PkeyCtx::new(self.pkey()?)?;
         ctx.encrypt_init()?;
         configure_encryption(&mut ctx, padding)?;
-        let mut ciphertext = Vec::with_capacity(self.pkey.size());
+        let mut ciphertext = Vec::with_capacity(self.pkey()?.size());
         ctx.encrypt_to_vec(plaintext, &mut ciphertext)
             .map_err(|_| Error::EncryptionFailed)?;
         Ok(ciphertext)
@@ -505,10 +518,10 @@ impl RsaPublicKey {
                 return Err(Error::UnsupportedSignatureHash(hash));
             }
         }
-        let mut ctx = PkeyCtx::new(&self.pkey)?;
+        let mut ctx = PkeyCtx::new(self.pkey()?)?;
         ctx.verify_recover_init()?;
         configure_signature(&mut ctx, hash, SignaturePadding::Pkcs1v15, false)?;
-        let mut out = vec![0u8; self.pkey.size()];
+        let mut out = vec![0u8; self.pkey()?.size()];
         match ctx.verify_recover(signature, Some(&mut out)) {
             Ok(len) => {
                 out.truncate(len);
