@@ -15,7 +15,18 @@ import typing
 
 import cryptography_vectors
 
+from cryptography.hazmat.primitives import hashes
+
 Record = dict[str, str]
+
+# The hash names of NIST CAVS files.
+NIST_HASHES: dict[str, hashes.HashAlgorithm] = {
+    "SHA-1": hashes.SHA1(),
+    "SHA-224": hashes.SHA224(),
+    "SHA-256": hashes.SHA256(),
+    "SHA-384": hashes.SHA384(),
+    "SHA-512": hashes.SHA512(),
+}
 
 
 def vector_path(*parts: str) -> pathlib.Path:

@@ -12,15 +12,7 @@ import pytest
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import dsa, utils
-from tests.vectors import Record, load_records, unhex, vector_path
-
-NIST_HASHES: dict[str, hashes.HashAlgorithm] = {
-    "SHA-1": hashes.SHA1(),
-    "SHA-224": hashes.SHA224(),
-    "SHA-256": hashes.SHA256(),
-    "SHA-384": hashes.SHA384(),
-    "SHA-512": hashes.SHA512(),
-}
+from tests.vectors import NIST_HASHES, Record, load_records, unhex, vector_path
 
 
 def dsa_records(*parts: str) -> list[tuple[dsa.DSAParameterNumbers, str, Record]]:

@@ -14,7 +14,7 @@ import pytest
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm, _Reasons
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa, utils
-from tests.vectors import Record, load_records, unhex, vector_path
+from tests.vectors import NIST_HASHES, Record, load_records, unhex, vector_path
 
 NIST_CURVES: dict[str, ec.EllipticCurve] = {
     "P-192": ec.SECP192R1(),
@@ -26,14 +26,6 @@ NIST_CURVES: dict[str, ec.EllipticCurve] = {
 }
 
 KAS_CURVES = {"EA": "P-192", "EB": "P-224", "EC": "P-256", "ED": "P-384", "EE": "P-521"}
-
-NIST_HASHES: dict[str, hashes.HashAlgorithm] = {
-    "SHA-1": hashes.SHA1(),
-    "SHA-224": hashes.SHA224(),
-    "SHA-256": hashes.SHA256(),
-    "SHA-384": hashes.SHA384(),
-    "SHA-512": hashes.SHA512(),
-}
 
 
 def curve_and_hash(

@@ -366,16 +366,7 @@ impl DsaPublicKey {
 
     /// Checks a DER signature; anything malformed or mismatched is `BadSignature`.
     pub fn verify(&self, signature: &[u8], data: SignedData<'_>) -> Result<()> {
-        let input = data.prepare()?;
-        let mut ctx = PkeyCtx::new(self.pkey()?)?;
-        ctx.verify_init()?;
-        match ctx.verify(input.bytes(), signature) {
-            Ok(true) => Ok(()),
-            _ => {
-                let _ = openssl::error::ErrorStack::get();
-                Err(Error::BadSignature)
-            }
-        }
+        crate::signing::verify_dss(self.pkey()?, signature, data)
     }
 }
 

@@ -1,6 +1,9 @@
-//! What a signature covers, shared by RSA and ECDSA: a message the signer hashes, a digest
-//! the caller computed (`Prehashed`), or, for RSA PKCS#1 v1.5 only, raw bytes signed
-//! without a DigestInfo.
+//! What a signature covers, shared by RSA, DSA and ECDSA: a message the signer hashes, a
+//! digest the caller computed (`Prehashed`), or, for RSA PKCS#1 v1.5 only, raw bytes
+//! signed without a DigestInfo. Also the verification DSA and ECDSA share.
+
+use openssl::pkey::{PKeyRef, Public};
+use openssl::pkey_ctx::PkeyCtx;
 
 use crate::error::{Error, Result};
 use crate::hash::{HashAlgorithm, Hasher};
@@ -69,6 +72,25 @@ impl<'a> SignedData<'a> {
                 borrowed: Some(bytes),
                 hash: None,
             }),
+        }
+    }
+}
+
+/// Checks a DSA or ECDSA signature (DER) over the digest of `data`; anything malformed
+/// or mismatched is `BadSignature`, with OpenSSL's error queue drained.
+pub(crate) fn verify_dss(
+    pkey: &PKeyRef<Public>,
+    signature: &[u8],
+    data: SignedData<'_>,
+) -> Result<()> {
+    let input = data.prepare()?;
+    let mut ctx = PkeyCtx::new(pkey)?;
+    ctx.verify_init()?;
+    match ctx.verify(input.bytes(), signature) {
+        Ok(true) => Ok(()),
+        _ => {
+            let _ = openssl::error::ErrorStack::get();
+            Err(Error::BadSignature)
         }
     }
 }
