@@ -92,13 +92,100 @@ def test_errors():
         f.decrypt_at_time(f.encrypt(b"x"), None, 5)  # type: ignore[arg-type]
     with pytest.raises(OverflowError):
         f.encrypt_at_time(b"abc", -1)
-    for token in (b"!!!", b"abc", "é" * 10, f.encrypt(b"x")[:-2] + b"AA"):
+    for token in (b"!!!", b"abc", f.encrypt(b"x")[:-2] + b"AA"):
         with pytest.raises(InvalidToken):
             f.decrypt(token)
         with pytest.raises(InvalidToken):
             f.extract_timestamp(token)
     with pytest.raises(InvalidToken):
         Fernet(Fernet.generate_key()).decrypt(f.encrypt(b"x"))
+    # Python's base64 refuses a non-ASCII str before any token check.
+    with pytest.raises(ValueError, match="only ASCII characters") as info:
+        f.decrypt("é" * 10)
+    assert not isinstance(info.value, InvalidToken)
+
+
+def test_spec_generate_with_fixed_iv():
+    # The private hook the specification's vectors need: a token from given parts.
+    for v in _vectors("generate.json"):
+        token = Fernet(v["secret"])._encrypt_from_parts(
+            v["src"].encode(), _seconds(v["now"]), bytes(v["iv"])
+        )
+        assert token == v["token"].encode()
+        stamp, raw = Fernet._get_unverified_token_data(token)
+        assert stamp == _seconds(v["now"])
+        assert raw == base64.urlsafe_b64decode(token)
+    with pytest.raises(InvalidToken):
+        Fernet._get_unverified_token_data(base64.urlsafe_b64encode(b"\x81" + b"\0" * 8))
+    with pytest.raises(InvalidToken):
+        Fernet._get_unverified_token_data(base64.urlsafe_b64encode(b"\x80" * 8))
+
+
+def test_clock_is_python_time(monkeypatch):
+    # Apps freeze time.time() in their tests (freezegun, mock.patch); the recipe must
+    # read that clock, for stamping and for the TTL check.
+    f = Fernet(Fernet.generate_key())
+    monkeypatch.setattr("time.time", lambda: 1_000_000.75)
+    token = f.encrypt(b"frozen")
+    assert f.extract_timestamp(token) == 1_000_000
+    assert f.decrypt(token, ttl=10) == b"frozen"
+    assert MultiFernet([f]).decrypt(token, ttl=10) == b"frozen"
+    assert f.extract_timestamp(MultiFernet([f]).encrypt(b"x")) == 1_000_000
+    monkeypatch.setattr("time.time", lambda: 1_000_011.0)
+    with pytest.raises(InvalidToken):
+        f.decrypt(token, ttl=10)
+
+
+def test_lenient_token_spellings():
+    # Tokens are decoded as Python's base64.urlsafe_b64decode decodes them: a trailing
+    # newline (tokens read from files), the standard alphabet, stray whitespace and
+    # extra padding are accepted.
+    f = Fernet(base64.urlsafe_b64encode(b"k" * 32))
+    token = f.encrypt_at_time(b"\xfb\xff" * 40, 1_000)
+    raw = base64.urlsafe_b64decode(token)
+    standard = base64.b64encode(raw)
+    assert b"+" in standard or b"/" in standard
+    spellings = [
+        token + b"\n",
+        standard,
+        token[:10] + b" \r\n" + token[10:],
+        token + b"==",
+        (token + b"\n").decode(),
+    ]
+    for spelling in spellings:
+        assert f.decrypt(spelling) == b"\xfb\xff" * 40
+        assert f.extract_timestamp(spelling) == 1_000
+
+
+def test_ttl_and_time_arguments():
+    f = Fernet(base64.urlsafe_b64encode(b"k" * 32))
+    token = f.encrypt_at_time(b"t", 1_000)
+    # Floats compare as Python compares them.
+    assert f.decrypt_at_time(token, 10.5, 1_010.5) == b"t"
+    with pytest.raises(InvalidToken):
+        f.decrypt_at_time(token, 10.5, 1_010.75)
+    assert f.decrypt_at_time(token, 0.5, 999.5) == b"t"
+    # A TTL beyond any machine integer never expires; a negative clock is just early.
+    assert f.decrypt_at_time(token, 2**200, 10**12) == b"t"
+    assert f.decrypt_at_time(token, 2**64, 2**63) == b"t"
+    with pytest.raises(InvalidToken):
+        f.decrypt_at_time(token, 10, -1)
+    with pytest.raises(InvalidToken):
+        f.decrypt_at_time(token, 10, -(2**100))
+    with pytest.raises(TypeError):
+        f.decrypt_at_time(token, "10", 1_000)  # type: ignore[arg-type]
+
+
+def test_fernet_pickles_and_copies():
+    import copy
+    import pickle
+
+    f = Fernet(Fernet.generate_key())
+    token = f.encrypt(b"to a worker")
+    for clone in (pickle.loads(pickle.dumps(f)), copy.deepcopy(f), copy.copy(f)):
+        assert clone.decrypt(token) == b"to a worker"
+    mf = pickle.loads(pickle.dumps(MultiFernet([Fernet(Fernet.generate_key()), f])))
+    assert mf.decrypt(token) == b"to a worker"
 
 
 def test_token_format():

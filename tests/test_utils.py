@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import inspect
 import sys
 import types
 import warnings
@@ -7,6 +8,7 @@ import warnings
 import pytest
 
 from cryptography import utils
+from cryptography.hazmat.primitives.ciphers import algorithms
 
 
 def test_int_to_bytes():
@@ -84,7 +86,7 @@ def test_buffer_accepts_bytes_like():
         assert isinstance(value, utils.Buffer)  # type: ignore[arg-type]
 
 
-def test_named_deprecation_keeps_a_plain_module():
+def test_named_deprecation_changes_the_module_in_place():
     module = types.ModuleType("cryptography_test_named_deprecation")
     module.current = 1  # type: ignore[attr-defined]
     module.old = 2  # type: ignore[attr-defined]
@@ -96,11 +98,15 @@ def test_named_deprecation_keeps_a_plain_module():
         utils.deprecated(
             4, module.__name__, "older moved", utils.DeprecatedIn50, name="older"
         )
-        # No proxy: ordinary names stay plain module attributes.
-        assert type(sys.modules[module.__name__]) is types.ModuleType
+        # The same object, now a _ModuleWithDeprecations; ordinary names unchanged.
+        assert sys.modules[module.__name__] is module
+        assert isinstance(module, utils._ModuleWithDeprecations)
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             assert module.current == 1
+            module.later = 5  # type: ignore[attr-defined]
+            assert module.later == 5  # type: ignore[attr-defined]
+            del module.later  # type: ignore[attr-defined]
         with pytest.warns(utils.DeprecatedIn50, match="old moved"):
             assert module.old == 3
         with pytest.warns(utils.DeprecatedIn50, match="older moved"):
@@ -108,8 +114,20 @@ def test_named_deprecation_keeps_a_plain_module():
         assert {"current", "old", "older"} <= set(dir(module))
         with pytest.raises(AttributeError, match="has no attribute 'missing'"):
             module.missing  # noqa: B018
+        with pytest.warns(utils.DeprecatedIn50, match="old moved"):
+            del module.old
+        with pytest.raises(AttributeError):
+            module.old  # noqa: B018
     finally:
         del sys.modules[module.__name__]
+
+
+def test_module_with_deprecations_is_inspectable():
+    # A module of the package that deprecates names keeps its file for `inspect`.
+    assert isinstance(algorithms, utils._ModuleWithDeprecations)
+    source = inspect.getsourcefile(algorithms)
+    assert source is not None
+    assert source.endswith("algorithms.py")
 
 
 def test_named_deprecation_keeps_an_existing_module_getattr():

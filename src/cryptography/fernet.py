@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import binascii
 import os
+import time
 import typing
 from collections.abc import Iterable
 
@@ -56,14 +57,22 @@ class Fernet:
     def generate_key(cls) -> bytes:
         return base64.urlsafe_b64encode(os.urandom(32))
 
+    # The clock is Python's `time.time()`, read at call time, so that tests which freeze
+    # or patch it (freezegun, unittest.mock) move it here too.
+
     def encrypt(self, data: bytes) -> bytes:
-        return self._core.encrypt(data)
+        return self._core.encrypt_at_time(data, int(time.time()))
 
     def encrypt_at_time(self, data: bytes, current_time: int) -> bytes:
         return self._core.encrypt_at_time(data, current_time)
 
+    def _encrypt_from_parts(self, data: bytes, current_time: int, iv: bytes) -> bytes:
+        return self._core.encrypt_from_parts(data, current_time, iv)
+
     def decrypt(self, token: bytes | str, ttl: int | None = None) -> bytes:
-        return self._core.decrypt(token, ttl)
+        if ttl is None:
+            return self._core.decrypt_at_time(token, None, None)
+        return self._core.decrypt_at_time(token, ttl, int(time.time()))
 
     def decrypt_at_time(self, token: bytes | str, ttl: int, current_time: int) -> bytes:
         if ttl is None:
@@ -72,6 +81,10 @@ class Fernet:
 
     def extract_timestamp(self, token: bytes | str) -> int:
         return self._core.extract_timestamp(token)
+
+    @staticmethod
+    def _get_unverified_token_data(token: bytes | str) -> tuple[int, bytes]:
+        return rust_fernet.FernetKey.unverified_token_data(token)
 
 
 class MultiFernet:
@@ -84,7 +97,7 @@ class MultiFernet:
         self._fernets = fernets
 
     def encrypt(self, msg: bytes) -> bytes:
-        return self._fernets[0].encrypt(msg)
+        return self._fernets[0].encrypt_at_time(msg, int(time.time()))
 
     def encrypt_at_time(self, msg: bytes, current_time: int) -> bytes:
         return self._fernets[0].encrypt_at_time(msg, current_time)

@@ -70,79 +70,63 @@ class _DeprecatedValue:
 
 
 class _ModuleWithDeprecations(types.ModuleType):
-    """Stands in for a module so that reading a deprecated name warns.
+    """A module some of whose names are deprecated: reading or deleting one warns.
 
-    Ordinary attributes are copied into the proxy's own namespace, so reading them costs
-    a plain module lookup; only names missing there (the deprecated ones, and any added to
-    the module later) reach ``__getattr__``.
+    `deprecated()` turns a module into one of these in place, by changing its class: it
+    stays the same object with the same namespace (so `inspect`, `importlib.reload` and
+    names added later behave as for any module), and ordinary names are read with the
+    module type's own lookup. Deprecated values live apart, in `_deprecated_names`, and
+    are served by ``__getattr__``, which runs only when that lookup misses.
     """
 
-    def __init__(self, module: types.ModuleType) -> None:
-        super().__init__(module.__name__)
-        namespace = self.__dict__
-        for key, value in vars(module).items():
-            if not isinstance(value, _DeprecatedValue):
-                namespace[key] = value
-        namespace["_module"] = module
+    _deprecated_names: dict[str, _DeprecatedValue]
 
     def __getattr__(self, attr: str) -> object:
-        obj = getattr(self._module, attr)
-        if isinstance(obj, _DeprecatedValue):
-            warnings.warn(obj.message, obj.warning_class, stacklevel=2)
-            return obj.value
-        self.__dict__[attr] = obj
-        return obj
-
-    def __setattr__(self, attr: str, value: object) -> None:
-        setattr(self._module, attr, value)
-        if isinstance(value, _DeprecatedValue):
-            self.__dict__.pop(attr, None)
-        else:
-            self.__dict__[attr] = value
-
-    def __delattr__(self, attr: str) -> None:
-        obj = getattr(self._module, attr)
-        if isinstance(obj, _DeprecatedValue):
-            warnings.warn(obj.message, obj.warning_class, stacklevel=2)
-        delattr(self._module, attr)
-        self.__dict__.pop(attr, None)
-
-    def __dir__(self) -> Sequence[str]:
-        return ["_module", *dir(self._module)]
-
-
-def _install_module_getattr(module: types.ModuleType) -> dict[str, _DeprecatedValue]:
-    """Gives `module` a module-level ``__getattr__`` (PEP 562) serving its deprecated
-    names, and returns the registry it reads.
-
-    The module stays a plain module, so reading any other name costs a dictionary
-    lookup; a proxy module class with ``__getattr__`` would route every read of
-    ``algorithms.AES`` or ``modes.CBC`` through Python-level attribute hooks.
-    """
-    namespace = vars(module)
-    registry: dict[str, _DeprecatedValue] | None = namespace.get("_deprecated_names")
-    if registry is not None:
-        return registry
-    registry = {}
-    fallback = namespace.get("__getattr__")
-    module_name = module.__name__
-
-    def module_getattr(attr: str) -> object:
-        dv = registry.get(attr)
+        namespace = self.__dict__
+        dv = namespace.get("_deprecated_names", {}).get(attr)
         if dv is not None:
             warnings.warn(dv.message, dv.warning_class, stacklevel=2)
             return dv.value
+        fallback = namespace.get("_module_getattr")
         if fallback is not None:
             return fallback(attr)
-        raise AttributeError(f"module {module_name!r} has no attribute {attr!r}")
+        raise AttributeError(f"module {self.__name__!r} has no attribute {attr!r}")
 
-    def module_dir() -> list[str]:
-        return sorted({*namespace, *registry})
+    def __setattr__(self, attr: str, value: object) -> None:
+        if isinstance(value, _DeprecatedValue):
+            self.__dict__.pop(attr, None)
+            self._deprecated_names[attr] = value
+        else:
+            self._deprecated_names.pop(attr, None)
+            super().__setattr__(attr, value)
 
-    namespace["_deprecated_names"] = registry
-    namespace["__getattr__"] = module_getattr
-    namespace["__dir__"] = module_dir
-    return registry
+    def __delattr__(self, attr: str) -> None:
+        dv = self._deprecated_names.pop(attr, None)
+        if dv is None:
+            super().__delattr__(attr)
+        else:
+            warnings.warn(dv.message, dv.warning_class, stacklevel=2)
+
+    def __dir__(self) -> Sequence[str]:
+        return sorted({*self.__dict__, *self._deprecated_names})
+
+
+def _with_deprecations(module: types.ModuleType) -> _ModuleWithDeprecations:
+    if not isinstance(module, _ModuleWithDeprecations):
+        namespace = module.__dict__
+        namespace["_deprecated_names"] = {}
+        # A module-level __getattr__ (PEP 562) would answer before the class's; it
+        # becomes the fallback for names that are not deprecated.
+        if "__getattr__" in namespace:
+            namespace["_module_getattr"] = namespace.pop("__getattr__")
+        module.__class__ = _ModuleWithDeprecations
+    assert isinstance(module, _ModuleWithDeprecations)
+    # A value from the unnamed form that module code assigned to a global directly
+    # (bypassing __setattr__) is moved to where __getattr__ serves it from.
+    for key, value in list(vars(module).items()):
+        if isinstance(value, _DeprecatedValue):
+            setattr(module, key, value)
+    return module
 
 
 def deprecated(
@@ -152,20 +136,14 @@ def deprecated(
     warning_class: type[Warning],
     name: str | None = None,
 ) -> _DeprecatedValue:
-    """Marks a module attribute as deprecated: reading it warns with `message`.
+    """Marks a module attribute as deprecated: reading or deleting it warns with
+    `message`.
 
-    With `name`, the module serves the name from a module-level ``__getattr__``.
-    Without it, the caller assigns the returned value to a module attribute itself, so
-    the module is swapped in ``sys.modules`` for a proxy that unwraps such values.
+    With `name`, the attribute is set here; without it, the caller assigns the returned
+    value to a module attribute itself (``module.old = deprecated(...)``).
     """
-    module = sys.modules[module_name]
+    module = _with_deprecations(sys.modules[module_name])
     dv = _DeprecatedValue(value, message, warning_class)
-    if name is not None and not isinstance(module, _ModuleWithDeprecations):
-        vars(module).pop(name, None)
-        _install_module_getattr(module)[name] = dv
-        return dv
-    if not isinstance(module, _ModuleWithDeprecations):
-        sys.modules[module_name] = module = _ModuleWithDeprecations(module)
     if name is not None:
         setattr(module, name, dv)
     return dv

@@ -297,6 +297,36 @@ kdf_class!(Scrypt, [length], [used], {
 
 // ---------------------------------------------------------------------------------------
 
+/// The hash of an HKDF, after the reference's first check: a digest size whose 255-fold
+/// (HKDF's output limit) would overflow is a ValueError, whatever the hash.
+fn hkdf_hash(py: Python<'_>, algorithm: &Bound<'_, PyAny>) -> PyResult<HashAlgorithm> {
+    if let Ok(size) = algorithm.getattr(pyo3::intern!(py, "digest_size")) {
+        if let Ok(size) = size.extract::<usize>() {
+            if size.checked_mul(255).is_none_or(|n| n > isize::MAX as usize) {
+                return Err(PyValueError::new_err(
+                    "Digest size too large, would cause overflow",
+                ));
+            }
+        }
+    }
+    hash_algorithm(py, algorithm)
+}
+
+/// HKDF-Extract: the pseudorandom key, as a new `bytes`.
+fn hkdf_extract<'py>(
+    py: Python<'py>,
+    algorithm: HashAlgorithm,
+    salt: Option<&[u8]>,
+    key_material: &[u8],
+) -> CryptoResult<Bound<'py, PyBytes>> {
+    require_hmac_digest(py, algorithm)?;
+    Ok(new_bytes(py, algorithm.output_len(), |out| {
+        kdf::hkdf_extract(algorithm, salt, key_material, out)
+            .map(|()| out.len())
+            .map_err(|e| CryptoError::from(e).into())
+    })?)
+}
+
 fn hkdf_length(algorithm: HashAlgorithm, length: usize) -> PyResult<usize> {
     let max = kdf::hkdf_max_len(algorithm);
     if length > max {
@@ -345,7 +375,7 @@ kdf_class!(Hkdf, [length], [used], {
         backend: Option<Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let _ = backend;
-        let algorithm = hash_algorithm(py, &algorithm)?;
+        let algorithm = hkdf_hash(py, &algorithm)?;
         let salt = optional_bytes(salt.as_ref())?;
         let info = optional_bytes(info.as_ref())?.unwrap_or_default();
         let length = hkdf_length(algorithm, length)?;
@@ -367,13 +397,18 @@ kdf_class!(Hkdf, [length], [used], {
         key_material: BytesLike<'_>,
     ) -> CryptoResult<Bound<'py, PyBytes>> {
         let algorithm = hash_algorithm(py, &algorithm)?;
-        require_hmac_digest(py, algorithm)?;
         let salt = optional_bytes(salt.as_ref())?;
-        Ok(new_bytes(py, algorithm.output_len(), |out| {
-            kdf::hkdf_extract(algorithm, salt.as_deref(), &key_material, out)
-                .map(|()| out.len())
-                .map_err(|e| CryptoError::from(e).into())
-        })?)
+        hkdf_extract(py, algorithm, salt.as_deref(), &key_material)
+    }
+
+    /// HKDF-Extract with this object's hash and salt (the reference's private hook,
+    /// which other projects call).
+    fn _extract<'py>(
+        &self,
+        py: Python<'py>,
+        key_material: BytesLike<'_>,
+    ) -> CryptoResult<Bound<'py, PyBytes>> {
+        hkdf_extract(py, self.algorithm, self.salt.as_deref(), &key_material)
     }
 });
 
@@ -412,7 +447,7 @@ kdf_class!(HkdfExpand, [length], [used], {
         backend: Option<Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let _ = backend;
-        let algorithm = hash_algorithm(py, &algorithm)?;
+        let algorithm = hkdf_hash(py, &algorithm)?;
         let info = optional_bytes(info.as_ref())?.unwrap_or_default();
         let length = hkdf_length(algorithm, length)?;
         Ok(HkdfExpand {

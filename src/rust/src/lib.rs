@@ -99,7 +99,8 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_function(wrap_pyfunction!(openssl::legacy_provider_loaded, m)?)?;
         m.add_function(wrap_pyfunction!(openssl::capture_error_stack, m)?)?;
         m.add_function(wrap_pyfunction!(openssl::algorithm_available, m)?)?;
-        Ok(())
+        m.add_function(wrap_pyfunction!(openssl::raise_openssl_error, m)?)?;
+        openssl::add_constants(m)
     })?;
     let openssl_path = format!("{PACKAGE}.openssl");
     submodule(&openssl, &openssl_path, "hashes", |m| {
@@ -151,7 +152,8 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_class::<kdf::Argon2id>()
     })?;
     submodule(&openssl, &openssl_path, "twofactor", |m| {
-        m.add_function(wrap_pyfunction!(otp::hotp_code, m)?)
+        m.add_function(wrap_pyfunction!(otp::hotp_code, m)?)?;
+        m.add_function(wrap_pyfunction!(otp::dynamic_truncate, m)?)
     })?;
     submodule(&openssl, &openssl_path, "poly1305", |m| {
         m.add_class::<poly1305::Poly1305>()

@@ -22,3 +22,18 @@ pub(crate) fn hotp_code<'py>(
     let digits = format!("{value:0width$}", width = length as usize);
     Ok(PyBytes::new(py, digits.as_bytes()))
 }
+
+/// RFC 4226's dynamic truncation of the HMAC of `counter`: the reference's private
+/// `HOTP._dynamic_truncate` hook, for the RFC's intermediate values.
+#[pyfunction]
+pub(crate) fn dynamic_truncate(
+    py: Python<'_>,
+    key: BytesLike<'_>,
+    algorithm: Bound<'_, PyAny>,
+    counter: u64,
+) -> CryptoResult<u32> {
+    let algorithm = hash_algorithm(py, &algorithm)?;
+    Ok(cryptography_backend::otp::dynamic_truncate(
+        algorithm, &key, counter,
+    )?)
+}

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from cryptography.hazmat.backends import default_backend
 from cryptography.hazmat.backends.openssl import backend
 from cryptography.hazmat.backends.openssl.backend import Backend
@@ -34,6 +36,29 @@ def test_versions():
 
 def test_fips_and_errors():
     assert backend._fips_enabled is False
+    assert backend._consume_errors() == []
+
+
+def test_private_hooks_of_the_openssl_module():
+    from cryptography.exceptions import InternalError
+    from cryptography.hazmat.bindings._rust import openssl as rust_openssl
+
+    # True to the linked library: OpenSSL 3.x, none of the forks.
+    assert rust_openssl.CRYPTOGRAPHY_IS_LIBRESSL is False
+    assert rust_openssl.CRYPTOGRAPHY_IS_BORINGSSL is False
+    assert rust_openssl.CRYPTOGRAPHY_IS_AWSLC is False
+    number = rust_openssl.openssl_version()
+    assert rust_openssl.CRYPTOGRAPHY_OPENSSL_309_OR_GREATER is (number >= 0x30000090)
+    assert rust_openssl.CRYPTOGRAPHY_OPENSSL_320_OR_GREATER is (number >= 0x30200000)
+    assert rust_openssl.CRYPTOGRAPHY_OPENSSL_330_OR_GREATER is (number >= 0x30300000)
+    assert rust_openssl.CRYPTOGRAPHY_OPENSSL_350_OR_GREATER is (number >= 0x30500000)
+    assert rust_openssl._legacy_provider_loaded is True
+    with pytest.raises(InternalError) as info:
+        rust_openssl.raise_openssl_error()
+    assert info.value.err_code == []
+    backend.openssl_assert(True)
+    with pytest.raises(InternalError):
+        backend.openssl_assert(False)
     assert backend._consume_errors() == []
 
 

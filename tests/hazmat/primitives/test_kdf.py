@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import base64
 import re
+import sys
 import threading
 import typing
 
@@ -113,6 +114,8 @@ def test_hkdf_vectors(name):
         if "prk" in record:
             prk = HKDF.extract(algorithm, salt, ikm)
             assert prk == unhex(record["prk"])
+            # The private hook other projects call: extract with the object's salt.
+            assert HKDF(algorithm, length, salt, info)._extract(ikm) == prk
             assert HKDFExpand(algorithm, length, info).derive(prk) == okm
         checked += 1
     assert checked > 0
@@ -289,6 +292,21 @@ def test_constructor_checks():
         Scrypt(b"salt", 32, 16, 1, 0)
     with pytest.raises(ValueError, match="Cannot derive keys larger than 8160 octets."):
         HKDF(sha256, 8161, None, None)
+
+    class Enormous(hashes.HashAlgorithm):
+        name = "enormous"
+        digest_size = sys.maxsize >> 3
+        block_size = 64
+
+    # The size check comes before the hash is looked up.
+    for make_hkdf in (
+        lambda: HKDF(Enormous(), 32, None, None),
+        lambda: HKDFExpand(Enormous(), 32, None),
+    ):
+        with pytest.raises(
+            ValueError, match="Digest size too large, would cause overflow"
+        ):
+            make_hkdf()
     with pytest.raises(ValueError, match="Cannot derive keys larger than 8160 octets."):
         HKDFExpand(sha256, 8161, None)
     assert len(HKDF(sha256, 8160, None, None).derive(b"k")) == 8160

@@ -583,6 +583,28 @@ class TestNumbers:
         with pytest.raises(ValueError, match="n, d, e don't match"):
             rsa.rsa_recover_prime_factors(public.n, public.e, 12345)
 
+    def test_helpers_refuse_values_up_to_one(self):
+        # ValueError, never OverflowError or ZeroDivisionError, for exponents and
+        # primes of 1 or less.
+        with pytest.raises(ValueError, match="d, e can't be <= 1"):
+            rsa.rsa_recover_prime_factors(21, -1, -1)
+        with pytest.raises(ValueError, match="d, e can't be <= 1"):
+            rsa.rsa_recover_prime_factors(21, 1, 1)
+        for call in (
+            lambda: rsa.rsa_crt_iqmp(0, 0),
+            lambda: rsa.rsa_crt_dmp1(1, 1),
+            lambda: rsa.rsa_crt_dmq1(1, 1),
+            lambda: rsa.rsa_recover_private_exponent(0, 1, 0),
+        ):
+            with pytest.raises(ValueError, match="Values can't be <= 1"):
+                call()
+        # The small worked example of the RSA helpers: p = 521, q = 491, e = 3.
+        assert rsa.rsa_crt_iqmp(521, 491) == 191
+        assert rsa.rsa_crt_dmp1(16987, 521) == 347
+        assert rsa.rsa_crt_dmq1(16987, 491) == 327
+        assert rsa.rsa_recover_private_exponent(3, 521, 491) == 16987
+        assert rsa._modinv(491, 521) == 191
+
 
 class TestKeyObjects:
     def test_equality_hashing_copy_pickle(self, key):

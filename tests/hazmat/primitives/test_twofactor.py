@@ -23,6 +23,7 @@ def test_rfc4226_hotp():
         hotp = HOTP(record["secret"].encode(), 6, hashes.SHA1())
         counter = int(record["counter"])
         assert hotp.generate(counter) == record["hotp"].encode()
+        assert hotp._dynamic_truncate(counter) == int(record["truncated"], 16)
         hotp.verify(record["hotp"].encode(), counter)
         checked += 1
     assert checked == 10

@@ -195,9 +195,10 @@ class _Shake(HashAlgorithm, ExtendableOutputFunction):
     def digest_size(self) -> int:
         return self._digest_size
 
-    def xof(self: _ShakeT) -> _ShakeT:
-        """The same function with unbounded output, for reading with XOFHash."""
-        return type(self)(sys.maxsize)
+    @classmethod
+    def xof(cls: type[_ShakeT]) -> _ShakeT:
+        """The function with unbounded output, for reading with XOFHash."""
+        return cls(sys.maxsize)
 
 
 @_compared_by_value

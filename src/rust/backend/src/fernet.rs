@@ -7,10 +7,12 @@
 //!
 //! ```
 //! use cryptography_backend::fernet::FernetKey;
+//! use cryptography_backend::fernet::{Seconds, TtlCheck};
 //!
 //! let key = FernetKey::new(&[7u8; 32])?;
 //! let token = key.encrypt_at_time(b"secret", 1_000, &[1u8; 16])?;
-//! assert_eq!(key.decrypt(&token, Some((60, 1_030)))?, b"secret");
+//! let window = TtlCheck { ttl: Seconds::Whole(60), now: Seconds::Whole(1_030) };
+//! assert_eq!(key.decrypt(&token, Some(window))?, b"secret");
 //! # Ok::<(), cryptography_backend::Error>(())
 //! ```
 
@@ -29,7 +31,46 @@ const HEADER_LEN: usize = 1 + 8 + 16;
 const TAG_LEN: usize = 32;
 const BLOCK_LEN: usize = 16;
 /// Tokens up to this far in the future are accepted when a TTL is checked.
-const MAX_CLOCK_SKEW: u64 = 60;
+const MAX_CLOCK_SKEW: i128 = 60;
+
+/// A number of seconds as a caller's clock gives it: whole (`int(time.time())`), or with
+/// a fraction (`time.time()` itself, or a float TTL).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Seconds {
+    Whole(i128),
+    Fraction(f64),
+}
+
+/// The age check of a token: made at most `ttl` seconds before `now`, and not more than a
+/// minute after it. (The TTL is signed: a negative one refuses tokens from the past, as
+/// plain arithmetic says.)
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TtlCheck {
+    pub ttl: Seconds,
+    pub now: Seconds,
+}
+
+impl TtlCheck {
+    fn admits(self, timestamp: u64) -> bool {
+        let timestamp = i128::from(timestamp);
+        match (self.ttl, self.now) {
+            (Seconds::Whole(ttl), Seconds::Whole(now)) => {
+                timestamp.saturating_add(ttl) >= now
+                    && now.saturating_add(MAX_CLOCK_SKEW) >= timestamp
+            }
+            // With a fraction anywhere the comparison is made in floating point, as
+            // Python's mixed arithmetic makes it (exact for timestamps below 2**53).
+            (ttl, now) => {
+                let as_float = |s: Seconds| match s {
+                    Seconds::Whole(v) => v as f64,
+                    Seconds::Fraction(v) => v,
+                };
+                let (ttl, now, timestamp) = (as_float(ttl), as_float(now), timestamp as f64);
+                timestamp + ttl >= now && now + MAX_CLOCK_SKEW as f64 >= timestamp
+            }
+        }
+    }
+}
 
 /// A Fernet key: the first half signs, the second half encrypts. Both are scheduled
 /// once: an HMAC keyed with the signing key, which each token copies, and one AES context
@@ -144,11 +185,29 @@ impl FernetKey {
         Ok(())
     }
 
-    /// Decodes and authenticates a token; returns it raw. Every failure is `InvalidToken`.
-    fn verified(&self, token: &[u8]) -> Result<Vec<u8>> {
-        let raw = URL_SAFE
+    /// Decodes a token's strict base64url form (the form `encrypt` makes). Callers that
+    /// accept other spellings (padding or alphabet variants, line breaks) decode them
+    /// themselves and pass the raw bytes to the `*_raw` methods.
+    pub fn decode(token: &[u8]) -> Result<Vec<u8>> {
+        URL_SAFE
             .decode_to_vec(token)
-            .map_err(|_| Error::InvalidToken)?;
+            .map_err(|_| Error::InvalidToken)
+    }
+
+    /// The creation time a raw token claims, before any check of its authenticity.
+    pub fn unverified_timestamp(raw: &[u8]) -> Result<u64> {
+        match raw.get(..9) {
+            Some([VERSION, stamp @ ..]) => {
+                let mut bytes = [0u8; 8];
+                bytes.copy_from_slice(stamp);
+                Ok(u64::from_be_bytes(bytes))
+            }
+            _ => Err(Error::InvalidToken),
+        }
+    }
+
+    /// Authenticates a raw token. Every failure is `InvalidToken`.
+    fn verify(&self, raw: &[u8]) -> Result<()> {
         if raw.len() < HEADER_LEN + BLOCK_LEN + TAG_LEN
             || raw[0] != VERSION
             || (raw.len() - HEADER_LEN - TAG_LEN) % BLOCK_LEN != 0
@@ -159,30 +218,30 @@ impl FernetKey {
         let mut mac = self.mac.fork()?;
         mac.update(&raw[..body_end])?;
         mac.verify(&raw[body_end..])
-            .map_err(|_| Error::InvalidToken)?;
-        Ok(raw)
-    }
-
-    fn timestamp(raw: &[u8]) -> u64 {
-        let mut stamp = [0u8; 8];
-        stamp.copy_from_slice(&raw[1..9]);
-        u64::from_be_bytes(stamp)
+            .map_err(|_| Error::InvalidToken)
     }
 
     /// The (authenticated) creation time of a token.
     pub fn extract_timestamp(&self, token: &[u8]) -> Result<u64> {
-        Ok(Self::timestamp(&self.verified(token)?))
+        self.extract_timestamp_raw(&Self::decode(token)?)
     }
 
-    /// Checks and decrypts a token. With `ttl_at = Some((ttl, now))`, a token older than
-    /// `ttl` seconds at `now`, or more than a minute in the future, is refused. (The TTL is
-    /// signed: a negative one refuses tokens from the past, as plain arithmetic says.)
-    pub fn decrypt(&self, token: &[u8], ttl_at: Option<(i64, u64)>) -> Result<Vec<u8>> {
-        let raw = self.verified(token)?;
-        if let Some((ttl, now)) = ttl_at {
-            let timestamp = i128::from(Self::timestamp(&raw));
-            let now = i128::from(now);
-            if timestamp + i128::from(ttl) < now || now + i128::from(MAX_CLOCK_SKEW) < timestamp {
+    /// The (authenticated) creation time of a raw (decoded) token.
+    pub fn extract_timestamp_raw(&self, raw: &[u8]) -> Result<u64> {
+        self.verify(raw)?;
+        Self::unverified_timestamp(raw)
+    }
+
+    /// Checks and decrypts a token; with a `TtlCheck`, its age too.
+    pub fn decrypt(&self, token: &[u8], ttl: Option<TtlCheck>) -> Result<Vec<u8>> {
+        self.decrypt_raw(&Self::decode(token)?, ttl)
+    }
+
+    /// Checks and decrypts a raw (decoded) token; with a `TtlCheck`, its age too.
+    pub fn decrypt_raw(&self, raw: &[u8], ttl: Option<TtlCheck>) -> Result<Vec<u8>> {
+        self.verify(raw)?;
+        if let Some(check) = ttl {
+            if !check.admits(Self::unverified_timestamp(raw)?) {
                 return Err(Error::InvalidToken);
             }
         }
@@ -217,6 +276,13 @@ impl FernetKey {
 mod tests {
     use super::*;
 
+    fn whole(ttl: i128, now: i128) -> TtlCheck {
+        TtlCheck {
+            ttl: Seconds::Whole(ttl),
+            now: Seconds::Whole(now),
+        }
+    }
+
     #[test]
     fn spec_generate_vector() {
         // The Fernet specification's generate.json vector.
@@ -231,7 +297,7 @@ mod tests {
             "gAAAAAAdwJ6wAAECAwQFBgcICQoLDA0ODy021cpGVWKZ_eEwCGM4BLLF_5CV9dOPmrhuVUPgJobwOz7JcbmrR64jVmpU4IwqDA=="
         );
         assert_eq!(
-            key.decrypt(&token, Some((60, 499_162_810))).unwrap(),
+            key.decrypt(&token, Some(whole(60, 499_162_810))).unwrap(),
             b"hello"
         );
         assert_eq!(key.extract_timestamp(&token).unwrap(), 499_162_800);
@@ -242,14 +308,24 @@ mod tests {
         let key = FernetKey::new(&[3u8; 32]).unwrap();
         let token = key.encrypt_at_time(b"x", 1_000, &[0u8; 16]).unwrap();
         assert!(matches!(
-            key.decrypt(&token, Some((10, 1_011))),
+            key.decrypt(&token, Some(whole(10, 1_011))),
             Err(Error::InvalidToken)
         ));
         assert!(matches!(
-            key.decrypt(&token, Some((10, 939))),
+            key.decrypt(&token, Some(whole(10, 939))),
             Err(Error::InvalidToken)
         ));
-        assert!(key.decrypt(&token, Some((10, 941))).is_ok());
+        assert!(key.decrypt(&token, Some(whole(10, 941))).is_ok());
+        // Fractions compare as Python compares them; huge values saturate.
+        let fraction = |ttl, now| TtlCheck {
+            ttl: Seconds::Fraction(ttl),
+            now: Seconds::Fraction(now),
+        };
+        assert!(key.decrypt(&token, Some(fraction(10.5, 1_010.5))).is_ok());
+        assert!(key.decrypt(&token, Some(fraction(10.5, 1_010.6))).is_err());
+        assert!(key.decrypt(&token, Some(whole(i128::MAX, 5_000))).is_ok());
+        assert!(key.decrypt(&token, Some(whole(10, -1))).is_err());
+        assert!(key.decrypt(&token, Some(whole(10, 940))).is_ok());
         let mut tampered = token.clone();
         tampered[20] = if tampered[20] == b'A' { b'B' } else { b'A' };
         assert!(matches!(

@@ -34,3 +34,8 @@ pub fn drain_errors() -> Vec<(i32, i32, String)> {
         .map(|e| (e.library_code(), e.reason_code(), e.to_string()))
         .collect()
 }
+
+/// OpenSSL's pending errors as an error (the queue is drained).
+pub fn pending_error() -> crate::Error {
+    crate::Error::OpenSsl(openssl::error::ErrorStack::get())
+}

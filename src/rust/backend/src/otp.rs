@@ -11,6 +11,12 @@ pub fn hotp(algorithm: HashAlgorithm, key: &[u8], counter: u64, digits: u32) -> 
     if !(1..=9).contains(&digits) {
         return Err(Error::ParameterTooLarge("HOTP length"));
     }
+    Ok(dynamic_truncate(algorithm, key, counter)? % 10u32.pow(digits))
+}
+
+/// The 31-bit number that RFC 4226's dynamic truncation takes from the HMAC of
+/// `counter` (section 5.3), before it is reduced to decimal digits.
+pub fn dynamic_truncate(algorithm: HashAlgorithm, key: &[u8], counter: u64) -> Result<u32> {
     let mut mac = Hmac::new(algorithm, key)?;
     mac.update(&counter.to_be_bytes())?;
     let mut tag = [0u8; 64];
@@ -24,8 +30,7 @@ pub fn hotp(algorithm: HashAlgorithm, key: &[u8], counter: u64, digits: u32) -> 
         .get(offset..offset + 4)
         .and_then(|bytes| bytes.try_into().ok())
         .ok_or(Error::UnsupportedAlgorithm("this digest in HOTP"))?;
-    let truncated = u32::from_be_bytes(window) & 0x7fff_ffff;
-    Ok(truncated % 10u32.pow(digits))
+    Ok(u32::from_be_bytes(window) & 0x7fff_ffff)
 }
 
 #[cfg(test)]
@@ -44,5 +49,10 @@ mod tests {
                 value
             );
         }
+        // Section 5.4's worked example: the truncated value of counter 0.
+        assert_eq!(
+            dynamic_truncate(HashAlgorithm::Sha1, key, 0).unwrap(),
+            0x4c93cf18
+        );
     }
 }

@@ -70,15 +70,13 @@ class Backend:
         return (
             f"<OpenSSLBackend(version: {self.openssl_version_text()}, "
             f"FIPS: {self._fips_enabled}, "
-            f"Legacy: {rust_openssl.legacy_provider_loaded()})>"
+            f"Legacy: {rust_openssl._legacy_provider_loaded})>"
         )
 
     def openssl_assert(self, ok: bool) -> None:
+        """Raises InternalError, with OpenSSL's pending errors, when `ok` is false."""
         if not ok:
-            errors = self._consume_errors()
-            raise AssertionError(
-                f"OpenSSL assertion failed; pending errors: {errors!r}"
-            )
+            rust_openssl.raise_openssl_error()
 
     def openssl_version_text(self) -> str:
         """The version text of the linked OpenSSL, e.g. 'OpenSSL 3.6.3 30 Sep 2026'."""

@@ -159,26 +159,42 @@ def generate_private_key(
     return rust_openssl.rsa.generate_private_key(public_exponent, key_size)
 
 
+def _modinv(e: int, m: int) -> int:
+    """The inverse of e modulo m."""
+    return pow(e, -1, m)
+
+
+def _check_above_one(*values: int) -> None:
+    if any(value <= 1 for value in values):
+        raise ValueError("Values can't be <= 1")
+
+
 def rsa_crt_iqmp(p: int, q: int) -> int:
     """The CRT coefficient q^-1 mod p."""
-    return pow(q, -1, p)
+    _check_above_one(p, q)
+    return _modinv(q, p)
 
 
 def rsa_crt_dmp1(private_exponent: int, p: int) -> int:
     """The CRT exponent d mod (p - 1)."""
+    _check_above_one(private_exponent, p)
     return private_exponent % (p - 1)
 
 
 def rsa_crt_dmq1(private_exponent: int, q: int) -> int:
     """The CRT exponent d mod (q - 1)."""
+    _check_above_one(private_exponent, q)
     return private_exponent % (q - 1)
 
 
 def rsa_recover_private_exponent(e: int, p: int, q: int) -> int:
     """The private exponent d = e^-1 mod lcm(p - 1, q - 1) (Carmichael's totient)."""
-    return pow(e, -1, lcm(p - 1, q - 1))
+    _check_above_one(e, p, q)
+    return _modinv(e, lcm(p - 1, q - 1))
 
 
 def rsa_recover_prime_factors(n: int, e: int, d: int) -> tuple[int, int]:
     """The primes (p, q), p > q, of a modulus whose exponents e and d are known."""
+    if d <= 1 or e <= 1:
+        raise ValueError("d, e can't be <= 1")
     return rust_openssl.rsa.recover_prime_factors(n, e, d)

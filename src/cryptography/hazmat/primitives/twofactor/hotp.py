@@ -76,6 +76,11 @@ class HOTP:
             self._key, self._algorithm, counter, self._length
         )
 
+    def _dynamic_truncate(self, counter: int) -> int:
+        return rust_openssl.twofactor.dynamic_truncate(
+            self._key, self._algorithm, counter
+        )
+
     def verify(self, hotp: bytes, counter: int) -> None:
         if not constant_time.bytes_eq(self.generate(counter), hotp):
             raise InvalidToken("Supplied HOTP value does not match.")

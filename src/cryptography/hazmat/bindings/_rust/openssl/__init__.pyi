@@ -2,6 +2,8 @@
 # 2.0, and the BSD License. See the LICENSE file in the root of this repository
 # for complete details.
 
+import typing
+
 from cryptography.hazmat.bindings._rust.openssl import (
     aead as aead,
 )
@@ -74,8 +76,18 @@ __all__ = [
     "openssl_version",
     "openssl_version_text",
     "poly1305",
+    "raise_openssl_error",
     "twofactor",
 ]
+
+CRYPTOGRAPHY_IS_LIBRESSL: bool
+CRYPTOGRAPHY_IS_BORINGSSL: bool
+CRYPTOGRAPHY_IS_AWSLC: bool
+CRYPTOGRAPHY_OPENSSL_309_OR_GREATER: bool
+CRYPTOGRAPHY_OPENSSL_320_OR_GREATER: bool
+CRYPTOGRAPHY_OPENSSL_330_OR_GREATER: bool
+CRYPTOGRAPHY_OPENSSL_350_OR_GREATER: bool
+_legacy_provider_loaded: bool
 
 def openssl_version_text() -> str: ...
 def openssl_version() -> int: ...
@@ -83,4 +95,5 @@ def is_vendored() -> bool: ...
 def is_fips_enabled() -> bool: ...
 def legacy_provider_loaded() -> bool: ...
 def capture_error_stack() -> list[tuple[int, int, str]]: ...
+def raise_openssl_error() -> typing.NoReturn: ...
 def algorithm_available(kind: str, name: str) -> bool: ...

@@ -66,6 +66,7 @@ class HKDF(_Derives):
     def extract(
         algorithm: HashAlgorithm, salt: bytes | None, key_material: Buffer
     ) -> bytes: ...
+    def _extract(self, key_material: Buffer) -> bytes: ...
 
 @typing.final
 class HKDFExpand(_Derives):

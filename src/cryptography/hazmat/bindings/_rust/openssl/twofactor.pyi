@@ -5,8 +5,9 @@
 from cryptography.hazmat.primitives.hashes import HashAlgorithm
 from cryptography.utils import Buffer
 
-__all__ = ["hotp_code"]
+__all__ = ["dynamic_truncate", "hotp_code"]
 
 def hotp_code(
     key: Buffer, algorithm: HashAlgorithm, counter: int, length: int
 ) -> bytes: ...
+def dynamic_truncate(key: Buffer, algorithm: HashAlgorithm, counter: int) -> int: ...
