@@ -4,6 +4,9 @@
   Wycheproof vectors in ../shared/wycheproof are used when that folder exists.
 - rust:  cargo fmt --check, clippy -D warnings, and the core crate's unit tests.
 - lint:  ruff check, ruff format --check, mypy, and stubtest of the native module's stubs.
+- conformance: pyca/cryptography 50.0.2's own test suite, downloaded at run time into a
+  cache outside the repository, run against this package (conformance/run.py): passed,
+  failed and skipped per area, and no failure outside conformance/expected-failures.txt.
 - bench: the benchmark suite; `nox -s bench -- --compare` also measures pyca/cryptography
   50.0.2 in a second virtualenv, interleaved, with ../shared/bench/compare.py.
 """
@@ -65,10 +68,30 @@ def rust(session: nox.Session) -> None:
 @nox.session
 def lint(session: nox.Session) -> None:
     session.install(".[test]", "ruff", "mypy", "typing_extensions")
-    session.run("ruff", "check", "src", "tests", "benchmarks", "noxfile.py")
-    session.run("ruff", "format", "--check", "src", "tests", "benchmarks", "noxfile.py")
-    session.run("mypy", "src/cryptography", "tests", "benchmarks")
+    paths = ["src", "tests", "benchmarks", "conformance", "noxfile.py"]
+    session.run("ruff", "check", *paths)
+    session.run("ruff", "format", "--check", *paths)
+    session.run("mypy", "src/cryptography", "tests", "benchmarks", "conformance")
     session.run("python", "-m", "mypy.stubtest", "cryptography.hazmat.bindings._rust")
+
+
+@nox.session
+def conformance(session: nox.Session) -> None:
+    # The reference suite's own test dependencies (its pyproject's `test` group, less
+    # coverage): pytest-benchmark because its pytest options name it.
+    session.install(
+        ".",
+        "cryptography-vectors==50.0.2",
+        "pytest>=8",
+        "pytest-xdist",
+        "pytest-benchmark",
+        "pretend",
+        "certifi",
+    )
+    args = []
+    if (WYCHEPROOF / "testvectors_v1").is_dir():
+        args.append(f"--wycheproof-root={WYCHEPROOF}")
+    session.run("python", "conformance/run.py", *args, *session.posargs)
 
 
 @nox.session

@@ -106,7 +106,9 @@ def load_expectations() -> dict[str, str]:
                 )
             continue
         if reason is None:
-            raise SystemExit(f"{EXPECTATIONS.name}:{number}: a test before any [reason]")
+            raise SystemExit(
+                f"{EXPECTATIONS.name}:{number}: a test before any [reason]"
+            )
         if line in expected:
             raise SystemExit(f"{EXPECTATIONS.name}:{number}: {line} is listed twice")
         expected[line] = reason
@@ -142,7 +144,9 @@ def run_suite(suite: pathlib.Path, pytest_args: list[str]) -> dict[str, dict[str
         return results
 
 
-def print_table(results: dict[str, dict[str, str]], areas: list[tuple[str, str]]) -> None:
+def print_table(
+    results: dict[str, dict[str, str]], areas: list[tuple[str, str]]
+) -> None:
     counts: dict[str, collections.Counter[str]] = collections.defaultdict(
         collections.Counter
     )
@@ -162,7 +166,9 @@ def main() -> int:
     parser.add_argument("--cache", type=pathlib.Path, default=default_cache())
     parser.add_argument("--wycheproof-root", type=pathlib.Path)
     parser.add_argument("--workers", default="2", help="pytest-xdist workers (0: none)")
-    parser.add_argument("pytest_args", nargs="*", help="after --: a selection for pytest")
+    parser.add_argument(
+        "pytest_args", nargs="*", help="after --: a selection for pytest"
+    )
     args = parser.parse_args()
 
     expected = load_expectations()

@@ -92,6 +92,13 @@ def test_rules_and_known_lengths():
         dec.finalize()
     with pytest.raises(AlreadyFinalized):
         dec.update(b"")
+    # A decryptor given too small a buffer says so and stays usable.
+    sealed = cobblestone.Cobblestone128Encryptor(key, b"").finalize() + bytes(16384)
+    dec = cobblestone.Cobblestone128Decryptor(key, b"")
+    with pytest.raises(ValueError, match=r"buffer must be at least \d+ bytes"):
+        dec.update_into(sealed + bytes(16400), bytearray(16383))
+    assert dec.update(sealed[:72]) == b""
+    assert dec.finalize() == b""
     dec = cobblestone.Cobblestone128Decryptor(key, b"")
     with pytest.raises(InvalidTag):
         dec.update_into(b"a" * 100, bytearray(0))

@@ -132,26 +132,34 @@ macro_rules! nonce_aead {
 
             #[pyo3(signature = (nonce, data, associated_data))]
             fn encrypt<'py>(&self, py: Python<'py>, nonce: BytesLike<'_>, data: BytesLike<'_>, associated_data: Option<BytesLike<'_>>) -> CryptoResult<Bound<'py, PyBytes>> {
+                let aad = one_aad(&associated_data);
+                check_lengths(&data, &aad)?;
                 $check(self, &nonce, data.len())?;
-                seal(py, &self.key, &nonce, &data, &one_aad(&associated_data))
+                seal(py, &self.key, &nonce, &data, &aad)
             }
 
             #[pyo3(signature = (nonce, data, associated_data))]
             fn decrypt<'py>(&self, py: Python<'py>, nonce: BytesLike<'_>, data: BytesLike<'_>, associated_data: Option<BytesLike<'_>>) -> CryptoResult<Bound<'py, PyBytes>> {
+                let aad = one_aad(&associated_data);
+                check_lengths(&data, &aad)?;
                 $check(self, &nonce, data.len().saturating_sub(self.key.tag_len()))?;
-                open(py, &self.key, &nonce, &data, &one_aad(&associated_data))
+                open(py, &self.key, &nonce, &data, &aad)
             }
 
             #[pyo3(signature = (nonce, data, associated_data, buf))]
             fn encrypt_into(&self, py: Python<'_>, nonce: BytesLike<'_>, data: BytesLike<'_>, associated_data: Option<BytesLike<'_>>, mut buf: WritableBuffer) -> CryptoResult<usize> {
+                let aad = one_aad(&associated_data);
+                check_lengths(&data, &aad)?;
                 $check(self, &nonce, data.len())?;
-                seal_into(py, &self.key, &nonce, &data, &one_aad(&associated_data), &mut buf)
+                seal_into(py, &self.key, &nonce, &data, &aad, &mut buf)
             }
 
             #[pyo3(signature = (nonce, data, associated_data, buf))]
             fn decrypt_into(&self, py: Python<'_>, nonce: BytesLike<'_>, data: BytesLike<'_>, associated_data: Option<BytesLike<'_>>, mut buf: WritableBuffer) -> CryptoResult<usize> {
+                let aad = one_aad(&associated_data);
+                check_lengths(&data, &aad)?;
                 $check(self, &nonce, data.len().saturating_sub(self.key.tag_len()))?;
-                open_into(py, &self.key, &nonce, &data, &one_aad(&associated_data), &mut buf)
+                open_into(py, &self.key, &nonce, &data, &aad, &mut buf)
             }
         }
     };

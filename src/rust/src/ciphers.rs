@@ -568,3 +568,27 @@ impl AeadDecryptionContext {
         reset_nonce(py, &mut self.state, &nonce)
     }
 }
+
+/// Test hook of the reference: counts `n` message bytes as processed by a GCM context,
+/// so that its length limit can be reached without 64 GiB of input.
+#[pyfunction]
+pub(crate) fn _advance(ctx: &Bound<'_, PyAny>, n: u64) -> CryptoResult<()> {
+    skip_gcm_bytes(ctx, n, 0)
+}
+
+/// Test hook of the reference: counts `n` associated-data bytes as processed.
+#[pyfunction]
+pub(crate) fn _advance_aad(ctx: &Bound<'_, PyAny>, n: u64) -> CryptoResult<()> {
+    skip_gcm_bytes(ctx, 0, n)
+}
+
+fn skip_gcm_bytes(ctx: &Bound<'_, PyAny>, data: u64, aad: u64) -> CryptoResult<()> {
+    let state = if let Ok(encryptor) = ctx.cast::<AeadEncryptionContext>() {
+        let mut encryptor = encryptor.borrow_mut();
+        return Ok(live(&mut encryptor.state)?.skip_gcm_bytes(data, aad)?);
+    } else {
+        ctx.cast::<AeadDecryptionContext>().map_err(PyErr::from)?
+    };
+    let mut decryptor = state.borrow_mut();
+    Ok(live(&mut decryptor.state)?.skip_gcm_bytes(data, aad)?)
+}

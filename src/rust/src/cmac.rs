@@ -100,6 +100,11 @@ fn unsupported_cipher(py: Python<'_>) -> PyErr {
 /// A CMAC keyed with a block cipher object's key (also KBKDFCMAC's PRF).
 pub(crate) fn keyed_cmac(py: Python<'_>, algorithm: &Bound<'_, PyAny>) -> CryptoResult<mac::Cmac> {
     let name = cipher_name(py, algorithm)?;
+    // A cipher CMAC cannot use is refused before its key is read (a custom algorithm
+    // class may not have one).
+    if cmac_cipher_for(&name, 16).is_none() && cmac_cipher_for(&name, 24).is_none() {
+        return Err(unsupported_cipher(py).into());
+    }
     let key = algorithm.getattr(pyo3::intern!(py, "key"))?;
     let key = key.extract::<BytesLike<'_>>()?;
     let cipher = cmac_cipher_for(&name, key.len()).ok_or_else(|| unsupported_cipher(py))?;

@@ -132,8 +132,15 @@ macro_rules! cobblestone_classes {
                 data: BytesLike<'_>,
                 mut buf: WritableBuffer,
             ) -> CryptoResult<usize> {
+                // A buffer too small leaves the context as it was; a failure while
+                // decrypting finishes it.
+                let needed = self
+                    .state
+                    .as_ref()
+                    .ok_or_else(already_finalized)?
+                    .update_len(data.len());
+                let out = into_buffer(&mut buf, needed)?;
                 let mut state = self.state.take().ok_or_else(already_finalized)?;
-                let out = into_buffer(&mut buf, state.update_len(data.len()))?;
                 let written = state.update_into(&data, out)?;
                 self.state = Some(state);
                 Ok(written)

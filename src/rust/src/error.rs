@@ -142,6 +142,12 @@ impl From<CryptoError> for PyErr {
             Error::TagRequired => {
                 PyValueError::new_err("Authentication tag must be provided when decrypting.")
             }
+            Error::TagTooLong { max } => PyValueError::new_err(format!(
+                "Authentication tag cannot be more than {max} bytes."
+            )),
+            Error::Argon2Memory { kib } => PyMemoryError::new_err(format!(
+                "Not enough memory to derive key. These parameters require {kib}KiB of memory."
+            )),
             Error::AlreadyUpdated => AlreadyUpdated::new_err("Update has been called on this context."),
             Error::CounterOverflow => PyValueError::new_err(
                 "Exceeded the maximum number of bytes that can be encrypted with ChaCha20 for this nonce. The 32-bit counter portion of the nonce would overflow.",

@@ -302,7 +302,10 @@ kdf_class!(Scrypt, [length], [used], {
 fn hkdf_hash(py: Python<'_>, algorithm: &Bound<'_, PyAny>) -> PyResult<HashAlgorithm> {
     if let Ok(size) = algorithm.getattr(pyo3::intern!(py, "digest_size")) {
         if let Ok(size) = size.extract::<usize>() {
-            if size.checked_mul(255).is_none_or(|n| n > isize::MAX as usize) {
+            if size
+                .checked_mul(255)
+                .is_none_or(|n| n > isize::MAX as usize)
+            {
                 return Err(PyValueError::new_err(
                     "Digest size too large, would cause overflow",
                 ));
@@ -679,8 +682,17 @@ impl KbkdfParams {
         })
     }
 
+    /// The counter must be able to number every PRF block of the output (checked when
+    /// the object is made, as the reference does).
+    fn check_rounds(&self, prf_len: usize) -> PyResult<()> {
+        if kdf::kbkdf_rounds(prf_len, self.rlen, self.length).is_none() {
+            return Err(PyValueError::new_err("There are too many iterations."));
+        }
+        Ok(())
+    }
+
     /// The checks the reference makes when deriving; returns the fixed input data.
-    fn fixed_for_derive(&self, prf_len: usize) -> PyResult<&[u8]> {
+    fn fixed_for_derive(&self) -> PyResult<&[u8]> {
         let fixed = self
             .fixed
             .as_deref()
@@ -689,9 +701,6 @@ impl KbkdfParams {
             if at > fixed.len() {
                 return Err(PyValueError::new_err("break_location offset > len(fixed)"));
             }
-        }
-        if kdf::kbkdf_rounds(prf_len, self.rlen, self.length).is_none() {
-            return Err(PyValueError::new_err("There are too many iterations."));
         }
         Ok(fixed)
     }
@@ -735,10 +744,24 @@ fn kbkdf_cmac_algorithm(
     Ok(algorithm.unbind())
 }
 
+/// KBKDFHMAC's PRF output: the digest.
+fn kbkdf_hmac_prf_len(_: Python<'_>, algorithm: &HashAlgorithm) -> PyResult<usize> {
+    Ok(algorithm.output_len())
+}
+
+/// KBKDFCMAC's PRF output: the cipher's block (its class's `block_size`, in bits).
+fn kbkdf_cmac_prf_len(py: Python<'_>, algorithm: &Py<pyo3::types::PyType>) -> PyResult<usize> {
+    let bits: usize = algorithm
+        .bind(py)
+        .getattr(pyo3::intern!(py, "block_size"))?
+        .extract()?;
+    Ok(bits / 8)
+}
+
 /// The two KBKDF classes: one Python signature, `$convert` turning the algorithm
-/// argument into the PRF's description.
+/// argument into the PRF's description and `$prf_len` giving its output length.
 macro_rules! kbkdf_class {
-    ($rust:ident, $name:literal, $algorithm:ty, $convert:ident) => {
+    ($rust:ident, $name:literal, $algorithm:ty, $convert:ident, $prf_len:ident) => {
         #[pyclass(module = "cryptography.hazmat.primitives.kdf.kbkdf", name = $name, frozen)]
         pub(crate) struct $rust {
             algorithm: $algorithm,
@@ -781,6 +804,7 @@ macro_rules! kbkdf_class {
                     fixed.as_ref(),
                     break_location,
                 )?;
+                params.check_rounds($prf_len(py, &algorithm)?)?;
                 Ok($rust {
                     algorithm,
                     params,
@@ -791,18 +815,25 @@ macro_rules! kbkdf_class {
     };
 }
 
-kbkdf_class!(KbkdfHmac, "KBKDFHMAC", HashAlgorithm, kbkdf_hmac_algorithm);
+kbkdf_class!(
+    KbkdfHmac,
+    "KBKDFHMAC",
+    HashAlgorithm,
+    kbkdf_hmac_algorithm,
+    kbkdf_hmac_prf_len
+);
 kbkdf_class!(
     KbkdfCmac,
     "KBKDFCMAC",
     Py<pyo3::types::PyType>,
-    kbkdf_cmac_algorithm
+    kbkdf_cmac_algorithm,
+    kbkdf_cmac_prf_len
 );
 
 impl Derive for KbkdfHmac {
     fn derive_core(&self, py: Python<'_>, key_material: &[u8], out: &mut [u8]) -> CryptoResult<()> {
         require_hmac_digest(py, self.algorithm)?;
-        let fixed = self.params.fixed_for_derive(self.algorithm.output_len())?;
+        let fixed = self.params.fixed_for_derive()?;
         let (rlen, location) = (self.params.rlen, self.params.location);
         Ok(kdf::kbkdf_hmac(
             self.algorithm,
@@ -823,7 +854,7 @@ impl Derive for KbkdfCmac {
             .bind(py)
             .call1((PyBytes::new(py, key_material),))?;
         let keyed = crate::cmac::keyed_cmac(py, &cipher)?;
-        let fixed = self.params.fixed_for_derive(keyed.cipher().block_len())?;
+        let fixed = self.params.fixed_for_derive()?;
         let (rlen, location) = (self.params.rlen, self.params.location);
         Ok(kdf::kbkdf_cmac(&keyed, rlen, location, fixed, out)?)
     }

@@ -97,6 +97,11 @@ pub(crate) fn aes_key_unwrap_with_padding<'py>(
     if wrapped_key.len() < 16 {
         return Err(KeywrapInvalidUnwrap::new_err("Must be at least 16 bytes").into());
     }
+    if wrapped_key.len() % 8 != 0 {
+        return Err(
+            KeywrapInvalidUnwrap::new_err("The wrapped key must be a multiple of 8 bytes").into(),
+        );
+    }
     Ok(PyBytes::new(
         py,
         &keywrap::unwrap(&wrapping_key, &wrapped_key, true)?,

@@ -132,6 +132,8 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_function(wrap_pyfunction!(ciphers::cipher_supported, m)?)?;
         m.add_function(wrap_pyfunction!(ciphers::create_encryption_ctx, m)?)?;
         m.add_function(wrap_pyfunction!(ciphers::create_decryption_ctx, m)?)?;
+        m.add_function(wrap_pyfunction!(ciphers::_advance, m)?)?;
+        m.add_function(wrap_pyfunction!(ciphers::_advance_aad, m)?)?;
         m.add_class::<ciphers::PyCipherContext>()?;
         m.add_class::<ciphers::AeadEncryptionContext>()?;
         m.add_class::<ciphers::AeadDecryptionContext>()?;

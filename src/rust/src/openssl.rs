@@ -61,7 +61,10 @@ pub(crate) fn add_constants(module: &Bound<'_, pyo3::types::PyModule>) -> PyResu
     }
     // The reference loads its providers when the module is imported; so do we, so that
     // this flag tells the truth from the start.
-    module.add("_legacy_provider_loaded", openssl_info::legacy_provider_loaded())
+    module.add(
+        "_legacy_provider_loaded",
+        openssl_info::legacy_provider_loaded(),
+    )
 }
 
 /// Whether OpenSSL can fetch the named algorithm. `kind` is "cipher", "kdf", "key" or

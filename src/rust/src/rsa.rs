@@ -303,19 +303,12 @@ impl PyRsaPublicKey {
         algorithm: &Bound<'py, PyAny>,
     ) -> CryptoResult<Bound<'py, PyBytes>> {
         check_padding(py, padding)?;
-        if !padding.is_instance(paddings(py)?.pkcs1v15.bind(py))? {
-            let name: String = padding.getattr(pyo3::intern!(py, "name"))?.extract()?;
-            return Err(unsupported(
-                py,
-                format!("{name} is not supported for the RSA signature operation"),
-                Reason::UnsupportedPadding,
-            )
-            .into());
-        }
+        // The algorithm is read first, as the reference reads it: `None` and
+        // `NoDigestInfo` ask for the whole DigestInfo, which only PKCS #1 v1.5 has.
         let hash = if algorithm.is_none() {
             None
         } else {
-            match SignatureHash::from_py(py, algorithm, false)? {
+            match SignatureHash::from_py(py, algorithm, true)? {
                 SignatureHash::Prehashed(_) => {
                     return Err(PyTypeError::new_err(
                         "Prehashed is only supported in the sign and verify methods. It cannot be used with recover_data_from_signature.",
@@ -325,6 +318,20 @@ impl PyRsaPublicKey {
                 other => other.hash(),
             }
         };
+        if !padding.is_instance(paddings(py)?.pkcs1v15.bind(py))? {
+            if hash.is_none() {
+                return Err(
+                    PyTypeError::new_err("Expected instance of hashes.HashAlgorithm.").into(),
+                );
+            }
+            let name: String = padding.getattr(pyo3::intern!(py, "name"))?.extract()?;
+            return Err(unsupported(
+                py,
+                format!("{name} is not supported for the RSA signature operation"),
+                Reason::UnsupportedPadding,
+            )
+            .into());
+        }
         Ok(PyBytes::new(
             py,
             &self.key.recover_data_from_signature(&signature, hash)?,

@@ -217,6 +217,13 @@ pub(crate) fn private_bytes<'py>(
         PrivateFormat::TraditionalOpenSSL if !matches!(key, PrivateKeyRef::Raw(_)) => {
             keys::PrivateFormat::Traditional
         }
+        // The encoding rule first: it holds whatever this build can write.
+        PrivateFormat::OpenSSH if encoding != Encoding::PEM => {
+            return Err(PyValueError::new_err(
+                "OpenSSH private key format can only be used with PEM encoding",
+            )
+            .into())
+        }
         PrivateFormat::OpenSSH => return Err(openssh_unsupported(py).into()),
         _ => return Err(format_invalid().into()),
     };

@@ -113,3 +113,18 @@ def test_public_key_and_kdf_predicates():
     assert not backend.elliptic_curve_supported(_Named("nonsense"))
     assert backend.rsa_padding_supported(_Named("EMSA-PKCS1-v1_5"))
     assert not backend.rsa_padding_supported(_Named("nonsense"))
+
+
+def test_rsa_padding_needs_mgf1():
+    from cryptography.hazmat.primitives.asymmetric import padding
+
+    class OtherMgf(padding.MGF):
+        _algorithm = hashes.SHA1()
+
+    mgf1 = padding.MGF1(hashes.SHA256())
+    assert backend.rsa_padding_supported(padding.OAEP(mgf1, hashes.SHA256(), None))
+    assert backend.rsa_padding_supported(padding.PSS(mgf1, 32))
+    # A mask generation function other than MGF1 is not one OpenSSL has.
+    other = OtherMgf()
+    assert not backend.rsa_padding_supported(padding.OAEP(other, hashes.SHA1(), None))
+    assert not backend.rsa_padding_supported(padding.PSS(other, 32))

@@ -4,9 +4,10 @@ import warnings
 
 import pytest
 
+from cryptography import utils
 from cryptography.hazmat.decrepit.ciphers import algorithms as decrepit
 from cryptography.hazmat.primitives import _cipheralgorithm
-from cryptography.hazmat.primitives.ciphers import algorithms
+from cryptography.hazmat.primitives.ciphers import algorithms, modes
 
 
 @pytest.mark.parametrize(
@@ -39,9 +40,27 @@ def test_key_sizes(cls, good, bad):
         cls("k" * 16)
 
 
-def test_triple_des_expands_short_keys():
-    assert decrepit.TripleDES(b"12345678").key == b"12345678" * 3
-    assert decrepit.TripleDES(b"1234567890abcdef").key == b"1234567890abcdef12345678"
+def test_triple_des_expands_short_keys_with_a_warning():
+    with pytest.warns(utils.DeprecatedIn47, match="Single-key TripleDES"):
+        assert decrepit.TripleDES(b"12345678").key == b"12345678" * 3
+    with pytest.warns(utils.DeprecatedIn47, match="Two-key TripleDES"):
+        assert (
+            decrepit.TripleDES(b"1234567890abcdef").key == b"1234567890abcdef12345678"
+        )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert decrepit.TripleDES(b"k" * 24).key_size == 192
+        # A wrong type is a TypeError, not a warning first.
+        with pytest.raises(TypeError, match="key must be bytes-like"):
+            decrepit.TripleDES("k" * 8)  # type: ignore[arg-type]
+
+
+def test_des_marker_is_not_supported():
+    from cryptography.hazmat.backends import default_backend
+    from cryptography.hazmat.decrepit.ciphers.algorithms import _DES
+
+    assert _DES().key_size == 64
+    assert not default_backend().cipher_supported(_DES(), modes.CBC(b"\0" * 8))
 
 
 def test_chacha20():

@@ -296,6 +296,14 @@ class TestSignatures:
                 hashes.SHA256(),
             )
 
+    def test_pss_digest_too_large_for_the_key_is_a_value_error(self):
+        # A 512-bit key leaves 64 - 2 bytes for digest and salt: SHA-512 does not fit,
+        # which is an argument error when verifying, not a bad signature.
+        small = rsa.RSAPublicNumbers(65537, (1 << 511) | 0x1235).public_key()
+        pss = padding.PSS(padding.MGF1(hashes.SHA512()), padding.PSS.MAX_LENGTH)
+        with pytest.raises(ValueError, match="Digest or salt length too long"):
+            small.verify(b"\x01" * 64, b"msg", pss, hashes.SHA512())
+
     def test_auto_salt_refused_when_signing(self, key):
         pss = padding.PSS(padding.MGF1(hashes.SHA256()), padding.PSS.AUTO)
         with pytest.raises(ValueError, match="only be set to Auto when verifying"):
@@ -365,6 +373,19 @@ class TestSignatures:
             signature, padding.PKCS1v15(), None
         )
         assert len(recovered) == 51
+        # NoDigestInfo asks for the same: the whole DigestInfo.
+        assert (
+            public.recover_data_from_signature(
+                signature, padding.PKCS1v15(), utils.NoDigestInfo()
+            )
+            == recovered
+        )
+        # PSS without a hash is a TypeError, before the padding is refused.
+        pss = padding.PSS(padding.MGF1(hashes.SHA256()), 32)
+        with pytest.raises(
+            TypeError, match="Expected instance of hashes.HashAlgorithm"
+        ):
+            public.recover_data_from_signature(signature, pss, None)
         with pytest.raises(InvalidSignature):
             public.recover_data_from_signature(
                 signature, padding.PKCS1v15(), hashes.SHA1()

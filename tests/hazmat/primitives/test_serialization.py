@@ -549,6 +549,13 @@ def test_serialization_argument_errors():
         ValueError, match="OpenSSH format must be used with OpenSSH encoding"
     ):
         public.public_bytes(Encoding.PEM, PublicFormat.OpenSSH)
+    # The encoding rule of the OpenSSH private format comes before anything else.
+    for encoding in (Encoding.DER,):
+        with pytest.raises(
+            ValueError,
+            match="OpenSSH private key format can only be used with PEM encoding",
+        ):
+            key.private_bytes(encoding, PrivateFormat.OpenSSH, NoEncryption())
     rsa_public = rsa.generate_private_key(65537, 1024).public_key()
     with pytest.raises(ValueError, match="format is invalid with this key"):
         rsa_public.public_bytes(Encoding.X962, PublicFormat.CompressedPoint)

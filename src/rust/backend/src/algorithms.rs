@@ -28,6 +28,7 @@ static PROVIDERS: OnceLock<LoadedProviders> = OnceLock::new();
 pub fn load_providers() {
     PROVIDERS.get_or_init(|| {
         let legacy = Provider::try_load(None, "legacy", true).ok();
+        crate::ffi::raise_thread_limit();
         // A failed load leaves its reason on the error queue; it must not leak into the
         // next caller's errors.
         let _ = openssl::error::ErrorStack::get();

@@ -38,6 +38,10 @@ pub enum Error {
     IncompleteBlock,
     /// An AEAD decryption was finished without the expected tag.
     TagRequired,
+    /// A tag longer than the mode produces.
+    TagTooLong { max: usize },
+    /// OpenSSL could not allocate the memory Argon2's parameters ask for (in KiB).
+    Argon2Memory { kib: u32 },
     /// Associated data was given after the payload.
     AlreadyUpdated,
     /// ChaCha20's 32-bit block counter would wrap.
@@ -125,6 +129,8 @@ impl fmt::Display for Error {
             }
             Error::IncompleteBlock => f.write_str("input is not a whole number of blocks"),
             Error::TagRequired => f.write_str("authentication tag required"),
+            Error::TagTooLong { max } => write!(f, "tag longer than {max} bytes"),
+            Error::Argon2Memory { kib } => write!(f, "Argon2 needs {kib} KiB of memory"),
             Error::AlreadyUpdated => f.write_str("associated data after the payload"),
             Error::CounterOverflow => f.write_str("block counter would overflow"),
             Error::XtsFirstUpdateTooShort => f.write_str("first XTS update shorter than a block"),

@@ -998,9 +998,25 @@ pub(crate) struct Argon2Inputs<'a> {
 
 /// Runs a fetched Argon2 KDF into `out` (one thread: OpenSSL's threaded Argon2 needs a
 /// process-wide thread pool this library does not set up).
+/// Lets OpenSSL's thread pool (Argon2's lanes) use as many threads as the machine has
+/// cores, unless a higher limit is already set.
+pub(crate) fn raise_thread_limit() {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get() as u64);
+    // SAFETY: a null library context means the default one; both calls only read or set
+    // its thread limit.
+    unsafe {
+        let current = sys::OSSL_get_max_threads(ptr::null_mut());
+        if cores > current {
+            sys::OSSL_set_max_threads(ptr::null_mut(), cores);
+        }
+    }
+}
+
+/// Argon2 through OpenSSL, its lanes on up to `threads` threads of OpenSSL's pool.
 pub(crate) fn argon2(
     kdf: &FetchedKdf,
     inputs: &Argon2Inputs<'_>,
+    threads: u32,
     out: &mut [u8],
 ) -> Result<(), ErrorStack> {
     let octets = |key: &'static CStr, value: &[u8]| {
@@ -1015,7 +1031,7 @@ pub(crate) fn argon2(
         }
     };
     let (mut iterations, mut lanes, mut memory, mut threads) =
-        (inputs.iterations, inputs.lanes, inputs.memory_kib, 1u32);
+        (inputs.iterations, inputs.lanes, inputs.memory_kib, threads);
     let uint = |key: &'static CStr, value: &mut u32| {
         // SAFETY: as above; OpenSSL reads the `u32` behind `value` during the call.
         unsafe { sys::OSSL_PARAM_construct_uint(key.as_ptr(), value) }
@@ -1045,6 +1061,12 @@ pub(crate) fn argon2(
     // SAFETY: we own the context; freeing it wipes the Argon2 memory.
     unsafe { sys::EVP_KDF_CTX_free(ctx) };
     result
+}
+
+/// How many threads Argon2 may ask of OpenSSL's pool (0: a build without threads).
+pub(crate) fn max_threads() -> u64 {
+    // SAFETY: reads the default library context's limit.
+    unsafe { sys::OSSL_get_max_threads(ptr::null_mut()) }
 }
 
 /// OpenSSL's primality test with its default strength for the size (the test its RSA key

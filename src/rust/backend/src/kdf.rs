@@ -551,7 +551,21 @@ pub fn argon2(
         lanes: params.lanes,
         memory_kib: params.memory_cost,
     };
-    Ok(crate::ffi::argon2(kdf, &inputs, out)?)
+    // A thread per lane, as far as OpenSSL's pool allows (RFC 9106 recommends 4 lanes).
+    let threads = u32::try_from(crate::ffi::max_threads())
+        .unwrap_or(u32::MAX)
+        .clamp(1, params.lanes.max(1));
+    let out_of_memory = |_| Error::Argon2Memory {
+        kib: params.memory_cost,
+    };
+    match crate::ffi::argon2(kdf, &inputs, threads, out) {
+        Ok(()) => Ok(()),
+        // Other derivations may hold the pool's threads just now: OpenSSL then refuses
+        // the thread count, and one thread does the same work.
+        Err(_) if threads > 1 => crate::ffi::argon2(kdf, &inputs, 1, out).map_err(out_of_memory),
+        // The arguments were checked before; what OpenSSL can still refuse is the memory.
+        Err(stack) => Err(out_of_memory(stack)),
+    }
 }
 
 /// The PHC string format (`$argon2id$v=19$m=...,t=...,p=...$salt$hash`), base64 without

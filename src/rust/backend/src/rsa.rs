@@ -484,6 +484,11 @@ impl RsaPublicKey {
         padding: SignaturePadding,
     ) -> Result<()> {
         let input = prepare(data)?;
+        // A digest that leaves no room in the key's encoded message is an argument error,
+        // not a signature that fails.
+        if let (SignaturePadding::Pss { .. }, Some(hash)) = (padding, input.hash) {
+            max_pss_salt_length(self.key_size(), hash.output_len())?;
+        }
         let mut ctx = PkeyCtx::new(self.pkey()?)?;
         ctx.verify_init()?;
         configure_signature(&mut ctx, input.hash, padding, false)?;

@@ -146,9 +146,11 @@ class Backend:
         if name == "EMSA-PKCS1-v1_5":
             return True
         if name in ("EMSA-PSS", "EME-OAEP"):
+            # MGF1 is the only mask generation function there is.
             mgf = getattr(padding, "_mgf", None)
-            algorithm = getattr(mgf, "_algorithm", None)
-            if algorithm is None or not self.signature_hash_supported(algorithm):
+            if not isinstance(mgf, MGF1):
+                return False
+            if not self.signature_hash_supported(mgf._algorithm):
                 return False
             if name == "EME-OAEP":
                 return self.signature_hash_supported(padding._algorithm)

@@ -4,6 +4,9 @@
 
 from __future__ import annotations
 
+import warnings
+
+from cryptography import utils
 from cryptography.hazmat.primitives._cipheralgorithm import (
     BlockCipherAlgorithm,
     CipherAlgorithm,
@@ -26,12 +29,33 @@ class TripleDES(_KeyedByBytes, BlockCipherAlgorithm):
     key_sizes = frozenset([64, 128, 192])
 
     def __init__(self, key: bytes):
-        # One- and two-key forms are expanded to the three-key form K1 K2 K3.
+        # One- and two-key forms are expanded to the three-key form K1 K2 K3; both are
+        # deprecated. The type is checked first, so a wrong one does not warn.
+        utils._check_byteslike("key", key)
         if len(key) == 8:
-            key += key + key
+            warnings.warn(
+                "Single-key TripleDES (8-byte keys) is deprecated; use a 24-byte key "
+                "(key + key + key gives the same cipher).",
+                utils.DeprecatedIn47,
+                stacklevel=2,
+            )
+            key = bytes(key) * 3
         elif len(key) == 16:
-            key += key[:8]
+            warnings.warn(
+                "Two-key TripleDES (16-byte keys) is deprecated; use a 24-byte key "
+                "(key + key[:8] gives the same cipher).",
+                utils.DeprecatedIn47,
+                stacklevel=2,
+            )
+            key = bytes(key) + bytes(key)[:8]
         self.key = _verify_key_size(self, key)
+
+
+class _DES:
+    """Single DES: not offered. A marker that the reference's tests ask the backend
+    about (`cipher_supported` answers False)."""
+
+    key_size = 64
 
 
 class Blowfish(_KeyedByBytes, BlockCipherAlgorithm):

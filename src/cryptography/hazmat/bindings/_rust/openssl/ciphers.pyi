@@ -35,11 +35,17 @@ __all__ = [
     "ECB",
     "GCM",
     "XTS",
+    "_advance",
+    "_advance_aad",
     "cipher_supported",
     "create_decryption_ctx",
     "create_encryption_ctx",
 ]
 
+def _advance(ctx: AEADEncryptionContext | AEADDecryptionContext, n: int) -> None: ...
+def _advance_aad(
+    ctx: AEADEncryptionContext | AEADDecryptionContext, n: int
+) -> None: ...
 def cipher_supported(
     algorithm: ciphers.CipherAlgorithm, mode: modes.Mode | None
 ) -> bool: ...
