@@ -5,7 +5,7 @@
 - rust:  cargo fmt --check, clippy -D warnings, and the core crate's unit tests.
 - lint:  ruff check, ruff format --check, mypy, and stubtest of the native module's stubs.
 - conformance: pyca/cryptography 50.0.2's own test suite, downloaded at run time into a
-  cache outside the repository, run against this package (conformance/run.py): passed,
+  cache outside the repository, run against this package (conformance/conformance.py): passed,
   failed and skipped per area, and no failure outside conformance/expected-failures.txt.
 - bench: the benchmark suite; `nox -s bench -- --compare` also measures pyca/cryptography
   50.0.2 in a second virtualenv, interleaved, with ../shared/bench/compare.py.
@@ -91,7 +91,7 @@ def conformance(session: nox.Session) -> None:
     args = []
     if (WYCHEPROOF / "testvectors_v1").is_dir():
         args.append(f"--wycheproof-root={WYCHEPROOF}")
-    session.run("python", "conformance/run.py", *args, *session.posargs)
+    session.run("python", "conformance/conformance.py", *args, *session.posargs)
 
 
 @nox.session

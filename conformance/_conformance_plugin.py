@@ -1,4 +1,4 @@
-"""pytest plugin for conformance/run.py: records one outcome per test (and per test file
+"""pytest plugin for conformance/conformance.py: records one outcome per test (and per test file
 that fails to collect) and writes them as JSON to $CONFORMANCE_RESULTS when the session
 ends. Loaded into the reference's suite with `-p _conformance_plugin`.
 """

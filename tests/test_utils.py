@@ -104,9 +104,9 @@ def test_named_deprecation_changes_the_module_in_place():
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             assert module.current == 1
-            module.later = 5  # type: ignore[attr-defined]
-            assert module.later == 5  # type: ignore[attr-defined]
-            del module.later  # type: ignore[attr-defined]
+            module.later = 5
+            assert module.later == 5
+            del module.later
         with pytest.warns(utils.DeprecatedIn50, match="old moved"):
             assert module.old == 3
         with pytest.warns(utils.DeprecatedIn50, match="older moved"):

@@ -1,6 +1,6 @@
 """Run pyca/cryptography's own test suite, unmodified, against the installed package.
 
-    python conformance/run.py [--wycheproof-root DIR] [-- PYTEST-ARGS...]
+    python conformance/conformance.py [--wycheproof-root DIR] [-- PYTEST-ARGS...]
 
 Downloads the reference's sdist from PyPI into a cache outside the repository (never into
 our tree), runs its tests/ folder with the interpreter that runs this script, prints
