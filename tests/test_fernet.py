@@ -146,7 +146,7 @@ def test_lenient_token_spellings():
     raw = base64.urlsafe_b64decode(token)
     standard = base64.b64encode(raw)
     assert b"+" in standard or b"/" in standard
-    spellings = [
+    spellings: list[bytes | str] = [
         token + b"\n",
         standard,
         token[:10] + b" \r\n" + token[10:],
