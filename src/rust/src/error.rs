@@ -223,6 +223,7 @@ impl From<CryptoError> for PyErr {
                 if private { "private" } else { "public" },
                 kind.private_len()
             )),
+            Error::Interrupted => crate::interrupt::take_pending(),
             Error::OpenSsl(stack) => {
                 let codes: Vec<u64> = stack.errors().iter().map(|e| e.code()).collect();
                 InternalError::new_err((
@@ -260,6 +261,9 @@ fn key_error(err: KeyError) -> PyErr {
         KeyError::PasswordMissing => {
             PyTypeError::new_err("Password was not given but private key is encrypted")
         }
+        KeyError::TooManyIterations => PyValueError::new_err(
+            "The key's encryption asks for more than 2**31 - 1 key-derivation iterations; it is refused.",
+        ),
         KeyError::IncorrectPassword => {
             PyValueError::new_err("Incorrect password, could not decrypt key")
         }

@@ -193,7 +193,7 @@ pub(crate) struct Pbkdf2Hmac {
 impl Derive for Pbkdf2Hmac {
     fn derive_core(&self, py: Python<'_>, key_material: &[u8], out: &mut [u8]) -> CryptoResult<()> {
         require_hmac_digest(py, self.algorithm)?;
-        Ok(py.detach(|| {
+        Ok(crate::interrupt::detach_interruptible(py, || {
             kdf::pbkdf2_hmac(
                 self.algorithm,
                 key_material,

@@ -25,6 +25,7 @@ mod error;
 mod fernet;
 mod hashes;
 mod hmac;
+mod interrupt;
 mod kdf;
 mod keywrap;
 mod oid;

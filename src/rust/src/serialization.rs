@@ -323,7 +323,8 @@ pub(crate) fn public_key_object(py: Python<'_>, key: PublicKey) -> PyResult<Boun
 type PrivateLoader = fn(&[u8], Option<&[u8]>, bool) -> keys::KeyResult<PrivateKey>;
 
 /// Runs a private-key loader with the interpreter released (RSA validation takes
-/// milliseconds), on a copy of the password that is wiped afterwards.
+/// milliseconds, a file's key derivation may take long: Ctrl-C stops it), on a copy of
+/// the password that is wiped afterwards.
 fn load_private<'py>(
     py: Python<'py>,
     loader: PrivateLoader,
@@ -332,7 +333,7 @@ fn load_private<'py>(
     unsafe_skip_rsa_key_validation: bool,
 ) -> CryptoResult<Bound<'py, PyAny>> {
     let password = password.map(|password| Zeroizing::new(password.to_vec()));
-    let key = py.detach(|| {
+    let key = crate::interrupt::detach_interruptible(py, || {
         loader(
             data,
             password.as_deref().map(|p| &p[..]),

@@ -590,3 +590,42 @@ def test_argon2_rules_and_phc_strings():
     kdf.derive(b"pw")
     with pytest.raises(AlreadyFinalized):
         kdf.derive_phc_encoded(b"pw")
+
+
+class _Stop(Exception):
+    pass
+
+
+def _interrupt_after(seconds: float) -> typing.Callable[[], None]:
+    """Raises _Stop from a SIGALRM handler after `seconds`; returns the undo."""
+    import signal
+
+    def handler(signum: int, frame: object) -> None:
+        raise _Stop
+
+    previous = signal.signal(signal.SIGALRM, handler)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+
+    def undo() -> None:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+    return undo
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="POSIX")
+@pytest.mark.parametrize("algorithm", [hashes.SHA1(), hashes.SHA256(), hashes.SHA512()])
+def test_long_pbkdf2_stops_for_a_signal(algorithm):
+    # A billion iterations take minutes; the exception of a signal handler (Ctrl-C's
+    # KeyboardInterrupt) must stop the derivation within about 100 ms.
+    import time
+
+    kdf = PBKDF2HMAC(algorithm, 32, b"salt", 10**9)
+    undo = _interrupt_after(0.2)
+    start = time.monotonic()
+    try:
+        with pytest.raises(_Stop):
+            kdf.derive(b"password")
+    finally:
+        undo()
+    assert time.monotonic() - start < 0.2 + 0.3

@@ -14,6 +14,7 @@ import pytest
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm, _Reasons
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa, utils
+from tests import der
 from tests.vectors import load_records, unhex, vector_path
 
 HASHES = {
@@ -656,3 +657,25 @@ class TestKeyObjects:
         assert isinstance(key, rsa.RSAPrivateKeyWithSerialization)
         assert isinstance(key.public_key(), rsa.RSAPublicKey)
         assert type(key).__module__ == "cryptography.hazmat.bindings._rust.openssl.rsa"
+
+
+def _pkcs1_public_pem(n: int, e: int) -> bytes:
+    """An RSAPublicKey structure (RFC 8017 A.1.1), written by hand so that it can carry
+    exponents no key generator would make."""
+    return der.pem("RSA PUBLIC KEY", der.sequence(der.integer(n), der.integer(e)))
+
+
+def test_loaded_public_keys_get_the_numbers_checks():
+    # The checks of RSAPublicNumbers.public_key() apply to keys read from files too.
+    n = _key(1024).public_key().public_numbers().n
+    assert serialization.load_pem_public_key(_pkcs1_public_pem(n, 65537))
+    for e, message in (
+        (2, "e must be >= 3 and < n."),
+        (65536, "e must be odd."),
+        (n + 2, "e must be >= 3 and < n."),
+        (1, "e must be >= 3 and < n."),
+    ):
+        with pytest.raises(ValueError, match=re.escape(message)):
+            serialization.load_pem_public_key(_pkcs1_public_pem(n, e))
+        with pytest.raises(ValueError, match=re.escape(message)):
+            rsa.RSAPublicNumbers(e, n).public_key()

@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.serialization import (
     PrivateFormat,
     PublicFormat,
 )
+from tests import der
 from tests.vectors import vector_path
 
 NOT_ENCRYPTED = "Password was given but private key is not encrypted."
@@ -609,3 +610,53 @@ def test_pss_keys_load_as_rsa_and_work():
     key.public_key().verify(
         signature, b"m", padding.PSS(padding.MGF1(hashes.SHA256()), 32), hashes.SHA256()
     )
+
+
+def _pbes2_pkcs8(iterations: int) -> bytes:
+    """An EncryptedPrivateKeyInfo (RFC 5958) with PBES2: PBKDF2-HMAC-SHA256 of the given
+    iteration count, AES-256-CBC, over one block of ciphertext."""
+    pbkdf2 = der.sequence(
+        der.oid("1.2.840.113549.1.5.12"),
+        der.sequence(
+            der.octets(b"saltsalt"),
+            der.integer(iterations),
+            der.sequence(der.oid("1.2.840.113549.2.9"), b"\x05\x00"),
+        ),
+    )
+    cipher = der.sequence(der.oid("2.16.840.1.101.3.4.1.42"), der.octets(b"\x00" * 16))
+    pbes2 = der.sequence(der.oid("1.2.840.113549.1.5.13"), der.sequence(pbkdf2, cipher))
+    return der.sequence(pbes2, der.octets(b"\x00" * 16))
+
+
+def test_key_files_cannot_ask_for_endless_derivations():
+    # 2**40 PBKDF2 iterations would take days: refused at once, as the reference's own
+    # limit (2**31 - 1) says.
+    for iterations in (2**31, 2**40):
+        with pytest.raises(ValueError, match=r"more than 2\*\*31 - 1"):
+            serialization.load_der_private_key(_pbes2_pkcs8(iterations), b"password")
+    # Below the limit the file is an ordinary (wrongly encrypted) key.
+    with pytest.raises(ValueError, match="Incorrect password"):
+        serialization.load_der_private_key(_pbes2_pkcs8(1), b"password")
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="POSIX")
+def test_long_key_file_derivation_stops_for_a_signal():
+    import signal
+    import time
+
+    class Stop(Exception):
+        pass
+
+    def handler(signum: int, frame: object) -> None:
+        raise Stop
+
+    previous = signal.signal(signal.SIGALRM, handler)
+    signal.setitimer(signal.ITIMER_REAL, 0.2)
+    start = time.monotonic()
+    try:
+        with pytest.raises(Stop):
+            serialization.load_der_private_key(_pbes2_pkcs8(2**31 - 1), b"password")
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert time.monotonic() - start < 0.2 + 0.3

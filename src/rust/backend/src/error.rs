@@ -94,6 +94,8 @@ pub enum Error {
         kind: crate::ecx::RawKeyKind,
         private: bool,
     },
+    /// The caller's interrupt check (see `interrupt`) stopped a long computation.
+    Interrupted,
     /// OpenSSL failed unexpectedly; its drained error queue.
     OpenSsl(ErrorStack),
 }
@@ -161,6 +163,7 @@ impl fmt::Display for Error {
                 if *private { "private" } else { "public" },
                 kind.private_len()
             ),
+            Error::Interrupted => f.write_str("interrupted"),
             Error::OpenSsl(stack) => write!(f, "OpenSSL error: {stack}"),
         }
     }

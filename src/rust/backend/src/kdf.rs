@@ -68,6 +68,11 @@ pub fn pbkdf2_hmac(
     crate::ffi::pbkdf2_hmac(algorithm.fetched()?, password, salt, iterations, out)
 }
 
+/// How many PBKDF2 iterations run between two interrupt checks: about a millisecond of
+/// SHA-256 work, so a stop request is seen well within 100 ms.
+#[cfg(not(ossl_no_deprecated_3_0))]
+const INTERRUPT_CHECK_EVERY: u64 = 1 << 12;
+
 /// PBKDF2 (RFC 8018 section 5.2) with HMAC over a low-level SHA state: the keyed inner
 /// and outer states are computed once, and each iteration resumes copies of them.
 #[cfg(not(ossl_no_deprecated_3_0))]
@@ -120,12 +125,21 @@ fn pbkdf2_sha<S: crate::ffi::low_level_sha::ShaState>(
         };
         hmac(&mut work, &[salt, &block_index.to_be_bytes()], &mut u[..]);
         t.copy_from_slice(&*u);
-        for _ in 1..iterations {
+        for iteration in 1..iterations {
+            if iteration % INTERRUPT_CHECK_EVERY == 0 {
+                if let Err(err) = crate::interrupt::keep_going() {
+                    result = Err(err);
+                    break;
+                }
+            }
             hmac(&mut work, &[&u[..S::OUTPUT]], &mut next[..]);
             std::mem::swap(&mut u, &mut next);
             for (t_byte, u_byte) in t.iter_mut().zip(u.iter()).take(S::OUTPUT) {
                 *t_byte ^= u_byte;
             }
+        }
+        if result.is_err() {
+            break;
         }
         chunk.copy_from_slice(&t[..chunk.len()]);
     }

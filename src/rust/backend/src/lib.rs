@@ -25,6 +25,7 @@ pub mod error;
 pub mod fernet;
 mod ffi;
 pub mod hash;
+pub mod interrupt;
 pub mod kdf;
 pub mod keywrap;
 pub mod mac;

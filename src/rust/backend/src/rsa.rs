@@ -431,14 +431,15 @@ impl RsaPublicKey {
         Ok(Self::from_checked(components.clone()))
     }
 
-    /// Builds a key from a parsed encoding, checking only what OpenSSL needs (a positive
-    /// odd modulus, an exponent above one), as other implementations do when loading.
+    /// Builds a key from a parsed encoding (SubjectPublicKeyInfo, PKCS #1): the checks of
+    /// `from_components`, and an odd modulus, which OpenSSL's arithmetic needs. A key with
+    /// e = 2 or e >= n is refused whichever way it arrives.
     pub fn from_encoded_components(components: &RsaPublicComponents) -> Result<Self> {
-        if !is_odd(&components.n) || bit_length(&components.n) < 2 || bit_length(&components.e) < 2
-        {
+        let key = Self::from_components(components)?;
+        if !is_odd(&components.n) {
             return Err(Error::InvalidKey("Invalid RSA public key"));
         }
-        Ok(Self::from_checked(components.clone()))
+        Ok(key)
     }
 
     fn from_checked(components: RsaPublicComponents) -> Self {

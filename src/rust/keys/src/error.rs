@@ -23,6 +23,9 @@ pub enum KeyError {
     PasswordGiven,
     /// The key is encrypted and no password was given.
     PasswordMissing,
+    /// The key's encryption asks for more key-derivation iterations than any real file
+    /// uses (above 2**31 - 1): days of work from a few bytes of input.
+    TooManyIterations,
     /// Decryption failed or produced no key: the password is most likely wrong.
     IncorrectPassword,
     /// The key is encrypted with an algorithm this build does not know; the OID.
@@ -76,6 +79,7 @@ impl fmt::Display for KeyError {
             KeyError::PasswordGiven => f.write_str("password given for an unencrypted key"),
             KeyError::PasswordMissing => f.write_str("encrypted key and no password"),
             KeyError::IncorrectPassword => f.write_str("incorrect password"),
+            KeyError::TooManyIterations => f.write_str("too many key-derivation iterations"),
             KeyError::UnknownEncryption(oid) => write!(f, "unknown key encryption {oid}"),
             KeyError::UnsupportedPemCipher(name) => write!(f, "unsupported PEM cipher {name}"),
             KeyError::UnknownKeyType(oid) => write!(f, "unknown key type {oid}"),
