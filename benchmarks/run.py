@@ -32,19 +32,20 @@ SIZES = (("64B", 64), ("1KiB", KiB), ("1MiB", MiB))
 Op = tuple[str, typing.Callable[[], object], typing.Optional[int]]
 
 
-class TwoThreads:
-    """Two dedicated threads that each run `work` once per call, in step.
+class Threads:
+    """`count` dedicated threads that each run `work` once per call, in step.
 
-    A thread pool can hand both tasks to one worker when the other wakes late, which
-    turns a call into two sequential runs; here each thread always does its own share,
-    so a call measures two threads working at once.
+    A thread pool can hand two tasks to one worker when another wakes late, which turns
+    a call into sequential runs; here each thread always does its own share, so a call
+    measures `count` threads working at once (one thread: the same work, on a thread of
+    its own, as the baseline of the others).
     """
 
-    def __init__(self, work: typing.Callable[[], object]) -> None:
+    def __init__(self, work: typing.Callable[[], object], count: int = 2) -> None:
         self._work = work
-        self._start = threading.Barrier(3)
-        self._done = threading.Barrier(3)
-        for _ in range(2):
+        self._start = threading.Barrier(count + 1)
+        self._done = threading.Barrier(count + 1)
+        for _ in range(count):
             threading.Thread(target=self._loop, daemon=True).start()
 
     def _loop(self) -> None:
@@ -56,6 +57,10 @@ class TwoThreads:
     def __call__(self) -> None:
         self._start.wait()
         self._done.wait()
+
+
+def TwoThreads(work: typing.Callable[[], object]) -> Threads:  # noqa: N802
+    return Threads(work, 2)
 
 
 def measure(fn: typing.Callable[[], object], quick: bool) -> tuple[float, float]:
@@ -612,7 +617,25 @@ def build_ops(skipped: dict[str, str]) -> list[Op]:
             32,
         )
 
+    try:
+        from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+        Argon2id(salt=salt16, length=32, iterations=1, lanes=1, memory_cost=8)
+    except Exception as e:  # Argon2 needs OpenSSL 3.2
+        skipped["kdf.argon2id_m65536_t1_p4"] = f"{type(e).__name__}: {e}"
+    else:
+        # RFC 9106's recommended shape: 4 lanes over 64 MiB, which OpenSSL can fill on
+        # a thread per lane.
+        add(
+            "kdf.argon2id_m65536_t1_p4",
+            lambda: Argon2id(
+                salt=salt16, length=32, iterations=1, lanes=4, memory_cost=65536
+            ).derive(b"password"),
+            32,
+        )
+
     add_asymmetric(add, data["64B"])
+    add_thread_mixes(add, data)
 
     # One-time passwords.
     from cryptography.hazmat.primitives.twofactor.hotp import HOTP
@@ -630,6 +653,56 @@ def build_ops(skipped: dict[str, str]) -> list[Op]:
     a, b = os.urandom(32), os.urandom(32)
     add("constant_time.bytes_eq_32B", lambda: constant_time.bytes_eq(a, b), 32)
     return ops
+
+
+def add_thread_mixes(add: typing.Callable[..., None], data: dict[str, bytes]) -> None:
+    """Rounds of mixed work on 1, 2 and 4 threads at once (one round per thread per
+    call): how far the package lets threads run in parallel. Rounds per second on n
+    threads is n / (ns per call)."""
+    from cryptography.fernet import Fernet
+    from cryptography.hazmat.primitives import hashes, hmac
+    from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    message = data["64B"]
+    sha256 = hashes.SHA256()
+    rsa_key = rsa.generate_private_key(65537, 2048)
+    pkcs1v15 = padding.PKCS1v15()
+    ed = ed25519.Ed25519PrivateKey.generate()
+    ed_public = ed.public_key()
+    ed_signature = ed.sign(message)
+    p256 = ec.generate_private_key(ec.SECP256R1())
+    ecdsa = ec.ECDSA(sha256)
+    fernet = Fernet(Fernet.generate_key())
+    aead = AESGCM(AESGCM.generate_key(bit_length=128))
+    nonce = b"\x00" * 12
+    mac_key = b"k" * 32
+
+    def native_round() -> None:
+        # Work that is almost all native: what releasing the interpreter can scale.
+        rsa_key.sign(message, pkcs1v15, sha256)
+        ed.sign(message)
+        ed_public.verify(ed_signature, message)
+        p256.sign(message, ecdsa)
+        fernet.encrypt(data["1MiB"])
+
+    def mixed_round() -> None:
+        # Many short calls (AEAD, HMAC, hashes of 64 bytes) among signatures.
+        for _ in range(20):
+            aead.encrypt(nonce, message, None)
+            tag = hmac.HMAC(mac_key, sha256)
+            tag.update(message)
+            tag.finalize()
+            digest = hashes.Hash(sha256)
+            digest.update(message)
+            digest.finalize()
+        rsa_key.sign(message, pkcs1v15, sha256)
+        ed.sign(message)
+        p256.sign(message, ecdsa)
+
+    for count in (1, 2, 4):
+        add(f"threads.native_mix_{count}_threads", Threads(native_round, count))
+        add(f"threads.mixed_{count}_threads", Threads(mixed_round, count))
 
 
 def add_asymmetric(add: typing.Callable[..., None], message: bytes) -> None:

@@ -105,7 +105,8 @@ impl PyDsaPrivateKey {
         algorithm: &Bound<'py, PyAny>,
     ) -> CryptoResult<Bound<'py, PyBytes>> {
         let hash = signature_hash(py, algorithm)?;
-        let signature = self.key.sign(hash.signed_data(&data))?;
+        let data: &[u8] = &data;
+        let signature = py.detach(|| self.key.sign(hash.signed_data(data)))?;
         Ok(PyBytes::new(py, &signature))
     }
 
@@ -168,7 +169,8 @@ impl PyDsaPublicKey {
         algorithm: &Bound<'_, PyAny>,
     ) -> CryptoResult<()> {
         let hash = signature_hash(py, algorithm)?;
-        Ok(self.key.verify(&signature, hash.signed_data(&data))?)
+        let (signature, data): (&[u8], &[u8]) = (&signature, &data);
+        Ok(py.detach(|| self.key.verify(signature, hash.signed_data(data)))?)
     }
 
     fn parameters<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, PyAny>> {

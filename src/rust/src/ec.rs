@@ -137,7 +137,8 @@ impl PyEcPrivateKey {
         signature_algorithm: &Bound<'py, PyAny>,
     ) -> CryptoResult<Bound<'py, PyBytes>> {
         let (hash, deterministic) = ecdsa(py, signature_algorithm)?;
-        let signature = self.key.sign(hash.signed_data(&data), deterministic)?;
+        let data: &[u8] = &data;
+        let signature = py.detach(|| self.key.sign(hash.signed_data(data), deterministic))?;
         Ok(PyBytes::new(py, &signature))
     }
 
@@ -158,7 +159,8 @@ impl PyEcPrivateKey {
         let peer = peer_public_key
             .cast::<PyEcPublicKey>()
             .map_err(|_| not_an_instance(peer_public_key, "ECPublicKey"))?;
-        let secret = self.key.exchange(&peer.get().key)?;
+        let peer = &peer.get().key;
+        let secret = py.detach(|| self.key.exchange(peer))?;
         Ok(PyBytes::new(py, &secret))
     }
 
@@ -223,7 +225,8 @@ impl PyEcPublicKey {
         signature_algorithm: &Bound<'_, PyAny>,
     ) -> CryptoResult<()> {
         let (hash, _) = ecdsa(py, signature_algorithm)?;
-        Ok(self.key.verify(&signature, hash.signed_data(&data))?)
+        let (signature, data): (&[u8], &[u8]) = (&signature, &data);
+        Ok(py.detach(|| self.key.verify(signature, hash.signed_data(data)))?)
     }
 
     fn public_numbers<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, EcPublicNumbers>> {
@@ -264,7 +267,10 @@ pub(crate) fn generate_private_key<'py>(
 ) -> CryptoResult<Bound<'py, PyAny>> {
     let _ = backend;
     let curve = curve_from_py(py, curve)?;
-    Ok(private_key_object(py, EcPrivateKey::generate(curve)?)?)
+    Ok(private_key_object(
+        py,
+        py.detach(|| EcPrivateKey::generate(curve))?,
+    )?)
 }
 
 #[pyfunction]
@@ -281,7 +287,7 @@ pub(crate) fn derive_private_key<'py>(
     let scalar = int_to_bytes(private_value)?;
     Ok(private_key_object(
         py,
-        EcPrivateKey::derive(curve, &scalar)?,
+        py.detach(|| EcPrivateKey::derive(curve, &scalar))?,
     )?)
 }
 

@@ -33,7 +33,8 @@ macro_rules! raw_key_classes {
             /// A new random key.
             #[staticmethod]
             fn generate(py: Python<'_>) -> CryptoResult<Bound<'_, PyAny>> {
-                Ok(Bound::new(py, $private { key: RawPrivateKey::generate($kind)? })?.into_any())
+                let key = py.detach(|| RawPrivateKey::generate($kind))?;
+                Ok(Bound::new(py, $private { key })?.into_any())
             }
 
             /// The key with the given raw private bytes.
@@ -143,12 +144,14 @@ macro_rules! signature_classes {
             $private, $public, $module, $private_name, $public_name, $kind,
             private {
                 fn sign<'py>(&self, py: Python<'py>, data: BytesLike<'_>) -> CryptoResult<Bound<'py, PyBytes>> {
-                    Ok(PyBytes::new(py, &self.key.sign(&data)?))
+                    let data: &[u8] = &data;
+                    Ok(PyBytes::new(py, &py.detach(|| self.key.sign(data))?))
                 }
             }
             public {
-                fn verify(&self, signature: BytesLike<'_>, data: BytesLike<'_>) -> CryptoResult<()> {
-                    Ok(self.key.verify(&signature, &data)?)
+                fn verify(&self, py: Python<'_>, signature: BytesLike<'_>, data: BytesLike<'_>) -> CryptoResult<()> {
+                    let (signature, data): (&[u8], &[u8]) = (&signature, &data);
+                    Ok(py.detach(|| self.key.verify(signature, data))?)
                 }
             }
         );
@@ -169,7 +172,8 @@ macro_rules! exchange_classes {
                     let peer = peer_public_key
                         .cast::<$public>()
                         .map_err(|_| not_an_instance(peer_public_key, $public_name))?;
-                    Ok(PyBytes::new(py, &self.key.exchange(&peer.get().key)?))
+                    let peer = &peer.get().key;
+                    Ok(PyBytes::new(py, &py.detach(|| self.key.exchange(peer))?))
                 }
             }
             public {}

@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyFloat, PyInt, PyString, PyTuple};
 use zeroize::Zeroizing;
 
-use crate::buf::new_bytes;
+use crate::buf::{new_bytes, run_detached_if_large};
 use crate::error::{CryptoError, CryptoResult, FernetInvalidToken};
 
 /// A token argument (`bytes` or `str`), decoded. The strict base64url form that
@@ -111,10 +111,11 @@ impl PyFernetKey {
             .as_bytes();
         let len = FernetKey::token_len(data.len());
         Ok(new_bytes(py, len, |out| {
-            self.key
-                .encrypt_into(data, current_time, &iv, out)
-                .map(|()| out.len())
-                .map_err(|e| CryptoError::from(e).into())
+            run_detached_if_large(py, data, |data| {
+                self.key.encrypt_into(data, current_time, &iv, out)
+            })
+            .map(|()| out.len())
+            .map_err(|e| CryptoError::from(e).into())
         })?)
     }
 
@@ -136,7 +137,7 @@ impl PyFernetKey {
             }),
             _ => None,
         };
-        let plaintext = self.key.decrypt_raw(&raw, check)?;
+        let plaintext = run_detached_if_large(py, &raw, |raw| self.key.decrypt_raw(raw, check))?;
         Ok(PyBytes::new(py, &plaintext))
     }
 

@@ -279,9 +279,11 @@ impl PyRsaPublicKey {
             algorithm,
             matches!(padding_value, SignaturePadding::Pkcs1v15),
         )?;
-        Ok(self
-            .key
-            .verify(&signature, hash.signed_data(&data), padding_value)?)
+        let (signature, data): (&[u8], &[u8]) = (&signature, &data);
+        Ok(py.detach(|| {
+            self.key
+                .verify(signature, hash.signed_data(data), padding_value)
+        })?)
     }
 
     fn encrypt<'py>(
@@ -292,7 +294,9 @@ impl PyRsaPublicKey {
     ) -> CryptoResult<Bound<'py, PyBytes>> {
         let mut label = None;
         let padding = encryption_padding(py, padding, &mut label)?;
-        Ok(PyBytes::new(py, &self.key.encrypt(&plaintext, padding)?))
+        let plaintext: &[u8] = &plaintext;
+        let ciphertext = py.detach(|| self.key.encrypt(plaintext, padding))?;
+        Ok(PyBytes::new(py, &ciphertext))
     }
 
     fn recover_data_from_signature<'py>(

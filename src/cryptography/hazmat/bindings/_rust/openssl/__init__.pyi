@@ -54,6 +54,14 @@ from cryptography.hazmat.bindings._rust.openssl import (
 )
 
 __all__ = [
+    "CRYPTOGRAPHY_IS_AWSLC",
+    "CRYPTOGRAPHY_IS_BORINGSSL",
+    "CRYPTOGRAPHY_IS_LIBRESSL",
+    "CRYPTOGRAPHY_OPENSSL_309_OR_GREATER",
+    "CRYPTOGRAPHY_OPENSSL_320_OR_GREATER",
+    "CRYPTOGRAPHY_OPENSSL_330_OR_GREATER",
+    "CRYPTOGRAPHY_OPENSSL_350_OR_GREATER",
+    "_legacy_provider_loaded",
     "x448",
     "x25519",
     "rsa",
