@@ -7,7 +7,8 @@
 //! reference's names, modules, attributes, checks and messages; the Python modules register
 //! them with the `CipherAlgorithm` and `Mode` interfaces. Other algorithm and mode objects
 //! (SM4, ChaCha20, the decrepit ones, or a caller's own) go through the same checks by
-//! attribute, as before.
+//! attribute, as before. Like the reference's Python classes, they take weak references
+//! and attributes of the caller's own (a `__dict__`).
 
 use pyo3::exceptions::{PyAssertionError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -154,7 +155,7 @@ pub(crate) fn add_classes(module: &Bound<'_, PyModule>) -> PyResult<()> {
 macro_rules! aes_class {
     ($rust:ident, $name:literal, [$($size:literal),+], { $($key_size:tt)* }) => {
         #[pyclass(module = "cryptography.hazmat.primitives.ciphers.algorithms",
-                  name = $name, subclass, freelist = 8)]
+                  name = $name, subclass, weakref, dict, freelist = 8)]
         pub(crate) struct $rust {
             /// The key object as given (the reference keeps it, and callers may replace it).
             #[pyo3(get, set)]
@@ -362,6 +363,8 @@ fn require_one_block(
     name = "CBC",
     frozen,
     subclass,
+    weakref,
+    dict,
     freelist = 8
 )]
 pub(crate) struct Cbc {
@@ -415,6 +418,8 @@ impl Cbc {
     name = "CTR",
     frozen,
     subclass,
+    weakref,
+    dict,
     freelist = 8
 )]
 pub(crate) struct Ctr {
@@ -461,6 +466,8 @@ impl Ctr {
     name = "ECB",
     frozen,
     subclass,
+    weakref,
+    dict,
     freelist = 8
 )]
 pub(crate) struct Ecb;
@@ -492,6 +499,8 @@ impl Ecb {
     name = "XTS",
     frozen,
     subclass,
+    weakref,
+    dict,
     freelist = 8
 )]
 pub(crate) struct Xts {
@@ -550,6 +559,8 @@ impl Xts {
     name = "GCM",
     frozen,
     subclass,
+    weakref,
+    dict,
     freelist = 8
 )]
 pub(crate) struct Gcm {
@@ -706,6 +717,8 @@ fn validate_native_mode(
     name = "Cipher",
     frozen,
     subclass,
+    weakref,
+    dict,
     freelist = 8
 )]
 pub(crate) struct Cipher {

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import typing
 import warnings
 
 import pytest
@@ -83,3 +84,31 @@ def test_other_names_do_not_warn(name):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         getattr(algorithms, name)
+
+
+def test_native_value_objects_take_weakrefs_and_attributes():
+    # As the reference's Python classes do: caches keyed by weak reference, and
+    # attributes that applications hang on the objects.
+    import weakref
+
+    from cryptography.hazmat.primitives.ciphers import Cipher
+
+    key = algorithms.AES(b"k" * 16)
+    objects: list[typing.Any] = [
+        key,
+        algorithms.AES128(b"k" * 16),
+        algorithms.AES256(b"k" * 32),
+        modes.CBC(b"i" * 16),
+        modes.CTR(b"n" * 16),
+        modes.ECB(),
+        modes.GCM(b"n" * 12),
+        modes.XTS(b"t" * 16),
+        Cipher(key, modes.CBC(b"i" * 16)),
+    ]
+    for obj in objects:
+        ref = weakref.ref(obj)
+        assert ref() is obj
+        obj.label = "mine"
+        assert obj.label == "mine"
+    # The API's own attributes stay what they were.
+    assert key.key == b"k" * 16 and key.key_size == 128
