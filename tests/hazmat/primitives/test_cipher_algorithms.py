@@ -106,9 +106,8 @@ def test_native_value_objects_take_weakrefs_and_attributes():
         Cipher(key, modes.CBC(b"i" * 16)),
     ]
     for obj in objects:
-        ref = weakref.ref(obj)
-        assert ref() is obj
         obj.label = "mine"
         assert obj.label == "mine"
+        assert weakref.ref(obj)() is obj
     # The API's own attributes stay what they were.
     assert key.key == b"k" * 16 and key.key_size == 128
