@@ -32,9 +32,18 @@ def test_non_buffers_are_type_errors(data):
 
 
 def test_non_contiguous_memoryview_is_refused():
+    # A buffer exists but is strided: BufferError, as the reference says (not the
+    # TypeError of an object without a buffer).
     view = memoryview(b"aXbXcX")[::2]
-    with pytest.raises(TypeError):
+    with pytest.raises(BufferError, match="Buffer is not contiguous."):
         hashes.Hash.hash(hashes.SHA256(), view)
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    encryptor = Cipher(algorithms.AES(b"k" * 16), modes.ECB()).encryptor()
+    with pytest.raises(BufferError, match="Buffer is not contiguous."):
+        encryptor.update_into(b"x" * 16, memoryview(bytearray(64))[::2])
+    with pytest.raises(TypeError, match="Buffer is not writable."):
+        encryptor.update_into(b"x" * 16, b"\0" * 32)
 
 
 def test_exported_buffer_is_released():

@@ -11,7 +11,7 @@
 use std::ffi::{c_char, c_int, c_void};
 use std::ops::Deref;
 
-use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::{PyBufferError, PyTypeError};
 use pyo3::ffi::{PyObject, Py_ssize_t};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
@@ -87,11 +87,14 @@ impl<'a, 'py> FromPyObject<'a, 'py> for BytesLike<'a> {
                 _export: None,
             });
         }
-        let export = export_buffer(obj, PYBUF_SIMPLE).map_err(|()| {
-            let type_name = obj.get_type().str().map(|s| s.to_string()).unwrap_or_default();
-            PyTypeError::new_err(format!(
-                "Cannot convert \"{type_name}\" instance to a buffer.\nDid you mean to pass a bytestring instead?"
-            ))
+        let export = export_buffer(obj, PYBUF_SIMPLE).map_err(|refused| match refused {
+            ExportRefused::NotContiguous => not_contiguous(),
+            ExportRefused::NoBuffer => {
+                let type_name = obj.get_type().str().map(|s| s.to_string()).unwrap_or_default();
+                PyTypeError::new_err(format!(
+                    "Cannot convert \"{type_name}\" instance to a buffer.\nDid you mean to pass a bytestring instead?"
+                ))
+            }
         })?;
         let (ptr, len) = export.region();
         let data = if len == 0 {
@@ -109,9 +112,12 @@ impl<'a, 'py> FromPyObject<'a, 'py> for BytesLike<'a> {
     }
 }
 
-/// Requests a buffer export with `flags`; `Err(())` (with the interpreter's error cleared)
-/// when the object does not export one.
-fn export_buffer(obj: Borrowed<'_, '_, PyAny>, flags: c_int) -> Result<BufferExport, ()> {
+/// Requests a buffer export with `flags`; an error (with the interpreter's error cleared)
+/// says whether the object has no buffer or only a non-contiguous one.
+fn export_buffer(
+    obj: Borrowed<'_, '_, PyAny>,
+    flags: c_int,
+) -> Result<BufferExport, ExportRefused> {
     let mut raw = Box::new(RawBuffer {
         buf: std::ptr::null_mut(),
         obj: std::ptr::null_mut(),
@@ -127,10 +133,25 @@ fn export_buffer(obj: Borrowed<'_, '_, PyAny>, flags: c_int) -> Result<BufferExp
     });
     // SAFETY: `obj` is a valid object and `raw` a writable Py_buffer-sized struct.
     if unsafe { PyObject_GetBuffer(obj.as_ptr(), &mut *raw, flags) } != 0 {
-        drop(PyErr::take(obj.py()));
-        return Err(());
+        let err = PyErr::take(obj.py());
+        // An exporter that refuses a contiguous view (a strided memoryview) raises
+        // BufferError; anything else simply has no buffer.
+        if err.is_some_and(|err| err.is_instance_of::<PyBufferError>(obj.py())) {
+            return Err(ExportRefused::NotContiguous);
+        }
+        return Err(ExportRefused::NoBuffer);
     }
     Ok(BufferExport(raw))
+}
+
+/// Why an object gave no buffer export.
+enum ExportRefused {
+    NoBuffer,
+    NotContiguous,
+}
+
+fn not_contiguous() -> PyErr {
+    PyBufferError::new_err("Buffer is not contiguous.")
 }
 
 impl BufferExport {
@@ -166,8 +187,14 @@ impl<'a, 'py> FromPyObject<'a, 'py> for WritableBuffer {
     type Error = PyErr;
 
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
-        let export = export_buffer(obj, PYBUF_WRITABLE)
-            .map_err(|()| PyTypeError::new_err("Buffer is not writable."))?;
+        // A read-only exporter also refuses with BufferError: a plain export tells the
+        // two cases apart.
+        let export = export_buffer(obj, PYBUF_WRITABLE).map_err(|_| {
+            match export_buffer(obj, PYBUF_SIMPLE) {
+                Err(ExportRefused::NotContiguous) => not_contiguous(),
+                _ => PyTypeError::new_err("Buffer is not writable."),
+            }
+        })?;
         Ok(WritableBuffer { export })
     }
 }

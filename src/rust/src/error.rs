@@ -270,10 +270,9 @@ fn key_error(err: KeyError) -> PyErr {
         KeyError::UnknownEncryption(oid) => {
             PyValueError::new_err(format!("Unknown key encryption algorithm: {oid}"))
         }
-        KeyError::UnsupportedPemCipher(name) => unsupported_with(
-            format!("Key encryption with {name} is not supported"),
-            Reason::UnsupportedCipher,
-        ),
+        KeyError::UnsupportedPemCipher(_) => {
+            PyValueError::new_err("Key encrypted with unknown cipher.")
+        }
         KeyError::UnknownKeyType(oid) => unsupported_with(
             format!("Unknown key type: {oid}"),
             Reason::UnsupportedPublicKeyAlgorithm,

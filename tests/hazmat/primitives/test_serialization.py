@@ -660,3 +660,108 @@ def test_long_key_file_derivation_stops_for_a_signal():
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
     assert time.monotonic() - start < 0.2 + 0.3
+
+
+def _p256_key() -> ec.EllipticCurvePrivateKey:
+    return ec.derive_private_key(12345, ec.SECP256R1())
+
+
+def test_encrypted_keys_and_empty_passwords():
+    key = _p256_key()
+    for fmt in (PrivateFormat.PKCS8, PrivateFormat.TraditionalOpenSSL):
+        pem = key.private_bytes(Encoding.PEM, fmt, BestAvailableEncryption(b"pw"))
+        # No key is encrypted under an empty password: it counts as none given.
+        with pytest.raises(TypeError, match="Password was not given"):
+            serialization.load_pem_private_key(pem, b"")
+    trad = key.private_bytes(
+        Encoding.PEM, PrivateFormat.TraditionalOpenSSL, BestAvailableEncryption(b"pw")
+    )
+    unknown = trad.replace(b"AES-256-CBC", b"FOO-128-CBC")
+    with pytest.raises(ValueError, match="Key encrypted with unknown cipher."):
+        serialization.load_pem_private_key(unknown, b"pw")
+
+
+def test_pbkdf2_prf_parameters_must_be_null():
+    encrypted = _p256_key().private_bytes(
+        Encoding.DER, PrivateFormat.PKCS8, BestAvailableEncryption(b"pw")
+    )
+    hmac_sha256 = der.oid("1.2.840.113549.2.9") + b"\x05\x00"
+    assert hmac_sha256 in encrypted
+    # The same file with the PRF's NULL written as an empty OCTET STRING.
+    altered = encrypted.replace(hmac_sha256, hmac_sha256[:-2] + b"\x04\x00")
+    with pytest.raises(ValueError, match="Could not deserialize key data"):
+        serialization.load_der_private_key(altered, b"pw")
+
+
+def _p256_spki(parameters: bytes, point: bytes) -> bytes:
+    ec_public_key = der.oid("1.2.840.10045.2.1")
+    return der.sequence(
+        der.sequence(ec_public_key, parameters), der.tlv(0x03, b"\x00" + point)
+    )
+
+
+def test_ec_key_encodings():
+    public = _p256_key().public_key()
+    numbers = public.public_numbers()
+    x, y = numbers.x.to_bytes(32, "big"), numbers.y.to_bytes(32, "big")
+    p256 = der.oid("1.2.840.10045.3.1.7")
+    # X9.62's hybrid form (tag 6 or 7 by y's parity) loads from a key file, as OpenSSL
+    # reads it; the key is written back in the standard forms.
+    hybrid = bytes([6 | (numbers.y & 1)]) + x + y
+    loaded = serialization.load_der_public_key(_p256_spki(p256, hybrid))
+    assert loaded == public
+    assert (
+        loaded.public_bytes(Encoding.X962, PublicFormat.UncompressedPoint)
+        == b"\x04" + x + y
+    )
+    wrong_parity = bytes([7 - (numbers.y & 1)]) + x + y
+    with pytest.raises(ValueError):
+        serialization.load_der_public_key(_p256_spki(p256, wrong_parity))
+    # from_encoded_point keeps to the API's documented forms.
+    with pytest.raises(ValueError, match="Unsupported elliptic curve point type"):
+        ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), hybrid)
+    # implicitCurve (NULL parameters) names no supported curve.
+    with pytest.raises(UnsupportedAlgorithm, match="explicit parameters"):
+        serialization.load_der_public_key(_p256_spki(b"\x05\x00", b"\x04" + x + y))
+    # An invalid EC private key in a file reads as every invalid key file does.
+    order = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
+    for scalar in (0, order):
+        sec1 = der.sequence(
+            der.integer(1), der.octets(scalar.to_bytes(32, "big")), der.tlv(0xA0, p256)
+        )
+        with pytest.raises(ValueError, match="^Invalid key$"):
+            serialization.load_der_private_key(sec1, None)
+
+
+def test_pem_framing():
+    # Framing is the `pem` crate's, as the reference's: what either accepts, the other
+    # accepts, and errors carry the crate's description.
+    pem = _p256_key().private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())
+    lines = pem.split(b"\n")
+    accepted = [
+        b"\n".join([lines[0], lines[1][:10] + b"\x0b" + lines[1][10:], *lines[2:]]),
+        pem + b"-----BEGIN PRIVATE KEY-----\n",
+        b"text before the block\n" + pem,
+    ]
+    for data in accepted:
+        assert serialization.load_pem_private_key(data, None) is not None
+    blank_line_inside = b"\n".join([*lines[:2], b"", *lines[2:]])
+    with pytest.raises(ValueError, match="InvalidHeader"):
+        serialization.load_pem_private_key(blank_line_inside, None)
+    bad_base64 = pem.replace(lines[1][:4], b"!!!!")
+    with pytest.raises(ValueError, match=r"InvalidData\(Invalid symbol 33"):
+        serialization.load_pem_private_key(bad_base64, None)
+    trad = _p256_key().private_bytes(
+        Encoding.PEM, PrivateFormat.TraditionalOpenSSL, BestAvailableEncryption(b"pw")
+    )
+    space_separator = trad.replace(b"\n\n", b"\n \n", 1)
+    with pytest.raises(ValueError, match="Unable to load PEM file"):
+        serialization.load_pem_private_key(space_separator, b"pw")
+    # A public key must be the document's first block.
+    public_pem = (
+        _p256_key()
+        .public_key()
+        .public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
+    )
+    with pytest.raises(ValueError, match="no BEGIN PUBLIC KEY"):
+        serialization.load_pem_public_key(pem + public_pem)

@@ -278,12 +278,23 @@ fn invalid_key() -> Error {
     Error::InvalidKey("Invalid EC key.")
 }
 
-/// Decodes an X9.62 point (compressed or uncompressed; the hybrid forms are refused) and
-/// checks that it lies on the curve.
-fn decode_point(curve: Curve, encoded: &[u8]) -> Result<EcPoint> {
+/// Which X9.62 point encodings a caller takes.
+#[derive(Clone, Copy, PartialEq)]
+enum PointForms {
+    /// Compressed (0x02, 0x03) and uncompressed (0x04): the API's `from_encoded_point`.
+    Standard,
+    /// The standard forms and the hybrid ones (0x06, 0x07: both coordinates, and y's
+    /// parity in the tag), which key files may hold and OpenSSL reads.
+    WithHybrid,
+}
+
+/// Decodes an X9.62 point and checks that it lies on the curve (OpenSSL also checks a
+/// hybrid point's parity tag against y).
+fn decode_point(curve: Curve, encoded: &[u8], forms: PointForms) -> Result<EcPoint> {
     match encoded.first() {
         None => return Err(Error::InvalidKey("data must not be an empty byte string")),
         Some(0x02..=0x04) => {}
+        Some(0x06 | 0x07) if forms == PointForms::WithHybrid => {}
         Some(_) => return Err(Error::InvalidKey("Unsupported elliptic curve point type")),
     }
     let group = curve.group()?;
@@ -351,7 +362,7 @@ impl EcPrivateKey {
         let private = BigNum::from_slice(scalar)?;
         let cache = public.map(PointCache::known).unwrap_or_default();
         let public = match public {
-            Some(encoded) => decode_point(curve, encoded)?,
+            Some(encoded) => decode_point(curve, encoded, PointForms::Standard)?,
             None => {
                 let mut point = EcPoint::new(group)?;
                 let mut ctx = BigNumContext::new()?;
@@ -517,11 +528,26 @@ impl EcPublicKey {
 
     /// The key an X9.62 encoded point designates.
     pub fn from_encoded_point(curve: Curve, encoded: &[u8]) -> Result<Self> {
-        let point = decode_point(curve, encoded)?;
+        let point = decode_point(curve, encoded, PointForms::Standard)?;
         Ok(EcPublicKey {
             pkey: public_pkey(curve, &point)?,
             curve,
             point: PointCache::known(encoded),
+        })
+    }
+
+    /// The key a point inside a key encoding (SubjectPublicKeyInfo) designates: as
+    /// `from_encoded_point`, and the hybrid forms too, as OpenSSL reads key files.
+    pub fn from_key_encoding(curve: Curve, encoded: &[u8]) -> Result<Self> {
+        if !matches!(encoded.first(), Some(0x06 | 0x07)) {
+            return Self::from_encoded_point(curve, encoded);
+        }
+        let point = decode_point(curve, encoded, PointForms::WithHybrid)?;
+        Ok(EcPublicKey {
+            pkey: public_pkey(curve, &point)?,
+            curve,
+            // Encodings are made afresh: a hybrid one is never handed back.
+            point: PointCache::default(),
         })
     }
 

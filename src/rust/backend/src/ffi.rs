@@ -999,7 +999,8 @@ pub(crate) struct Argon2Inputs<'a> {
 /// Runs a fetched Argon2 KDF into `out` (one thread: OpenSSL's threaded Argon2 needs a
 /// process-wide thread pool this library does not set up).
 /// Lets OpenSSL's thread pool (Argon2's lanes) use as many threads as the machine has
-/// cores, unless a higher limit is already set.
+/// cores, unless a higher limit is already set. (The pool arrived in OpenSSL 3.2.)
+#[cfg(ossl320)]
 pub(crate) fn raise_thread_limit() {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get() as u64);
     // SAFETY: a null library context means the default one; both calls only read or set
@@ -1063,10 +1064,19 @@ pub(crate) fn argon2(
     result
 }
 
+#[cfg(not(ossl320))]
+pub(crate) fn raise_thread_limit() {}
+
 /// How many threads Argon2 may ask of OpenSSL's pool (0: a build without threads).
+#[cfg(ossl320)]
 pub(crate) fn max_threads() -> u64 {
     // SAFETY: reads the default library context's limit.
     unsafe { sys::OSSL_get_max_threads(ptr::null_mut()) }
+}
+
+#[cfg(not(ossl320))]
+pub(crate) fn max_threads() -> u64 {
+    0
 }
 
 /// OpenSSL's primality test with its default strength for the size (the test its RSA key

@@ -1,9 +1,10 @@
 //! PEM armor (RFC 7468, with RFC 1421's encapsulated headers as OpenSSL writes them for
 //! encrypted traditional keys): reading the blocks of a document and writing one.
 //!
-//! A block is `-----BEGIN label-----`, optional `Name: value` header lines closed by a
-//! blank line, base64 lines, and `-----END label-----` with the same label. Text around
-//! blocks is ignored; inside a block, whitespace in the base64 body is ignored.
+//! Reading goes through the `pem` crate, as the reference's does, so that which documents
+//! are accepted (stray text around blocks, line endings, what counts as whitespace in the
+//! base64) and how a malformed one is described match it by construction. Writing is done
+//! here: one fixed layout (64-column lines, "\n"), with the body encoded by base64-simd.
 
 use zeroize::Zeroizing;
 
@@ -11,21 +12,33 @@ use crate::error::{KeyError, KeyResult};
 
 const BEGIN: &[u8] = b"-----BEGIN ";
 const END: &[u8] = b"-----END ";
-const DASHES: &[u8] = b"-----";
-
-/// A block's `Name: value` header lines.
-type Headers<'a> = Vec<(&'a str, &'a str)>;
 
 /// One decoded block.
-pub struct Block<'a> {
-    label: &'a str,
-    headers: Headers<'a>,
+pub struct Block {
+    label: String,
+    headers: Vec<(String, String)>,
+    /// The decoded body, wiped when dropped: a private key's block is as secret as the
+    /// key.
     contents: Zeroizing<Vec<u8>>,
 }
 
-impl<'a> Block<'a> {
-    pub fn label(&self) -> &'a str {
-        self.label
+impl Block {
+    fn from_pem(pem: pem::Pem) -> Self {
+        let label = pem.tag().to_string();
+        let headers = pem
+            .headers()
+            .iter()
+            .map(|(name, value)| (name.to_string(), value.to_string()))
+            .collect();
+        Block {
+            label,
+            headers,
+            contents: Zeroizing::new(pem.into_contents()),
+        }
+    }
+
+    pub fn label(&self) -> &str {
+        &self.label
     }
 
     /// The decoded body.
@@ -34,113 +47,27 @@ impl<'a> Block<'a> {
     }
 
     /// The value of a header, by exact name.
-    pub fn header(&self, name: &str) -> Option<&'a str> {
+    pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
-            .find(|(header, _)| *header == name)
-            .map(|(_, value)| *value)
+            .find(|(header, _)| header == name)
+            .map(|(_, value)| value.as_str())
     }
 }
 
-fn malformed() -> KeyError {
-    KeyError::Pem("MalformedFraming".to_string())
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack
-        .windows(needle.len())
-        .position(|window| window == needle)
-}
-
-fn text(bytes: &[u8]) -> KeyResult<&str> {
-    std::str::from_utf8(bytes).map_err(|_| malformed())
-}
-
-/// Splits a block's inside into its header lines and its base64 body. Headers are
-/// present when the first line holds a colon (base64 never does); they end at the first
-/// blank line, and a line starting with whitespace continues the previous value.
-fn split_headers(inside: &[u8]) -> KeyResult<(Headers<'_>, &[u8])> {
-    let first_line_end = inside
-        .iter()
-        .position(|&b| b == b'\n')
-        .unwrap_or(inside.len());
-    if !inside[..first_line_end].contains(&b':') {
-        return Ok((Vec::new(), inside));
-    }
-    let mut headers = Headers::new();
-    let mut rest = inside;
-    loop {
-        let line_end = rest
-            .iter()
-            .position(|&b| b == b'\n')
-            .ok_or_else(malformed)?;
-        let line = rest[..line_end]
-            .strip_suffix(b"\r")
-            .unwrap_or(&rest[..line_end]);
-        rest = &rest[line_end + 1..];
-        if line.iter().all(u8::is_ascii_whitespace) {
-            return Ok((headers, rest));
-        }
-        let line = text(line)?;
-        if line.starts_with([' ', '\t']) {
-            // RFC 1421 continuation lines are not used by any key format read here.
-            return Err(malformed());
-        }
-        let (name, value) = line.split_once(':').ok_or_else(malformed)?;
-        headers.push((name.trim(), value.trim()));
-    }
-}
-
-/// Decodes a base64 body, ignoring whitespace.
-fn decode_body(body: &[u8]) -> KeyResult<Zeroizing<Vec<u8>>> {
-    let compact: Zeroizing<Vec<u8>> = Zeroizing::new(
-        body.iter()
-            .copied()
-            .filter(|b| !b.is_ascii_whitespace())
-            .collect(),
-    );
-    base64_simd::STANDARD
-        .decode_to_vec(&compact[..])
-        .map(Zeroizing::new)
-        .map_err(|_| KeyError::Pem("InvalidData".to_string()))
+/// The crate's description of what is wrong, as the reference reports it.
+fn pem_error(err: pem::PemError) -> KeyError {
+    KeyError::Pem(format!("{err:?}"))
 }
 
 /// Reads every block of a document; a document without one, or with a malformed one,
 /// is an error.
-pub fn blocks(data: &[u8]) -> KeyResult<Vec<Block<'_>>> {
-    let mut found = Vec::new();
-    let mut rest = data;
-    while let Some(start) = find(rest, BEGIN) {
-        let after_begin = &rest[start + BEGIN.len()..];
-        let label_end = find(after_begin, DASHES).ok_or_else(malformed)?;
-        let label = &after_begin[..label_end];
-        if label.contains(&b'\n') {
-            return Err(malformed());
-        }
-        let inside_start = &after_begin[label_end + DASHES.len()..];
-        let end_at = find(inside_start, END).ok_or_else(malformed)?;
-        let inside = &inside_start[..end_at];
-        let after_end = &inside_start[end_at + END.len()..];
-        let end_label_end = find(after_end, DASHES).ok_or_else(malformed)?;
-        if &after_end[..end_label_end] != label {
-            return Err(malformed());
-        }
-        let inside = match inside.iter().position(|b| !b.is_ascii_whitespace()) {
-            Some(first) => &inside[first..],
-            None => &[],
-        };
-        let (headers, body) = split_headers(inside)?;
-        found.push(Block {
-            label: text(label)?,
-            headers,
-            contents: decode_body(body)?,
-        });
-        rest = &after_end[end_label_end + DASHES.len()..];
-    }
+pub fn blocks(data: &[u8]) -> KeyResult<Vec<Block>> {
+    let found = pem::parse_many(data).map_err(pem_error)?;
     if found.is_empty() {
-        return Err(malformed());
+        return Err(pem_error(pem::PemError::MalformedFraming));
     }
-    Ok(found)
+    Ok(found.into_iter().map(Block::from_pem).collect())
 }
 
 /// Labels of blocks that hold private keys.
@@ -155,17 +82,19 @@ const PRIVATE_LABELS: [&str; 5] = [
 /// Labels of blocks that hold public keys.
 const PUBLIC_LABELS: [&str; 2] = ["PUBLIC KEY", "RSA PUBLIC KEY"];
 
-/// The first block of `data` whose label is one of a private (or public) key's.
-pub fn find_key_block(data: &[u8], private: bool) -> KeyResult<Block<'_>> {
-    let labels: &[&str] = if private {
-        &PRIVATE_LABELS
+/// The key block of a document. A private key is the first block with a private key's
+/// label, wherever it is; a public key must be the document's first block (the
+/// reference's rules for the two loaders).
+pub fn find_key_block(data: &[u8], private: bool) -> KeyResult<Block> {
+    let block = if private {
+        blocks(data)?
+            .into_iter()
+            .find(|block| PRIVATE_LABELS.contains(&block.label()))
     } else {
-        &PUBLIC_LABELS
+        let first = Block::from_pem(pem::parse(data).map_err(pem_error)?);
+        PUBLIC_LABELS.contains(&first.label()).then_some(first)
     };
-    blocks(data)?
-        .into_iter()
-        .find(|block| labels.contains(&block.label()))
-        .ok_or(KeyError::NoPemBlock { private })
+    block.ok_or(KeyError::NoPemBlock { private })
 }
 
 /// PEM's line length for the base64 body (RFC 7468 section 2).
@@ -238,9 +167,25 @@ mod tests {
             b"-----BEGIN A-----\nAAEC\n",
             b"-----BEGIN A-----\nA!EC\n-----END A-----\n",
             b"-----BEGIN A-----\nAAE\n-----END A-----\n",
-            b"-----BEGIN A-----\nName: value\nAAEC\n-----END A-----\n",
         ] {
             assert!(blocks(bad).is_err(), "{:?}", String::from_utf8_lossy(bad));
         }
+    }
+
+    #[test]
+    fn public_keys_must_come_first_private_keys_may_follow() {
+        let other = encode("CERTIFICATE", &[1, 2, 3], &[]);
+        let public = encode("PUBLIC KEY", &[4, 5, 6], &[]);
+        let private = encode("PRIVATE KEY", &[7, 8, 9], &[]);
+        let public_second = [&other[..], &public[..]].concat();
+        assert!(matches!(
+            find_key_block(&public_second, false),
+            Err(KeyError::NoPemBlock { private: false })
+        ));
+        let private_second = [&other[..], &private[..]].concat();
+        assert_eq!(
+            find_key_block(&private_second, true).unwrap().contents(),
+            [7, 8, 9]
+        );
     }
 }

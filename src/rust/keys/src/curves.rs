@@ -81,5 +81,7 @@ pub fn curve_from_parameters(params: &asn1::Tlv<'_>) -> KeyResult<Curve> {
         let explicit = asn1::parse_single::<SpecifiedEcDomain<'_>>(params.full_data())?;
         return curve_for_explicit(&explicit);
     }
-    Err(KeyError::Invalid("unsupported EC parameters"))
+    // implicitCurve (NULL) names no curve: as unsupported as explicit parameters of an
+    // unknown one.
+    Err(KeyError::UnsupportedExplicitCurve)
 }

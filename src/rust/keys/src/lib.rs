@@ -202,12 +202,20 @@ fn load_unencrypted(
 
 /// Decrypts an EncryptedPrivateKeyInfo and reads the key inside. Content that does not
 /// decrypt to a key means the password was wrong.
+/// The password for an encrypted key: an empty one is no password (none can have
+/// encrypted the key), as the reference says.
+fn given_password(password: Option<&[u8]>) -> KeyResult<&[u8]> {
+    password
+        .filter(|password| !password.is_empty())
+        .ok_or(KeyError::PasswordMissing)
+}
+
 fn load_encrypted(
     info: &der::EncryptedPrivateKeyInfo<'_>,
     password: Option<&[u8]>,
     validate_rsa: bool,
 ) -> KeyResult<PrivateKey> {
-    let password = password.ok_or(KeyError::PasswordMissing)?;
+    let password = given_password(password)?;
     let decrypted = pbe::decrypt_pkcs8(info, password)?;
     match private::parse_pkcs8(&decrypted, validate_rsa) {
         Err(KeyError::Malformed(_)) => Err(KeyError::IncorrectPassword),
@@ -269,7 +277,7 @@ pub fn load_pem_private_key(
                     load_unencrypted(password, validate_rsa, |validate| parse(contents, validate))
                 }
                 Some(info) => {
-                    let password = password.ok_or(KeyError::PasswordMissing)?;
+                    let password = given_password(password)?;
                     let decrypted = pbe::decrypt_traditional(&info, password, contents)?;
                     match parse(&decrypted, validate_rsa) {
                         Err(KeyError::Malformed(_)) => Err(KeyError::IncorrectPassword),

@@ -72,6 +72,12 @@ fn pbkdf2_prf(prf: &Option<AlgorithmIdentifier<'_>>) -> KeyResult<HashAlgorithm>
     let Some(prf) = prf else {
         return Ok(HashAlgorithm::Sha1);
     };
+    // The HMAC identifiers take no parameters but NULL (RFC 8018 appendix B.1.1).
+    if !prf.params_absent_or_null() {
+        return Err(KeyError::Malformed(
+            "PBKDF2 PRF parameters must be absent or NULL".to_string(),
+        ));
+    }
     match prf.oid {
         oid::HMAC_SHA1 => Ok(HashAlgorithm::Sha1),
         oid::HMAC_SHA224 => Ok(HashAlgorithm::Sha224),
@@ -298,7 +304,7 @@ pub struct DekInfo {
 
 /// Reads a traditional PEM block's Proc-Type and DEK-Info headers: `None` when it is not
 /// encrypted.
-pub fn dek_info(block: &crate::armor::Block<'_>) -> KeyResult<Option<DekInfo>> {
+pub fn dek_info(block: &crate::armor::Block) -> KeyResult<Option<DekInfo>> {
     let encrypted = block
         .header("Proc-Type")
         .is_some_and(|value| value.trim() == "4,ENCRYPTED");

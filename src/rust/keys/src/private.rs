@@ -81,11 +81,12 @@ pub fn ec_from_sec1(
         Some(bits) => Some(bits.as_bytes()),
         None => None,
     };
-    Ok(EcPrivateKey::from_components(
-        curve,
-        key.private_key,
-        public,
-    )?)
+    // A file's key that fails the checks (a zero or too large scalar, a point that is
+    // not its public key) is reported as every invalid key file is.
+    EcPrivateKey::from_components(curve, key.private_key, public).map_err(|err| match err {
+        cryptography_backend::Error::InvalidKey(_) => KeyError::Invalid("invalid EC key"),
+        other => KeyError::Backend(other),
+    })
 }
 
 /// Reads a PKCS#8 PrivateKeyInfo (or RFC 5958 OneAsymmetricKey).

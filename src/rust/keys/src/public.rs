@@ -62,7 +62,7 @@ pub fn parse_spki(der_bytes: &[u8]) -> KeyResult<PublicKey> {
                 .as_ref()
                 .ok_or(KeyError::Invalid("EC parameters missing"))?;
             let curve = curves::curve_from_parameters(params)?;
-            Ok(PublicKey::Ec(EcPublicKey::from_encoded_point(
+            Ok(PublicKey::Ec(EcPublicKey::from_key_encoding(
                 curve, key_bytes,
             )?))
         }
