@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import copy
 import pickle
+import sys
 import threading
+import typing
 
 import pytest
 
@@ -442,3 +444,22 @@ def test_xchacha20poly1305_rules():
     out = bytearray(3)
     assert aead.decrypt_into(b"n" * 24, bytes(buf), None, out) == 3
     assert bytes(out) == b"abc"
+
+
+@pytest.mark.skipif(sys.maxsize < 2**32, reason="needs a 64-bit address space")
+def test_lengths_beyond_the_limit_overflow_before_other_rules():
+    # 2**32 bytes, mapped and never read: every AEAD refuses lengths above 2**31 - 1 with
+    # OverflowError, before its own rules (CCM's nonce-bounded length) are looked at.
+    import mmap
+
+    from cryptography.hazmat.primitives.ciphers.aead import AESCCM
+
+    large: typing.Any = mmap.mmap(-1, 2**32, prot=mmap.PROT_READ)
+    try:
+        for aead in (AESCCM(b"k" * 16), AESGCM(b"k" * 16)):
+            with pytest.raises(OverflowError, match="Max 2\\*\\*31 - 1 bytes"):
+                aead.encrypt(b"0" * 12, large, b"")
+            with pytest.raises(OverflowError, match="Max 2\\*\\*31 - 1 bytes"):
+                aead.encrypt(b"0" * 12, b"", large)
+    finally:
+        large.close()

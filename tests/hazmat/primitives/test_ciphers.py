@@ -730,3 +730,29 @@ def test_large_outputs_match_piecewise_results():
     sealed = AESGCM(key).encrypt(iv[:12], data, None)
     assert sealed == streamed
     assert AESGCM(key).decrypt(iv[:12], sealed, None) == data
+
+
+def test_gcm_tag_length_and_length_limits():
+    decryptor = Cipher(algorithms.AES(b"0" * 16), modes.GCM(b"0" * 12)).decryptor()
+    # Longer than GCM's 16-byte tag: an argument error, not OpenSSL's.
+    with pytest.raises(ValueError, match="cannot be more than 16 bytes"):
+        decryptor.finalize_with_tag(b"toolong" * 12)
+    # The reference's test hooks reach GCM's limits (2**36 - 32 bytes of message, 2**61 - 1
+    # of associated data) without the input.
+    from cryptography.hazmat.bindings._rust import openssl as rust_openssl
+
+    limit = (1 << 36) - 32
+    for make in (
+        Cipher(algorithms.AES(b"0" * 16), modes.GCM(b"1" * 12)).encryptor,
+        Cipher(algorithms.AES(b"0" * 16), modes.GCM(b"1" * 12)).decryptor,
+    ):
+        context: typing.Any = make()
+        rust_openssl.ciphers._advance(context, limit - 16)
+        context.update(b"0" * 16)
+        with pytest.raises(ValueError, match="Exceeded maximum encrypted byte limit"):
+            context.update(b"0")
+        context = make()
+        rust_openssl.ciphers._advance_aad(context, (1 << 61) - 1 - 16)
+        context.authenticate_additional_data(b"0" * 16)
+        with pytest.raises(ValueError, match="Exceeded maximum AAD byte limit"):
+            context.authenticate_additional_data(b"0")

@@ -102,6 +102,42 @@ def test_errors():
     with pytest.raises(UnsupportedAlgorithm) as info:
         cmac.CMAC(algorithms.AES(b"k" * 64))  # an XTS-size key
     assert info.value._reason is _Reasons.UNSUPPORTED_CIPHER
+
+    # A block cipher class of the caller's own (here without even a key): unsupported,
+    # for CMAC and for KBKDF's CMAC PRF alike.
+    from cryptography.hazmat.primitives._cipheralgorithm import BlockCipherAlgorithm
+    from cryptography.hazmat.primitives.kdf.kbkdf import (
+        KBKDFCMAC,
+        CounterLocation,
+        Mode,
+    )
+
+    class Homemade(BlockCipherAlgorithm):
+        name = "homemade"
+        block_size = 128
+        key_size = 128
+        key_sizes = frozenset([128])
+
+        def __init__(self, key: bytes = b"") -> None:
+            pass
+
+    with pytest.raises(UnsupportedAlgorithm) as info:
+        cmac.CMAC(Homemade())
+    assert info.value._reason is _Reasons.UNSUPPORTED_CIPHER
+    kdf = KBKDFCMAC(
+        Homemade,
+        Mode.CounterMode,
+        32,
+        4,
+        4,
+        CounterLocation.BeforeFixed,
+        b"l",
+        b"c",
+        None,
+    )
+    with pytest.raises(UnsupportedAlgorithm) as info:
+        kdf.derive(b"k" * 16)
+    assert info.value._reason is _Reasons.UNSUPPORTED_CIPHER
     c = cmac.CMAC(algorithms.AES(b"k" * 16), backend=None)
     with pytest.raises(InvalidSignature, match="Signature did not match digest."):
         c.verify(b"\x00" * 16)

@@ -451,9 +451,15 @@ def test_kbkdf_argument_rules():
         hmac_kdf(ctr, 32, 4, 0, before, b"l", b"c", None)
     with pytest.raises(TypeError, match="'str' object is not an instance of 'bytes'"):
         hmac_kdf(ctr, 32, 4, 4, before, "l", b"c", None)
-    # Checked when deriving, as in the reference:
+    # The counter must number every block: checked when the object is made, as the
+    # reference checks it (a 2**40-byte request is refused at once, not by memory).
     with pytest.raises(ValueError, match="There are too many iterations."):
-        hmac_kdf(ctr, 32 * 256, 1, 4, before, b"l", b"c", None).derive(b"k")
+        hmac_kdf(ctr, 32 * 256, 1, 4, before, b"l", b"c", None)
+    for length in (85_899_345_920, 2**40):
+        with pytest.raises(ValueError, match="There are too many iterations."):
+            KBKDFHMAC(hashes.SHA1(), ctr, length, 4, 4, before, b"l", b"c", None)
+        with pytest.raises(ValueError, match="There are too many iterations."):
+            KBKDFCMAC(algorithms.AES, ctr, length, 4, 4, before, b"l", b"c", None)
     assert (
         len(hmac_kdf(ctr, 32 * 255, 1, 4, before, b"l", b"c", None).derive(b"k"))
         == 8160
@@ -629,3 +635,24 @@ def test_long_pbkdf2_stops_for_a_signal(algorithm):
     finally:
         undo()
     assert time.monotonic() - start < 0.2 + 0.3
+
+
+def test_argon2_memory_it_cannot_get_is_a_memory_error():
+    # 2**32 - 1 KiB is 4 TiB: where the allocation fails (no overcommit), the reference's
+    # MemoryError with its message; where it would succeed, the test cannot tell.
+    import mmap
+
+    try:
+        probe = mmap.mmap(-1, (2**32 - 1) * 1024)
+    except (OSError, OverflowError):
+        pass
+    else:
+        probe.close()
+        pytest.skip("this machine overcommits memory")
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+    kdf = Argon2id(
+        salt=b"salt" * 2, length=32, iterations=1, lanes=1, memory_cost=2**32 - 1
+    )
+    with pytest.raises(MemoryError, match="require 4294967295KiB of memory"):
+        kdf.derive(b"password")

@@ -120,3 +120,12 @@ def test_argument_rules():
         )
         == b"y" * 20
     )
+
+
+def test_padded_unwrap_length_rules():
+    for wrapped, message in (
+        (b"\0" * 15, "Must be at least 16 bytes"),
+        (b"\0" * 17, "multiple of 8 bytes"),
+    ):
+        with pytest.raises(keywrap.InvalidUnwrap, match=message):
+            keywrap.aes_key_unwrap_with_padding(b"sixteen_byte_key", wrapped)
