@@ -27,8 +27,11 @@ def test_bytes_like_inputs(data):
 
 @pytest.mark.parametrize("data", ["abc", 3, None, [97, 98, 99]])
 def test_non_buffers_are_type_errors(data):
-    with pytest.raises(TypeError, match="Cannot convert"):
+    with pytest.raises(TypeError, match="Cannot convert") as info:
         hashes.Hash.hash(hashes.SHA256(), data)
+    # The hint is for text only, as the reference words it.
+    hint = "Did you mean to pass a bytestring instead?"
+    assert (hint in str(info.value)) is isinstance(data, str)
 
 
 def test_non_contiguous_memoryview_is_refused():

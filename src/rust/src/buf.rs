@@ -14,7 +14,7 @@ use std::ops::Deref;
 use pyo3::exceptions::{PyBufferError, PyTypeError};
 use pyo3::ffi::{PyObject, Py_ssize_t};
 use pyo3::prelude::*;
-use pyo3::types::PyBytes;
+use pyo3::types::{PyBytes, PyString};
 
 /// CPython's `Py_buffer` (Include/pybuffer.h), stable since 3.3.
 #[repr(C)]
@@ -91,8 +91,15 @@ impl<'a, 'py> FromPyObject<'a, 'py> for BytesLike<'a> {
             ExportRefused::NotContiguous => not_contiguous(),
             ExportRefused::NoBuffer => {
                 let type_name = obj.get_type().str().map(|s| s.to_string()).unwrap_or_default();
+                // The hint is for text, the likely mistake; other types get the plain
+                // message, as the reference words both.
+                let hint = if obj.is_instance_of::<PyString>() {
+                    "\nDid you mean to pass a bytestring instead?"
+                } else {
+                    ""
+                };
                 PyTypeError::new_err(format!(
-                    "Cannot convert \"{type_name}\" instance to a buffer.\nDid you mean to pass a bytestring instead?"
+                    "Cannot convert \"{type_name}\" instance to a buffer.{hint}"
                 ))
             }
         })?;
