@@ -74,23 +74,14 @@ class _ModuleWithDeprecations(types.ModuleType):
 
     `deprecated()` turns a module into one of these in place, by changing its class: it
     stays the same object with the same namespace (so `inspect`, `importlib.reload` and
-    names added later behave as for any module), and ordinary names are read with the
-    module type's own lookup. Deprecated values live apart, in `_deprecated_names`, and
-    are served by ``__getattr__``, which runs only when that lookup misses.
+    names added later behave as for any module). The class defines no ``__getattr__``:
+    reads keep the module type's own lookup (a Python-level hook on the class would put
+    every read of ``algorithms.AES`` through the slow attribute protocol). Deprecated
+    values live apart, in `_deprecated_names`, and a module-level ``__getattr__`` (PEP
+    562), which runs only when that lookup misses, serves them.
     """
 
     _deprecated_names: dict[str, _DeprecatedValue]
-
-    def __getattr__(self, attr: str) -> object:
-        namespace = self.__dict__
-        dv = namespace.get("_deprecated_names", {}).get(attr)
-        if dv is not None:
-            warnings.warn(dv.message, dv.warning_class, stacklevel=2)
-            return dv.value
-        fallback = namespace.get("_module_getattr")
-        if fallback is not None:
-            return fallback(attr)
-        raise AttributeError(f"module {self.__name__!r} has no attribute {attr!r}")
 
     def __setattr__(self, attr: str, value: object) -> None:
         if isinstance(value, _DeprecatedValue):
@@ -114,11 +105,22 @@ class _ModuleWithDeprecations(types.ModuleType):
 def _with_deprecations(module: types.ModuleType) -> _ModuleWithDeprecations:
     if not isinstance(module, _ModuleWithDeprecations):
         namespace = module.__dict__
-        namespace["_deprecated_names"] = {}
-        # A module-level __getattr__ (PEP 562) would answer before the class's; it
-        # becomes the fallback for names that are not deprecated.
-        if "__getattr__" in namespace:
-            namespace["_module_getattr"] = namespace.pop("__getattr__")
+        registry: dict[str, _DeprecatedValue] = {}
+        # A module-level __getattr__ the module had keeps answering the other names.
+        fallback = namespace.get("__getattr__")
+        module_name = module.__name__
+
+        def module_getattr(attr: str) -> object:
+            dv = registry.get(attr)
+            if dv is not None:
+                warnings.warn(dv.message, dv.warning_class, stacklevel=2)
+                return dv.value
+            if fallback is not None:
+                return fallback(attr)
+            raise AttributeError(f"module {module_name!r} has no attribute {attr!r}")
+
+        namespace["_deprecated_names"] = registry
+        namespace["__getattr__"] = module_getattr
         module.__class__ = _ModuleWithDeprecations
     assert isinstance(module, _ModuleWithDeprecations)
     # A value from the unnamed form that module code assigned to a global directly
