@@ -90,7 +90,11 @@ impl<'a, 'py> FromPyObject<'a, 'py> for BytesLike<'a> {
         let export = export_buffer(obj, PYBUF_SIMPLE).map_err(|refused| match refused {
             ExportRefused::NotContiguous => not_contiguous(),
             ExportRefused::NoBuffer => {
-                let type_name = obj.get_type().str().map(|s| s.to_string()).unwrap_or_default();
+                let type_name = obj
+                    .get_type()
+                    .str()
+                    .map(|s| s.to_string())
+                    .unwrap_or_default();
                 // The hint is for text, the likely mistake; other types get the plain
                 // message, as the reference words both.
                 let hint = if obj.is_instance_of::<PyString>() {
