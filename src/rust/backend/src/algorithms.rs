@@ -31,7 +31,7 @@ pub fn load_providers() {
         crate::ffi::raise_thread_limit();
         // A failed load leaves its reason on the error queue; it must not leak into the
         // next caller's errors.
-        let _ = openssl::error::ErrorStack::get();
+        crate::error::discard_openssl_errors();
         LoadedProviders { _legacy: legacy }
     });
 }

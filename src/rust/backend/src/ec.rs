@@ -126,7 +126,7 @@ impl Curve {
         GROUPS[self.index()]
             .get_or_init(|| {
                 let group = EcGroup::from_curve_name(self.nid()).ok();
-                let _ = openssl::error::ErrorStack::get();
+                crate::error::discard_openssl_errors();
                 group
             })
             .as_ref()
@@ -274,7 +274,7 @@ pub struct EcPublicKey {
 }
 
 fn invalid_key() -> Error {
-    let _ = openssl::error::ErrorStack::get();
+    crate::error::discard_openssl_errors();
     Error::InvalidKey("Invalid EC key.")
 }
 
@@ -476,7 +476,7 @@ pub(crate) fn derive_shared(
     peer: &PKey<Public>,
 ) -> Result<Zeroizing<Vec<u8>>> {
     let failed = |_| {
-        let _ = openssl::error::ErrorStack::get();
+        crate::error::discard_openssl_errors();
         Error::ExchangeFailed
     };
     let mut deriver = Deriver::new(own).map_err(failed)?;
@@ -501,7 +501,7 @@ impl EcPublicKey {
         point
             .set_affine_coordinates_gfp(group, &x, &y, &mut ctx)
             .map_err(|_| {
-                let _ = openssl::error::ErrorStack::get();
+                crate::error::discard_openssl_errors();
                 Error::InvalidKey("Invalid EC key. Point is not on the curve specified.")
             })?;
         // OpenSSL reduces coordinates modulo p before checking the curve equation; a

@@ -98,7 +98,7 @@ impl RawPrivateKey {
             });
         }
         let pkey = PKey::private_key_from_raw_bytes(bytes, kind.id()).map_err(|_| {
-            let _ = openssl::error::ErrorStack::get();
+            crate::error::discard_openssl_errors();
             unsupported(kind)
         })?;
         Ok(RawPrivateKey { kind, pkey })
@@ -151,7 +151,7 @@ impl RawPublicKey {
             });
         }
         let pkey = PKey::public_key_from_raw_bytes(bytes, kind.id()).map_err(|_| {
-            let _ = openssl::error::ErrorStack::get();
+            crate::error::discard_openssl_errors();
             unsupported(kind)
         })?;
         Ok(RawPublicKey { kind, pkey })
@@ -178,7 +178,7 @@ impl RawPublicKey {
         match verifier.verify_oneshot(signature, message) {
             Ok(true) => Ok(()),
             _ => {
-                let _ = openssl::error::ErrorStack::get();
+                crate::error::discard_openssl_errors();
                 Err(Error::BadSignature)
             }
         }
@@ -186,7 +186,7 @@ impl RawPublicKey {
 }
 
 fn unsupported(kind: RawKeyKind) -> Error {
-    let _ = openssl::error::ErrorStack::get();
+    crate::error::discard_openssl_errors();
     Error::UnsupportedAlgorithm(kind.name())
 }
 

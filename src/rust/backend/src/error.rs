@@ -171,5 +171,12 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// Empties OpenSSL's error queue after a failure that is reported as an error of ours
+/// (a bad signature, an invalid key): its entries must not reach the next caller, who
+/// would take them for its own. The one place that does this.
+pub(crate) fn discard_openssl_errors() {
+    drop(ErrorStack::get());
+}
+
 /// The core's result type.
 pub type Result<T> = std::result::Result<T, Error>;

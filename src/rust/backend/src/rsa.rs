@@ -295,7 +295,7 @@ fn key_is_consistent(components: &RsaPrivateComponents) -> Result<bool> {
         return Ok(false);
     }
     if expected.mod_inverse(&q, &p, &mut ctx).is_err() || expected != iqmp {
-        let _ = openssl::error::ErrorStack::get();
+        crate::error::discard_openssl_errors();
         return Ok(false);
     }
     let (p, q) = (&p, &q);
@@ -365,7 +365,7 @@ impl RsaPrivateKey {
         .build();
         if validate && !matches!(key_is_consistent(components), Ok(true)) {
             // The failed check's reasons are not reported: the key is simply invalid.
-            let _ = openssl::error::ErrorStack::get();
+            crate::error::discard_openssl_errors();
             return Err(Error::InvalidKey("Invalid private key"));
         }
         Self::from_rsa(rsa, components.clone())
@@ -496,7 +496,7 @@ impl RsaPublicKey {
         match ctx.verify(input.bytes(), signature) {
             Ok(true) => Ok(()),
             _ => {
-                let _ = openssl::error::ErrorStack::get();
+                crate::error::discard_openssl_errors();
                 Err(Error::BadSignature)
             }
         }

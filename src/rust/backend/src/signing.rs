@@ -89,7 +89,7 @@ pub(crate) fn verify_dss(
     match ctx.verify(input.bytes(), signature) {
         Ok(true) => Ok(()),
         _ => {
-            let _ = openssl::error::ErrorStack::get();
+            crate::error::discard_openssl_errors();
             Err(Error::BadSignature)
         }
     }

@@ -174,7 +174,7 @@ impl Drop for DigestCtx {
                 .unwrap_or(false);
         if !wiped {
             // The failed re-initialisation left an error on the queue.
-            let _ = ErrorStack::get();
+            crate::error::discard_openssl_errors();
         }
         if !kept {
             // SAFETY: we own the non-null context; freeing also cleanses its state.

@@ -130,7 +130,7 @@ pub(crate) fn probe(kind: ProbeKind, name: &CStr) -> bool {
             }
         }
     };
-    let _ = ErrorStack::get();
+    crate::error::discard_openssl_errors();
     found
 }
 
