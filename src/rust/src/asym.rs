@@ -7,14 +7,9 @@ use cryptography_backend::signing::SignedData;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBytes, PyType};
+use pyo3::types::PyBytes;
 
 use crate::hashes::hash_algorithm;
-
-const UTILS_MODULE: &str = "cryptography.hazmat.primitives.asymmetric.utils";
-
-static PREHASHED: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-static NO_DIGEST_INFO: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 /// How a signature's input is given.
 #[derive(Clone, Copy)]
@@ -35,13 +30,13 @@ impl SignatureHash {
         algorithm: &Bound<'_, PyAny>,
         allow_raw: bool,
     ) -> PyResult<Self> {
-        let prehashed = PREHASHED.import(py, UTILS_MODULE, "Prehashed")?;
+        let prehashed = crate::types::PREHASHED.get(py)?;
         if algorithm.is_instance(prehashed)? {
             let inner = algorithm.getattr(pyo3::intern!(py, "_algorithm"))?;
             return Ok(SignatureHash::Prehashed(hash_algorithm(py, &inner)?));
         }
         if allow_raw {
-            let raw = NO_DIGEST_INFO.import(py, UTILS_MODULE, "NoDigestInfo")?;
+            let raw = crate::types::NO_DIGEST_INFO.get(py)?;
             if algorithm.is_instance(raw)? {
                 return Ok(SignatureHash::NoDigestInfo);
             }

@@ -12,51 +12,13 @@
 
 use pyo3::exceptions::{PyAssertionError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyFrozenSet, PyTuple, PyType};
 use pyo3::BoundObject;
 
 use crate::buf::BytesLike;
 use crate::error::{unsupported, Reason};
 
-/// A Python class looked up once, by module and name.
-struct ImportedClass {
-    module: &'static str,
-    name: &'static str,
-    class: PyOnceLock<Py<PyType>>,
-}
-
-impl ImportedClass {
-    const fn new(module: &'static str, name: &'static str) -> Self {
-        ImportedClass {
-            module,
-            name,
-            class: PyOnceLock::new(),
-        }
-    }
-
-    fn get<'py>(&self, py: Python<'py>) -> PyResult<&Bound<'py, PyType>> {
-        self.class
-            .import(py, self.module, self.name)
-            .map(|class| class.as_any().cast::<PyType>())
-            .and_then(|class| class.map_err(Into::into))
-    }
-}
-
-static CIPHER_ALGORITHM: ImportedClass = ImportedClass::new(
-    "cryptography.hazmat.primitives._cipheralgorithm",
-    "CipherAlgorithm",
-);
-static BLOCK_CIPHER_ALGORITHM: ImportedClass = ImportedClass::new(
-    "cryptography.hazmat.primitives._cipheralgorithm",
-    "BlockCipherAlgorithm",
-);
-static MODE: ImportedClass = ImportedClass::new("cryptography.hazmat.primitives._modes", "Mode");
-static MODE_WITH_TAG: ImportedClass = ImportedClass::new(
-    "cryptography.hazmat.primitives._modes",
-    "ModeWithAuthenticationTag",
-);
-static GENERIC_ALIAS: ImportedClass = ImportedClass::new("types", "GenericAlias");
+use crate::types::{BLOCK_CIPHER_ALGORITHM, CIPHER_ALGORITHM, GENERIC_ALIAS, MODE, MODE_WITH_TAG};
 
 /// `utils._check_byteslike`: anything exporting a buffer passes.
 fn check_byteslike(value: &Bound<'_, PyAny>, name: &str) -> PyResult<()> {

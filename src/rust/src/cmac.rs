@@ -11,7 +11,6 @@ use crate::buf::{run_detached_if_large, BytesLike};
 use crate::error::{already_finalized, unsupported, CryptoResult, Reason};
 use crate::hmac::tag_to_bytes;
 
-static BLOCK_CIPHER_ABC: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static KNOWN_CIPHERS: PyOnceLock<Vec<(Py<PyType>, &'static str)>> = PyOnceLock::new();
 
 /// The block cipher classes of the package, recognised by type so that the common case
@@ -74,11 +73,7 @@ fn cipher_name(py: Python<'_>, algorithm: &Bound<'_, PyAny>) -> PyResult<String>
     {
         return Ok((*name).to_string());
     }
-    let interface = BLOCK_CIPHER_ABC.import(
-        py,
-        "cryptography.hazmat.primitives._cipheralgorithm",
-        "BlockCipherAlgorithm",
-    )?;
+    let interface = crate::types::BLOCK_CIPHER_ALGORITHM.get(py)?;
     if !algorithm.is_instance(interface)? {
         return Err(PyTypeError::new_err(
             "Expected instance of BlockCipherAlgorithm.",

@@ -6,7 +6,7 @@ use cryptography_keys::{PrivateKeyRef, PublicKeyRef};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBytes, PyDict, PyType};
+use pyo3::types::{PyBytes, PyDict};
 
 use crate::asym::{
     hash_of, int_argument, int_from_bytes, int_to_bytes, not_an_instance, positive_required,
@@ -17,14 +17,11 @@ use crate::error::{unsupported, CryptoResult, Reason};
 
 const EC_MODULE: &str = "cryptography.hazmat.primitives.asymmetric.ec";
 
-static CURVE_INTERFACE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static CURVE_TYPES: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
-static ECDSA: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-static ECDH: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 /// Reads an `EllipticCurve` instance into the core's curve.
 pub(crate) fn curve_from_py(py: Python<'_>, curve: &Bound<'_, PyAny>) -> PyResult<Curve> {
-    if !curve.is_instance(CURVE_INTERFACE.import(py, EC_MODULE, "EllipticCurve")?)? {
+    if !curve.is_instance(crate::types::ELLIPTIC_CURVE.get(py)?)? {
         return Err(PyTypeError::new_err(
             "curve must be an EllipticCurve instance",
         ));
@@ -86,7 +83,7 @@ pub(crate) fn public_key_object(py: Python<'_>, key: EcPublicKey) -> PyResult<Bo
 
 /// Reads an `ECDSA` signature algorithm: its hash, and whether nonces are deterministic.
 fn ecdsa(py: Python<'_>, algorithm: &Bound<'_, PyAny>) -> PyResult<(SignatureHash, bool)> {
-    if !algorithm.is_instance(ECDSA.import(py, EC_MODULE, "ECDSA")?)? {
+    if !algorithm.is_instance(crate::types::ECDSA.get(py)?)? {
         return Err(unsupported(
             py,
             "Unsupported elliptic curve signature algorithm".to_string(),
@@ -148,7 +145,7 @@ impl PyEcPrivateKey {
         algorithm: &Bound<'py, PyAny>,
         peer_public_key: &Bound<'py, PyAny>,
     ) -> CryptoResult<Bound<'py, PyBytes>> {
-        if !algorithm.is_instance(ECDH.import(py, EC_MODULE, "ECDH")?)? {
+        if !algorithm.is_instance(crate::types::ECDH.get(py)?)? {
             return Err(unsupported(
                 py,
                 "Unsupported EC exchange algorithm".to_string(),
@@ -353,7 +350,7 @@ impl EcPublicNumbers {
         curve: &Bound<'_, PyAny>,
     ) -> PyResult<Self> {
         let (x, y) = (int_argument(x)?, int_argument(y)?);
-        if !curve.is_instance(CURVE_INTERFACE.import(py, EC_MODULE, "EllipticCurve")?)? {
+        if !curve.is_instance(crate::types::ELLIPTIC_CURVE.get(py)?)? {
             return Err(PyTypeError::new_err(
                 "curve must provide the EllipticCurve interface.",
             ));

@@ -19,7 +19,6 @@ struct KnownHash {
 }
 
 static KNOWN_HASHES: PyOnceLock<Vec<KnownHash>> = PyOnceLock::new();
-static HASH_ALGORITHM_ABC: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 const HASHES_MODULE: &str = "cryptography.hazmat.primitives.hashes";
 
@@ -111,7 +110,7 @@ pub(crate) fn hash_algorithm(py: Python<'_>, object: &Bound<'_, PyAny>) -> PyRes
     {
         return with_declared_size(py, object, entry.algorithm, &entry.name);
     }
-    let interface = HASH_ALGORITHM_ABC.import(py, HASHES_MODULE, "HashAlgorithm")?;
+    let interface = crate::types::HASH_ALGORITHM.get(py)?;
     if !object.is_instance(interface)? {
         return Err(PyTypeError::new_err(
             "Expected instance of hashes.HashAlgorithm.",

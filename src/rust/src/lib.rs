@@ -35,6 +35,7 @@ mod padding;
 mod poly1305;
 mod rsa;
 mod serialization;
+mod types;
 
 use pyo3::prelude::*;
 use pyo3::types::PyModule;

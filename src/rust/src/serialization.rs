@@ -6,15 +6,12 @@
 use cryptography_keys::{self as keys, PrivateKey, PrivateKeyRef, PublicKey, PublicKeyRef};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBytes, PyType};
+use pyo3::types::PyBytes;
 use zeroize::Zeroizing;
 
 use crate::asym::not_an_instance;
 use crate::buf::BytesLike;
 use crate::error::{unsupported, CryptoResult, Reason};
-
-const SERIALIZATION_MODULE: &str = "cryptography.hazmat.primitives._serialization";
 
 /// The outer encoding of serialized keys. Variant names are the Python API's.
 #[allow(clippy::upper_case_acronyms)]
@@ -63,9 +60,8 @@ impl PrivateFormat {
     ) -> PyResult<Bound<'py, PyAny>> {
         match *slf.get() {
             PrivateFormat::OpenSSH | PrivateFormat::PKCS12 => {
-                static BUILDER: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-                BUILDER
-                    .import(py, SERIALIZATION_MODULE, "KeySerializationEncryptionBuilder")?
+                crate::types::KEY_SERIALIZATION_ENCRYPTION_BUILDER
+                    .get(py)?
                     .call1((slf,))
             }
             _ => Err(PyValueError::new_err(
@@ -120,10 +116,6 @@ fn extract_enum<
         .map_err(|_| not_an_instance(value, name))
 }
 
-static NO_ENCRYPTION: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-static BEST_AVAILABLE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-static KEY_SERIALIZATION_ENCRYPTION: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-
 /// What `encryption_algorithm` asks for.
 enum Encryption {
     None,
@@ -136,24 +128,16 @@ enum Encryption {
 const MAX_PASSWORD_LEN: usize = 1023;
 
 fn encryption(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Encryption> {
-    let interface = KEY_SERIALIZATION_ENCRYPTION.import(
-        py,
-        SERIALIZATION_MODULE,
-        "KeySerializationEncryption",
-    )?;
+    let interface = crate::types::KEY_SERIALIZATION_ENCRYPTION.get(py)?;
     if !value.is_instance(interface)? {
         return Err(PyTypeError::new_err(
             "Encryption algorithm must be a KeySerializationEncryption instance",
         ));
     }
-    if value.is_instance(NO_ENCRYPTION.import(py, SERIALIZATION_MODULE, "NoEncryption")?)? {
+    if value.is_instance(crate::types::NO_ENCRYPTION.get(py)?)? {
         return Ok(Encryption::None);
     }
-    if value.is_instance(BEST_AVAILABLE.import(
-        py,
-        SERIALIZATION_MODULE,
-        "BestAvailableEncryption",
-    )?)? {
+    if value.is_instance(crate::types::BEST_AVAILABLE_ENCRYPTION.get(py)?)? {
         let password: Vec<u8> = value.getattr(pyo3::intern!(py, "password"))?.extract()?;
         if password.len() > MAX_PASSWORD_LEN {
             return Err(PyValueError::new_err(

@@ -11,8 +11,6 @@ use crate::buf::{BytesLike, WritableBuffer};
 use crate::error::{unsupported, CryptoResult, Reason};
 use crate::hashes::hash_algorithm;
 
-const KBKDF_MODULE: &str = "cryptography.hazmat.primitives.kdf.kbkdf";
-
 /// The arguments KBKDFHMAC and KBKDFCMAC share, checked as the reference checks them.
 struct KbkdfParams {
     length: usize,
@@ -37,12 +35,11 @@ impl KbkdfParams {
         fixed: Option<&Bound<'_, PyAny>>,
         break_location: Option<usize>,
     ) -> PyResult<Self> {
-        let module = py.import(KBKDF_MODULE)?;
-        if !mode.is_instance(&module.getattr("Mode")?)? {
+        if !mode.is_instance(crate::types::KBKDF_MODE.get(py)?)? {
             return Err(PyTypeError::new_err("mode must be of type Mode"));
         }
-        let locations = module.getattr("CounterLocation")?;
-        if !location.is_instance(&locations)? {
+        let locations = crate::types::KBKDF_COUNTER_LOCATION.get(py)?;
+        if !location.is_instance(locations)? {
             return Err(PyTypeError::new_err(
                 "location must be of type CounterLocation",
             ));
@@ -136,9 +133,8 @@ fn kbkdf_cmac_algorithm(
                 .unwrap_or_default();
             PyTypeError::new_err(format!("'{type_name}' object is not an instance of 'type'"))
         })?;
-    let interfaces = py.import("cryptography.hazmat.primitives._cipheralgorithm")?;
-    if !algorithm.is_subclass(&interfaces.getattr("BlockCipherAlgorithm")?)?
-        || !algorithm.is_subclass(&interfaces.getattr("CipherAlgorithm")?)?
+    if !algorithm.is_subclass(crate::types::BLOCK_CIPHER_ALGORITHM.get(py)?)?
+        || !algorithm.is_subclass(crate::types::CIPHER_ALGORITHM.get(py)?)?
     {
         return Err(unsupported(
             py,
