@@ -236,9 +236,7 @@ fn build_context(
     }
     let context = CipherContext::new(core_algorithm, parts.mode, &key, iv.as_deref(), encrypt)
         .map_err(|err| match err {
-            Error::UnsupportedAlgorithm(_) => {
-                unsupported_combination(py, &name(), mode_object).into()
-            }
+            Error::Unsupported(..) => unsupported_combination(py, &name(), mode_object).into(),
             other => CryptoError::from(other),
         })?;
     Ok(ContextSpec {

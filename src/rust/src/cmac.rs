@@ -104,7 +104,7 @@ pub(crate) fn keyed_cmac(py: Python<'_>, algorithm: &Bound<'_, PyAny>) -> Crypto
     let key = key.extract::<BytesLike<'_>>()?;
     let cipher = cmac_cipher_for(&name, key.len()).ok_or_else(|| unsupported_cipher(py))?;
     mac::Cmac::new(cipher, &key).map_err(|err| match err {
-        cryptography_backend::Error::UnsupportedAlgorithm(_) => unsupported_cipher(py).into(),
+        cryptography_backend::Error::Unsupported(..) => unsupported_cipher(py).into(),
         other => crate::error::CryptoError::from(other),
     })
 }

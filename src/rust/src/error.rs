@@ -1,6 +1,6 @@
 //! The one place where core errors become Python exceptions.
 
-use cryptography_backend::Error;
+use cryptography_backend::{Error, Unsupported};
 use cryptography_keys::KeyError;
 use pyo3::exceptions::{PyMemoryError, PyOverflowError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -37,6 +37,24 @@ pub(crate) enum Reason {
     UnsupportedEllipticCurve,
     UnsupportedExchangeAlgorithm,
     UnsupportedSerialization,
+    UnsupportedMac,
+}
+
+impl From<Unsupported> for Reason {
+    /// The reason each kind of unsupported thing is reported with. Exhaustive: a new kind
+    /// must be given its reason here.
+    fn from(kind: Unsupported) -> Self {
+        match kind {
+            Unsupported::Hash => Reason::UnsupportedHash,
+            Unsupported::Cipher => Reason::UnsupportedCipher,
+            Unsupported::Mac => Reason::UnsupportedMac,
+            Unsupported::PublicKey => Reason::UnsupportedPublicKeyAlgorithm,
+            Unsupported::Exchange => Reason::UnsupportedExchangeAlgorithm,
+            Unsupported::BackendInterface | Unsupported::Operation => {
+                Reason::BackendMissingInterface
+            }
+        }
+    }
 }
 
 impl Reason {
@@ -51,6 +69,7 @@ impl Reason {
             Reason::UnsupportedEllipticCurve => "UNSUPPORTED_ELLIPTIC_CURVE",
             Reason::UnsupportedExchangeAlgorithm => "UNSUPPORTED_EXCHANGE_ALGORITHM",
             Reason::UnsupportedSerialization => "UNSUPPORTED_SERIALIZATION",
+            Reason::UnsupportedMac => "UNSUPPORTED_MAC",
         }
     }
 }
@@ -107,11 +126,11 @@ impl From<CryptoError> for PyErr {
         };
         // No catch-all arm: a new core variant must be given its Python meaning here.
         match err {
-            Error::UnsupportedAlgorithm(name) => Python::attach(|py| {
+            Error::Unsupported(kind, name) => Python::attach(|py| {
                 unsupported(
                     py,
                     format!("{name} is not supported by this backend."),
-                    Reason::UnsupportedHash,
+                    Reason::from(kind),
                 )
             }),
             Error::InvalidKeyLength => PyValueError::new_err("Invalid key length."),

@@ -48,7 +48,24 @@ pub(crate) struct FetchSlot<T> {
     handle: OnceLock<Option<T>>,
 }
 
-impl<T> FetchSlot<T> {
+/// What a slot fetches, and the kind of thing it is when the build lacks it.
+pub(crate) trait Fetched: Sized {
+    const KIND: crate::error::Unsupported;
+}
+
+impl Fetched for FetchedDigest {
+    const KIND: crate::error::Unsupported = crate::error::Unsupported::Hash;
+}
+
+impl Fetched for FetchedMac {
+    const KIND: crate::error::Unsupported = crate::error::Unsupported::Mac;
+}
+
+impl Fetched for crate::ffi::FetchedKdf {
+    const KIND: crate::error::Unsupported = crate::error::Unsupported::BackendInterface;
+}
+
+impl<T: Fetched> FetchSlot<T> {
     pub(crate) const fn new(name: &'static CStr) -> Self {
         FetchSlot {
             name,
@@ -68,7 +85,7 @@ impl<T> FetchSlot<T> {
                 fetch(self.name).ok()
             })
             .as_ref()
-            .ok_or_else(|| Error::UnsupportedAlgorithm(self.algorithm_name()))
+            .ok_or_else(|| Error::Unsupported(T::KIND, self.algorithm_name()))
     }
 
     pub(crate) const fn name(&self) -> &'static CStr {
@@ -95,5 +112,35 @@ impl FetchSlot<crate::ffi::FetchedKdf> {
 impl FetchSlot<FetchedMac> {
     pub(crate) fn mac(&self) -> Result<&FetchedMac> {
         self.get_with(FetchedMac::fetch)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Unsupported;
+
+    #[test]
+    fn a_missing_algorithm_says_what_kind_it_is() {
+        static DIGEST: FetchSlot<FetchedDigest> = FetchSlot::new(c"NO-SUCH-DIGEST");
+        static MAC: FetchSlot<FetchedMac> = FetchSlot::new(c"NO-SUCH-MAC");
+        static KDF: FetchSlot<crate::ffi::FetchedKdf> = FetchSlot::new(c"NO-SUCH-KDF");
+        assert!(matches!(
+            DIGEST.digest(),
+            Err(Error::Unsupported(Unsupported::Hash, "NO-SUCH-DIGEST"))
+        ));
+        assert!(matches!(
+            MAC.mac(),
+            Err(Error::Unsupported(Unsupported::Mac, "NO-SUCH-MAC"))
+        ));
+        assert!(matches!(
+            KDF.kdf(),
+            Err(Error::Unsupported(
+                Unsupported::BackendInterface,
+                "NO-SUCH-KDF"
+            ))
+        ));
+        // The failed fetches leave nothing on OpenSSL's error queue.
+        assert!(openssl::error::ErrorStack::get().errors().is_empty());
     }
 }

@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use std::ffi::CString;
 use std::sync::{OnceLock, RwLock};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Unsupported};
 use crate::ffi::{CipherCtx, FetchedCipher};
 
 /// A symmetric cipher algorithm; the key length picks the variant (AES-128/192/256, ...).
@@ -104,7 +104,7 @@ fn openssl_name(algorithm: CipherAlgorithm, key_len: usize, mode: Mode) -> Resul
         (A::Des, M::Cbc) => "DES".to_string(),
         (A::Rc4, M::Stream) => return Ok("RC4".to_string()),
         (A::ChaCha20, M::Stream) => return Ok("ChaCha20".to_string()),
-        _ => return Err(Error::UnsupportedAlgorithm("cipher and mode")),
+        _ => return Err(Error::Unsupported(Unsupported::Cipher, "cipher and mode")),
     };
     Ok(format!("{stem}-{}", mode.openssl_suffix()))
 }
@@ -120,7 +120,7 @@ fn fetched(name: &str) -> Result<&'static FetchedCipher> {
         OnceLock::new();
     let cache = CACHE.get_or_init(|| RwLock::new(HashMap::new()));
     if let Some(found) = cache.read().ok().and_then(|map| map.get(name).copied()) {
-        return found.ok_or(Error::UnsupportedAlgorithm("cipher and mode"));
+        return found.ok_or(Error::Unsupported(Unsupported::Cipher, "cipher and mode"));
     }
     crate::algorithms::load_providers();
     let fetched = CString::new(name)
@@ -130,7 +130,7 @@ fn fetched(name: &str) -> Result<&'static FetchedCipher> {
     if let Ok(mut map) = cache.write() {
         map.entry(name.to_string()).or_insert(fetched);
     }
-    fetched.ok_or(Error::UnsupportedAlgorithm("cipher and mode"))
+    fetched.ok_or(Error::Unsupported(Unsupported::Cipher, "cipher and mode"))
 }
 
 const ALGORITHM_COUNT: usize = CipherAlgorithm::ChaCha20 as usize + 1;
@@ -175,7 +175,7 @@ pub(crate) fn fetched_for(
         return lookup();
     };
     if let Some(found) = slot.get() {
-        return found.ok_or(Error::UnsupportedAlgorithm("cipher and mode"));
+        return found.ok_or(Error::Unsupported(Unsupported::Cipher, "cipher and mode"));
     }
     match lookup() {
         Ok(cipher) => {
@@ -184,9 +184,9 @@ pub(crate) fn fetched_for(
         }
         // Only a combination OpenSSL lacks is remembered as missing; a key length error is
         // the caller's, and is reported again on every call.
-        Err(Error::UnsupportedAlgorithm(what)) => {
+        Err(Error::Unsupported(kind, what)) => {
             slot.get_or_init(|| None);
-            Err(Error::UnsupportedAlgorithm(what))
+            Err(Error::Unsupported(kind, what))
         }
         Err(other) => Err(other),
     }
@@ -356,10 +356,10 @@ impl CipherContext {
 
     /// Authenticates `aad` (GCM only), before any data.
     pub fn authenticate_additional_data(&mut self, aad: &[u8]) -> Result<()> {
-        let gcm = self
-            .gcm
-            .as_mut()
-            .ok_or(Error::UnsupportedAlgorithm("AAD without AEAD"))?;
+        let gcm = self.gcm.as_mut().ok_or(Error::Unsupported(
+            Unsupported::Operation,
+            "AAD without AEAD",
+        ))?;
         if gcm.updated {
             return Err(Error::AlreadyUpdated);
         }
@@ -373,10 +373,10 @@ impl CipherContext {
 
     /// Sets the expected tag of a GCM decryption (from the mode, or `finalize_with_tag`).
     pub fn set_tag(&mut self, tag: &[u8]) -> Result<()> {
-        let gcm = self
-            .gcm
-            .as_mut()
-            .ok_or(Error::UnsupportedAlgorithm("tag without AEAD"))?;
+        let gcm = self.gcm.as_mut().ok_or(Error::Unsupported(
+            Unsupported::Operation,
+            "tag without AEAD",
+        ))?;
         if tag.len() > GCM_TAG_LEN {
             return Err(Error::TagTooLong { max: GCM_TAG_LEN });
         }
@@ -412,10 +412,10 @@ impl CipherContext {
     /// Counts `data` message bytes and `aad` associated-data bytes as processed without
     /// processing them: lets tests reach GCM's length limits without 64 GiB of input.
     pub fn skip_gcm_bytes(&mut self, data: u64, aad: u64) -> Result<()> {
-        let gcm = self
-            .gcm
-            .as_mut()
-            .ok_or(Error::UnsupportedAlgorithm("length limits without GCM"))?;
+        let gcm = self.gcm.as_mut().ok_or(Error::Unsupported(
+            Unsupported::Operation,
+            "length limits without GCM",
+        ))?;
         gcm.data_bytes = gcm.data_bytes.saturating_add(data);
         gcm.aad_bytes = gcm.aad_bytes.saturating_add(aad);
         Ok(())
@@ -475,7 +475,7 @@ impl CipherContext {
                 Ok(())
             }
             (_, Mode::Ctr) => Ok(self.ctx.reset_iv(nonce)?),
-            _ => Err(Error::UnsupportedAlgorithm("nonce reset")),
+            _ => Err(Error::Unsupported(Unsupported::Operation, "nonce reset")),
         }
     }
 }

@@ -26,6 +26,11 @@ pub enum RawKeyKind {
 }
 
 impl RawKeyKind {
+    /// Whether the algorithm agrees on keys (X25519, X448) rather than signs.
+    pub fn is_exchange(self) -> bool {
+        matches!(self, RawKeyKind::X25519 | RawKeyKind::X448)
+    }
+
     /// The algorithm's name as written in messages.
     pub fn name(self) -> &'static str {
         match self {
@@ -187,7 +192,12 @@ impl RawPublicKey {
 
 fn unsupported(kind: RawKeyKind) -> Error {
     crate::error::discard_openssl_errors();
-    Error::UnsupportedAlgorithm(kind.name())
+    let what = if kind.is_exchange() {
+        crate::error::Unsupported::Exchange
+    } else {
+        crate::error::Unsupported::PublicKey
+    };
+    Error::Unsupported(what, kind.name())
 }
 
 #[cfg(test)]

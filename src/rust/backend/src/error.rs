@@ -5,12 +5,35 @@ use std::fmt;
 
 use openssl::error::ErrorStack;
 
+/// What kind of thing is unsupported: it decides the reason a caller reports (the
+/// reference's `_Reasons`), so each kind is named where the error is made, not guessed
+/// where it is reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unsupported {
+    /// A digest (for hashing, HMAC, a KDF, a signature).
+    Hash,
+    /// A cipher, or a cipher and mode combination (also CMAC's cipher).
+    Cipher,
+    /// A MAC algorithm of its own (Poly1305).
+    Mac,
+    /// A public-key algorithm (Ed25519, Ed448, ...).
+    PublicKey,
+    /// A key-agreement algorithm (X25519, X448).
+    Exchange,
+    /// A whole family the linked OpenSSL lacks (Argon2 before 3.2, the PKCS#12 KDF).
+    BackendInterface,
+    /// An operation the object does not have (associated data without an AEAD mode):
+    /// callers check first, so reaching it is a caller's mistake.
+    Operation,
+}
+
 /// Everything that can go wrong in the core.
 #[derive(Debug)]
 pub enum Error {
     /// The linked OpenSSL cannot provide this algorithm (left out of the build, or not
-    /// allowed by the active providers). Carries the algorithm's name.
-    UnsupportedAlgorithm(&'static str),
+    /// allowed by the active providers), or the object cannot do this. Carries what kind of
+    /// thing it is and its name.
+    Unsupported(Unsupported, &'static str),
     /// A key's length is not one the algorithm accepts.
     InvalidKeyLength,
     /// A MAC or tag did not match. Deliberately carries no detail: the failure depends on
@@ -109,7 +132,7 @@ impl From<ErrorStack> for Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::UnsupportedAlgorithm(name) => {
+            Error::Unsupported(_, name) => {
                 write!(f, "{name} is not supported by this OpenSSL")
             }
             Error::InvalidKeyLength => f.write_str("invalid key length"),

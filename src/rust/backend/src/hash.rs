@@ -14,7 +14,7 @@
 use std::ffi::CStr;
 
 use crate::algorithms::FetchSlot;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Unsupported};
 use crate::ffi::{DigestCtx, FetchedDigest};
 
 /// A hash algorithm. The extendable-output functions carry the output length their
@@ -231,7 +231,7 @@ impl XofHasher {
     /// `OpenSslTooOld` where OpenSSL cannot squeeze (before 3.3).
     pub fn new(algorithm: HashAlgorithm) -> Result<Self> {
         if !algorithm.is_xof() {
-            return Err(Error::UnsupportedAlgorithm("non-XOF digest"));
+            return Err(Error::Unsupported(Unsupported::Operation, "non-XOF digest"));
         }
         if !cfg!(ossl330) {
             return Err(Error::OpenSslTooOld("3.3"));
@@ -381,7 +381,7 @@ mod tests {
     fn xof_refuses_fixed_digests() {
         assert!(matches!(
             XofHasher::new(HashAlgorithm::Sha256),
-            Err(Error::UnsupportedAlgorithm(_))
+            Err(Error::Unsupported(..))
         ));
     }
 }

@@ -20,7 +20,7 @@ use std::ffi::c_int;
 use zeroize::Zeroizing;
 
 use crate::algorithms::FetchSlot;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Unsupported};
 use crate::hash::{HashAlgorithm, Hasher};
 use crate::mac::{Cmac, Hmac};
 
@@ -36,7 +36,8 @@ pub fn pbkdf2_hmac(
     out: &mut [u8],
 ) -> Result<()> {
     if algorithm.is_xof() {
-        return Err(Error::UnsupportedAlgorithm(
+        return Err(Error::Unsupported(
+            Unsupported::Hash,
             "an extendable-output digest in PBKDF2",
         ));
     }
@@ -217,7 +218,7 @@ pub fn hkdf_extract(
         Some(salt) => salt,
         None => zeros
             .get(..algorithm.output_len())
-            .ok_or(Error::UnsupportedAlgorithm("this digest in HKDF"))?,
+            .ok_or(Error::Unsupported(Unsupported::Hash, "this digest in HKDF"))?,
     };
     let mut mac = Hmac::new(algorithm, salt)?;
     mac.update(ikm)?;
@@ -270,7 +271,7 @@ pub fn hkdf(
     let mut prk = Zeroizing::new([0u8; MAX_DIGEST]);
     let prk = prk
         .get_mut(..algorithm.output_len())
-        .ok_or(Error::UnsupportedAlgorithm("this digest in HKDF"))?;
+        .ok_or(Error::Unsupported(Unsupported::Hash, "this digest in HKDF"))?;
     hkdf_extract(algorithm, salt, ikm, prk)?;
     hkdf_expand(algorithm, prk, info, out)
 }
@@ -360,7 +361,10 @@ pub fn concat_hmac(
         Some(salt) => salt,
         None => hmac_block_len(algorithm)
             .and_then(|len| zeros.get(..len))
-            .ok_or(Error::UnsupportedAlgorithm("this digest in ConcatKDF"))?,
+            .ok_or(Error::Unsupported(
+                Unsupported::Hash,
+                "this digest in ConcatKDF",
+            ))?,
     };
     let keyed = Hmac::new(algorithm, salt)?;
     counter_blocks(algorithm.output_len(), out, |counter, block| {
@@ -764,7 +768,7 @@ mod tests {
                 1,
                 &mut big
             ),
-            Err(Error::UnsupportedAlgorithm(_))
+            Err(Error::Unsupported(..))
         ));
     }
 }

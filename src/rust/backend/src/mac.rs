@@ -16,7 +16,7 @@
 use std::sync::OnceLock;
 
 use crate::algorithms::FetchSlot;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Unsupported};
 use crate::ffi::{constant_time_eq, DigestCtx, FetchedMac, MacCtx, SecretScratch};
 use crate::hash::{HashAlgorithm, Hasher};
 static CMAC: FetchSlot<FetchedMac> = FetchSlot::new(c"CMAC");
@@ -136,12 +136,12 @@ impl Hmac {
     /// Fails with `UnsupportedAlgorithm` for an XOF or a digest the build lacks.
     pub fn new(algorithm: HashAlgorithm, key: &[u8]) -> Result<Self> {
         if algorithm.is_xof() {
-            return Err(Error::UnsupportedAlgorithm("XOF digests in HMAC"));
+            return Err(Error::Unsupported(Unsupported::Hash, "XOF digests in HMAC"));
         }
         let digest = algorithm.fetched()?;
         let block_len = digest.block_size();
         if block_len == 0 || block_len > MAX_BLOCK_LEN {
-            return Err(Error::UnsupportedAlgorithm("HMAC digest"));
+            return Err(Error::Unsupported(Unsupported::Hash, "HMAC digest"));
         }
         // K0: the key padded with zeros to the block length, or its digest if longer
         // (digests are never longer than their block). It becomes the inner pad, then the
@@ -149,7 +149,7 @@ impl Hmac {
         let mut scratch = SecretScratch::<MAX_BLOCK_LEN>::new();
         let pad = scratch
             .prefix_mut(block_len)
-            .ok_or(Error::UnsupportedAlgorithm("HMAC digest"))?;
+            .ok_or(Error::Unsupported(Unsupported::Hash, "HMAC digest"))?;
         if key.len() > block_len {
             let digest_len = algorithm.output_len();
             Hasher::digest_into(algorithm, key, &mut pad[..digest_len])?;
@@ -311,7 +311,7 @@ impl Cmac {
         let template = CMAC_TEMPLATES[cipher.index()]
             .get_or_init(|| Self::template(cipher).ok())
             .as_ref()
-            .ok_or(Error::UnsupportedAlgorithm("CMAC cipher"))?;
+            .ok_or(Error::Unsupported(Unsupported::Cipher, "CMAC cipher"))?;
         let mut ctx = template.try_clone()?;
         // Re-keying keeps the cipher the template named; OpenSSL checks the key length.
         ctx.init(key).map_err(|_| Error::InvalidKeyLength)?;
@@ -416,7 +416,7 @@ mod tests {
         let shake = HashAlgorithm::Shake128 { output_len: 16 };
         assert!(matches!(
             Hmac::new(shake, b"k"),
-            Err(Error::UnsupportedAlgorithm(_))
+            Err(Error::Unsupported(..))
         ));
     }
 

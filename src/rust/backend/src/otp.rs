@@ -1,7 +1,7 @@
 //! HOTP (RFC 4226) values: HMAC over the 8-byte counter, then dynamic truncation. TOTP
 //! (RFC 6238) is HOTP with a counter counted in time steps, which its caller computes.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Unsupported};
 use crate::hash::HashAlgorithm;
 use crate::mac::Hmac;
 
@@ -22,14 +22,14 @@ pub fn dynamic_truncate(algorithm: HashAlgorithm, key: &[u8], counter: u64) -> R
     let mut tag = [0u8; 64];
     let tag = tag
         .get_mut(..algorithm.output_len())
-        .ok_or(Error::UnsupportedAlgorithm("this digest in HOTP"))?;
+        .ok_or(Error::Unsupported(Unsupported::Hash, "this digest in HOTP"))?;
     mac.finalize_into(tag)?;
     // RFC 4226 section 5.3: the low nibble of the last byte picks four bytes.
     let offset = usize::from(tag[tag.len() - 1] & 0x0f);
     let window: [u8; 4] = tag
         .get(offset..offset + 4)
         .and_then(|bytes| bytes.try_into().ok())
-        .ok_or(Error::UnsupportedAlgorithm("this digest in HOTP"))?;
+        .ok_or(Error::Unsupported(Unsupported::Hash, "this digest in HOTP"))?;
     Ok(u32::from_be_bytes(window) & 0x7fff_ffff)
 }
 

@@ -152,7 +152,7 @@ fn pbes2_decrypt(
 fn decrypt_with(scheme: &Scheme<'_>, key: &[u8], data: &[u8]) -> KeyResult<Zeroizing<Vec<u8>>> {
     cipher::decrypt_padded(scheme.algorithm, scheme.mode, key, scheme.iv, data).map_err(|err| {
         match err {
-            cryptography_backend::Error::UnsupportedAlgorithm(name) => {
+            cryptography_backend::Error::Unsupported(_, name) => {
                 KeyError::UnsupportedPemCipher(name.to_string())
             }
             _ => KeyError::IncorrectPassword,
