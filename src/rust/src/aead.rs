@@ -2,27 +2,15 @@
 //! holds a core `AeadKey`, scheduled once; a call checks its arguments, then makes one
 //! core call that writes straight into the returned bytes.
 
-use cryptography_backend::aead::{Aead, AeadAlgorithm, AeadKey};
+use cryptography_backend::aead::{self, Aead, AeadAlgorithm, AeadKey, AeadKind};
 use cryptography_backend::xchacha::XChaCha20Poly1305Key;
 use cryptography_backend::Error;
-use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList};
 
 use crate::buf::{new_bytes, BytesLike, WritableBuffer, DETACH_THRESHOLD};
 use crate::error::{CryptoError, CryptoResult};
-
-/// Longest data or associated data accepted, as the reference documents.
-const MAX_DATA_LEN: usize = (1 << 31) - 1;
-
-fn check_lengths(data: &[u8], aad: &[&[u8]]) -> PyResult<()> {
-    if data.len() > MAX_DATA_LEN || aad.iter().any(|item| item.len() > MAX_DATA_LEN) {
-        return Err(PyOverflowError::new_err(
-            "Data or associated data too long. Max 2**31 - 1 bytes",
-        ));
-    }
-    Ok(())
-}
 
 /// Generated key bytes, from OpenSSL's CSPRNG.
 fn random_key(py: Python<'_>, len: usize) -> CryptoResult<Bound<'_, PyBytes>> {
@@ -47,7 +35,6 @@ fn seal<'py, K: Aead>(
     data: &[u8],
     aad: &[&[u8]],
 ) -> CryptoResult<Bound<'py, PyBytes>> {
-    check_lengths(data, aad)?;
     Ok(new_bytes(py, data.len() + key.tag_len(), |out| {
         run(py, data.len(), || key.seal_into(nonce, aad, data, out))
             .map(|()| out.len())
@@ -62,7 +49,6 @@ fn open<'py, K: Aead>(
     data: &[u8],
     aad: &[&[u8]],
 ) -> CryptoResult<Bound<'py, PyBytes>> {
-    check_lengths(data, aad)?;
     let len = data
         .len()
         .checked_sub(key.tag_len())
@@ -92,7 +78,6 @@ fn seal_into<K: Aead>(
     aad: &[&[u8]],
     buf: &mut WritableBuffer,
 ) -> CryptoResult<usize> {
-    check_lengths(data, aad)?;
     let expected = data.len() + key.tag_len();
     let out = into_buffer(buf, expected)?;
     run(py, data.len(), || key.seal_into(nonce, aad, data, out))?;
@@ -107,7 +92,6 @@ fn open_into<K: Aead>(
     aad: &[&[u8]],
     buf: &mut WritableBuffer,
 ) -> CryptoResult<usize> {
-    check_lengths(data, aad)?;
     let expected = data
         .len()
         .checked_sub(key.tag_len())
@@ -123,9 +107,10 @@ fn one_aad<'a>(aad: &'a Option<BytesLike<'_>>) -> Vec<&'a [u8]> {
 }
 
 /// Defines the class body of an AEAD with a nonce: its constructors, then the four
-/// message methods, whose nonce rule is `$check`.
+/// message methods. The core checks each message's rules (length limit, nonce, ...)
+/// before anything is allocated or written.
 macro_rules! nonce_aead {
-    ($class:ident, $check:path, { $($constructors:tt)* }) => {
+    ($class:ident, { $($constructors:tt)* }) => {
         #[pymethods]
         impl $class {
             $($constructors)*
@@ -133,111 +118,68 @@ macro_rules! nonce_aead {
             #[pyo3(signature = (nonce, data, associated_data))]
             fn encrypt<'py>(&self, py: Python<'py>, nonce: BytesLike<'_>, data: BytesLike<'_>, associated_data: Option<BytesLike<'_>>) -> CryptoResult<Bound<'py, PyBytes>> {
                 let aad = one_aad(&associated_data);
-                check_lengths(&data, &aad)?;
-                $check(self, &nonce, data.len())?;
+                self.key.check_message(&nonce, data.len(), &aad)?;
                 seal(py, &self.key, &nonce, &data, &aad)
             }
 
             #[pyo3(signature = (nonce, data, associated_data))]
             fn decrypt<'py>(&self, py: Python<'py>, nonce: BytesLike<'_>, data: BytesLike<'_>, associated_data: Option<BytesLike<'_>>) -> CryptoResult<Bound<'py, PyBytes>> {
                 let aad = one_aad(&associated_data);
-                check_lengths(&data, &aad)?;
-                $check(self, &nonce, data.len().saturating_sub(self.key.tag_len()))?;
+                self.key.check_message(&nonce, data.len().saturating_sub(self.key.tag_len()), &aad)?;
                 open(py, &self.key, &nonce, &data, &aad)
             }
 
             #[pyo3(signature = (nonce, data, associated_data, buf))]
             fn encrypt_into(&self, py: Python<'_>, nonce: BytesLike<'_>, data: BytesLike<'_>, associated_data: Option<BytesLike<'_>>, mut buf: WritableBuffer) -> CryptoResult<usize> {
                 let aad = one_aad(&associated_data);
-                check_lengths(&data, &aad)?;
-                $check(self, &nonce, data.len())?;
+                self.key.check_message(&nonce, data.len(), &aad)?;
                 seal_into(py, &self.key, &nonce, &data, &aad, &mut buf)
             }
 
             #[pyo3(signature = (nonce, data, associated_data, buf))]
             fn decrypt_into(&self, py: Python<'_>, nonce: BytesLike<'_>, data: BytesLike<'_>, associated_data: Option<BytesLike<'_>>, mut buf: WritableBuffer) -> CryptoResult<usize> {
                 let aad = one_aad(&associated_data);
-                check_lengths(&data, &aad)?;
-                $check(self, &nonce, data.len().saturating_sub(self.key.tag_len()))?;
+                self.key.check_message(&nonce, data.len().saturating_sub(self.key.tag_len()), &aad)?;
                 open_into(py, &self.key, &nonce, &data, &aad, &mut buf)
             }
         }
     };
 }
 
-/// Builds a key, or raises the class's own message for a wrong key length.
-fn aead_key(algorithm: AeadAlgorithm, key: &[u8], message: &'static str) -> CryptoResult<AeadKey> {
-    AeadKey::new(algorithm, key).map_err(|err| match err {
-        Error::InvalidKeyLength => PyValueError::new_err(message).into(),
-        other => CryptoError::from(other),
-    })
+/// A new random key of `bit_length` bits, if the algorithm takes that size.
+fn generated_key(
+    py: Python<'_>,
+    kind: AeadKind,
+    bit_length: usize,
+) -> CryptoResult<Bound<'_, PyBytes>> {
+    random_key(py, aead::generated_key_len(kind, bit_length)?)
 }
 
-fn aes_key_bits(bit_length: usize, allowed: &[usize], message: &'static str) -> PyResult<usize> {
-    if allowed.contains(&bit_length) {
-        Ok(bit_length / 8)
-    } else {
-        Err(PyValueError::new_err(message))
-    }
-}
-
-fn nonce_in(
-    nonce: &[u8],
-    range: std::ops::RangeInclusive<usize>,
-    message: &'static str,
-) -> PyResult<()> {
-    if range.contains(&nonce.len()) {
-        Ok(())
-    } else {
-        Err(PyValueError::new_err(message))
-    }
-}
-
-/// Defines an AES-keyed AEAD class with a nonce: 128-, 192- or 256-bit keys, the nonce
-/// length range `$nonces`, and the reference's messages.
+/// Defines an AES-keyed AEAD class with a nonce (128-, 192- or 256-bit keys).
 macro_rules! aes_nonce_aead {
-    ($class:ident, $name:literal, $algorithm:expr, $key_message:literal, $check:ident, $nonces:expr, $nonce_message:literal) => {
+    ($class:ident, $name:literal, $algorithm:expr) => {
         #[pyclass(frozen, module = "cryptography.hazmat.bindings._rust.openssl.aead", name = $name)]
         pub(crate) struct $class {
             key: AeadKey,
         }
 
-        fn $check(_: &$class, nonce: &[u8], _: usize) -> PyResult<()> {
-            nonce_in(nonce, $nonces, $nonce_message)
-        }
-
-        nonce_aead!($class, $check, {
+        nonce_aead!($class, {
             #[new]
             fn new(key: BytesLike<'_>) -> CryptoResult<Self> {
                 Ok($class {
-                    key: aead_key($algorithm, &key, $key_message)?,
+                    key: AeadKey::new($algorithm, &key)?,
                 })
             }
 
             #[staticmethod]
             fn generate_key(py: Python<'_>, bit_length: usize) -> CryptoResult<Bound<'_, PyBytes>> {
-                random_key(
-                    py,
-                    aes_key_bits(
-                        bit_length,
-                        &[128, 192, 256],
-                        "bit_length must be 128, 192, or 256",
-                    )?,
-                )
+                generated_key(py, $algorithm.kind(), bit_length)
             }
         });
     };
 }
 
-aes_nonce_aead!(
-    AesGcm,
-    "AESGCM",
-    AeadAlgorithm::AesGcm,
-    "AESGCM key must be 128, 192, or 256 bits.",
-    gcm_nonce,
-    8..=128,
-    "Nonce must be between 8 and 128 bytes"
-);
+aes_nonce_aead!(AesGcm, "AESGCM", AeadAlgorithm::AesGcm);
 
 #[pyclass(
     frozen,
@@ -248,19 +190,11 @@ pub(crate) struct ChaCha20Poly1305 {
     key: AeadKey,
 }
 
-fn chacha_nonce(_: &ChaCha20Poly1305, nonce: &[u8], _: usize) -> PyResult<()> {
-    nonce_in(nonce, 12..=12, "Nonce must be 12 bytes")
-}
-
-nonce_aead!(ChaCha20Poly1305, chacha_nonce, {
+nonce_aead!(ChaCha20Poly1305, {
     #[new]
     fn new(key: BytesLike<'_>) -> CryptoResult<Self> {
         Ok(ChaCha20Poly1305 {
-            key: aead_key(
-                AeadAlgorithm::ChaCha20Poly1305,
-                &key,
-                "ChaCha20Poly1305 key must be 32 bytes.",
-            )?,
+            key: AeadKey::new(AeadAlgorithm::ChaCha20Poly1305, &key)?,
         })
     }
 
@@ -270,25 +204,9 @@ nonce_aead!(ChaCha20Poly1305, chacha_nonce, {
     }
 });
 
-aes_nonce_aead!(
-    AesGcmSiv,
-    "AESGCMSIV",
-    AeadAlgorithm::AesGcmSiv,
-    "AES-GCM-SIV key must be 128, 192 or 256 bits.",
-    gcm_siv_nonce,
-    12..=12,
-    "Nonce must be 12 bytes long"
-);
+aes_nonce_aead!(AesGcmSiv, "AESGCMSIV", AeadAlgorithm::AesGcmSiv);
 
-aes_nonce_aead!(
-    AesOcb3,
-    "AESOCB3",
-    AeadAlgorithm::AesOcb3,
-    "AESOCB3 key must be 128, 192, or 256 bits.",
-    ocb_nonce,
-    12..=15,
-    "Nonce must be between 12 and 15 bytes"
-);
+aes_nonce_aead!(AesOcb3, "AESOCB3", AeadAlgorithm::AesOcb3);
 
 #[pyclass(
     frozen,
@@ -299,45 +217,21 @@ pub(crate) struct AesCcm {
     key: AeadKey,
 }
 
-/// CCM's nonce is 7 to 13 bytes; the rest of the 15-byte block counts the message
-/// length, which bounds it.
-fn ccm_nonce(_: &AesCcm, nonce: &[u8], data_len: usize) -> PyResult<()> {
-    nonce_in(nonce, 7..=13, "Nonce must be between 7 and 13 bytes")?;
-    let length_bytes = 15 - nonce.len();
-    if length_bytes < 8 && (data_len as u64) >> (8 * length_bytes) != 0 {
-        return Err(PyValueError::new_err("Data too long for nonce"));
-    }
-    Ok(())
-}
-
-nonce_aead!(AesCcm, ccm_nonce, {
+nonce_aead!(AesCcm, {
     #[new]
     #[pyo3(signature = (key, tag_length=16))]
     fn new(key: BytesLike<'_>, tag_length: usize) -> CryptoResult<Self> {
-        if !matches!(tag_length, 4 | 6 | 8 | 10 | 12 | 14 | 16) {
-            return Err(PyValueError::new_err("Invalid tag_length").into());
-        }
+        let algorithm = AeadAlgorithm::AesCcm {
+            tag_len: tag_length,
+        };
         Ok(AesCcm {
-            key: aead_key(
-                AeadAlgorithm::AesCcm {
-                    tag_len: tag_length,
-                },
-                &key,
-                "AESCCM key must be 128, 192, or 256 bits.",
-            )?,
+            key: AeadKey::new(algorithm, &key)?,
         })
     }
 
     #[staticmethod]
     fn generate_key(py: Python<'_>, bit_length: usize) -> CryptoResult<Bound<'_, PyBytes>> {
-        random_key(
-            py,
-            aes_key_bits(
-                bit_length,
-                &[128, 192, 256],
-                "bit_length must be 128, 192, or 256",
-            )?,
-        )
+        generated_key(py, AeadKind::AesCcm, bit_length)
     }
 });
 
@@ -381,24 +275,13 @@ impl AesSiv {
     #[new]
     fn new(key: BytesLike<'_>) -> CryptoResult<Self> {
         Ok(AesSiv {
-            key: aead_key(
-                AeadAlgorithm::AesSiv,
-                &key,
-                "AESSIV key must be 256, 384, or 512 bits.",
-            )?,
+            key: AeadKey::new(AeadAlgorithm::AesSiv, &key)?,
         })
     }
 
     #[staticmethod]
     fn generate_key(py: Python<'_>, bit_length: usize) -> CryptoResult<Bound<'_, PyBytes>> {
-        random_key(
-            py,
-            aes_key_bits(
-                bit_length,
-                &[256, 384, 512],
-                "bit_length must be 256, 384, or 512",
-            )?,
-        )
+        generated_key(py, AeadKind::AesSiv, bit_length)
     }
 
     #[pyo3(signature = (data, associated_data))]
@@ -408,7 +291,10 @@ impl AesSiv {
         data: BytesLike<'_>,
         associated_data: Option<Bound<'py, PyAny>>,
     ) -> CryptoResult<Bound<'py, PyBytes>> {
-        with_siv_aad(&associated_data, |aad| seal(py, &self.key, &[], &data, aad))
+        with_siv_aad(&associated_data, |aad| {
+            self.key.check_message(&[], data.len(), aad)?;
+            seal(py, &self.key, &[], &data, aad)
+        })
     }
 
     #[pyo3(signature = (data, associated_data))]
@@ -418,7 +304,10 @@ impl AesSiv {
         data: BytesLike<'_>,
         associated_data: Option<Bound<'py, PyAny>>,
     ) -> CryptoResult<Bound<'py, PyBytes>> {
-        with_siv_aad(&associated_data, |aad| open(py, &self.key, &[], &data, aad))
+        with_siv_aad(&associated_data, |aad| {
+            self.key.check_message(&[], data.len(), aad)?;
+            open(py, &self.key, &[], &data, aad)
+        })
     }
 
     #[pyo3(signature = (data, associated_data, buf))]
@@ -459,20 +348,12 @@ pub(crate) struct XChaCha20Poly1305 {
     key: XChaCha20Poly1305Key,
 }
 
-fn xchacha_nonce(_: &XChaCha20Poly1305, nonce: &[u8], _: usize) -> PyResult<()> {
-    nonce_in(nonce, 24..=24, "Nonce must be 24 bytes")
-}
-
-nonce_aead!(XChaCha20Poly1305, xchacha_nonce, {
+nonce_aead!(XChaCha20Poly1305, {
     #[new]
     fn new(key: BytesLike<'_>) -> CryptoResult<Self> {
-        let key = XChaCha20Poly1305Key::new(&key).map_err(|err| match err {
-            Error::InvalidKeyLength => {
-                PyValueError::new_err("XChaCha20Poly1305 key must be 32 bytes.").into()
-            }
-            other => CryptoError::from(other),
-        })?;
-        Ok(XChaCha20Poly1305 { key })
+        Ok(XChaCha20Poly1305 {
+            key: XChaCha20Poly1305Key::new(&key)?,
+        })
     }
 
     #[staticmethod]

@@ -1,6 +1,7 @@
 //! The one place where core errors become Python exceptions.
 
-use cryptography_backend::{Error, Unsupported};
+use cryptography_backend::aead::AeadKind;
+use cryptography_backend::{AeadError, Error, Unsupported};
 use cryptography_keys::KeyError;
 use pyo3::exceptions::{PyMemoryError, PyOverflowError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -243,6 +244,7 @@ impl From<CryptoError> for PyErr {
                 kind.private_len()
             )),
             Error::Interrupted => crate::interrupt::take_pending(),
+            Error::Aead(err) => aead_error(err),
             Error::OpenSsl(stack) => {
                 let codes: Vec<u64> = stack.errors().iter().map(|e| e.code()).collect();
                 InternalError::new_err((
@@ -252,6 +254,40 @@ impl From<CryptoError> for PyErr {
             }
         }
     }
+}
+
+/// The exception of an AEAD argument rule, in the reference's words for each class.
+fn aead_error(err: AeadError) -> PyErr {
+    let message = match err {
+        AeadError::KeyLength(kind) => match kind {
+            AeadKind::AesGcm => "AESGCM key must be 128, 192, or 256 bits.",
+            AeadKind::ChaCha20Poly1305 => "ChaCha20Poly1305 key must be 32 bytes.",
+            AeadKind::AesGcmSiv => "AES-GCM-SIV key must be 128, 192 or 256 bits.",
+            AeadKind::AesOcb3 => "AESOCB3 key must be 128, 192, or 256 bits.",
+            AeadKind::AesCcm => "AESCCM key must be 128, 192, or 256 bits.",
+            AeadKind::AesSiv => "AESSIV key must be 256, 384, or 512 bits.",
+            AeadKind::XChaCha20Poly1305 => "XChaCha20Poly1305 key must be 32 bytes.",
+        },
+        AeadError::NonceLength(kind) => match kind {
+            AeadKind::AesGcm => "Nonce must be between 8 and 128 bytes",
+            AeadKind::ChaCha20Poly1305 => "Nonce must be 12 bytes",
+            AeadKind::AesGcmSiv => "Nonce must be 12 bytes long",
+            AeadKind::AesOcb3 => "Nonce must be between 12 and 15 bytes",
+            AeadKind::AesCcm => "Nonce must be between 7 and 13 bytes",
+            AeadKind::AesSiv => "AES-SIV takes no nonce",
+            AeadKind::XChaCha20Poly1305 => "Nonce must be 24 bytes",
+        },
+        AeadError::GeneratedKeyBits(AeadKind::AesSiv) => "bit_length must be 256, 384, or 512",
+        AeadError::GeneratedKeyBits(_) => "bit_length must be 128, 192, or 256",
+        AeadError::TagLength => "Invalid tag_length",
+        AeadError::DataTooLongForNonce => "Data too long for nonce",
+        AeadError::DataTooLong => {
+            return PyOverflowError::new_err(
+                "Data or associated data too long. Max 2**31 - 1 bytes",
+            )
+        }
+    };
+    PyValueError::new_err(message)
 }
 
 /// The exception of a key encoding error, in the reference API's words.

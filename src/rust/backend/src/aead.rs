@@ -24,12 +24,59 @@
 
 use std::sync::OnceLock;
 
-use crate::error::{Error, Result};
+use crate::error::{AeadError, Error, Result};
 use zeroize::Zeroizing;
 
 use crate::ffi::{CipherCtx, FetchedCipher};
 use crate::pool::Pool;
 use crate::siv::SivKey;
+
+/// The AEADs by name, as their argument rules (and their messages) tell them apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AeadKind {
+    AesGcm,
+    ChaCha20Poly1305,
+    AesGcmSiv,
+    AesOcb3,
+    AesCcm,
+    AesSiv,
+    XChaCha20Poly1305,
+}
+
+impl AeadKind {
+    /// The key sizes, in bits, `generate_key` makes.
+    fn generated_key_bits(self) -> &'static [usize] {
+        match self {
+            AeadKind::AesSiv => &[256, 384, 512],
+            AeadKind::ChaCha20Poly1305 | AeadKind::XChaCha20Poly1305 => &[256],
+            _ => &[128, 192, 256],
+        }
+    }
+}
+
+/// The length of a new random key of `bits` bits, if the algorithm takes that size.
+pub fn generated_key_len(kind: AeadKind, bits: usize) -> Result<usize> {
+    if kind.generated_key_bits().contains(&bits) {
+        Ok(bits / 8)
+    } else {
+        Err(AeadError::GeneratedKeyBits(kind).into())
+    }
+}
+
+/// The longest data, and the longest associated-data item, one call takes (the
+/// reference API's limit, which keeps every length within OpenSSL's `int`).
+pub const MAX_DATA_LEN: usize = (1 << 31) - 1;
+
+/// The length limit every AEAD has, checked before anything else about a message.
+pub(crate) fn check_data_lengths(data_len: usize, aad: &[&[u8]]) -> Result<()> {
+    if data_len > MAX_DATA_LEN || aad.iter().any(|item| item.len() > MAX_DATA_LEN) {
+        return Err(AeadError::DataTooLong.into());
+    }
+    Ok(())
+}
+
+/// CCM's tag lengths (RFC 3610 section 2).
+const CCM_TAG_LENS: [usize; 7] = [4, 6, 8, 10, 12, 14, 16];
 
 /// An AEAD algorithm; the key length picks the AES variant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,12 +96,35 @@ pub enum AeadAlgorithm {
 }
 
 impl AeadAlgorithm {
+    pub fn kind(self) -> AeadKind {
+        match self {
+            AeadAlgorithm::AesGcm => AeadKind::AesGcm,
+            AeadAlgorithm::ChaCha20Poly1305 => AeadKind::ChaCha20Poly1305,
+            AeadAlgorithm::AesGcmSiv => AeadKind::AesGcmSiv,
+            AeadAlgorithm::AesOcb3 => AeadKind::AesOcb3,
+            AeadAlgorithm::AesCcm { .. } => AeadKind::AesCcm,
+            AeadAlgorithm::AesSiv => AeadKind::AesSiv,
+        }
+    }
+
+    /// The nonce lengths the algorithm takes. GCM's range is the API's (OpenSSL would
+    /// take any length from one byte); SIV has no nonce.
+    fn nonce_lengths(self) -> std::ops::RangeInclusive<usize> {
+        match self {
+            AeadAlgorithm::AesGcm => 8..=128,
+            AeadAlgorithm::ChaCha20Poly1305 | AeadAlgorithm::AesGcmSiv => 12..=12,
+            AeadAlgorithm::AesOcb3 => 12..=15,
+            AeadAlgorithm::AesCcm { .. } => CCM_NONCE_LENS,
+            AeadAlgorithm::AesSiv => 0..=0,
+        }
+    }
+
     fn openssl_name(self, key_len: usize) -> Result<String> {
         let aes_bits = |allowed: &[usize]| {
             if allowed.contains(&key_len) {
                 Ok(key_len * 8)
             } else {
-                Err(Error::InvalidKeyLength)
+                Err(Error::from(AeadError::KeyLength(self.kind())))
             }
         };
         Ok(match self {
@@ -155,6 +225,11 @@ impl CcmTemplates {
 
 impl AeadKey {
     pub fn new(algorithm: AeadAlgorithm, key: &[u8]) -> Result<Self> {
+        if let AeadAlgorithm::AesCcm { tag_len } = algorithm {
+            if !CCM_TAG_LENS.contains(&tag_len) {
+                return Err(AeadError::TagLength.into());
+            }
+        }
         let name = algorithm.openssl_name(key.len())?;
         if algorithm == AeadAlgorithm::AesSiv {
             return Ok(AeadKey {
@@ -221,23 +296,6 @@ impl AeadKey {
         }
     }
 
-    fn check_nonce(&self, nonce: &[u8]) -> Result<()> {
-        let ok = match self.algorithm {
-            // OpenSSL takes GCM nonces of any length from 1 byte; the Python layer applies
-            // the documented range.
-            AeadAlgorithm::AesGcm => !nonce.is_empty(),
-            AeadAlgorithm::ChaCha20Poly1305 | AeadAlgorithm::AesGcmSiv => nonce.len() == 12,
-            AeadAlgorithm::AesOcb3 => (12..=15).contains(&nonce.len()),
-            AeadAlgorithm::AesCcm { .. } => CCM_NONCE_LENS.contains(&nonce.len()),
-            AeadAlgorithm::AesSiv => nonce.is_empty(),
-        };
-        if ok {
-            Ok(())
-        } else {
-            Err(Error::InvalidNonceLength)
-        }
-    }
-
     /// Starts a message: the nonce and direction, the expected tag where
     /// it must come first, CCM's message length, then the associated data.
     fn start(
@@ -268,6 +326,10 @@ impl AeadKey {
 pub trait Aead: Sync {
     /// Length of the tag in bytes.
     fn tag_len(&self) -> usize;
+    /// The rules a message must meet (length limit, nonce length, ...), in the order the
+    /// reference checks them; `seal_into` and `open_into` check them too. `data_len` is
+    /// the plaintext's length.
+    fn check_message(&self, nonce: &[u8], data_len: usize, aad: &[&[u8]]) -> Result<()>;
     /// Encrypts `plaintext` into `out` (`plaintext.len() + tag_len()` bytes).
     fn seal_into(
         &self,
@@ -290,6 +352,23 @@ impl Aead for AeadKey {
         }
     }
 
+    /// The length limit, the nonce's length, then (CCM) a message length its nonce
+    /// leaves room for.
+    fn check_message(&self, nonce: &[u8], data_len: usize, aad: &[&[u8]]) -> Result<()> {
+        check_data_lengths(data_len, aad)?;
+        if !self.algorithm.nonce_lengths().contains(&nonce.len()) {
+            return Err(AeadError::NonceLength(self.algorithm.kind()).into());
+        }
+        if let AeadAlgorithm::AesCcm { .. } = self.algorithm {
+            // The rest of the 15-byte block counts the message length.
+            let length_bytes = 15 - nonce.len();
+            if length_bytes < 8 && (data_len as u64) >> (8 * length_bytes) != 0 {
+                return Err(AeadError::DataTooLongForNonce.into());
+            }
+        }
+        Ok(())
+    }
+
     /// Encrypts `plaintext` into `out`: ciphertext then tag (SIV: tag then ciphertext).
     /// `out` must be exactly `plaintext.len() + tag_len()` bytes.
     fn seal_into(
@@ -307,7 +386,7 @@ impl Aead for AeadKey {
                 actual: out.len(),
             });
         }
-        self.check_nonce(nonce)?;
+        self.check_message(nonce, plaintext.len(), aad)?;
         let evp = match &self.engine {
             Engine::Siv(siv) => return siv.seal_into(aad, plaintext, out),
             Engine::Evp(evp) => evp,
@@ -342,7 +421,7 @@ impl Aead for AeadKey {
                 actual: out.len(),
             });
         }
-        self.check_nonce(nonce)?;
+        self.check_message(nonce, body_len, aad)?;
         let evp = match &self.engine {
             Engine::Siv(siv) => {
                 // The synthetic IV (the tag) comes first.
@@ -376,7 +455,7 @@ impl Aead for AeadKey {
             out.fill(0);
         }
         result.map_err(|err| match err {
-            Error::OutputLength { .. } | Error::InvalidNonceLength => err,
+            Error::OutputLength { .. } | Error::Aead(_) => err,
             _ => Error::InvalidTag,
         })
     }
@@ -559,18 +638,27 @@ mod tests {
 
     #[test]
     fn key_and_nonce_lengths() {
-        assert!(matches!(
-            AeadKey::new(AeadAlgorithm::AesGcm, &[0u8; 15]),
-            Err(Error::InvalidKeyLength)
-        ));
-        assert!(matches!(
-            AeadKey::new(AeadAlgorithm::AesSiv, &[0u8; 16]),
-            Err(Error::InvalidKeyLength)
-        ));
+        let key_length = |kind| Err::<(), _>(AeadError::KeyLength(kind));
+        let rule = |result: Result<AeadKey>| {
+            result.map(|_| ()).map_err(|err| match err {
+                Error::Aead(rule) => rule,
+                other => panic!("{other:?}"),
+            })
+        };
+        assert_eq!(
+            rule(AeadKey::new(AeadAlgorithm::AesGcm, &[0u8; 15])),
+            key_length(AeadKind::AesGcm)
+        );
+        assert_eq!(
+            rule(AeadKey::new(AeadAlgorithm::AesSiv, &[0u8; 16])),
+            key_length(AeadKind::AesSiv)
+        );
         let key = AeadKey::new(AeadAlgorithm::ChaCha20Poly1305, &[0u8; 32]).unwrap();
         assert!(matches!(
             key.seal_into(&[0u8; 8], &[], b"", &mut [0u8; 16]),
-            Err(Error::InvalidNonceLength)
+            Err(Error::Aead(AeadError::NonceLength(
+                AeadKind::ChaCha20Poly1305
+            )))
         ));
         let gcm = AeadKey::new(AeadAlgorithm::AesGcm, &[0u8; 16]).unwrap();
         let (mut a, mut b, mut c) = ([0u8; 16], [0u8; 16], [0u8; 16]);
@@ -579,5 +667,48 @@ mod tests {
         gcm.seal_into(&[0u8; 8], &[], b"", &mut c).unwrap();
         assert_ne!(a, b);
         assert_eq!(a, c);
+        // GCM's nonce range is the API's: 8 to 128 bytes.
+        for bad in [7usize, 129] {
+            assert!(matches!(
+                gcm.check_message(&vec![0u8; bad], 0, &[]),
+                Err(Error::Aead(AeadError::NonceLength(AeadKind::AesGcm)))
+            ));
+        }
+    }
+
+    #[test]
+    fn ccm_rules() {
+        for tag_len in [0usize, 3, 5, 17, 100] {
+            assert!(matches!(
+                AeadKey::new(AeadAlgorithm::AesCcm { tag_len }, &[0u8; 16]),
+                Err(Error::Aead(AeadError::TagLength))
+            ));
+        }
+        let ccm = AeadKey::new(AeadAlgorithm::AesCcm { tag_len: 8 }, &[0u8; 16]).unwrap();
+        // A 13-byte nonce leaves 2 bytes to count the message: up to 65535 bytes.
+        assert!(ccm.check_message(&[0u8; 13], 65535, &[]).is_ok());
+        assert!(matches!(
+            ccm.check_message(&[0u8; 13], 65536, &[]),
+            Err(Error::Aead(AeadError::DataTooLongForNonce))
+        ));
+        assert!(matches!(
+            ccm.check_message(&[0u8; 6], 0, &[]),
+            Err(Error::Aead(AeadError::NonceLength(AeadKind::AesCcm)))
+        ));
+        // The length limit comes first, before the nonce is looked at.
+        assert!(matches!(
+            ccm.check_message(&[0u8; 6], MAX_DATA_LEN + 1, &[]),
+            Err(Error::Aead(AeadError::DataTooLong))
+        ));
+    }
+
+    #[test]
+    fn generated_key_sizes() {
+        assert_eq!(generated_key_len(AeadKind::AesGcm, 192).unwrap(), 24);
+        assert_eq!(generated_key_len(AeadKind::AesSiv, 512).unwrap(), 64);
+        assert!(matches!(
+            generated_key_len(AeadKind::AesSiv, 128),
+            Err(Error::Aead(AeadError::GeneratedKeyBits(AeadKind::AesSiv)))
+        ));
     }
 }

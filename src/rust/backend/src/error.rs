@@ -27,6 +27,23 @@ pub enum Unsupported {
     Operation,
 }
 
+/// The argument rules of the AEADs (see `crate::aead`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AeadError {
+    /// A key of a length the algorithm does not take.
+    KeyLength(crate::aead::AeadKind),
+    /// A nonce of a length the algorithm does not take.
+    NonceLength(crate::aead::AeadKind),
+    /// A key size in bits, asked of `generate_key`, that the algorithm does not take.
+    GeneratedKeyBits(crate::aead::AeadKind),
+    /// A CCM tag length other than 4, 6, 8, 10, 12, 14 or 16 bytes.
+    TagLength,
+    /// A CCM message longer than the length field its nonce leaves can count.
+    DataTooLongForNonce,
+    /// Data or an associated-data item above `crate::aead::MAX_DATA_LEN` bytes.
+    DataTooLong,
+}
+
 /// Everything that can go wrong in the core.
 #[derive(Debug)]
 pub enum Error {
@@ -119,8 +136,16 @@ pub enum Error {
     },
     /// The caller's interrupt check (see `interrupt`) stopped a long computation.
     Interrupted,
+    /// An AEAD argument rule was broken.
+    Aead(AeadError),
     /// OpenSSL failed unexpectedly; its drained error queue.
     OpenSsl(ErrorStack),
+}
+
+impl From<AeadError> for Error {
+    fn from(err: AeadError) -> Self {
+        Error::Aead(err)
+    }
 }
 
 impl From<ErrorStack> for Error {
@@ -187,6 +212,7 @@ impl fmt::Display for Error {
                 kind.private_len()
             ),
             Error::Interrupted => f.write_str("interrupted"),
+            Error::Aead(err) => write!(f, "AEAD argument: {err:?}"),
             Error::OpenSsl(stack) => write!(f, "OpenSSL error: {stack}"),
         }
     }

@@ -24,9 +24,9 @@
 
 use zeroize::Zeroizing;
 
-use crate::aead::{Aead, AeadAlgorithm, AeadKey};
+use crate::aead::{check_data_lengths, Aead, AeadAlgorithm, AeadKey, AeadKind};
 use crate::cipher::{CipherAlgorithm, CipherContext, Mode};
-use crate::error::{Error, Result};
+use crate::error::{AeadError, Result};
 
 /// "expand 32-byte k", ChaCha's constant words.
 const SIGMA: [u32; 4] = [0x6170_7865, 0x3320_646e, 0x7962_2d32, 0x6b20_6574];
@@ -44,7 +44,7 @@ impl XChaCha20Poly1305Key {
 
     pub fn new(key: &[u8]) -> Result<Self> {
         if key.len() != Self::KEY_LEN {
-            return Err(Error::InvalidKeyLength);
+            return Err(AeadError::KeyLength(AeadKind::XChaCha20Poly1305).into());
         }
         let chacha = CipherContext::new(
             CipherAlgorithm::ChaCha20,
@@ -83,7 +83,7 @@ impl XChaCha20Poly1305Key {
     /// The ChaCha20-Poly1305 key and 12-byte nonce for a 24-byte nonce.
     fn inner(&self, nonce: &[u8]) -> Result<(AeadKey, [u8; 12])> {
         if nonce.len() != Self::NONCE_LEN {
-            return Err(Error::InvalidNonceLength);
+            return Err(AeadError::NonceLength(AeadKind::XChaCha20Poly1305).into());
         }
         let subkey = self.subkey(&nonce[..16])?;
         let mut inner_nonce = [0u8; 12];
@@ -101,6 +101,14 @@ impl Aead for XChaCha20Poly1305Key {
     }
 
     /// Encrypts into `out` (ciphertext then tag), exactly `plaintext.len() + 16` bytes.
+    fn check_message(&self, nonce: &[u8], data_len: usize, aad: &[&[u8]]) -> Result<()> {
+        check_data_lengths(data_len, aad)?;
+        if nonce.len() != Self::NONCE_LEN {
+            return Err(AeadError::NonceLength(AeadKind::XChaCha20Poly1305).into());
+        }
+        Ok(())
+    }
+
     fn seal_into(
         &self,
         nonce: &[u8],
@@ -108,12 +116,14 @@ impl Aead for XChaCha20Poly1305Key {
         plaintext: &[u8],
         out: &mut [u8],
     ) -> Result<()> {
+        self.check_message(nonce, plaintext.len(), aad)?;
         let (key, inner_nonce) = self.inner(nonce)?;
         key.seal_into(&inner_nonce, aad, plaintext, out)
     }
 
     /// Checks and decrypts into `out`, exactly `sealed.len() - 16` bytes.
     fn open_into(&self, nonce: &[u8], aad: &[&[u8]], sealed: &[u8], out: &mut [u8]) -> Result<()> {
+        self.check_message(nonce, sealed.len().saturating_sub(Self::TAG_LEN), aad)?;
         let (key, inner_nonce) = self.inner(nonce)?;
         key.open_into(&inner_nonce, aad, sealed, out)
     }
@@ -122,6 +132,7 @@ impl Aead for XChaCha20Poly1305Key {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
     use crate::test_support::unhex;
 
     #[test]
@@ -154,14 +165,15 @@ mod tests {
 
     #[test]
     fn lengths() {
+        let kind = AeadKind::XChaCha20Poly1305;
         assert!(matches!(
             XChaCha20Poly1305Key::new(&[0u8; 16]),
-            Err(Error::InvalidKeyLength)
+            Err(Error::Aead(AeadError::KeyLength(k))) if k == kind
         ));
         let key = XChaCha20Poly1305Key::new(&[0u8; 32]).unwrap();
         assert!(matches!(
             key.seal_into(&[0u8; 12], &[], b"", &mut [0u8; 16]),
-            Err(Error::InvalidNonceLength)
+            Err(Error::Aead(AeadError::NonceLength(k))) if k == kind
         ));
     }
 }
