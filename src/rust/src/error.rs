@@ -1,7 +1,7 @@
 //! The one place where core errors become Python exceptions.
 
 use cryptography_backend::aead::AeadKind;
-use cryptography_backend::{AeadError, Error, Unsupported};
+use cryptography_backend::{AeadError, Error, KeyWrapError, Unsupported};
 use cryptography_keys::KeyError;
 use pyo3::exceptions::{PyMemoryError, PyOverflowError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -245,6 +245,7 @@ impl From<CryptoError> for PyErr {
             )),
             Error::Interrupted => crate::interrupt::take_pending(),
             Error::Aead(err) => aead_error(err),
+            Error::KeyWrap(err) => key_wrap_error(err),
             Error::OpenSsl(stack) => {
                 let codes: Vec<u64> = stack.errors().iter().map(|e| e.code()).collect();
                 InternalError::new_err((
@@ -252,6 +253,30 @@ impl From<CryptoError> for PyErr {
                     codes,
                 ))
             }
+        }
+    }
+}
+
+/// The exception of a key-wrap argument rule, in the reference's words.
+fn key_wrap_error(err: KeyWrapError) -> PyErr {
+    match err {
+        KeyWrapError::WrappingKeyLength => {
+            PyValueError::new_err("The wrapping key must be a valid AES key length")
+        }
+        KeyWrapError::KeyTooShort => {
+            PyValueError::new_err("The key to wrap must be at least 16 bytes")
+        }
+        KeyWrapError::KeyNotBlocks => {
+            PyValueError::new_err("The key to wrap must be a multiple of 8 bytes")
+        }
+        KeyWrapError::PaddedKeyLength => {
+            PyValueError::new_err("key_to_wrap must be between 1 and 2^32 bytes")
+        }
+        KeyWrapError::WrappedTooShort { min } => {
+            KeywrapInvalidUnwrap::new_err(format!("Must be at least {min} bytes"))
+        }
+        KeyWrapError::WrappedNotBlocks => {
+            KeywrapInvalidUnwrap::new_err("The wrapped key must be a multiple of 8 bytes")
         }
     }
 }

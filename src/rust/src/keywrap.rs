@@ -1,23 +1,12 @@
-//! `cryptography.hazmat.primitives.keywrap`: the documented argument rules, then one core
-//! call.
+//! `cryptography.hazmat.primitives.keywrap`: one core call each; the core checks the
+//! arguments (`KeyWrapError`), the error mapping words them as the reference does.
 
 use cryptography_backend::keywrap;
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
 use crate::buf::BytesLike;
-use crate::error::{CryptoResult, KeywrapInvalidUnwrap};
-
-fn check_wrapping_key(key: &[u8]) -> PyResult<()> {
-    if matches!(key.len(), 16 | 24 | 32) {
-        Ok(())
-    } else {
-        Err(PyValueError::new_err(
-            "The wrapping key must be a valid AES key length",
-        ))
-    }
-}
+use crate::error::CryptoResult;
 
 #[pyfunction]
 #[pyo3(signature = (wrapping_key, key_to_wrap, backend=None))]
@@ -28,17 +17,8 @@ pub(crate) fn aes_key_wrap<'py>(
     backend: Option<Bound<'_, PyAny>>,
 ) -> CryptoResult<Bound<'py, PyBytes>> {
     let _ = backend;
-    check_wrapping_key(&wrapping_key)?;
-    if key_to_wrap.len() < 16 {
-        return Err(PyValueError::new_err("The key to wrap must be at least 16 bytes").into());
-    }
-    if key_to_wrap.len() % 8 != 0 {
-        return Err(PyValueError::new_err("The key to wrap must be a multiple of 8 bytes").into());
-    }
-    Ok(PyBytes::new(
-        py,
-        &keywrap::wrap(&wrapping_key, &key_to_wrap, false)?,
-    ))
+    let wrapped = keywrap::wrap(&wrapping_key, &key_to_wrap, false)?;
+    Ok(PyBytes::new(py, &wrapped))
 }
 
 #[pyfunction]
@@ -50,19 +30,8 @@ pub(crate) fn aes_key_unwrap<'py>(
     backend: Option<Bound<'_, PyAny>>,
 ) -> CryptoResult<Bound<'py, PyBytes>> {
     let _ = backend;
-    check_wrapping_key(&wrapping_key)?;
-    if wrapped_key.len() < 24 {
-        return Err(KeywrapInvalidUnwrap::new_err("Must be at least 24 bytes").into());
-    }
-    if wrapped_key.len() % 8 != 0 {
-        return Err(
-            KeywrapInvalidUnwrap::new_err("The wrapped key must be a multiple of 8 bytes").into(),
-        );
-    }
-    Ok(PyBytes::new(
-        py,
-        &keywrap::unwrap(&wrapping_key, &wrapped_key, false)?,
-    ))
+    let key = keywrap::unwrap(&wrapping_key, &wrapped_key, false)?;
+    Ok(PyBytes::new(py, &key))
 }
 
 #[pyfunction]
@@ -74,14 +43,8 @@ pub(crate) fn aes_key_wrap_with_padding<'py>(
     backend: Option<Bound<'_, PyAny>>,
 ) -> CryptoResult<Bound<'py, PyBytes>> {
     let _ = backend;
-    check_wrapping_key(&wrapping_key)?;
-    if key_to_wrap.is_empty() || key_to_wrap.len() as u64 > u64::from(u32::MAX) {
-        return Err(PyValueError::new_err("key_to_wrap must be between 1 and 2^32 bytes").into());
-    }
-    Ok(PyBytes::new(
-        py,
-        &keywrap::wrap(&wrapping_key, &key_to_wrap, true)?,
-    ))
+    let wrapped = keywrap::wrap(&wrapping_key, &key_to_wrap, true)?;
+    Ok(PyBytes::new(py, &wrapped))
 }
 
 #[pyfunction]
@@ -93,17 +56,6 @@ pub(crate) fn aes_key_unwrap_with_padding<'py>(
     backend: Option<Bound<'_, PyAny>>,
 ) -> CryptoResult<Bound<'py, PyBytes>> {
     let _ = backend;
-    check_wrapping_key(&wrapping_key)?;
-    if wrapped_key.len() < 16 {
-        return Err(KeywrapInvalidUnwrap::new_err("Must be at least 16 bytes").into());
-    }
-    if wrapped_key.len() % 8 != 0 {
-        return Err(
-            KeywrapInvalidUnwrap::new_err("The wrapped key must be a multiple of 8 bytes").into(),
-        );
-    }
-    Ok(PyBytes::new(
-        py,
-        &keywrap::unwrap(&wrapping_key, &wrapped_key, true)?,
-    ))
+    let key = keywrap::unwrap(&wrapping_key, &wrapped_key, true)?;
+    Ok(PyBytes::new(py, &key))
 }

@@ -44,6 +44,23 @@ pub enum AeadError {
     DataTooLong,
 }
 
+/// The argument rules of AES key wrap (see `crate::keywrap`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyWrapError {
+    /// The wrapping key is not an AES key (16, 24 or 32 bytes).
+    WrappingKeyLength,
+    /// Plain key wrap: a key to wrap under 16 bytes.
+    KeyTooShort,
+    /// Plain key wrap: a key to wrap that is not whole 8-byte blocks.
+    KeyNotBlocks,
+    /// Padded key wrap: a key to wrap of 0 bytes, or above 2**32 - 1.
+    PaddedKeyLength,
+    /// A wrapped key shorter than the form's minimum (24 bytes plain, 16 padded).
+    WrappedTooShort { min: usize },
+    /// A wrapped key that is not whole 8-byte blocks.
+    WrappedNotBlocks,
+}
+
 /// Everything that can go wrong in the core.
 #[derive(Debug)]
 pub enum Error {
@@ -138,8 +155,16 @@ pub enum Error {
     Interrupted,
     /// An AEAD argument rule was broken.
     Aead(AeadError),
+    /// A key-wrap argument rule was broken.
+    KeyWrap(KeyWrapError),
     /// OpenSSL failed unexpectedly; its drained error queue.
     OpenSsl(ErrorStack),
+}
+
+impl From<KeyWrapError> for Error {
+    fn from(err: KeyWrapError) -> Self {
+        Error::KeyWrap(err)
+    }
 }
 
 impl From<AeadError> for Error {
@@ -213,6 +238,7 @@ impl fmt::Display for Error {
             ),
             Error::Interrupted => f.write_str("interrupted"),
             Error::Aead(err) => write!(f, "AEAD argument: {err:?}"),
+            Error::KeyWrap(err) => write!(f, "key wrap argument: {err:?}"),
             Error::OpenSsl(stack) => write!(f, "OpenSSL error: {stack}"),
         }
     }

@@ -19,7 +19,7 @@
 use zeroize::Zeroizing;
 
 use crate::cipher::{CipherAlgorithm, CipherContext, Mode};
-use crate::error::{Error, Result};
+use crate::error::{Error, KeyWrapError, Result};
 
 /// RFC 3394's default initial value, and RFC 5649's alternative initial value prefix.
 const KW_IV: [u8; 8] = [0xa6; 8];
@@ -31,7 +31,7 @@ struct Aes(CipherContext);
 impl Aes {
     fn new(key: &[u8], encrypt: bool) -> Result<Self> {
         if !matches!(key.len(), 16 | 24 | 32) {
-            return Err(Error::InvalidKeyLength);
+            return Err(KeyWrapError::WrappingKeyLength.into());
         }
         Ok(Aes(CipherContext::new(
             CipherAlgorithm::Aes,
@@ -96,18 +96,22 @@ fn unwrap_blocks(aes: &mut Aes, wrapped: &[u8]) -> Result<([u8; 8], Zeroizing<Ve
 }
 
 /// Wraps `key_to_wrap` under `wrapping_key` (an AES key). The unpadded form takes keys
-/// of 16 bytes or more in whole 8-byte blocks; the padded form any non-empty key.
+/// of 16 bytes or more in whole 8-byte blocks; the padded form any key of 1 to 2**32 - 1
+/// bytes. The rules are checked in that order: the wrapping key, then the key to wrap.
 pub fn wrap(wrapping_key: &[u8], key_to_wrap: &[u8], padded: bool) -> Result<Vec<u8>> {
     let mut aes = Aes::new(wrapping_key, true)?;
     if !padded {
-        if key_to_wrap.len() < 16 || key_to_wrap.len() % 8 != 0 {
-            return Err(Error::InvalidKeyLength);
+        if key_to_wrap.len() < 16 {
+            return Err(KeyWrapError::KeyTooShort.into());
+        }
+        if key_to_wrap.len() % 8 != 0 {
+            return Err(KeyWrapError::KeyNotBlocks.into());
         }
         return wrap_blocks(&mut aes, KW_IV, key_to_wrap);
     }
-    let length = u32::try_from(key_to_wrap.len()).map_err(|_| Error::InvalidKeyLength)?;
+    let length = u32::try_from(key_to_wrap.len()).map_err(|_| KeyWrapError::PaddedKeyLength)?;
     if length == 0 {
-        return Err(Error::InvalidKeyLength);
+        return Err(KeyWrapError::PaddedKeyLength.into());
     }
     let mut aiv = [0u8; 8];
     aiv[..4].copy_from_slice(&KWP_IV_PREFIX);
@@ -124,11 +128,16 @@ pub fn wrap(wrapping_key: &[u8], key_to_wrap: &[u8], padded: bool) -> Result<Vec
     wrap_blocks(&mut aes, aiv, &padded_key)
 }
 
-/// Unwraps and checks a wrapped key; any integrity failure is `InvalidUnwrap`.
+/// Unwraps and checks a wrapped key; any integrity failure is `InvalidUnwrap`. A wrapped
+/// key must be whole 8-byte blocks, at least 24 bytes (16 for the padded form).
 pub fn unwrap(wrapping_key: &[u8], wrapped_key: &[u8], padded: bool) -> Result<Vec<u8>> {
     let mut aes = Aes::new(wrapping_key, false)?;
-    if wrapped_key.len() < 16 || wrapped_key.len() % 8 != 0 || (!padded && wrapped_key.len() < 24) {
-        return Err(Error::InvalidUnwrap);
+    let min = if padded { 16 } else { 24 };
+    if wrapped_key.len() < min {
+        return Err(KeyWrapError::WrappedTooShort { min }.into());
+    }
+    if wrapped_key.len() % 8 != 0 {
+        return Err(KeyWrapError::WrappedNotBlocks.into());
     }
     let (a, plaintext) = if padded && wrapped_key.len() == 16 {
         let mut block = [0u8; 16];
@@ -165,6 +174,53 @@ pub fn unwrap(wrapping_key: &[u8], wrapped_key: &[u8], padded: bool) -> Result<V
 mod tests {
     use super::*;
     use crate::test_support::unhex;
+
+    fn rule<T>(result: Result<T>) -> KeyWrapError {
+        match result {
+            Err(Error::KeyWrap(rule)) => rule,
+            Err(other) => panic!("{other:?}"),
+            Ok(_) => panic!("accepted"),
+        }
+    }
+
+    #[test]
+    fn argument_rules_in_order() {
+        let kek = [7u8; 16];
+        // The wrapping key first, whatever else is wrong.
+        assert_eq!(
+            rule(wrap(&[0u8; 15], &[1u8; 3], false)),
+            KeyWrapError::WrappingKeyLength
+        );
+        assert_eq!(
+            rule(unwrap(&[0u8; 33], &[1u8; 3], true)),
+            KeyWrapError::WrappingKeyLength
+        );
+        assert_eq!(
+            rule(wrap(&kek, &[1u8; 8], false)),
+            KeyWrapError::KeyTooShort
+        );
+        assert_eq!(
+            rule(wrap(&kek, &[1u8; 20], false)),
+            KeyWrapError::KeyNotBlocks
+        );
+        assert_eq!(rule(wrap(&kek, &[], true)), KeyWrapError::PaddedKeyLength);
+        assert_eq!(
+            rule(unwrap(&kek, &[0u8; 16], false)),
+            KeyWrapError::WrappedTooShort { min: 24 }
+        );
+        assert_eq!(
+            rule(unwrap(&kek, &[0u8; 15], true)),
+            KeyWrapError::WrappedTooShort { min: 16 }
+        );
+        assert_eq!(
+            rule(unwrap(&kek, &[0u8; 17], true)),
+            KeyWrapError::WrappedNotBlocks
+        );
+        assert_eq!(
+            rule(unwrap(&kek, &[0u8; 25], false)),
+            KeyWrapError::WrappedNotBlocks
+        );
+    }
 
     #[test]
     fn rfc3394_section_4_1_and_4_6() {
@@ -214,10 +270,6 @@ mod tests {
         assert!(matches!(
             unwrap(&kek, &wrapped, false),
             Err(Error::InvalidUnwrap)
-        ));
-        assert!(matches!(
-            wrap(&[0u8; 15], &[1u8; 16], false),
-            Err(Error::InvalidKeyLength)
         ));
         assert!(matches!(
             unwrap(&kek, &[0u8; 16], true),
