@@ -1,7 +1,7 @@
 //! The one place where core errors become Python exceptions.
 
 use cryptography_backend::aead::AeadKind;
-use cryptography_backend::{AeadError, Error, KeyWrapError, Unsupported};
+use cryptography_backend::{AeadError, Error, KdfError, KeyWrapError, Unsupported};
 use cryptography_keys::KeyError;
 use pyo3::exceptions::{PyMemoryError, PyOverflowError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -246,6 +246,18 @@ impl From<CryptoError> for PyErr {
             Error::Interrupted => crate::interrupt::take_pending(),
             Error::Aead(err) => aead_error(err),
             Error::KeyWrap(err) => key_wrap_error(err),
+            Error::Kdf(err) => PyValueError::new_err(match err {
+                KdfError::Pbkdf2Iterations | KdfError::Argon2Iterations => {
+                    "iterations must be greater than or equal to 1."
+                }
+                KdfError::ScryptN => "n must be greater than 1 and be a power of 2.",
+                KdfError::ScryptR => "r must be greater than or equal to 1.",
+                KdfError::ScryptP => "p must be greater than or equal to 1.",
+                KdfError::Argon2Salt => "salt must be at least 8 bytes",
+                KdfError::Argon2Length => "length must be greater than or equal to 4.",
+                KdfError::Argon2Lanes => "lanes must be greater than or equal to 1.",
+                KdfError::Argon2Memory => "memory_cost must be an integer >= 8 * lanes.",
+            }),
             Error::OpenSsl(stack) => {
                 let codes: Vec<u64> = stack.errors().iter().map(|e| e.code()).collect();
                 InternalError::new_err((

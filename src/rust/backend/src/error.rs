@@ -44,6 +44,29 @@ pub enum AeadError {
     DataTooLong,
 }
 
+/// The argument rules of the password-based KDFs (see `crate::kdf`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KdfError {
+    /// PBKDF2 with no iterations.
+    Pbkdf2Iterations,
+    /// scrypt's n is not a power of two above 1.
+    ScryptN,
+    /// scrypt's r is 0.
+    ScryptR,
+    /// scrypt's p is 0.
+    ScryptP,
+    /// Argon2 with a salt under 8 bytes.
+    Argon2Salt,
+    /// Argon2 asked for fewer than 4 bytes.
+    Argon2Length,
+    /// Argon2 with no iterations.
+    Argon2Iterations,
+    /// Argon2 with no lanes.
+    Argon2Lanes,
+    /// Argon2 with less than 8 KiB of memory per lane.
+    Argon2Memory,
+}
+
 /// The argument rules of AES key wrap (see `crate::keywrap`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KeyWrapError {
@@ -157,8 +180,16 @@ pub enum Error {
     Aead(AeadError),
     /// A key-wrap argument rule was broken.
     KeyWrap(KeyWrapError),
+    /// A KDF argument rule was broken.
+    Kdf(KdfError),
     /// OpenSSL failed unexpectedly; its drained error queue.
     OpenSsl(ErrorStack),
+}
+
+impl From<KdfError> for Error {
+    fn from(err: KdfError) -> Self {
+        Error::Kdf(err)
+    }
 }
 
 impl From<KeyWrapError> for Error {
@@ -239,6 +270,7 @@ impl fmt::Display for Error {
             Error::Interrupted => f.write_str("interrupted"),
             Error::Aead(err) => write!(f, "AEAD argument: {err:?}"),
             Error::KeyWrap(err) => write!(f, "key wrap argument: {err:?}"),
+            Error::Kdf(err) => write!(f, "KDF argument: {err:?}"),
             Error::OpenSsl(stack) => write!(f, "OpenSSL error: {stack}"),
         }
     }

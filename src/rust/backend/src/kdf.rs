@@ -20,12 +20,20 @@ use std::ffi::c_int;
 use zeroize::Zeroizing;
 
 use crate::algorithms::FetchSlot;
-use crate::error::{Error, Result, Unsupported};
+use crate::error::{Error, KdfError, Result, Unsupported};
 use crate::hash::{HashAlgorithm, Hasher};
 use crate::mac::{Cmac, Hmac};
 
 /// The largest digest: the size of the per-block scratch buffers.
 const MAX_DIGEST: usize = 64;
+
+/// PBKDF2 needs at least one iteration.
+pub fn check_pbkdf2_iterations(iterations: u64) -> Result<()> {
+    if iterations < 1 {
+        return Err(KdfError::Pbkdf2Iterations.into());
+    }
+    Ok(())
+}
 
 /// PBKDF2-HMAC (RFC 8018 section 5.2). OpenSSL refuses extendable-output digests.
 pub fn pbkdf2_hmac(
@@ -35,6 +43,7 @@ pub fn pbkdf2_hmac(
     iterations: u64,
     out: &mut [u8],
 ) -> Result<()> {
+    check_pbkdf2_iterations(iterations)?;
     if algorithm.is_xof() {
         return Err(Error::Unsupported(
             Unsupported::Hash,
@@ -189,10 +198,35 @@ pub fn pkcs12_sha1(
     )?)
 }
 
-pub fn scrypt(password: &[u8], salt: &[u8], n: u64, r: u64, p: u64, out: &mut [u8]) -> Result<()> {
+/// scrypt's cost parameters, checked (RFC 7914 section 2): n a power of two above 1,
+/// r and p at least 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ScryptParams {
+    n: u64,
+    r: u64,
+    p: u64,
+}
+
+impl ScryptParams {
+    pub fn new(n: u64, r: u64, p: u64) -> Result<Self> {
+        if n < 2 || !n.is_power_of_two() {
+            return Err(KdfError::ScryptN.into());
+        }
+        if r < 1 {
+            return Err(KdfError::ScryptR.into());
+        }
+        if p < 1 {
+            return Err(KdfError::ScryptP.into());
+        }
+        Ok(ScryptParams { n, r, p })
+    }
+}
+
+pub fn scrypt(password: &[u8], salt: &[u8], params: ScryptParams, out: &mut [u8]) -> Result<()> {
     if out.is_empty() {
         return Ok(());
     }
+    let ScryptParams { n, r, p } = params;
     crate::ffi::scrypt(password, salt, n, r, p, u64::MAX / 2, out).map_err(|_| {
         Error::ScryptMemory {
             required_mib: scrypt_memory(n, r) / (1024 * 1024),
@@ -540,13 +574,60 @@ impl Argon2Variant {
     }
 }
 
-/// Argon2's cost parameters.
+/// Argon2's cost parameters, checked with the request they serve.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Argon2Params {
-    pub iterations: u32,
-    pub lanes: u32,
+    iterations: u32,
+    lanes: u32,
     /// In KiB blocks.
-    pub memory_cost: u32,
+    memory_cost: u32,
+}
+
+impl Argon2Params {
+    /// Checks an Argon2 request in the reference's order: a salt of 8 bytes or more, an
+    /// output of 4 bytes or more, at least one iteration and one lane, and 8 KiB of
+    /// memory per lane (RFC 9106 section 3.1).
+    pub fn new(
+        salt: &[u8],
+        length: usize,
+        iterations: u32,
+        lanes: u32,
+        memory_cost: u32,
+    ) -> Result<Self> {
+        if salt.len() < 8 {
+            return Err(KdfError::Argon2Salt.into());
+        }
+        if length < 4 {
+            return Err(KdfError::Argon2Length.into());
+        }
+        if iterations < 1 {
+            return Err(KdfError::Argon2Iterations.into());
+        }
+        if lanes < 1 {
+            return Err(KdfError::Argon2Lanes.into());
+        }
+        if u64::from(memory_cost) < 8 * u64::from(lanes) {
+            return Err(KdfError::Argon2Memory.into());
+        }
+        Ok(Argon2Params {
+            iterations,
+            lanes,
+            memory_cost,
+        })
+    }
+
+    pub fn iterations(self) -> u32 {
+        self.iterations
+    }
+
+    pub fn lanes(self) -> u32 {
+        self.lanes
+    }
+
+    /// In KiB blocks.
+    pub fn memory_cost(self) -> u32 {
+        self.memory_cost
+    }
 }
 
 /// Argon2 (RFC 9106) into `out`; `secret` and `ad` may be empty.
@@ -621,7 +702,10 @@ pub enum PhcError {
 /// A parsed PHC string.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Argon2Phc {
-    pub params: Argon2Params,
+    /// The costs as written (not yet checked: `Argon2Params::new` does that).
+    pub iterations: u32,
+    pub lanes: u32,
+    pub memory_cost: u32,
     pub salt: Vec<u8>,
     pub hash: Vec<u8>,
 }
@@ -658,14 +742,16 @@ pub fn argon2_phc_decode(
         });
     };
     let number = |text: &str| text.parse::<u32>().map_err(|_| PhcError::Format);
-    let params = Argon2Params {
-        memory_cost: number(m)?,
-        iterations: number(t)?,
-        lanes: number(p)?,
-    };
+    let (memory_cost, iterations, lanes) = (number(m)?, number(t)?, number(p)?);
     let salt = B64.decode_to_vec(salt).map_err(|_| PhcError::Salt)?;
     let hash = B64.decode_to_vec(hash).map_err(|_| PhcError::Hash)?;
-    Ok(Argon2Phc { params, salt, hash })
+    Ok(Argon2Phc {
+        iterations,
+        lanes,
+        memory_cost,
+        salt,
+        hash,
+    })
 }
 
 #[cfg(test)]
@@ -734,10 +820,63 @@ mod tests {
     #[test]
     fn scrypt_rfc7914_first_vector() {
         let mut out = [0u8; 64];
-        scrypt(b"", b"", 16, 1, 1, &mut out).unwrap();
+        scrypt(b"", b"", ScryptParams::new(16, 1, 1).unwrap(), &mut out).unwrap();
         assert_eq!(
             out[..16].to_vec(),
             unhex("77d6576238657b203b19ca42c18a0497")
+        );
+    }
+
+    fn rule<T: std::fmt::Debug>(result: Result<T>) -> KdfError {
+        match result {
+            Err(Error::Kdf(rule)) => rule,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn password_kdf_argument_rules() {
+        assert_eq!(rule(check_pbkdf2_iterations(0)), KdfError::Pbkdf2Iterations);
+        let mut out = [0u8; 8];
+        assert_eq!(
+            rule(pbkdf2_hmac(HashAlgorithm::Sha256, b"p", b"s", 0, &mut out)),
+            KdfError::Pbkdf2Iterations
+        );
+        for n in [0u64, 1, 15, 24] {
+            assert_eq!(rule(ScryptParams::new(n, 1, 1)), KdfError::ScryptN);
+        }
+        assert_eq!(rule(ScryptParams::new(16, 0, 1)), KdfError::ScryptR);
+        assert_eq!(rule(ScryptParams::new(16, 1, 0)), KdfError::ScryptP);
+        let salt = [0u8; 8];
+        assert_eq!(
+            rule(Argon2Params::new(&salt[..7], 32, 1, 1, 8)),
+            KdfError::Argon2Salt
+        );
+        assert_eq!(
+            rule(Argon2Params::new(&salt, 3, 1, 1, 8)),
+            KdfError::Argon2Length
+        );
+        assert_eq!(
+            rule(Argon2Params::new(&salt, 32, 0, 1, 8)),
+            KdfError::Argon2Iterations
+        );
+        assert_eq!(
+            rule(Argon2Params::new(&salt, 32, 1, 0, 8)),
+            KdfError::Argon2Lanes
+        );
+        assert_eq!(
+            rule(Argon2Params::new(&salt, 32, 1, 2, 15)),
+            KdfError::Argon2Memory
+        );
+        // The reference's order: the salt is reported before the rest.
+        assert_eq!(
+            rule(Argon2Params::new(&[], 0, 0, 0, 0)),
+            KdfError::Argon2Salt
+        );
+        let params = Argon2Params::new(&salt, 32, 2, 2, 16).unwrap();
+        assert_eq!(
+            (params.iterations(), params.lanes(), params.memory_cost()),
+            (2, 2, 16)
         );
     }
 

@@ -41,7 +41,7 @@ mod siv;
 mod test_support;
 pub mod xchacha;
 
-pub use error::{AeadError, Error, KeyWrapError, Result, Unsupported};
+pub use error::{AeadError, Error, KdfError, KeyWrapError, Result, Unsupported};
 
 /// Fills `out` from OpenSSL's CSPRNG (for generated keys).
 pub fn random_bytes(out: &mut [u8]) -> Result<()> {

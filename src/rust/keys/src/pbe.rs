@@ -136,15 +136,11 @@ fn pbes2_decrypt(
                 "scrypt key length does not match the cipher",
             ));
         }
-        kdf::scrypt(
-            password,
-            p.salt,
-            p.cost_parameter,
-            p.block_size,
-            p.parallelization_parameter,
-            &mut key,
-        )
-        .map_err(|_| KeyError::Invalid("scrypt parameters"))?;
+        let params =
+            kdf::ScryptParams::new(p.cost_parameter, p.block_size, p.parallelization_parameter)
+                .map_err(|_| KeyError::Invalid("scrypt parameters"))?;
+        kdf::scrypt(password, p.salt, params, &mut key)
+            .map_err(|_| KeyError::Invalid("scrypt parameters"))?;
     }
     decrypt_with(&scheme, &key, data)
 }

@@ -1,7 +1,7 @@
 //! Argon2d, Argon2i and Argon2id (RFC 9106), with PHC strings.
 
 use cryptography_backend::kdf;
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
@@ -42,32 +42,10 @@ impl Argon2Args {
             .into());
         }
         let salt = required_bytes(salt)?;
-        if salt.len() < 8 {
-            return Err(PyValueError::new_err("salt must be at least 8 bytes").into());
-        }
-        if length < 4 {
-            return Err(PyValueError::new_err("length must be greater than or equal to 4.").into());
-        }
-        if iterations < 1 {
-            return Err(
-                PyValueError::new_err("iterations must be greater than or equal to 1.").into(),
-            );
-        }
-        if lanes < 1 {
-            return Err(PyValueError::new_err("lanes must be greater than or equal to 1.").into());
-        }
-        if u64::from(memory_cost) < 8 * u64::from(lanes) {
-            return Err(
-                PyValueError::new_err("memory_cost must be an integer >= 8 * lanes.").into(),
-            );
-        }
+        let params = kdf::Argon2Params::new(&salt, length, iterations, lanes, memory_cost)?;
         Ok(Argon2Args {
             variant,
-            params: kdf::Argon2Params {
-                iterations,
-                lanes,
-                memory_cost,
-            },
+            params,
             salt,
             length,
             ad: optional_bytes(ad)?.unwrap_or_default(),
@@ -149,14 +127,14 @@ fn argon2_verify_phc(
         variant,
         salt.as_any(),
         parsed.hash.len(),
-        parsed.params.iterations,
-        parsed.params.lanes,
-        parsed.params.memory_cost,
+        parsed.iterations,
+        parsed.lanes,
+        parsed.memory_cost,
         None,
         secret,
     )?;
     let mut derived = zeroize::Zeroizing::new(vec![0u8; parsed.hash.len()]);
-    args.derive_with(py, parsed.params, &parsed.salt, key_material, &mut derived)?;
+    args.derive_with(py, args.params, &parsed.salt, key_material, &mut derived)?;
     if cryptography_backend::constant_time_eq(&derived, &parsed.hash) {
         Ok(())
     } else {

@@ -216,15 +216,11 @@ kdf_class!(Pbkdf2Hmac, [length], [used], {
         salt: Bound<'_, PyAny>,
         iterations: u64,
         backend: Option<Bound<'_, PyAny>>,
-    ) -> PyResult<Self> {
+    ) -> CryptoResult<Self> {
         let _ = backend;
         let algorithm = hash_algorithm(py, &algorithm)?;
         let salt = required_bytes(&salt)?;
-        if iterations < 1 {
-            return Err(PyValueError::new_err(
-                "iterations must be greater than or equal to 1.",
-            ));
-        }
+        kdf::check_pbkdf2_iterations(iterations)?;
         Ok(Pbkdf2Hmac {
             algorithm,
             length,
@@ -245,15 +241,13 @@ kdf_class!(Pbkdf2Hmac, [length], [used], {
 pub(crate) struct Scrypt {
     salt: Vec<u8>,
     length: usize,
-    n: u64,
-    r: u64,
-    p: u64,
+    params: kdf::ScryptParams,
     used: Used,
 }
 
 impl Derive for Scrypt {
     fn derive_core(&self, py: Python<'_>, key_material: &[u8], out: &mut [u8]) -> CryptoResult<()> {
-        Ok(py.detach(|| kdf::scrypt(key_material, &self.salt, self.n, self.r, self.p, out))?)
+        Ok(py.detach(|| kdf::scrypt(key_material, &self.salt, self.params, out))?)
     }
 }
 
@@ -267,30 +261,13 @@ kdf_class!(Scrypt, [length], [used], {
         r: u64,
         p: u64,
         backend: Option<Bound<'_, PyAny>>,
-    ) -> PyResult<Self> {
+    ) -> CryptoResult<Self> {
         let _ = backend;
         let salt = required_bytes(&salt)?;
-        if n < 2 || !n.is_power_of_two() {
-            return Err(PyValueError::new_err(
-                "n must be greater than 1 and be a power of 2.",
-            ));
-        }
-        if r < 1 {
-            return Err(PyValueError::new_err(
-                "r must be greater than or equal to 1.",
-            ));
-        }
-        if p < 1 {
-            return Err(PyValueError::new_err(
-                "p must be greater than or equal to 1.",
-            ));
-        }
         Ok(Scrypt {
             salt,
             length,
-            n,
-            r,
-            p,
+            params: kdf::ScryptParams::new(n, r, p)?,
             used: Used::new(),
         })
     }
