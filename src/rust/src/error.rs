@@ -19,6 +19,10 @@ mod fernet_exceptions {
 }
 pub(crate) use fernet_exceptions::InvalidToken as FernetInvalidToken;
 
+/// `cryptography.exceptions.InvalidKey`, raised by the KDFs' `verify`.
+pub(crate) use InvalidKey as KdfInvalidKey;
+pyo3::import_exception!(cryptography.exceptions, InvalidKey);
+
 /// `cryptography.hazmat.primitives.keywrap.InvalidUnwrap`.
 mod keywrap_exceptions {
     pyo3::import_exception!(cryptography.hazmat.primitives.keywrap, InvalidUnwrap);
@@ -257,6 +261,7 @@ impl From<CryptoError> for PyErr {
                 KdfError::Argon2Length => "length must be greater than or equal to 4.",
                 KdfError::Argon2Lanes => "lanes must be greater than or equal to 1.",
                 KdfError::Argon2Memory => "memory_cost must be an integer >= 8 * lanes.",
+                KdfError::KeyMismatch => return KdfInvalidKey::new_err("Keys do not match."),
             }),
             Error::OpenSsl(stack) => {
                 let codes: Vec<u64> = stack.errors().iter().map(|e| e.code()).collect();

@@ -65,6 +65,8 @@ pub enum KdfError {
     Argon2Lanes,
     /// Argon2 with less than 8 KiB of memory per lane.
     Argon2Memory,
+    /// A derived key differs from the expected one (`verify`). Carries no detail.
+    KeyMismatch,
 }
 
 /// The argument rules of AES key wrap (see `crate::keywrap`).

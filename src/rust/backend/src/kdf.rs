@@ -27,6 +27,23 @@ use crate::mac::{Cmac, Hmac};
 /// The largest digest: the size of the per-block scratch buffers.
 const MAX_DIGEST: usize = 64;
 
+/// A KDF's `verify`: derives `length` bytes with `derive` into a buffer wiped
+/// afterwards, and compares them with `expected` in constant time. A
+/// mismatch (of content or length) is `KdfError::KeyMismatch`.
+pub fn verify_derived<E: From<Error>>(
+    length: usize,
+    expected: &[u8],
+    derive: impl FnOnce(&mut [u8]) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
+    let mut derived = Zeroizing::new(vec![0u8; length]);
+    derive(&mut derived)?;
+    if crate::constant_time_eq(&derived, expected) {
+        Ok(())
+    } else {
+        Err(Error::from(KdfError::KeyMismatch).into())
+    }
+}
+
 /// PBKDF2 needs at least one iteration.
 pub fn check_pbkdf2_iterations(iterations: u64) -> Result<()> {
     if iterations < 1 {
@@ -872,6 +889,20 @@ mod tests {
         assert_eq!(
             rule(Argon2Params::new(&[], 0, 0, 0, 0)),
             KdfError::Argon2Salt
+        );
+        // verify: a key of the right content and length passes, anything else does not.
+        let derive = |o: &mut [u8]| -> Result<()> {
+            o.copy_from_slice(&[1, 2, 3, 4]);
+            Ok(())
+        };
+        assert!(verify_derived(4, &[1, 2, 3, 4], derive).is_ok());
+        assert_eq!(
+            rule(verify_derived(4, &[1, 2, 3, 5], derive)),
+            KdfError::KeyMismatch
+        );
+        assert_eq!(
+            rule(verify_derived(4, &[1, 2, 3], derive)),
+            KdfError::KeyMismatch
         );
         let params = Argon2Params::new(&salt, 32, 2, 2, 16).unwrap();
         assert_eq!(

@@ -5,9 +5,9 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
-use super::{optional_bytes, required_bytes, Derive, InvalidKey, KdfState, Used};
+use super::{optional_bytes, required_bytes, Derive, KdfState, Used};
 use crate::buf::{BytesLike, WritableBuffer};
-use crate::error::{unsupported, CryptoResult, Reason};
+use crate::error::{unsupported, CryptoResult, KdfInvalidKey, Reason};
 
 /// The arguments the three Argon2 classes share, checked as the reference checks them.
 struct Argon2Args {
@@ -119,7 +119,7 @@ fn argon2_verify_phc(
             kdf::PhcError::Salt => "Invalid base64 salt in PHC string.".to_string(),
             kdf::PhcError::Hash => "Invalid base64 hash in PHC string.".to_string(),
         };
-        InvalidKey::new_err(message)
+        KdfInvalidKey::new_err(message)
     })?;
     let salt = PyBytes::new(py, &parsed.salt);
     let args = Argon2Args::new(
@@ -133,13 +133,9 @@ fn argon2_verify_phc(
         None,
         secret,
     )?;
-    let mut derived = zeroize::Zeroizing::new(vec![0u8; parsed.hash.len()]);
-    args.derive_with(py, args.params, &parsed.salt, key_material, &mut derived)?;
-    if cryptography_backend::constant_time_eq(&derived, &parsed.hash) {
-        Ok(())
-    } else {
-        Err(InvalidKey::new_err("Keys do not match.").into())
-    }
+    kdf::verify_derived(parsed.hash.len(), &parsed.hash, |out| {
+        args.derive_with(py, args.params, &parsed.salt, key_material, out)
+    })
 }
 
 macro_rules! argon2_class {

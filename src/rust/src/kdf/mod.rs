@@ -18,8 +18,6 @@ use crate::buf::{new_bytes, BytesLike, WritableBuffer};
 use crate::error::{already_finalized, unsupported, CryptoResult, Reason};
 use crate::hashes::hash_algorithm;
 
-pyo3::import_exception!(cryptography.exceptions, InvalidKey);
-
 /// The salt, info and similar arguments: `bytes` or `None`, as the reference takes them.
 fn optional_bytes(value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<u8>>> {
     match value {
@@ -121,13 +119,9 @@ trait Derive: KdfState + Sync {
     }
 
     fn verify(&self, py: Python<'_>, key_material: &[u8], expected_key: &[u8]) -> CryptoResult<()> {
-        let mut derived = zeroize::Zeroizing::new(vec![0u8; self.length()]);
-        self.run(py, key_material, &mut derived)?;
-        if cryptography_backend::constant_time_eq(&derived, expected_key) {
-            Ok(())
-        } else {
-            Err(InvalidKey::new_err("Keys do not match.").into())
-        }
+        kdf::verify_derived(self.length(), expected_key, |out| {
+            self.run(py, key_material, out)
+        })
     }
 }
 
