@@ -2,6 +2,7 @@
 
 use cryptography_backend::aead::AeadKind;
 use cryptography_backend::{AeadError, Error, KdfError, KeyWrapError, Unsupported};
+use cryptography_keys::request::SerializationError;
 use cryptography_keys::KeyError;
 use pyo3::exceptions::{PyMemoryError, PyOverflowError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -386,8 +387,44 @@ fn key_error(err: KeyError) -> PyErr {
             "ECDSA keys with explicit parameters are only supported when they map to secp256r1, secp384r1, or secp521r1. No custom curves are supported.".to_string(),
             Reason::UnsupportedEllipticCurve,
         ),
+        KeyError::Serialization(rule) => serialization_error(rule),
         KeyError::Backend(err) => CryptoError::Core(err).into(),
     }
+}
+
+/// The exception of a refused serialization request, in the reference's words.
+fn serialization_error(rule: SerializationError) -> PyErr {
+    let message = match rule {
+        SerializationError::RawPrivate => "When using Raw both encoding and format must be Raw and encryption_algorithm must be NoEncryption()",
+        SerializationError::RawPublic => "When using Raw both encoding and format must be Raw",
+        SerializationError::FormatInvalid => "format is invalid with this key",
+        SerializationError::OpenSshPrivateNeedsPem => {
+            "OpenSSH private key format can only be used with PEM encoding"
+        }
+        SerializationError::OpenSshPublicPairing => {
+            "OpenSSH format must be used with OpenSSH encoding"
+        }
+        SerializationError::OpenSshUnsupported => {
+            return Python::attach(|py| {
+                unsupported(
+                    py,
+                    "OpenSSH key serialization is not supported by this build".to_string(),
+                    Reason::UnsupportedSerialization,
+                )
+            })
+        }
+        SerializationError::PemOrDer => {
+            return PyTypeError::new_err("encoding must be Encoding.DER or Encoding.PEM")
+        }
+        SerializationError::UnsupportedEncryption => "Unsupported encryption type",
+        SerializationError::DerTraditionalEncrypted => {
+            "Encryption is not supported for DER encoded traditional OpenSSL keys"
+        }
+        SerializationError::PasswordTooLong => {
+            "Passwords longer than 1023 bytes are not supported by this backend"
+        }
+    };
+    PyValueError::new_err(message)
 }
 
 /// Raised when a finished context is used again.

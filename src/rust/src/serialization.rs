@@ -3,7 +3,9 @@
 //! `load_*` functions, and the checks shared by every key's `private_bytes` and
 //! `public_bytes`. The encodings themselves are the `cryptography-keys` crate's.
 
-use cryptography_keys::{self as keys, PrivateKey, PrivateKeyRef, PublicKey, PublicKeyRef};
+use cryptography_keys::{
+    self as keys, request, PrivateKey, PrivateKeyRef, PublicKey, PublicKeyRef,
+};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
@@ -11,7 +13,7 @@ use zeroize::Zeroizing;
 
 use crate::asym::not_an_instance;
 use crate::buf::BytesLike;
-use crate::error::{unsupported, CryptoResult, Reason};
+use crate::error::CryptoResult;
 
 /// The outer encoding of serialized keys. Variant names are the Python API's.
 #[allow(clippy::upper_case_acronyms)]
@@ -116,62 +118,81 @@ fn extract_enum<
         .map_err(|_| not_an_instance(value, name))
 }
 
-/// What `encryption_algorithm` asks for.
-enum Encryption {
+impl From<Encoding> for request::ApiEncoding {
+    fn from(encoding: Encoding) -> Self {
+        match encoding {
+            Encoding::PEM => request::ApiEncoding::Pem,
+            Encoding::DER => request::ApiEncoding::Der,
+            Encoding::OpenSSH => request::ApiEncoding::OpenSsh,
+            Encoding::Raw => request::ApiEncoding::Raw,
+            Encoding::X962 => request::ApiEncoding::X962,
+            Encoding::SMIME => request::ApiEncoding::Smime,
+        }
+    }
+}
+
+impl From<PrivateFormat> for request::ApiPrivateFormat {
+    fn from(format: PrivateFormat) -> Self {
+        match format {
+            PrivateFormat::PKCS8 => request::ApiPrivateFormat::Pkcs8,
+            PrivateFormat::TraditionalOpenSSL => request::ApiPrivateFormat::TraditionalOpenSsl,
+            PrivateFormat::Raw => request::ApiPrivateFormat::Raw,
+            PrivateFormat::OpenSSH => request::ApiPrivateFormat::OpenSsh,
+            PrivateFormat::PKCS12 => request::ApiPrivateFormat::Pkcs12,
+        }
+    }
+}
+
+impl From<PublicFormat> for request::ApiPublicFormat {
+    fn from(format: PublicFormat) -> Self {
+        match format {
+            PublicFormat::SubjectPublicKeyInfo => request::ApiPublicFormat::SubjectPublicKeyInfo,
+            PublicFormat::PKCS1 => request::ApiPublicFormat::Pkcs1,
+            PublicFormat::OpenSSH => request::ApiPublicFormat::OpenSsh,
+            PublicFormat::Raw => request::ApiPublicFormat::Raw,
+            PublicFormat::CompressedPoint => request::ApiPublicFormat::CompressedPoint,
+            PublicFormat::UncompressedPoint => request::ApiPublicFormat::UncompressedPoint,
+        }
+    }
+}
+
+/// What `encryption_algorithm` asks for: no encryption, a password (a copy, wiped
+/// afterwards), or a builder's settings.
+enum EncryptionArg {
     None,
     Password(Zeroizing<Vec<u8>>),
-    /// A builder's encryption (OpenSSH or PKCS#12 settings).
     Custom,
 }
 
-/// Passwords longer than this are refused, as by the reference.
-const MAX_PASSWORD_LEN: usize = 1023;
-
-fn encryption(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Encryption> {
-    let interface = crate::types::KEY_SERIALIZATION_ENCRYPTION.get(py)?;
-    if !value.is_instance(interface)? {
-        return Err(PyTypeError::new_err(
-            "Encryption algorithm must be a KeySerializationEncryption instance",
-        ));
-    }
-    if value.is_instance(crate::types::NO_ENCRYPTION.get(py)?)? {
-        return Ok(Encryption::None);
-    }
-    if value.is_instance(crate::types::BEST_AVAILABLE_ENCRYPTION.get(py)?)? {
-        let password: Vec<u8> = value.getattr(pyo3::intern!(py, "password"))?.extract()?;
-        if password.len() > MAX_PASSWORD_LEN {
-            return Err(PyValueError::new_err(
-                "Passwords longer than 1023 bytes are not supported by this backend",
+impl EncryptionArg {
+    fn extract(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let interface = crate::types::KEY_SERIALIZATION_ENCRYPTION.get(py)?;
+        if !value.is_instance(interface)? {
+            return Err(PyTypeError::new_err(
+                "Encryption algorithm must be a KeySerializationEncryption instance",
             ));
         }
-        return Ok(Encryption::Password(Zeroizing::new(password)));
+        if value.is_instance(crate::types::NO_ENCRYPTION.get(py)?)? {
+            return Ok(EncryptionArg::None);
+        }
+        if value.is_instance(crate::types::BEST_AVAILABLE_ENCRYPTION.get(py)?)? {
+            let password: Vec<u8> = value.getattr(pyo3::intern!(py, "password"))?.extract()?;
+            return Ok(EncryptionArg::Password(Zeroizing::new(password)));
+        }
+        Ok(EncryptionArg::Custom)
     }
-    Ok(Encryption::Custom)
-}
 
-fn format_invalid() -> PyErr {
-    PyValueError::new_err("format is invalid with this key")
-}
-
-fn pem_or_der(encoding: Encoding) -> PyResult<keys::Encoding> {
-    match encoding {
-        Encoding::PEM => Ok(keys::Encoding::Pem),
-        Encoding::DER => Ok(keys::Encoding::Der),
-        _ => Err(PyTypeError::new_err(
-            "encoding must be Encoding.DER or Encoding.PEM",
-        )),
+    fn as_request(&self) -> request::Encryption<'_> {
+        match self {
+            EncryptionArg::None => request::Encryption::None,
+            EncryptionArg::Password(password) => request::Encryption::Password(password),
+            EncryptionArg::Custom => request::Encryption::Custom,
+        }
     }
 }
 
-fn openssh_unsupported(py: Python<'_>) -> PyErr {
-    unsupported(
-        py,
-        "OpenSSH key serialization is not supported by this build".to_string(),
-        Reason::UnsupportedSerialization,
-    )
-}
-
-/// `private_bytes(encoding, format, encryption_algorithm)` for any key.
+/// `private_bytes(encoding, format, encryption_algorithm)` for any key: the arguments
+/// converted, the request checked by the keys crate, then encoded.
 pub(crate) fn private_bytes<'py>(
     py: Python<'py>,
     key: PrivateKeyRef<'_>,
@@ -181,55 +202,10 @@ pub(crate) fn private_bytes<'py>(
 ) -> CryptoResult<Bound<'py, PyBytes>> {
     let encoding: Encoding = extract_enum(encoding, "Encoding")?;
     let format: PrivateFormat = extract_enum(format, "PrivateFormat")?;
-    let encryption = encryption(py, encryption_algorithm)?;
-    if let PrivateKeyRef::Raw(raw) = key {
-        if encoding == Encoding::Raw || format == PrivateFormat::Raw {
-            if encoding != Encoding::Raw
-                || format != PrivateFormat::Raw
-                || !matches!(encryption, Encryption::None)
-            {
-                return Err(PyValueError::new_err(
-                    "When using Raw both encoding and format must be Raw and encryption_algorithm must be NoEncryption()",
-                )
-                .into());
-            }
-            return Ok(PyBytes::new(py, &raw.to_bytes()?));
-        }
-    }
-    let keys_format = match format {
-        PrivateFormat::PKCS8 => keys::PrivateFormat::Pkcs8,
-        PrivateFormat::TraditionalOpenSSL if !matches!(key, PrivateKeyRef::Raw(_)) => {
-            keys::PrivateFormat::Traditional
-        }
-        // The encoding rule first: it holds whatever this build can write.
-        PrivateFormat::OpenSSH if encoding != Encoding::PEM => {
-            return Err(PyValueError::new_err(
-                "OpenSSH private key format can only be used with PEM encoding",
-            )
-            .into())
-        }
-        PrivateFormat::OpenSSH => return Err(openssh_unsupported(py).into()),
-        _ => return Err(format_invalid().into()),
-    };
-    let keys_encoding = pem_or_der(encoding)?;
-    let password = match &encryption {
-        Encryption::None => None,
-        Encryption::Password(password) => Some(&password[..]),
-        Encryption::Custom => {
-            return Err(PyValueError::new_err("Unsupported encryption type").into())
-        }
-    };
-    if keys_format == keys::PrivateFormat::Traditional
-        && keys_encoding == keys::Encoding::Der
-        && password.is_some()
-    {
-        return Err(PyValueError::new_err(
-            "Encryption is not supported for DER encoded traditional OpenSSL keys",
-        )
-        .into());
-    }
-    let bytes = keys::private_key_bytes(key, keys_encoding, keys_format, password)?;
-    Ok(PyBytes::new(py, &bytes))
+    let encryption = EncryptionArg::extract(py, encryption_algorithm)?;
+    let request =
+        request::PrivateRequest::new(key, encoding.into(), format.into(), encryption.as_request())?;
+    Ok(PyBytes::new(py, &request::serialize_private(key, request)?))
 }
 
 /// `public_bytes(encoding, format)` for any key.
@@ -241,46 +217,8 @@ pub(crate) fn public_bytes<'py>(
 ) -> CryptoResult<Bound<'py, PyBytes>> {
     let encoding: Encoding = extract_enum(encoding, "Encoding")?;
     let format: PublicFormat = extract_enum(format, "PublicFormat")?;
-    if let PublicKeyRef::Raw(raw) = key {
-        if encoding == Encoding::Raw || format == PublicFormat::Raw {
-            if encoding != Encoding::Raw || format != PublicFormat::Raw {
-                return Err(PyValueError::new_err(
-                    "When using Raw both encoding and format must be Raw",
-                )
-                .into());
-            }
-            return Ok(PyBytes::new(py, &raw.to_bytes()?));
-        }
-    }
-    if encoding == Encoding::OpenSSH || format == PublicFormat::OpenSSH {
-        if encoding != Encoding::OpenSSH || format != PublicFormat::OpenSSH {
-            return Err(
-                PyValueError::new_err("OpenSSH format must be used with OpenSSH encoding").into(),
-            );
-        }
-        return Err(openssh_unsupported(py).into());
-    }
-    match format {
-        PublicFormat::SubjectPublicKeyInfo => {
-            let encoding = pem_or_der(encoding)?;
-            let bytes =
-                keys::public_key_bytes(key, encoding, keys::PublicFormat::SubjectPublicKeyInfo)?;
-            Ok(PyBytes::new(py, &bytes))
-        }
-        PublicFormat::PKCS1 if matches!(key, PublicKeyRef::Rsa(_)) => {
-            let encoding = pem_or_der(encoding)?;
-            let bytes = keys::public_key_bytes(key, encoding, keys::PublicFormat::Pkcs1)?;
-            Ok(PyBytes::new(py, &bytes))
-        }
-        PublicFormat::CompressedPoint | PublicFormat::UncompressedPoint => match key {
-            PublicKeyRef::Ec(ec) if encoding == Encoding::X962 => Ok(PyBytes::new(
-                py,
-                &ec.encoded_point(format == PublicFormat::CompressedPoint)?,
-            )),
-            _ => Err(format_invalid().into()),
-        },
-        _ => Err(format_invalid().into()),
-    }
+    let request = request::PublicRequest::new(key, encoding.into(), format.into())?;
+    Ok(PyBytes::new(py, &request::serialize_public(key, request)?))
 }
 
 /// Wraps a loaded private key in its Python class.

@@ -40,6 +40,8 @@ pub enum KeyError {
     UnsupportedCurve(String),
     /// Explicit curve parameters that are not those of a supported named curve.
     UnsupportedExplicitCurve,
+    /// A serialization request that no rule allows (`crate::request`).
+    Serialization(crate::request::SerializationError),
     /// An error of the key's own construction or of a cipher (an invalid RSA key, a
     /// point off the curve, ...).
     Backend(cryptography_backend::Error),
@@ -79,6 +81,7 @@ impl fmt::Display for KeyError {
             KeyError::PasswordGiven => f.write_str("password given for an unencrypted key"),
             KeyError::PasswordMissing => f.write_str("encrypted key and no password"),
             KeyError::IncorrectPassword => f.write_str("incorrect password"),
+            KeyError::Serialization(rule) => write!(f, "serialization refused: {rule:?}"),
             KeyError::TooManyIterations => f.write_str("too many key-derivation iterations"),
             KeyError::UnknownEncryption(oid) => write!(f, "unknown key encryption {oid}"),
             KeyError::UnsupportedPemCipher(name) => write!(f, "unsupported PEM cipher {name}"),

@@ -30,6 +30,7 @@ mod error;
 mod pbe;
 mod private;
 mod public;
+pub mod request;
 
 use cryptography_backend::dsa::{DsaPrivateKey, DsaPublicKey};
 use cryptography_backend::ec::{EcPrivateKey, EcPublicKey};
