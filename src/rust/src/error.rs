@@ -263,6 +263,17 @@ impl From<CryptoError> for PyErr {
                 KdfError::Argon2Lanes => "lanes must be greater than or equal to 1.",
                 KdfError::Argon2Memory => "memory_cost must be an integer >= 8 * lanes.",
                 KdfError::KeyMismatch => return KdfInvalidKey::new_err("Keys do not match."),
+                KdfError::HkdfLength { max } => {
+                    return PyValueError::new_err(format!(
+                        "Cannot derive keys larger than {max} octets."
+                    ))
+                }
+                // The reference says "bits" of what is a byte count.
+                KdfError::CounterLength { max } => {
+                    return PyValueError::new_err(format!(
+                        "Cannot derive keys larger than {max} bits."
+                    ))
+                }
             }),
             Error::OpenSsl(stack) => {
                 let codes: Vec<u64> = stack.errors().iter().map(|e| e.code()).collect();

@@ -67,6 +67,10 @@ pub enum KdfError {
     Argon2Memory,
     /// A derived key differs from the expected one (`verify`). Carries no detail.
     KeyMismatch,
+    /// HKDF asked for more than 255 blocks of its digest (the longest, in bytes).
+    HkdfLength { max: usize },
+    /// X9.63 or ConcatKDF asked for more than 2**32 - 1 blocks (the longest, in bytes).
+    CounterLength { max: u64 },
 }
 
 /// The argument rules of AES key wrap (see `crate::keywrap`).

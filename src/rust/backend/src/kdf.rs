@@ -251,6 +251,24 @@ pub fn scrypt(password: &[u8], salt: &[u8], params: ScryptParams, out: &mut [u8]
     })
 }
 
+/// HKDF's output limit, for a request of `length` bytes.
+pub fn check_hkdf_length(algorithm: HashAlgorithm, length: usize) -> Result<()> {
+    let max = hkdf_max_len(algorithm);
+    if length > max {
+        return Err(KdfError::HkdfLength { max }.into());
+    }
+    Ok(())
+}
+
+/// The counter KDFs' output limit (X9.63, ConcatKDF), for a request of `length` bytes.
+pub fn check_counter_kdf_length(algorithm: HashAlgorithm, length: usize) -> Result<()> {
+    let max = counter_kdf_max_len(algorithm);
+    if length as u64 > max {
+        return Err(KdfError::CounterLength { max }.into());
+    }
+    Ok(())
+}
+
 /// The largest output HKDF defines: 255 blocks of the digest.
 pub fn hkdf_max_len(algorithm: HashAlgorithm) -> usize {
     255 * algorithm.output_len()
@@ -283,9 +301,7 @@ pub fn hkdf_expand(
     info: &[u8],
     out: &mut [u8],
 ) -> Result<()> {
-    if out.len() > hkdf_max_len(algorithm) {
-        return Err(Error::DerivedKeyTooLong);
-    }
+    check_hkdf_length(algorithm, out.len())?;
     if out.is_empty() {
         return Ok(());
     }
@@ -316,9 +332,7 @@ pub fn hkdf(
     info: &[u8],
     out: &mut [u8],
 ) -> Result<()> {
-    if out.len() > hkdf_max_len(algorithm) {
-        return Err(Error::DerivedKeyTooLong);
-    }
+    check_hkdf_length(algorithm, out.len())?;
     let mut prk = Zeroizing::new([0u8; MAX_DIGEST]);
     let prk = prk
         .get_mut(..algorithm.output_len())
@@ -352,9 +366,7 @@ fn counter_blocks(
 /// ANSI X9.63 KDF (SEC 1 section 3.6.1): K(i) = Hash(Z || i || SharedInfo), i a 32-bit
 /// big-endian counter from 1.
 pub fn x963(algorithm: HashAlgorithm, z: &[u8], shared_info: &[u8], out: &mut [u8]) -> Result<()> {
-    if out.len() as u64 > counter_kdf_max_len(algorithm) {
-        return Err(Error::DerivedKeyTooLong);
-    }
+    check_counter_kdf_length(algorithm, out.len())?;
     counter_blocks(algorithm.output_len(), out, |counter, block| {
         let mut hash = Hasher::new(algorithm)?;
         hash.update(z)?;
@@ -371,9 +383,7 @@ pub fn concat_hash(
     other_info: &[u8],
     out: &mut [u8],
 ) -> Result<()> {
-    if out.len() as u64 > counter_kdf_max_len(algorithm) {
-        return Err(Error::DerivedKeyTooLong);
-    }
+    check_counter_kdf_length(algorithm, out.len())?;
     counter_blocks(algorithm.output_len(), out, |counter, block| {
         let mut hash = Hasher::new(algorithm)?;
         hash.update(&counter.to_be_bytes())?;
@@ -404,9 +414,7 @@ pub fn concat_hmac(
     other_info: &[u8],
     out: &mut [u8],
 ) -> Result<()> {
-    if out.len() as u64 > counter_kdf_max_len(algorithm) {
-        return Err(Error::DerivedKeyTooLong);
-    }
+    check_counter_kdf_length(algorithm, out.len())?;
     let zeros = [0u8; 128];
     let salt = match salt {
         Some(salt) => salt,
@@ -904,6 +912,30 @@ mod tests {
             rule(verify_derived(4, &[1, 2, 3], derive)),
             KdfError::KeyMismatch
         );
+        // Output limits: 255 digests for HKDF, 2**32 - 1 for the counter KDFs.
+        assert_eq!(
+            rule(check_hkdf_length(HashAlgorithm::Sha256, 8161)),
+            KdfError::HkdfLength { max: 8160 }
+        );
+        assert!(check_hkdf_length(HashAlgorithm::Sha256, 8160).is_ok());
+        let mut long = vec![0u8; 8161];
+        assert_eq!(
+            rule(hkdf_expand(
+                HashAlgorithm::Sha256,
+                &[0u8; 32],
+                b"",
+                &mut long
+            )),
+            KdfError::HkdfLength { max: 8160 }
+        );
+        let max = 32 * u64::from(u32::MAX);
+        assert_eq!(
+            rule(check_counter_kdf_length(
+                HashAlgorithm::Sha256,
+                max as usize + 1
+            )),
+            KdfError::CounterLength { max }
+        );
         let params = Argon2Params::new(&salt, 32, 2, 2, 16).unwrap();
         assert_eq!(
             (params.iterations(), params.lanes(), params.memory_cost()),
@@ -926,7 +958,7 @@ mod tests {
         let mut big = vec![0u8; 255 * 32 + 1];
         assert!(matches!(
             hkdf(HashAlgorithm::Sha256, None, b"k", b"", &mut big),
-            Err(Error::DerivedKeyTooLong)
+            Err(Error::Kdf(KdfError::HkdfLength { max: 8160 }))
         ));
         let mut empty = [0u8; 0];
         pbkdf2_hmac(HashAlgorithm::Sha256, b"p", b"s", 1, &mut empty).unwrap();

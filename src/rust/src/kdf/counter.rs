@@ -3,7 +3,7 @@
 
 use cryptography_backend::hash::HashAlgorithm;
 use cryptography_backend::kdf;
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
@@ -14,13 +14,8 @@ use crate::hashes::hash_algorithm;
 
 /// The counter-based KDFs' limit, stated in "bits" as the reference states it (the number
 /// is the byte limit).
-fn counter_kdf_length(algorithm: HashAlgorithm, length: usize) -> PyResult<usize> {
-    let max = kdf::counter_kdf_max_len(algorithm);
-    if length as u64 > max {
-        return Err(PyValueError::new_err(format!(
-            "Cannot derive keys larger than {max} bits."
-        )));
-    }
+fn counter_kdf_length(algorithm: HashAlgorithm, length: usize) -> CryptoResult<usize> {
+    kdf::check_counter_kdf_length(algorithm, length)?;
     Ok(length)
 }
 

@@ -44,13 +44,8 @@ fn hkdf_extract<'py>(
     })?)
 }
 
-fn hkdf_length(algorithm: HashAlgorithm, length: usize) -> PyResult<usize> {
-    let max = kdf::hkdf_max_len(algorithm);
-    if length > max {
-        return Err(PyValueError::new_err(format!(
-            "Cannot derive keys larger than {max} octets."
-        )));
-    }
+fn hkdf_length(algorithm: HashAlgorithm, length: usize) -> CryptoResult<usize> {
+    kdf::check_hkdf_length(algorithm, length)?;
     Ok(length)
 }
 
