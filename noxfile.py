@@ -7,6 +7,7 @@
 - conformance: pyca/cryptography 50.0.2's own test suite, downloaded at run time into a
   cache outside the repository, run against this package (conformance/conformance.py): passed,
   failed and skipped per area, and no failure outside conformance/expected-failures.txt.
+- docs: the Sphinx pages of docs/ (install, development guide), warnings as errors.
 - bench: the benchmark suite; `nox -s bench -- --compare` also measures pyca/cryptography
   50.0.2 in a second virtualenv, interleaved, with ../shared/bench/compare.py.
 """
@@ -92,6 +93,14 @@ def conformance(session: nox.Session) -> None:
     if (WYCHEPROOF / "testvectors_v1").is_dir():
         args.append(f"--wycheproof-root={WYCHEPROOF}")
     session.run("python", "conformance/conformance.py", *args, *session.posargs)
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    session.install("sphinx")
+    session.run(
+        "sphinx-build", "-W", "--keep-going", "-b", "html", "docs", "docs/_build/html"
+    )
 
 
 @nox.session
