@@ -7,6 +7,9 @@
 - conformance: pyca/cryptography 50.0.2's own test suite, downloaded at run time into a
   cache outside the repository, run against this package (conformance/conformance.py): passed,
   failed and skipped per area, and no failure outside conformance/expected-failures.txt.
+- fuzz: the coverage-guided fuzz targets of fuzz/ (cargo-fuzz), seeded from the published
+  vectors: corpus replay and a few seconds each (`nox -s fuzz -- --seconds 600` for a
+  long run).
 - docs: the Sphinx pages of docs/ (install, development guide), warnings as errors.
 - bench: the benchmark suite; `nox -s bench -- --compare` also measures pyca/cryptography
   50.0.2 in a second virtualenv, interleaved, with ../shared/bench/compare.py.
@@ -15,6 +18,7 @@
 from __future__ import annotations
 
 import pathlib
+import shutil
 
 import nox
 
@@ -69,10 +73,12 @@ def rust(session: nox.Session) -> None:
 @nox.session
 def lint(session: nox.Session) -> None:
     session.install(".[test]", "ruff", "mypy", "typing_extensions")
-    paths = ["src", "tests", "benchmarks", "conformance", "noxfile.py"]
+    paths = ["src", "tests", "benchmarks", "conformance", "fuzz", "docs", "noxfile.py"]
     session.run("ruff", "check", *paths)
     session.run("ruff", "format", "--check", *paths)
-    session.run("mypy", "src/cryptography", "tests", "benchmarks", "conformance")
+    session.run(
+        "mypy", "src/cryptography", "tests", "benchmarks", "conformance", "fuzz/fuzz.py"
+    )
     session.run("python", "-m", "mypy.stubtest", "cryptography.hazmat.bindings._rust")
 
 
@@ -93,6 +99,14 @@ def conformance(session: nox.Session) -> None:
     if (WYCHEPROOF / "testvectors_v1").is_dir():
         args.append(f"--wycheproof-root={WYCHEPROOF}")
     session.run("python", "conformance/conformance.py", *args, *session.posargs)
+
+
+@nox.session
+def fuzz(session: nox.Session) -> None:
+    session.install("cryptography-vectors==50.0.2")
+    if shutil.which("cargo-fuzz") is None:
+        session.run("cargo", "install", "cargo-fuzz", "--locked", external=True)
+    session.run("python", "fuzz/fuzz.py", *session.posargs)
 
 
 @nox.session

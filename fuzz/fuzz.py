@@ -1,0 +1,132 @@
+"""Seeds, builds and runs the coverage-guided fuzz targets of fuzz/ (cargo-fuzz).
+
+    python fuzz/fuzz.py [--seconds N] [TARGET ...]
+
+Each target's corpus (fuzz/corpus/<target>, not committed) is seeded from the published
+vectors of the `cryptography-vectors` package (key files, Fernet tokens, Cobblestone
+streams) and from vectors/fuzz/<target>, the regression inputs this project keeps. The
+run replays the whole corpus, then fuzzes each target for N seconds (default 5); any crash
+fails it, and libFuzzer leaves the input in fuzz/artifacts/<target>. Needs cargo-fuzz;
+the stable toolchain is used with RUSTC_BOOTSTRAP=1 for the sanitizer flags.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+ROOT = HERE.parent
+TARGETS = [
+    "pem_private_key",
+    "der_private_key",
+    "public_key",
+    "fernet_token",
+    "cobblestone_stream",
+]
+
+
+def vectors_root() -> pathlib.Path:
+    import cryptography_vectors
+
+    return pathlib.Path(cryptography_vectors.__file__).parent
+
+
+def seeds(target: str) -> list[bytes]:
+    """Inputs from the published vectors that reach deep into `target`."""
+    root = vectors_root()
+    if target in ("pem_private_key", "der_private_key", "public_key"):
+        suffixes = {".pem", ".der", ".key", ".pub"}
+        folders = [
+            "PEM_Serialization",
+            "DER_Serialization",
+            "PKCS8",
+            "Traditional_OpenSSL_Serialization",
+            "EC",
+            "DSA",
+            "RSA",
+            "X25519",
+            "Ed25519",
+            "public",
+        ]
+        found = []
+        for folder in folders:
+            for path in sorted((root / "asymmetric" / folder).rglob("*")):
+                if path.suffix in suffixes and path.stat().st_size < 20_000:
+                    found.append(path.read_bytes())
+        return found
+    if target == "fernet_token":
+        found = []
+        for name in ("generate.json", "verify.json", "invalid.json"):
+            for case in json.loads((root / "fernet" / name).read_text()):
+                token = case["token"].encode()
+                found.append(b"\x00" + token)
+                try:
+                    found.append(b"\x01" + base64.urlsafe_b64decode(token))
+                except ValueError:
+                    pass
+        return found
+    if target == "cobblestone_stream":
+        cases = json.loads((root / "chunked-encryption" / "vectors.json").read_text())
+        found = []
+        for case in cases["vectors"]:
+            if not case.get("ciphertext"):
+                continue
+            stream = base64.b64decode(case["ciphertext"])
+            found.append(b"\x05" + stream)
+            found.append(b"\x85" + stream)
+        return found
+    raise SystemExit(f"unknown target {target}")
+
+
+def seed_corpus(target: str) -> pathlib.Path:
+    corpus = HERE / "corpus" / target
+    corpus.mkdir(parents=True, exist_ok=True)
+    regressions = ROOT / "vectors" / "fuzz" / target
+    for index, data in enumerate(seeds(target)):
+        (corpus / f"vector-{index:04d}").write_bytes(data)
+    if regressions.is_dir():
+        for path in regressions.iterdir():
+            shutil.copy(path, corpus / f"regression-{path.name}")
+    return corpus
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("targets", nargs="*", default=TARGETS)
+    args = parser.parse_args()
+    env = dict(os.environ, RUSTC_BOOTSTRAP="1")
+    subprocess.run(["cargo", "fuzz", "build", "-O"], cwd=ROOT, env=env, check=True)
+    for target in args.targets:
+        corpus = seed_corpus(target)
+        print(f"fuzz {target}: {len(list(corpus.iterdir()))} inputs", flush=True)
+        # One process: libFuzzer first runs every corpus input, then mutates for the
+        # time given. A crash ends it with a non-zero status.
+        subprocess.run(
+            [
+                "cargo",
+                "fuzz",
+                "run",
+                "-O",
+                target,
+                str(corpus),
+                "--",
+                f"-max_total_time={args.seconds}",
+                "-print_final_stats=1",
+            ],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
