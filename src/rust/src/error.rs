@@ -268,6 +268,21 @@ impl From<CryptoError> for PyErr {
                         "Cannot derive keys larger than {max} octets."
                     ))
                 }
+                KdfError::KbkdfLlenTooShort => {
+                    return PyOverflowError::new_err("int too big to convert")
+                }
+                KdfError::KbkdfBreakLocationMissing => "Please specify a break_location",
+                KdfError::KbkdfBreakLocationIgnored => {
+                    "break_location is ignored when location is not CounterLocation.MiddleFixed"
+                }
+                KdfError::KbkdfBreakLocationPastFixed => "break_location offset > len(fixed)",
+                KdfError::KbkdfFixedWithLabel => {
+                    "When supplying fixed data, label and context are ignored."
+                }
+                KdfError::KbkdfRlen => "rlen must be between 1 and 4",
+                KdfError::KbkdfLlenMissing => "Please specify an llen",
+                KdfError::KbkdfLlenZero => "llen must be non-zero",
+                KdfError::KbkdfRounds => "There are too many iterations.",
                 // The reference says "bits" of what is a byte count.
                 KdfError::CounterLength { max } => {
                     return PyValueError::new_err(format!(

@@ -71,6 +71,24 @@ pub enum KdfError {
     HkdfLength { max: usize },
     /// X9.63 or ConcatKDF asked for more than 2**32 - 1 blocks (the longest, in bytes).
     CounterLength { max: u64 },
+    /// KBKDF: the counter in the middle of the fixed data, and no break location.
+    KbkdfBreakLocationMissing,
+    /// KBKDF: a break location given with the counter elsewhere.
+    KbkdfBreakLocationIgnored,
+    /// KBKDF: a break location past the end of the fixed data (found when deriving).
+    KbkdfBreakLocationPastFixed,
+    /// KBKDF: fixed data given with a label or context, which it replaces.
+    KbkdfFixedWithLabel,
+    /// KBKDF: a counter of other than 1 to 4 bytes.
+    KbkdfRlen,
+    /// KBKDF: no fixed data and no length of the [L] field.
+    KbkdfLlenMissing,
+    /// KBKDF: an [L] field of no bytes.
+    KbkdfLlenZero,
+    /// KBKDF: an output length that does not fit the [L] field (found when deriving).
+    KbkdfLlenTooShort,
+    /// KBKDF: more PRF blocks than the counter can number.
+    KbkdfRounds,
 }
 
 /// The argument rules of AES key wrap (see `crate::keywrap`).

@@ -444,6 +444,102 @@ pub enum CounterLocation {
     MiddleFixed(usize),
 }
 
+/// Where a caller asks KBKDF's counter to go; the middle needs a break location.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CounterPlacement {
+    BeforeFixed,
+    AfterFixed,
+    MiddleFixed,
+}
+
+/// A KBKDF (counter mode) request, checked in the reference's order. Two checks wait for
+/// the derivation, as the reference's do: whether the output length fits the [L] field,
+/// and whether a break location lies within caller-given fixed data.
+#[derive(Clone, Debug)]
+pub struct KbkdfParams {
+    length: usize,
+    rlen: usize,
+    location: CounterLocation,
+    /// `None` when [L] does not fit in `llen` bytes.
+    fixed: Option<Vec<u8>>,
+}
+
+impl KbkdfParams {
+    /// `prf_len` is the PRF's output length (the digest, or the cipher's block).
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        prf_len: usize,
+        length: usize,
+        rlen: usize,
+        llen: Option<usize>,
+        placement: CounterPlacement,
+        break_location: Option<usize>,
+        label: &[u8],
+        context: &[u8],
+        fixed: Option<Vec<u8>>,
+    ) -> Result<Self> {
+        let location = match (placement, break_location) {
+            (CounterPlacement::MiddleFixed, Some(at)) => CounterLocation::MiddleFixed(at),
+            (CounterPlacement::MiddleFixed, None) => {
+                return Err(KdfError::KbkdfBreakLocationMissing.into())
+            }
+            (_, Some(_)) => return Err(KdfError::KbkdfBreakLocationIgnored.into()),
+            (CounterPlacement::BeforeFixed, None) => CounterLocation::BeforeFixed,
+            (CounterPlacement::AfterFixed, None) => CounterLocation::AfterFixed,
+        };
+        if (!label.is_empty() || !context.is_empty())
+            && fixed.as_ref().is_some_and(|f| !f.is_empty())
+        {
+            return Err(KdfError::KbkdfFixedWithLabel.into());
+        }
+        if !(1..=4).contains(&rlen) {
+            return Err(KdfError::KbkdfRlen.into());
+        }
+        let fixed = match (fixed, llen) {
+            (Some(fixed), _) => Some(fixed),
+            (None, None) => return Err(KdfError::KbkdfLlenMissing.into()),
+            (None, Some(0)) => return Err(KdfError::KbkdfLlenZero.into()),
+            (None, Some(llen)) => kbkdf_fixed_input(label, context, llen, length),
+        };
+        if kbkdf_rounds(prf_len, rlen, length).is_none() {
+            return Err(KdfError::KbkdfRounds.into());
+        }
+        Ok(KbkdfParams {
+            length,
+            rlen,
+            location,
+            fixed,
+        })
+    }
+
+    pub fn length(&self) -> usize {
+        self.length
+    }
+
+    /// The fixed input data, after the checks made when deriving.
+    fn fixed_for_derive(&self) -> Result<&[u8]> {
+        let fixed = self.fixed.as_deref().ok_or(KdfError::KbkdfLlenTooShort)?;
+        if let CounterLocation::MiddleFixed(at) = self.location {
+            if at > fixed.len() {
+                return Err(KdfError::KbkdfBreakLocationPastFixed.into());
+            }
+        }
+        Ok(fixed)
+    }
+
+    /// KBKDF with HMAC over `algorithm`, keyed with `key`, into `out` (`length` bytes).
+    pub fn derive_hmac(&self, algorithm: HashAlgorithm, key: &[u8], out: &mut [u8]) -> Result<()> {
+        let fixed = self.fixed_for_derive()?;
+        kbkdf_hmac(algorithm, key, self.rlen, self.location, fixed, out)
+    }
+
+    /// KBKDF with a keyed CMAC, into `out` (`length` bytes).
+    pub fn derive_cmac(&self, keyed: &Cmac, out: &mut [u8]) -> Result<()> {
+        let fixed = self.fixed_for_derive()?;
+        kbkdf_cmac(keyed, self.rlen, self.location, fixed, out)
+    }
+}
+
 /// NIST SP 800-108's fixed input data: Label || 0x00 || Context || [L]_llen, L being the
 /// output length in bits. `None` when L does not fit in `llen` bytes.
 pub fn kbkdf_fixed_input(
@@ -951,6 +1047,77 @@ mod tests {
         assert_eq!(kbkdf_fixed_input(b"", b"", 1, 31).unwrap(), [0, 248]);
         assert_eq!(kbkdf_rounds(32, 1, 32 * 255), Some(255));
         assert_eq!(kbkdf_rounds(32, 1, 32 * 256), None);
+    }
+
+    #[test]
+    fn kbkdf_request_rules_in_order() {
+        use CounterPlacement::{AfterFixed, BeforeFixed, MiddleFixed};
+        let request = |llen, placement, at, label: &[u8], fixed: Option<Vec<u8>>, rlen| {
+            KbkdfParams::new(32, 32, rlen, llen, placement, at, label, b"", fixed)
+        };
+        assert!(request(Some(4), BeforeFixed, None, b"l", None, 4).is_ok());
+        assert_eq!(
+            rule(request(Some(4), MiddleFixed, None, b"l", None, 4)),
+            KdfError::KbkdfBreakLocationMissing
+        );
+        assert_eq!(
+            rule(request(Some(4), AfterFixed, Some(1), b"l", None, 4)),
+            KdfError::KbkdfBreakLocationIgnored
+        );
+        assert_eq!(
+            rule(request(Some(4), BeforeFixed, None, b"l", Some(vec![1]), 4)),
+            KdfError::KbkdfFixedWithLabel
+        );
+        assert_eq!(
+            rule(request(Some(4), BeforeFixed, None, b"", None, 5)),
+            KdfError::KbkdfRlen
+        );
+        assert_eq!(
+            rule(request(None, BeforeFixed, None, b"", None, 4)),
+            KdfError::KbkdfLlenMissing
+        );
+        assert_eq!(
+            rule(request(Some(0), BeforeFixed, None, b"", None, 4)),
+            KdfError::KbkdfLlenZero
+        );
+        assert_eq!(
+            rule(KbkdfParams::new(
+                32,
+                32 * 256,
+                1,
+                Some(4),
+                BeforeFixed,
+                None,
+                b"",
+                b"",
+                None
+            )),
+            KdfError::KbkdfRounds
+        );
+        // Checked when deriving, as the reference does.
+        let mut out = [0u8; 32];
+        let short_l =
+            KbkdfParams::new(32, 32, 4, Some(1), BeforeFixed, None, b"", b"", None).unwrap();
+        assert_eq!(
+            rule(short_l.derive_hmac(HashAlgorithm::Sha256, b"k", &mut out)),
+            KdfError::KbkdfLlenTooShort
+        );
+        let past = KbkdfParams::new(
+            32,
+            32,
+            4,
+            None,
+            MiddleFixed,
+            Some(9),
+            b"",
+            b"",
+            Some(vec![0u8; 8]),
+        )
+        .unwrap();
+        assert_eq!(
+            rule(past.derive_hmac(HashAlgorithm::Sha256, b"k", &mut out)),
+            KdfError::KbkdfBreakLocationPastFixed
+        );
     }
 
     #[test]

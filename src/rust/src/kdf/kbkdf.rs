@@ -2,7 +2,7 @@
 
 use cryptography_backend::hash::HashAlgorithm;
 use cryptography_backend::kdf;
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
@@ -11,102 +11,50 @@ use crate::buf::{BytesLike, WritableBuffer};
 use crate::error::{unsupported, CryptoResult, Reason};
 use crate::hashes::hash_algorithm;
 
-/// The arguments KBKDFHMAC and KBKDFCMAC share, checked as the reference checks them.
-struct KbkdfParams {
+/// Converts the arguments KBKDFHMAC and KBKDFCMAC share (the type checks on `mode` and
+/// `location` are conversions); the core checks the request.
+#[allow(clippy::too_many_arguments)]
+fn kbkdf_params(
+    py: Python<'_>,
+    prf_len: usize,
+    mode: &Bound<'_, PyAny>,
     length: usize,
     rlen: usize,
-    location: kdf::CounterLocation,
-    /// The fixed input data; `None` when [L] does not fit in `llen` bytes (reported when
-    /// deriving, as the reference does).
-    fixed: Option<Vec<u8>>,
-}
-
-impl KbkdfParams {
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        py: Python<'_>,
-        mode: &Bound<'_, PyAny>,
-        length: usize,
-        rlen: usize,
-        llen: Option<usize>,
-        location: &Bound<'_, PyAny>,
-        label: Option<&Bound<'_, PyAny>>,
-        context: Option<&Bound<'_, PyAny>>,
-        fixed: Option<&Bound<'_, PyAny>>,
-        break_location: Option<usize>,
-    ) -> PyResult<Self> {
-        if !mode.is_instance(crate::types::KBKDF_MODE.get(py)?)? {
-            return Err(PyTypeError::new_err("mode must be of type Mode"));
-        }
-        let locations = crate::types::KBKDF_COUNTER_LOCATION.get(py)?;
-        if !location.is_instance(locations)? {
-            return Err(PyTypeError::new_err(
-                "location must be of type CounterLocation",
-            ));
-        }
-        let location = if location.is(&locations.getattr("BeforeFixed")?) {
-            kdf::CounterLocation::BeforeFixed
-        } else if location.is(&locations.getattr("AfterFixed")?) {
-            kdf::CounterLocation::AfterFixed
-        } else {
-            let at = break_location
-                .ok_or_else(|| PyValueError::new_err("Please specify a break_location"))?;
-            kdf::CounterLocation::MiddleFixed(at)
-        };
-        if break_location.is_some() && !matches!(location, kdf::CounterLocation::MiddleFixed(_)) {
-            return Err(PyValueError::new_err(
-                "break_location is ignored when location is not CounterLocation.MiddleFixed",
-            ));
-        }
-        let label = optional_bytes(label)?.unwrap_or_default();
-        let context = optional_bytes(context)?.unwrap_or_default();
-        let fixed = optional_bytes(fixed)?;
-        if (!label.is_empty() || !context.is_empty())
-            && fixed.as_ref().is_some_and(|f| !f.is_empty())
-        {
-            return Err(PyValueError::new_err(
-                "When supplying fixed data, label and context are ignored.",
-            ));
-        }
-        if !(1..=4).contains(&rlen) {
-            return Err(PyValueError::new_err("rlen must be between 1 and 4"));
-        }
-        let fixed = match (fixed, llen) {
-            (Some(fixed), _) => Some(fixed),
-            (None, None) => return Err(PyValueError::new_err("Please specify an llen")),
-            (None, Some(0)) => return Err(PyValueError::new_err("llen must be non-zero")),
-            (None, Some(llen)) => kdf::kbkdf_fixed_input(&label, &context, llen, length),
-        };
-        Ok(KbkdfParams {
-            length,
-            rlen,
-            location,
-            fixed,
-        })
+    llen: Option<usize>,
+    location: &Bound<'_, PyAny>,
+    label: Option<&Bound<'_, PyAny>>,
+    context: Option<&Bound<'_, PyAny>>,
+    fixed: Option<&Bound<'_, PyAny>>,
+    break_location: Option<usize>,
+) -> CryptoResult<kdf::KbkdfParams> {
+    if !mode.is_instance(crate::types::KBKDF_MODE.get(py)?)? {
+        return Err(PyTypeError::new_err("mode must be of type Mode").into());
     }
-
-    /// The counter must be able to number every PRF block of the output (checked when
-    /// the object is made, as the reference does).
-    fn check_rounds(&self, prf_len: usize) -> PyResult<()> {
-        if kdf::kbkdf_rounds(prf_len, self.rlen, self.length).is_none() {
-            return Err(PyValueError::new_err("There are too many iterations."));
-        }
-        Ok(())
+    let locations = crate::types::KBKDF_COUNTER_LOCATION.get(py)?;
+    if !location.is_instance(locations)? {
+        return Err(PyTypeError::new_err("location must be of type CounterLocation").into());
     }
-
-    /// The checks the reference makes when deriving; returns the fixed input data.
-    fn fixed_for_derive(&self) -> PyResult<&[u8]> {
-        let fixed = self
-            .fixed
-            .as_deref()
-            .ok_or_else(|| pyo3::exceptions::PyOverflowError::new_err("int too big to convert"))?;
-        if let kdf::CounterLocation::MiddleFixed(at) = self.location {
-            if at > fixed.len() {
-                return Err(PyValueError::new_err("break_location offset > len(fixed)"));
-            }
-        }
-        Ok(fixed)
-    }
+    let placement = if location.is(&locations.getattr("BeforeFixed")?) {
+        kdf::CounterPlacement::BeforeFixed
+    } else if location.is(&locations.getattr("AfterFixed")?) {
+        kdf::CounterPlacement::AfterFixed
+    } else {
+        kdf::CounterPlacement::MiddleFixed
+    };
+    let label = optional_bytes(label)?.unwrap_or_default();
+    let context = optional_bytes(context)?.unwrap_or_default();
+    let fixed = optional_bytes(fixed)?;
+    Ok(kdf::KbkdfParams::new(
+        prf_len,
+        length,
+        rlen,
+        llen,
+        placement,
+        break_location,
+        &label,
+        &context,
+        fixed,
+    )?)
 }
 
 /// KBKDFHMAC's PRF: a digest HMAC can use.
@@ -167,11 +115,13 @@ macro_rules! kbkdf_class {
         #[pyclass(module = "cryptography.hazmat.primitives.kdf.kbkdf", name = $name, frozen)]
         pub(crate) struct $rust {
             algorithm: $algorithm,
-            params: KbkdfParams,
+            params: kdf::KbkdfParams,
+            /// The output length (the core's request holds it too).
+            length: usize,
             used: Used,
         }
 
-        kdf_class!($rust, [params.length], [used], {
+        kdf_class!($rust, [length], [used], {
             #[new]
             #[pyo3(signature = (
                         algorithm, mode, length, rlen, llen, location, label, context, fixed,
@@ -194,8 +144,9 @@ macro_rules! kbkdf_class {
             ) -> CryptoResult<Self> {
                 let _ = backend;
                 let algorithm = $convert(py, algorithm)?;
-                let params = KbkdfParams::new(
+                let params = kbkdf_params(
                     py,
+                    $prf_len(py, &algorithm)?,
                     &mode,
                     length,
                     rlen,
@@ -206,9 +157,9 @@ macro_rules! kbkdf_class {
                     fixed.as_ref(),
                     break_location,
                 )?;
-                params.check_rounds($prf_len(py, &algorithm)?)?;
                 Ok($rust {
                     algorithm,
+                    length: params.length(),
                     params,
                     used: Used::new(),
                 })
@@ -235,16 +186,7 @@ kbkdf_class!(
 impl Derive for KbkdfHmac {
     fn derive_core(&self, py: Python<'_>, key_material: &[u8], out: &mut [u8]) -> CryptoResult<()> {
         require_hmac_digest(py, self.algorithm)?;
-        let fixed = self.params.fixed_for_derive()?;
-        let (rlen, location) = (self.params.rlen, self.params.location);
-        Ok(kdf::kbkdf_hmac(
-            self.algorithm,
-            key_material,
-            rlen,
-            location,
-            fixed,
-            out,
-        )?)
+        Ok(self.params.derive_hmac(self.algorithm, key_material, out)?)
     }
 }
 
@@ -256,8 +198,6 @@ impl Derive for KbkdfCmac {
             .bind(py)
             .call1((PyBytes::new(py, key_material),))?;
         let keyed = crate::cmac::keyed_cmac(py, &cipher)?;
-        let fixed = self.params.fixed_for_derive()?;
-        let (rlen, location) = (self.params.rlen, self.params.location);
-        Ok(kdf::kbkdf_cmac(&keyed, rlen, location, fixed, out)?)
+        Ok(self.params.derive_cmac(&keyed, out)?)
     }
 }
