@@ -130,7 +130,8 @@ impl From<CryptoError> for PyErr {
             CryptoError::Key(err) => return key_error(err),
             CryptoError::Core(err) => err,
         };
-        // No catch-all arm: a new core variant must be given its Python meaning here.
+        // Every variant has its Python meaning here; the core's enum is non-exhaustive, so
+        // a variant added without one is reported as an internal error, with its text.
         match err {
             Error::Unsupported(kind, name) => Python::attach(|py| {
                 unsupported(
@@ -297,6 +298,7 @@ impl From<CryptoError> for PyErr {
                     codes,
                 ))
             }
+            other => InternalError::new_err((other.to_string(), Vec::<u64>::new())),
         }
     }
 }

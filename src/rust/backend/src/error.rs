@@ -108,8 +108,11 @@ pub enum KeyWrapError {
     WrappedNotBlocks,
 }
 
-/// Everything that can go wrong in the core.
+/// Everything that can go wrong in the core. Non-exhaustive, as areas add their own
+/// sub-enums (lifted by one `From` each); what is unsupported says its kind, so callers
+/// can report it without knowing every variant.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum Error {
     /// The linked OpenSSL cannot provide this algorithm (left out of the build, or not
     /// allowed by the active providers), or the object cannot do this. Carries what kind of
