@@ -30,11 +30,11 @@ mod kdf;
 mod keywrap;
 mod oid;
 mod openssl;
-mod otp;
 mod padding;
 mod poly1305;
 mod rsa;
 mod serialization;
+mod twofactor;
 mod types;
 
 use pyo3::prelude::*;
@@ -156,8 +156,8 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_class::<kdf::Argon2id>()
     })?;
     submodule(&openssl, &openssl_path, "twofactor", |m| {
-        m.add_function(wrap_pyfunction!(otp::hotp_code, m)?)?;
-        m.add_function(wrap_pyfunction!(otp::dynamic_truncate, m)?)
+        m.add_function(wrap_pyfunction!(twofactor::hotp_code, m)?)?;
+        m.add_function(wrap_pyfunction!(twofactor::dynamic_truncate, m)?)
     })?;
     submodule(&openssl, &openssl_path, "poly1305", |m| {
         m.add_class::<poly1305::Poly1305>()

@@ -31,7 +31,6 @@ pub mod keywrap;
 pub mod mac;
 mod magnitude;
 pub mod openssl_info;
-pub mod otp;
 pub mod padding;
 mod pool;
 pub mod rsa;
@@ -39,6 +38,7 @@ pub mod signing;
 mod siv;
 #[cfg(test)]
 mod test_support;
+pub mod twofactor;
 pub mod xchacha;
 
 pub use error::{AeadError, Error, KdfError, KeyWrapError, Result, Unsupported};

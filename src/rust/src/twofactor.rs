@@ -1,4 +1,5 @@
-//! The native step of `hazmat.primitives.twofactor`: one HOTP value as its ASCII digits.
+//! The native steps of `hazmat.primitives.twofactor`: one HOTP value as its ASCII digits,
+//! and RFC 4226's dynamic truncation (the reference's private hook).
 //! The Python classes keep the reference's argument checks and provisioning URIs.
 
 use pyo3::prelude::*;
@@ -18,7 +19,7 @@ pub(crate) fn hotp_code<'py>(
     length: u32,
 ) -> CryptoResult<Bound<'py, PyBytes>> {
     let algorithm = hash_algorithm(py, &algorithm)?;
-    let value = cryptography_backend::otp::hotp(algorithm, &key, counter, length)?;
+    let value = cryptography_backend::twofactor::hotp(algorithm, &key, counter, length)?;
     let digits = format!("{value:0width$}", width = length as usize);
     Ok(PyBytes::new(py, digits.as_bytes()))
 }
@@ -33,7 +34,7 @@ pub(crate) fn dynamic_truncate(
     counter: u64,
 ) -> CryptoResult<u32> {
     let algorithm = hash_algorithm(py, &algorithm)?;
-    Ok(cryptography_backend::otp::dynamic_truncate(
+    Ok(cryptography_backend::twofactor::dynamic_truncate(
         algorithm, &key, counter,
     )?)
 }
