@@ -602,37 +602,30 @@ def build_ops(skipped: dict[str, str]) -> list[Op]:
     # Two threads each running the same scrypt: about the time of one when the
     # interpreter is released during the work.
     add("kdf.scrypt_n16384_r8_p1_x2_threads", TwoThreads(scrypt_16mib), 64)
+    # Argon2id: a small single-lane cost, and RFC 9106's recommended shape (4 lanes over
+    # 64 MiB), which OpenSSL can fill on a thread per lane.
+    argon2_cases = {
+        "kdf.argon2id_m4096_t2_p1": (2, 1, 4096),
+        "kdf.argon2id_m65536_t1_p4": (1, 4, 65536),
+    }
     try:
         from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
         Argon2id(salt=salt16, length=32, iterations=1, lanes=1, memory_cost=8)
     except Exception as e:  # Argon2 needs OpenSSL 3.2
-        skipped["kdf.argon2id_m4096_t2_p1"] = f"{type(e).__name__}: {e}"
+        for name in argon2_cases:
+            skipped[name] = f"{type(e).__name__}: {e}"
     else:
-        add(
-            "kdf.argon2id_m4096_t2_p1",
-            lambda: Argon2id(
-                salt=salt16, length=32, iterations=2, lanes=1, memory_cost=4096
-            ).derive(b"password"),
-            32,
-        )
+        for name, (iterations, lanes, memory_cost) in argon2_cases.items():
 
-    try:
-        from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+            def argon2(
+                t: int = iterations, p: int = lanes, m: int = memory_cost
+            ) -> bytes:
+                return Argon2id(
+                    salt=salt16, length=32, iterations=t, lanes=p, memory_cost=m
+                ).derive(b"password")
 
-        Argon2id(salt=salt16, length=32, iterations=1, lanes=1, memory_cost=8)
-    except Exception as e:  # Argon2 needs OpenSSL 3.2
-        skipped["kdf.argon2id_m65536_t1_p4"] = f"{type(e).__name__}: {e}"
-    else:
-        # RFC 9106's recommended shape: 4 lanes over 64 MiB, which OpenSSL can fill on
-        # a thread per lane.
-        add(
-            "kdf.argon2id_m65536_t1_p4",
-            lambda: Argon2id(
-                salt=salt16, length=32, iterations=1, lanes=4, memory_cost=65536
-            ).derive(b"password"),
-            32,
-        )
+            add(name, argon2, 32)
 
     add_asymmetric(add, data["64B"])
     add_thread_mixes(add, data)
