@@ -3,6 +3,7 @@
 #![no_main]
 
 use cryptography_backend::cobblestone::{Decryptor, Variant};
+use cryptography_backend::Output;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -22,12 +23,12 @@ fuzz_target!(|data: &[u8]| {
     let piece = usize::from(split & 0x7f).max(1) * 97;
     for chunk in stream.chunks(piece) {
         let mut out = vec![0u8; decryptor.update_len(chunk.len())];
-        if decryptor.update_into(chunk, &mut out).is_err() {
+        if decryptor.update_into(chunk, &mut Output::new(&mut out)).is_err() {
             return;
         }
     }
     if let Ok(len) = decryptor.finalize_len() {
         let mut out = vec![0u8; len];
-        let _ = decryptor.finalize_into(&mut out);
+        let _ = decryptor.finalize_into(&mut Output::new(&mut out));
     }
 });

@@ -4,7 +4,7 @@
 
 use cryptography_backend::aead::{self, Aead, AeadAlgorithm, AeadKey, AeadKind};
 use cryptography_backend::xchacha::XChaCha20Poly1305Key;
-use cryptography_backend::Error;
+use cryptography_backend::{Error, Output};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList};
@@ -37,7 +37,6 @@ fn seal<'py, K: Aead>(
 ) -> CryptoResult<Bound<'py, PyBytes>> {
     Ok(new_bytes(py, data.len() + key.tag_len(), |out| {
         run(py, data.len(), || key.seal_into(nonce, aad, data, out))
-            .map(|()| out.len())
             .map_err(|e| CryptoError::from(e).into())
     })?)
 }
@@ -55,19 +54,17 @@ fn open<'py, K: Aead>(
         .ok_or(Error::InvalidTag)?;
     Ok(new_bytes(py, len, |out| {
         run(py, data.len(), || key.open_into(nonce, aad, data, out))
-            .map(|()| out.len())
             .map_err(|e| CryptoError::from(e).into())
     })?)
 }
 
-fn into_buffer(buf: &mut WritableBuffer, expected: usize) -> PyResult<&mut [u8]> {
-    let out = buf.as_mut_slice();
-    if out.len() != expected {
+fn into_buffer(buf: &mut WritableBuffer, expected: usize) -> PyResult<Output<'_>> {
+    if buf.len() != expected {
         return Err(PyValueError::new_err(format!(
             "buffer must be {expected} bytes"
         )));
     }
-    Ok(out)
+    Ok(buf.output())
 }
 
 fn seal_into<K: Aead>(
@@ -79,8 +76,8 @@ fn seal_into<K: Aead>(
     buf: &mut WritableBuffer,
 ) -> CryptoResult<usize> {
     let expected = data.len() + key.tag_len();
-    let out = into_buffer(buf, expected)?;
-    run(py, data.len(), || key.seal_into(nonce, aad, data, out))?;
+    let mut out = into_buffer(buf, expected)?;
+    run(py, data.len(), || key.seal_into(nonce, aad, data, &mut out))?;
     Ok(expected)
 }
 
@@ -96,8 +93,8 @@ fn open_into<K: Aead>(
         .len()
         .checked_sub(key.tag_len())
         .ok_or(Error::InvalidTag)?;
-    let out = into_buffer(buf, expected)?;
-    run(py, data.len(), || key.open_into(nonce, aad, data, out))?;
+    let mut out = into_buffer(buf, expected)?;
+    run(py, data.len(), || key.open_into(nonce, aad, data, &mut out))?;
     Ok(expected)
 }
 

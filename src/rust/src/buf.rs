@@ -9,8 +9,10 @@
 #![allow(unsafe_code)]
 
 use std::ffi::{c_char, c_int, c_void};
+use std::mem::MaybeUninit;
 use std::ops::Deref;
 
+use cryptography_backend::Output;
 use pyo3::exceptions::{PyBufferError, PyTypeError};
 use pyo3::ffi::{PyObject, Py_ssize_t};
 use pyo3::prelude::*;
@@ -183,14 +185,21 @@ pub(crate) struct WritableBuffer {
 }
 
 impl WritableBuffer {
-    pub(crate) fn as_mut_slice(&mut self) -> &mut [u8] {
+    pub(crate) fn len(&self) -> usize {
+        self.export.region().1
+    }
+
+    /// The buffer as an output the core appends to, from its start.
+    pub(crate) fn output(&mut self) -> Output<'_> {
         let (ptr, len) = self.export.region();
         if len == 0 {
-            return &mut [];
+            return Output::new(&mut []);
         }
         // SAFETY: a writable PyBUF_SIMPLE export is `len` contiguous, writable bytes at
         // `ptr`, valid while `self.export` is held; the borrow of `self` bounds the slice.
-        unsafe { std::slice::from_raw_parts_mut(ptr, len) }
+        // Its bytes were written by whoever made the buffer (a `bytearray` is zeroed on
+        // creation), so they are initialised.
+        Output::new(unsafe { std::slice::from_raw_parts_mut(ptr, len) })
     }
 }
 
@@ -229,24 +238,25 @@ pub(crate) fn run_detached_if_large<T: Send>(
     }
 }
 
-/// A new `bytes` of `len` bytes written by `fill`, which returns how many it wrote.
+/// A new `bytes` of `len` bytes, appended to an `Output` by `fill`.
 ///
 /// `PyBytes::new_with` zeroes the buffer before `fill` runs. For large outputs that memset
 /// is pure cost (8% of an AES-GCM encryption of 1 MiB, and a third of its memory
-/// traffic, which two threads then share), so from `DETACH_THRESHOLD` up the buffer is
-/// handed to `fill` as allocated. `fill` writes it whole (the core writes exactly the
-/// lengths it is given); any byte it reports unwritten is zeroed before the object is
-/// returned, and on failure the object is dropped unseen, so no earlier heap content can
+/// traffic, which two threads then share), so from `DETACH_THRESHOLD` up the memory is
+/// handed over as allocated, as an `Output` over `MaybeUninit` bytes: the core can only
+/// append initialised bytes to it, and whatever `fill` leaves is zeroed before the object
+/// is returned. On failure the object is dropped unseen, so no earlier heap content can
 /// reach Python.
 pub(crate) fn new_bytes<'py>(
     py: Python<'py>,
     len: usize,
-    fill: impl FnOnce(&mut [u8]) -> PyResult<usize>,
+    fill: impl FnOnce(&mut Output<'_>) -> PyResult<()>,
 ) -> PyResult<Bound<'py, PyBytes>> {
     if len < DETACH_THRESHOLD {
-        return PyBytes::new_with(py, len, |out| {
-            let written = fill(out)?;
-            zero_unwritten(out, written);
+        return PyBytes::new_with(py, len, |memory| {
+            let mut out = Output::new(memory);
+            fill(&mut out)?;
+            out.zero_rest();
             Ok(())
         });
     }
@@ -263,19 +273,14 @@ pub(crate) fn new_bytes<'py>(
     }?;
     let bytes = object.cast_into::<PyBytes>()?;
     // SAFETY: the object is a new `bytes` of `len` bytes that no other code has seen yet;
-    // its buffer stays valid while `bytes` is alive, which outlives `out`. The bytes were
-    // produced by CPython's allocator through an opaque call and are only written here.
-    let out = unsafe {
-        let data = pyo3::ffi::PyBytes_AsString(bytes.as_ptr()).cast::<u8>();
+    // its buffer stays valid while `bytes` is alive, which outlives `memory`. The bytes
+    // have not been written, hence `MaybeUninit`.
+    let memory = unsafe {
+        let data = pyo3::ffi::PyBytes_AsString(bytes.as_ptr()).cast::<MaybeUninit<u8>>();
         std::slice::from_raw_parts_mut(data, len)
     };
-    let written = fill(out)?;
-    zero_unwritten(out, written);
+    let mut out = Output::uninit(memory);
+    fill(&mut out)?;
+    out.zero_rest();
     Ok(bytes)
-}
-
-fn zero_unwritten(out: &mut [u8], written: usize) {
-    if let Some(rest) = out.get_mut(written..) {
-        rest.fill(0);
-    }
 }

@@ -357,6 +357,7 @@ fn update<'py>(
     let len = context.update_len(data.len());
     Ok(new_bytes(py, len, |out| {
         run_detached_if_large(py, data, |data| context.update_into(data, out))
+            .map(|_| ())
             .map_err(|e| CryptoError::from(e).into())
     })?)
 }
@@ -370,15 +371,15 @@ fn update_into(
     let context = live(state)?;
     // The documented rule: room for the data plus one block less a byte.
     let needed = data.len() + context.block_len() - 1;
-    let out = buf.as_mut_slice();
-    if out.len() < needed {
+    if buf.len() < needed {
         return Err(PyValueError::new_err(format!(
             "buffer must be at least {needed} bytes for this payload"
         ))
         .into());
     }
+    let mut out = buf.output();
     Ok(run_detached_if_large(py, data, |data| {
-        context.update_into(data, out)
+        context.update_into(data, &mut out)
     })?)
 }
 

@@ -2,7 +2,7 @@
 //! core call; a decryption failure finishes the decryptor.
 
 use cryptography_backend::cobblestone::{Decryptor, Encryptor, Variant};
-use cryptography_backend::Error;
+use cryptography_backend::{Error, Output};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
@@ -19,14 +19,13 @@ fn key_error(variant: Variant) -> impl Fn(Error) -> CryptoError {
     }
 }
 
-fn into_buffer(buf: &mut WritableBuffer, needed: usize) -> PyResult<&mut [u8]> {
-    let out = buf.as_mut_slice();
-    if out.len() < needed {
+fn into_buffer(buf: &mut WritableBuffer, needed: usize) -> PyResult<Output<'_>> {
+    if buf.len() < needed {
         return Err(PyValueError::new_err(format!(
             "buffer must be at least {needed} bytes"
         )));
     }
-    Ok(out)
+    Ok(buf.output())
 }
 
 /// Defines an encryptor and a decryptor class for one variant.
@@ -65,6 +64,7 @@ macro_rules! cobblestone_classes {
                 Ok(new_bytes(py, len, |out| {
                     state
                         .update_into(&data, out)
+                        .map(|_| ())
                         .map_err(|e| CryptoError::from(e).into())
                 })?)
             }
@@ -75,14 +75,14 @@ macro_rules! cobblestone_classes {
                 mut buf: WritableBuffer,
             ) -> CryptoResult<usize> {
                 let state = self.state.as_mut().ok_or_else(already_finalized)?;
-                let out = into_buffer(&mut buf, state.update_len(data.len()))?;
-                Ok(state.update_into(&data, out)?)
+                let mut out = into_buffer(&mut buf, state.update_len(data.len()))?;
+                Ok(state.update_into(&data, &mut out)?)
             }
 
             fn finalize<'py>(&mut self, py: Python<'py>) -> CryptoResult<Bound<'py, PyBytes>> {
                 let state = self.state.take().ok_or_else(already_finalized)?;
                 let len = state.finalize_len();
-                Ok(PyBytes::new_with(py, len, |out| {
+                Ok(new_bytes(py, len, |out| {
                     state
                         .finalize_into(out)
                         .map_err(|e| CryptoError::from(e).into())
@@ -116,7 +116,7 @@ macro_rules! cobblestone_classes {
                     written = state
                         .update_into(&data, out)
                         .map_err(|e| PyErr::from(CryptoError::from(e)))?;
-                    Ok(written)
+                    Ok(())
                 })?;
                 // A failure leaves the decryptor finished; so does an error above.
                 self.state = Some(state);
@@ -139,9 +139,9 @@ macro_rules! cobblestone_classes {
                     .as_ref()
                     .ok_or_else(already_finalized)?
                     .update_len(data.len());
-                let out = into_buffer(&mut buf, needed)?;
+                let mut out = into_buffer(&mut buf, needed)?;
                 let mut state = self.state.take().ok_or_else(already_finalized)?;
-                let written = state.update_into(&data, out)?;
+                let written = state.update_into(&data, &mut out)?;
                 self.state = Some(state);
                 Ok(written)
             }
@@ -149,7 +149,7 @@ macro_rules! cobblestone_classes {
             fn finalize<'py>(&mut self, py: Python<'py>) -> CryptoResult<Bound<'py, PyBytes>> {
                 let state = self.state.take().ok_or_else(already_finalized)?;
                 let len = state.finalize_len()?;
-                Ok(PyBytes::new_with(py, len, |out| {
+                Ok(new_bytes(py, len, |out| {
                     state
                         .finalize_into(out)
                         .map_err(|e| CryptoError::from(e).into())

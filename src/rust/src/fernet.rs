@@ -114,7 +114,6 @@ impl PyFernetKey {
             run_detached_if_large(py, data, |data| {
                 self.key.encrypt_into(data, current_time, &iv, out)
             })
-            .map(|()| out.len())
             .map_err(|e| CryptoError::from(e).into())
         })?)
     }

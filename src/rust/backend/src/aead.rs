@@ -14,11 +14,10 @@
 //! use cryptography_backend::aead::{Aead, AeadAlgorithm, AeadKey};
 //!
 //! let key = AeadKey::new(AeadAlgorithm::ChaCha20Poly1305, &[7u8; 32])?;
-//! let mut sealed = vec![0u8; 5 + key.tag_len()];
-//! key.seal_into(&[1u8; 12], &[b"header"], b"hello", &mut sealed)?;
-//! let mut opened = [0u8; 5];
-//! key.open_into(&[1u8; 12], &[b"header"], &sealed, &mut opened)?;
-//! assert_eq!(&opened, b"hello");
+//! let sealed = key.seal(&[1u8; 12], &[b"header"], b"hello")?;
+//! assert_eq!(sealed.len(), 5 + key.tag_len());
+//! let opened = key.open(&[1u8; 12], &[b"header"], &sealed)?;
+//! assert_eq!(opened, b"hello");
 //! # Ok::<(), cryptography_backend::Error>(())
 //! ```
 
@@ -27,7 +26,7 @@ use std::sync::OnceLock;
 use crate::error::{AeadError, Error, Result};
 use zeroize::Zeroizing;
 
-use crate::ffi::{CipherCtx, FetchedCipher};
+use crate::ffi::{CipherCtx, FetchedCipher, Output};
 use crate::pool::Pool;
 use crate::siv::SivKey;
 
@@ -330,17 +329,41 @@ pub trait Aead: Sync {
     /// reference checks them; `seal_into` and `open_into` check them too. `data_len` is
     /// the plaintext's length.
     fn check_message(&self, nonce: &[u8], data_len: usize, aad: &[&[u8]]) -> Result<()>;
-    /// Encrypts `plaintext` into `out` (`plaintext.len() + tag_len()` bytes).
+    /// Encrypts `plaintext`, appending `plaintext.len() + tag_len()` bytes to `out`.
     fn seal_into(
         &self,
         nonce: &[u8],
         aad: &[&[u8]],
         plaintext: &[u8],
-        out: &mut [u8],
+        out: &mut Output<'_>,
     ) -> Result<()>;
-    /// Checks and decrypts `sealed` into `out` (`sealed.len() - tag_len()` bytes); on
-    /// failure `out` is zeroed.
-    fn open_into(&self, nonce: &[u8], aad: &[&[u8]], sealed: &[u8], out: &mut [u8]) -> Result<()>;
+    /// Checks and decrypts `sealed`, appending `sealed.len() - tag_len()` bytes to `out`;
+    /// on failure what was written is wiped.
+    fn open_into(
+        &self,
+        nonce: &[u8],
+        aad: &[&[u8]],
+        sealed: &[u8],
+        out: &mut Output<'_>,
+    ) -> Result<()>;
+
+    /// `seal_into` a new vector.
+    fn seal(&self, nonce: &[u8], aad: &[&[u8]], plaintext: &[u8]) -> Result<Vec<u8>> {
+        let mut sealed = vec![0u8; plaintext.len() + self.tag_len()];
+        self.seal_into(nonce, aad, plaintext, &mut Output::new(&mut sealed))?;
+        Ok(sealed)
+    }
+
+    /// `open_into` a new vector.
+    fn open(&self, nonce: &[u8], aad: &[&[u8]], sealed: &[u8]) -> Result<Vec<u8>> {
+        let len = sealed
+            .len()
+            .checked_sub(self.tag_len())
+            .ok_or(Error::InvalidTag)?;
+        let mut opened = vec![0u8; len];
+        self.open_into(nonce, aad, sealed, &mut Output::new(&mut opened))?;
+        Ok(opened)
+    }
 }
 
 impl Aead for AeadKey {
@@ -369,39 +392,32 @@ impl Aead for AeadKey {
         Ok(())
     }
 
-    /// Encrypts `plaintext` into `out`: ciphertext then tag (SIV: tag then ciphertext).
-    /// `out` must be exactly `plaintext.len() + tag_len()` bytes.
+    /// Encrypts `plaintext`, appending ciphertext then tag (SIV: tag then ciphertext) to
+    /// `out`, which must have room for exactly `plaintext.len() + tag_len()` bytes.
     fn seal_into(
         &self,
         nonce: &[u8],
         aad: &[&[u8]],
         plaintext: &[u8],
-        out: &mut [u8],
+        out: &mut Output<'_>,
     ) -> Result<()> {
         let tag_len = self.tag_len();
-        let expected = plaintext.len() + tag_len;
-        if out.len() != expected {
-            return Err(Error::OutputLength {
-                expected,
-                actual: out.len(),
-            });
-        }
+        out.reserve(plaintext.len() + tag_len)?;
         self.check_message(nonce, plaintext.len(), aad)?;
         let evp = match &self.engine {
             Engine::Siv(siv) => return siv.seal_into(aad, plaintext, out),
             Engine::Evp(evp) => evp,
         };
-        let (body, tag) = out.split_at_mut(plaintext.len());
         let mut seal = |ctx: &mut CipherCtx| -> Result<()> {
             self.start(ctx, nonce, true, plaintext.len(), None, aad)?;
-            let written = ctx.update(plaintext, body)?;
+            ctx.update(plaintext, out)?;
             if plaintext.is_empty() {
                 // GCM-SIV computes its tag in an update, even over no data.
                 ctx.update_empty()?;
             }
             // OCB works in blocks: its last partial block comes out of the final call.
-            ctx.finalize_into(&mut body[written..])?;
-            Ok(ctx.tag(tag)?)
+            ctx.finalize_into(out)?;
+            ctx.tag(tag_len, out)
         };
         match self.ccm_context(evp, nonce, true)? {
             Some(mut ctx) => seal(&mut ctx),
@@ -409,18 +425,19 @@ impl Aead for AeadKey {
         }
     }
 
-    /// Checks and decrypts `sealed` into `out`, which must be exactly
-    /// `sealed.len() - tag_len()` bytes. On failure `out` is zeroed and the error
-    /// (`InvalidTag`) carries no detail.
-    fn open_into(&self, nonce: &[u8], aad: &[&[u8]], sealed: &[u8], out: &mut [u8]) -> Result<()> {
+    /// Checks and decrypts `sealed`, appending `sealed.len() - tag_len()` bytes to `out`.
+    /// On failure what was written is wiped and the error (`InvalidTag`) carries no detail.
+    fn open_into(
+        &self,
+        nonce: &[u8],
+        aad: &[&[u8]],
+        sealed: &[u8],
+        out: &mut Output<'_>,
+    ) -> Result<()> {
         let tag_len = self.tag_len();
         let body_len = sealed.len().checked_sub(tag_len).ok_or(Error::InvalidTag)?;
-        if out.len() != body_len {
-            return Err(Error::OutputLength {
-                expected: body_len,
-                actual: out.len(),
-            });
-        }
+        out.reserve(body_len)?;
+        let start = out.len();
         self.check_message(nonce, body_len, aad)?;
         let evp = match &self.engine {
             Engine::Siv(siv) => {
@@ -434,14 +451,14 @@ impl Aead for AeadKey {
         let early_tag = self.algorithm.tag_before_data().then_some(tag);
         let mut open = |ctx: &mut CipherCtx| -> Result<()> {
             self.start(ctx, nonce, false, body.len(), early_tag, aad)?;
-            let written = ctx.update(body, out).map_err(|_| Error::InvalidTag)?;
+            ctx.update(body, out).map_err(|_| Error::InvalidTag)?;
             if body.is_empty() {
                 ctx.update_empty().map_err(|_| Error::InvalidTag)?;
             }
             if early_tag.is_none() {
                 ctx.set_tag(tag)?;
             }
-            ctx.finalize_into(&mut out[written..])
+            ctx.finalize_into(out)
                 .map(|_| ())
                 .map_err(|_| Error::InvalidTag)
         };
@@ -452,7 +469,7 @@ impl Aead for AeadKey {
         };
         if result.is_err() {
             // Unauthenticated plaintext must not be released.
-            out.fill(0);
+            out.wipe_from(start);
         }
         result.map_err(|err| match err {
             Error::OutputLength { .. } | Error::Aead(_) => err,
@@ -475,14 +492,16 @@ mod tests {
     ) -> Vec<u8> {
         let key = AeadKey::new(algorithm, key).unwrap();
         let mut sealed = vec![0u8; pt.len() + key.tag_len()];
-        key.seal_into(nonce, aad, pt, &mut sealed).unwrap();
+        key.seal_into(nonce, aad, pt, &mut Output::new(&mut sealed))
+            .unwrap();
         let mut opened = vec![0u8; pt.len()];
-        key.open_into(nonce, aad, &sealed, &mut opened).unwrap();
+        key.open_into(nonce, aad, &sealed, &mut Output::new(&mut opened))
+            .unwrap();
         assert_eq!(opened, pt);
         let mut tampered = sealed.clone();
         tampered[0] ^= 1;
         assert!(matches!(
-            key.open_into(nonce, aad, &tampered, &mut opened),
+            key.open_into(nonce, aad, &tampered, &mut Output::new(&mut opened)),
             Err(Error::InvalidTag)
         ));
         assert!(opened.iter().all(|&b| b == 0));
@@ -603,32 +622,23 @@ mod tests {
             AeadAlgorithm::AesCcm { tag_len: 16 },
         ] {
             let key = AeadKey::new(algorithm, &[9u8; 16]).unwrap();
-            let mut first = vec![0u8; 40 + 16];
-            key.seal_into(&[3u8; 12], &[b"a"], &[5u8; 40], &mut first)
-                .unwrap();
-            let mut other = vec![0u8; 40 + 16];
-            key.seal_into(&[4u8; 13], &[], &[6u8; 40], &mut other)
-                .unwrap();
-            let mut again = vec![0u8; 40 + 16];
-            key.seal_into(&[3u8; 12], &[b"a"], &[5u8; 40], &mut again)
-                .unwrap();
+            let first = key.seal(&[3u8; 12], &[b"a"], &[5u8; 40]).unwrap();
+            let other = key.seal(&[4u8; 13], &[], &[6u8; 40]).unwrap();
+            let again = key.seal(&[3u8; 12], &[b"a"], &[5u8; 40]).unwrap();
             assert_eq!(first, again, "{algorithm:?}");
+            assert_ne!(first, other, "{algorithm:?}");
         }
     }
 
     #[test]
     fn one_key_many_threads() {
         let key = AeadKey::new(AeadAlgorithm::AesGcm, &[9u8; 32]).unwrap();
-        let mut expected = vec![0u8; 1000 + 16];
-        key.seal_into(&[3u8; 12], &[], &[5u8; 1000], &mut expected)
-            .unwrap();
+        let expected = key.seal(&[3u8; 12], &[], &[5u8; 1000]).unwrap();
         std::thread::scope(|scope| {
             for _ in 0..4 {
                 scope.spawn(|| {
                     for _ in 0..50 {
-                        let mut sealed = vec![0u8; 1000 + 16];
-                        key.seal_into(&[3u8; 12], &[], &[5u8; 1000], &mut sealed)
-                            .unwrap();
+                        let sealed = key.seal(&[3u8; 12], &[], &[5u8; 1000]).unwrap();
                         assert_eq!(sealed, expected);
                     }
                 });
@@ -655,16 +665,15 @@ mod tests {
         );
         let key = AeadKey::new(AeadAlgorithm::ChaCha20Poly1305, &[0u8; 32]).unwrap();
         assert!(matches!(
-            key.seal_into(&[0u8; 8], &[], b"", &mut [0u8; 16]),
+            key.seal(&[0u8; 8], &[], b""),
             Err(Error::Aead(AeadError::NonceLength(
                 AeadKind::ChaCha20Poly1305
             )))
         ));
         let gcm = AeadKey::new(AeadAlgorithm::AesGcm, &[0u8; 16]).unwrap();
-        let (mut a, mut b, mut c) = ([0u8; 16], [0u8; 16], [0u8; 16]);
-        gcm.seal_into(&[0u8; 8], &[], b"", &mut a).unwrap();
-        gcm.seal_into(&[0u8; 12], &[], b"", &mut b).unwrap();
-        gcm.seal_into(&[0u8; 8], &[], b"", &mut c).unwrap();
+        let a = gcm.seal(&[0u8; 8], &[], b"").unwrap();
+        let b = gcm.seal(&[0u8; 12], &[], b"").unwrap();
+        let c = gcm.seal(&[0u8; 8], &[], b"").unwrap();
         assert_ne!(a, b);
         assert_eq!(a, c);
         // GCM's nonce range is the API's: 8 to 128 bytes.

@@ -6,11 +6,12 @@
 //!
 //! ```
 //! use cryptography_backend::cipher::{CipherAlgorithm, CipherContext, Mode};
+//! use cryptography_backend::Output;
 //!
 //! let key = [0u8; 16];
 //! let mut ctx = CipherContext::new(CipherAlgorithm::Aes, Mode::Ecb, &key, None, true)?;
 //! let mut out = vec![0u8; ctx.update_len(16)];
-//! ctx.update_into(&[0u8; 16], &mut out)?;
+//! ctx.update_into(&[0u8; 16], &mut Output::new(&mut out))?;
 //! ctx.finalize()?;
 //! assert_eq!(out[..4], [0x66, 0xe9, 0x4b, 0xd4]);
 //! # Ok::<(), cryptography_backend::Error>(())
@@ -21,7 +22,7 @@ use std::ffi::CString;
 use std::sync::{OnceLock, RwLock};
 
 use crate::error::{Error, Result, Unsupported};
-use crate::ffi::{CipherCtx, FetchedCipher};
+use crate::ffi::{CipherCtx, FetchedCipher, Output};
 
 /// A symmetric cipher algorithm; the key length picks the variant (AES-128/192/256, ...).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -226,7 +227,7 @@ pub fn encrypt_padded(
         padded.resize(plaintext.len() + pad, pad as u8);
     }
     let mut out = vec![0u8; ctx.update_len(padded.len())];
-    let written = ctx.update_into(&padded, &mut out)?;
+    let written = ctx.update_into(&padded, &mut Output::new(&mut out))?;
     ctx.finalize()?;
     out.truncate(written);
     Ok(out)
@@ -244,7 +245,7 @@ pub fn decrypt_padded(
     let mut ctx = CipherContext::new(algorithm, mode, key, iv, false)?;
     let block = ctx.block_len();
     let mut out = zeroize::Zeroizing::new(vec![0u8; ctx.update_len(ciphertext.len())]);
-    let written = ctx.update_into(ciphertext, &mut out)?;
+    let written = ctx.update_into(ciphertext, &mut Output::new(&mut out))?;
     ctx.finalize()?;
     out.truncate(written);
     if block > 1 {
@@ -330,9 +331,9 @@ impl CipherContext {
         self.ctx.block_len()
     }
 
-    /// Encrypts or decrypts `data` into `out` (`update_len(data.len())` bytes or more);
+    /// Encrypts or decrypts `data`, appending `update_len(data.len())` bytes to `out`;
     /// returns the bytes written.
-    pub fn update_into(&mut self, data: &[u8], out: &mut [u8]) -> Result<usize> {
+    pub fn update_into(&mut self, data: &[u8], out: &mut Output<'_>) -> Result<usize> {
         let len = data.len() as u64;
         if self.mode == Mode::Xts && !self.xts_started {
             if data.len() < 16 {
@@ -401,7 +402,7 @@ impl CipherContext {
             Some(gcm) => {
                 self.ctx.finalize()?;
                 let mut tag = [0u8; 16];
-                self.ctx.tag(&mut tag)?;
+                self.ctx.tag(tag.len(), &mut Output::new(&mut tag))?;
                 gcm.tag = Some(tag);
                 Ok(())
             }
@@ -505,7 +506,7 @@ mod tests {
     ) -> Vec<u8> {
         let mut ctx = CipherContext::new(algorithm, mode, key, iv, encrypt).unwrap();
         let mut out = vec![0u8; ctx.update_len(data.len())];
-        let n = ctx.update_into(data, &mut out).unwrap();
+        let n = ctx.update_into(data, &mut Output::new(&mut out)).unwrap();
         ctx.finalize().unwrap();
         out.truncate(n);
         out
@@ -535,10 +536,15 @@ mod tests {
         )
         .unwrap();
         assert_eq!(ctx.update_len(10), 0);
-        ctx.update_into(&[0u8; 10], &mut []).unwrap();
+        ctx.update_into(&[0u8; 10], &mut Output::new(&mut []))
+            .unwrap();
         assert_eq!(ctx.update_len(10), 16);
         let mut out = [0u8; 16];
-        assert_eq!(ctx.update_into(&[0u8; 10], &mut out).unwrap(), 16);
+        assert_eq!(
+            ctx.update_into(&[0u8; 10], &mut Output::new(&mut out))
+                .unwrap(),
+            16
+        );
         assert!(matches!(ctx.finalize(), Err(Error::IncompleteBlock)));
     }
 
@@ -553,7 +559,7 @@ mod tests {
         )
         .unwrap();
         assert!(matches!(
-            ctx.update_into(&[0u8; 10], &mut [0u8; 9]),
+            ctx.update_into(&[0u8; 10], &mut Output::new(&mut [0u8; 9])),
             Err(Error::OutputLength { .. })
         ));
     }
@@ -571,9 +577,10 @@ mod tests {
         )
         .unwrap();
         let mut out = [0u8; 65];
-        ctx.update_into(&[0u8; 64], &mut out[..64]).unwrap();
+        ctx.update_into(&[0u8; 64], &mut Output::new(&mut out[..64]))
+            .unwrap();
         assert!(matches!(
-            ctx.update_into(&[0u8; 1], &mut out[..1]),
+            ctx.update_into(&[0u8; 1], &mut Output::new(&mut out[..1])),
             Err(Error::CounterOverflow)
         ));
     }
@@ -586,14 +593,15 @@ mod tests {
             CipherContext::new(CipherAlgorithm::Aes, Mode::Gcm, &key, Some(&nonce), true).unwrap();
         enc.authenticate_additional_data(b"aad").unwrap();
         let mut ct = [0u8; 5];
-        enc.update_into(b"hello", &mut ct).unwrap();
+        enc.update_into(b"hello", &mut Output::new(&mut ct))
+            .unwrap();
         enc.finalize().unwrap();
         let tag = *enc.tag().unwrap();
         let mut dec =
             CipherContext::new(CipherAlgorithm::Aes, Mode::Gcm, &key, Some(&nonce), false).unwrap();
         dec.authenticate_additional_data(b"aad").unwrap();
         let mut pt = [0u8; 5];
-        dec.update_into(&ct, &mut pt).unwrap();
+        dec.update_into(&ct, &mut Output::new(&mut pt)).unwrap();
         let mut bad = tag;
         bad[0] ^= 1;
         dec.set_tag(&bad).unwrap();

@@ -9,19 +9,20 @@
 //!
 //! ```
 //! use cryptography_backend::cobblestone::{Decryptor, Encryptor, Variant};
+//! use cryptography_backend::Output;
 //!
 //! let key = [7u8; 16];
 //! let mut enc = Encryptor::new(Variant::Cobblestone128, &key, b"ctx", [1u8; 24])?;
 //! let mut sealed = vec![0u8; enc.update_len(5)];
-//! enc.update_into(b"hello", &mut sealed)?;
+//! enc.update_into(b"hello", &mut Output::new(&mut sealed))?;
 //! let mut tail = vec![0u8; enc.finalize_len()];
-//! enc.finalize_into(&mut tail)?;
+//! enc.finalize_into(&mut Output::new(&mut tail))?;
 //! sealed.extend(tail);
 //! let mut dec = Decryptor::new(Variant::Cobblestone128, &key, b"ctx")?;
 //! let mut opened = vec![0u8; dec.update_len(sealed.len())];
-//! let n = dec.update_into(&sealed, &mut opened)?;
+//! let n = dec.update_into(&sealed, &mut Output::new(&mut opened))?;
 //! let mut last = vec![0u8; dec.finalize_len()?];
-//! dec.finalize_into(&mut last)?;
+//! dec.finalize_into(&mut Output::new(&mut last))?;
 //! opened.truncate(n);
 //! opened.extend(last);
 //! assert_eq!(opened, b"hello");
@@ -32,6 +33,7 @@ use zeroize::Zeroizing;
 
 use crate::aead::{Aead, AeadAlgorithm, AeadKey};
 use crate::error::{Error, Result};
+use crate::ffi::Output;
 use crate::hash::HashAlgorithm;
 use crate::mac::Hmac;
 
@@ -155,7 +157,7 @@ impl Encryptor {
         self.header_len() + chunks * SEALED_CHUNK_LEN
     }
 
-    fn seal_chunk(&mut self, plaintext: &[u8], out: &mut [u8]) -> Result<()> {
+    fn seal_chunk(&mut self, plaintext: &[u8], out: &mut Output<'_>) -> Result<()> {
         if self.index >= MAX_CHUNKS {
             return Err(Error::DataLimitExceeded("chunk"));
         }
@@ -165,39 +167,31 @@ impl Encryptor {
         Ok(())
     }
 
-    /// Encrypts whole chunks as they fill; returns the bytes written (`update_len`).
-    pub fn update_into(&mut self, mut data: &[u8], out: &mut [u8]) -> Result<usize> {
+    /// Encrypts whole chunks as they fill, appending them to `out`; returns the bytes
+    /// written (`update_len`).
+    pub fn update_into(&mut self, mut data: &[u8], out: &mut Output<'_>) -> Result<usize> {
         let expected = self.update_len(data.len());
-        if out.len() < expected {
-            return Err(Error::OutputLength {
-                expected,
-                actual: out.len(),
-            });
-        }
-        let mut written = 0;
+        out.reserve(expected)?;
         if let Some(header) = self.header.take() {
-            out[..HEADER_LEN].copy_from_slice(&header);
-            written = HEADER_LEN;
+            out.push(&header)?;
         }
         while self.buffer.len() + data.len() >= CHUNK_LEN {
             let take = CHUNK_LEN - self.buffer.len();
-            let target = &mut out[written..written + SEALED_CHUNK_LEN];
             if self.buffer.is_empty() {
                 // A whole chunk straight from the input, without copying it.
-                self.seal_chunk(&data[..CHUNK_LEN], target)?;
+                self.seal_chunk(&data[..CHUNK_LEN], out)?;
             } else {
                 let mut chunk = std::mem::take(&mut *self.buffer);
                 chunk.extend_from_slice(&data[..take]);
-                let sealed = self.seal_chunk(&chunk, target);
+                let sealed = self.seal_chunk(&chunk, out);
                 chunk.clear();
                 *self.buffer = chunk;
                 sealed?;
             }
             data = &data[take..];
-            written += SEALED_CHUNK_LEN;
         }
         self.buffer.extend_from_slice(data);
-        Ok(written)
+        Ok(expected)
     }
 
     /// Bytes `finalize_into` writes: the header if not yet written, and the final chunk.
@@ -205,21 +199,14 @@ impl Encryptor {
         self.header_len() + self.buffer.len() + TAG_LEN
     }
 
-    /// Writes the final (short, possibly empty) chunk.
-    pub fn finalize_into(mut self, out: &mut [u8]) -> Result<()> {
-        let expected = self.finalize_len();
-        if out.len() != expected {
-            return Err(Error::OutputLength {
-                expected,
-                actual: out.len(),
-            });
-        }
-        let start = self.header_len();
+    /// Appends the final (short, possibly empty) chunk: `finalize_len()` bytes.
+    pub fn finalize_into(mut self, out: &mut Output<'_>) -> Result<()> {
+        out.reserve(self.finalize_len())?;
         if let Some(header) = self.header.take() {
-            out[..HEADER_LEN].copy_from_slice(&header);
+            out.push(&header)?;
         }
         let last = std::mem::take(&mut *self.buffer);
-        self.seal_chunk(&last, &mut out[start..])
+        self.seal_chunk(&last, out)
     }
 }
 
@@ -266,7 +253,7 @@ impl Decryptor {
         Err(Error::InvalidTag)
     }
 
-    fn open_chunk(&mut self, sealed: &[u8], out: &mut [u8]) -> Result<()> {
+    fn open_chunk(&mut self, sealed: &[u8], out: &mut Output<'_>) -> Result<()> {
         let Some(keys) = &self.keys else {
             return self.fail();
         };
@@ -281,20 +268,15 @@ impl Decryptor {
         Ok(())
     }
 
-    /// Checks the header once it is complete, then decrypts whole chunks; returns the
-    /// plaintext bytes written. Whole chunks are decrypted straight from `data`; only a
-    /// partial chunk (which may be the final one) is held back.
-    pub fn update_into(&mut self, mut data: &[u8], out: &mut [u8]) -> Result<usize> {
+    /// Checks the header once it is complete, then decrypts whole chunks, appending them
+    /// to `out`; returns the plaintext bytes written. Whole chunks are decrypted straight
+    /// from `data`; only a partial chunk (which may be the final one) is held back.
+    pub fn update_into(&mut self, mut data: &[u8], out: &mut Output<'_>) -> Result<usize> {
         if self.failed {
             return Err(Error::InvalidTag);
         }
-        let expected = self.update_len(data.len());
-        if out.len() < expected {
-            return Err(Error::OutputLength {
-                expected,
-                actual: out.len(),
-            });
-        }
+        out.reserve(self.update_len(data.len()))?;
+        let start = out.len();
         if self.keys.is_none() {
             let take = (HEADER_LEN - self.buffer.len()).min(data.len());
             self.buffer.extend_from_slice(&data[..take]);
@@ -314,7 +296,6 @@ impl Decryptor {
             self.keys = Some(keys);
             self.buffer.clear();
         }
-        let mut written = 0;
         if !self.buffer.is_empty() {
             let take = (SEALED_CHUNK_LEN - self.buffer.len()).min(data.len());
             self.buffer.extend_from_slice(&data[..take]);
@@ -324,21 +305,16 @@ impl Decryptor {
             }
             // A full-length chunk is never the final one (that one is always shorter).
             let mut sealed = std::mem::take(&mut self.buffer);
-            self.open_chunk(&sealed, &mut out[..CHUNK_LEN])?;
+            self.open_chunk(&sealed, out)?;
             sealed.clear();
             self.buffer = sealed;
-            written = CHUNK_LEN;
         }
         while data.len() >= SEALED_CHUNK_LEN {
-            self.open_chunk(
-                &data[..SEALED_CHUNK_LEN],
-                &mut out[written..written + CHUNK_LEN],
-            )?;
+            self.open_chunk(&data[..SEALED_CHUNK_LEN], out)?;
             data = &data[SEALED_CHUNK_LEN..];
-            written += CHUNK_LEN;
         }
         self.buffer.extend_from_slice(data);
-        Ok(written)
+        Ok(out.len() - start)
     }
 
     /// Plaintext bytes of the final chunk, or `InvalidTag` if what is held cannot be one.
@@ -349,15 +325,9 @@ impl Decryptor {
         Ok(self.buffer.len() - TAG_LEN)
     }
 
-    /// Decrypts the final chunk into `out` (exactly `finalize_len()` bytes).
-    pub fn finalize_into(mut self, out: &mut [u8]) -> Result<()> {
-        let expected = self.finalize_len()?;
-        if out.len() != expected {
-            return Err(Error::OutputLength {
-                expected,
-                actual: out.len(),
-            });
-        }
+    /// Decrypts the final chunk, appending `finalize_len()` bytes to `out`.
+    pub fn finalize_into(mut self, out: &mut Output<'_>) -> Result<()> {
+        out.reserve(self.finalize_len()?)?;
         let sealed = std::mem::take(&mut self.buffer);
         self.open_chunk(&sealed, out)
     }
@@ -378,11 +348,11 @@ mod tests {
         let mut sealed = Vec::new();
         for piece in message.chunks(message.len().div_ceil(pieces).max(1)) {
             let mut out = vec![0u8; enc.update_len(piece.len())];
-            let n = enc.update_into(piece, &mut out).unwrap();
+            let n = enc.update_into(piece, &mut Output::new(&mut out)).unwrap();
             sealed.extend_from_slice(&out[..n]);
         }
         let mut tail = vec![0u8; enc.finalize_len()];
-        enc.finalize_into(&mut tail).unwrap();
+        enc.finalize_into(&mut Output::new(&mut tail)).unwrap();
         sealed.extend(tail);
         sealed
     }
@@ -398,11 +368,11 @@ mod tests {
         let mut message = Vec::new();
         for piece in sealed.chunks(sealed.len().div_ceil(pieces).max(1)) {
             let mut out = vec![0u8; dec.update_len(piece.len())];
-            let n = dec.update_into(piece, &mut out)?;
+            let n = dec.update_into(piece, &mut Output::new(&mut out))?;
             message.extend_from_slice(&out[..n]);
         }
         let mut last = vec![0u8; dec.finalize_len()?];
-        dec.finalize_into(&mut last)?;
+        dec.finalize_into(&mut Output::new(&mut last))?;
         message.extend(last);
         Ok(message)
     }

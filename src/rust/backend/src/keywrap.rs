@@ -20,6 +20,7 @@ use zeroize::Zeroizing;
 
 use crate::cipher::{CipherAlgorithm, CipherContext, Mode};
 use crate::error::{Error, KeyWrapError, Result};
+use crate::ffi::Output;
 
 /// RFC 3394's default initial value, and RFC 5649's alternative initial value prefix.
 const KW_IV: [u8; 8] = [0xa6; 8];
@@ -44,7 +45,7 @@ impl Aes {
 
     fn block(&mut self, input: &[u8; 16]) -> Result<[u8; 16]> {
         let mut out = [0u8; 16];
-        self.0.update_into(input, &mut out)?;
+        self.0.update_into(input, &mut Output::new(&mut out))?;
         Ok(out)
     }
 }

@@ -42,6 +42,7 @@ pub mod twofactor;
 pub mod xchacha;
 
 pub use error::{AeadError, Error, KdfError, KeyWrapError, Result, Unsupported};
+pub use ffi::Output;
 
 /// Fills `out` from OpenSSL's CSPRNG (for generated keys).
 pub fn random_bytes(out: &mut [u8]) -> Result<()> {

@@ -13,7 +13,7 @@ use zeroize::{Zeroize, Zeroizing};
 
 use crate::cipher::{fetched_for, CipherAlgorithm, Mode};
 use crate::error::{Error, Result};
-use crate::ffi::CipherCtx;
+use crate::ffi::{CipherCtx, Output};
 use crate::pool::Pool;
 
 const BLOCK: usize = 16;
@@ -71,7 +71,7 @@ impl<'a> Cmac<'a> {
         let mut last = [0u8; BLOCK];
         for chunk in blocks.chunks(SCRATCH) {
             let out = &mut scratch[..chunk.len()];
-            self.ctx.update(chunk, out)?;
+            self.ctx.update(chunk, &mut Output::new(out))?;
             last.copy_from_slice(&out[chunk.len() - BLOCK..]);
         }
         Ok(last)
@@ -146,7 +146,7 @@ impl SivKey {
         let ctr_template = CipherCtx::new(ctr, ctr_key, Some(&ZERO_BLOCK), true, false, false)?;
         // L = AES(K1, 0) is one CBC block under a zero IV.
         let mut l = Zeroizing::new([0u8; BLOCK]);
-        mac_template.update(&ZERO_BLOCK, &mut *l)?;
+        mac_template.update(&ZERO_BLOCK, &mut Output::new(&mut *l))?;
         let first = dbl(&l);
         let subkeys = Zeroizing::new([first, dbl(&first)]);
         let mut d_zero = Zeroizing::new([0u8; BLOCK]);
@@ -214,33 +214,38 @@ impl SivKey {
         q
     }
 
-    /// Writes the synthetic IV then the ciphertext into `out` (`plaintext.len() + 16`).
-    pub(crate) fn seal_into(&self, aad: &[&[u8]], plaintext: &[u8], out: &mut [u8]) -> Result<()> {
-        let (tag, body) = out.split_at_mut(BLOCK);
+    /// Appends the synthetic IV then the ciphertext to `out` (`plaintext.len() + 16`).
+    pub(crate) fn seal_into(
+        &self,
+        aad: &[&[u8]],
+        plaintext: &[u8],
+        out: &mut Output<'_>,
+    ) -> Result<()> {
         self.with_contexts(|contexts| {
             let iv = self.s2v(&mut contexts.mac, aad, plaintext)?;
-            tag.copy_from_slice(&iv);
+            out.push(&iv)?;
             contexts.ctr.reset_iv(&Self::counter(&iv))?;
-            contexts.ctr.update(plaintext, body)?;
+            contexts.ctr.update(plaintext, out)?;
             Ok(())
         })
     }
 
-    /// Decrypts `body` into `out` and checks it against the synthetic IV `tag`; on a
-    /// mismatch `out` is zeroed.
+    /// Decrypts `body`, appending it to `out`, and checks it against the synthetic IV
+    /// `tag`; on a mismatch what was written is wiped.
     pub(crate) fn open_into(
         &self,
         aad: &[&[u8]],
         tag: &[u8],
         body: &[u8],
-        out: &mut [u8],
+        out: &mut Output<'_>,
     ) -> Result<()> {
         let mut iv = [0u8; BLOCK];
         iv.copy_from_slice(tag.get(..BLOCK).ok_or(Error::InvalidTag)?);
+        let start = out.len();
         let result = self.with_contexts(|contexts| {
             contexts.ctr.reset_iv(&Self::counter(&iv))?;
             contexts.ctr.update(body, out)?;
-            let mut expected = self.s2v(&mut contexts.mac, aad, out)?;
+            let mut expected = self.s2v(&mut contexts.mac, aad, &out.written()[start..])?;
             let genuine = crate::ffi::constant_time_eq(&expected, &iv);
             expected.zeroize();
             if genuine {
@@ -250,7 +255,7 @@ impl SivKey {
             }
         });
         if result.is_err() {
-            out.fill(0);
+            out.wipe_from(start);
         }
         result
     }
@@ -329,15 +334,20 @@ mod tests {
         let key = SivKey::new(&[3u8; 64]).unwrap();
         let seal = |aad: &[&[u8]], pt: &[u8]| {
             let mut out = vec![0u8; pt.len() + BLOCK];
-            key.seal_into(aad, pt, &mut out).unwrap();
+            key.seal_into(aad, pt, &mut Output::new(&mut out)).unwrap();
             out
         };
         let first = seal(&[b"header", b""], &[9u8; 40]);
         let other = seal(&[], &[1u8; 3]);
         assert_eq!(seal(&[b"header", b""], &[9u8; 40]), first);
         let mut opened = vec![0u8; 3];
-        key.open_into(&[], &other[..BLOCK], &other[BLOCK..], &mut opened)
-            .unwrap();
+        key.open_into(
+            &[],
+            &other[..BLOCK],
+            &other[BLOCK..],
+            &mut Output::new(&mut opened),
+        )
+        .unwrap();
         assert_eq!(opened, [1u8; 3]);
         // An empty item is a component of the vector, not nothing.
         assert_ne!(seal(&[b"header"], &[9u8; 40]), first);

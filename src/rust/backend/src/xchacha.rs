@@ -14,11 +14,10 @@
 //! use cryptography_backend::xchacha::XChaCha20Poly1305Key;
 //!
 //! let key = XChaCha20Poly1305Key::new(&[7u8; 32])?;
-//! let mut sealed = vec![0u8; 5 + 16];
-//! key.seal_into(&[1u8; 24], &[b"header"], b"hello", &mut sealed)?;
-//! let mut opened = [0u8; 5];
-//! key.open_into(&[1u8; 24], &[b"header"], &sealed, &mut opened)?;
-//! assert_eq!(&opened, b"hello");
+//! let sealed = key.seal(&[1u8; 24], &[b"header"], b"hello")?;
+//! assert_eq!(sealed.len(), 5 + 16);
+//! let opened = key.open(&[1u8; 24], &[b"header"], &sealed)?;
+//! assert_eq!(opened, b"hello");
 //! # Ok::<(), cryptography_backend::Error>(())
 //! ```
 
@@ -27,6 +26,7 @@ use zeroize::Zeroizing;
 use crate::aead::{check_data_lengths, Aead, AeadAlgorithm, AeadKey, AeadKind};
 use crate::cipher::{CipherAlgorithm, CipherContext, Mode};
 use crate::error::{AeadError, Result};
+use crate::ffi::Output;
 
 /// "expand 32-byte k", ChaCha's constant words.
 const SIGMA: [u32; 4] = [0x6170_7865, 0x3320_646e, 0x7962_2d32, 0x6b20_6574];
@@ -60,7 +60,7 @@ impl XChaCha20Poly1305Key {
     fn subkey(&self, nonce16: &[u8]) -> Result<Zeroizing<[u8; 32]>> {
         let mut block = Zeroizing::new([0u8; 64]);
         let mut chacha = self.chacha.fork_with_iv(nonce16)?;
-        chacha.update_into(&[0u8; 64], &mut block[..])?;
+        chacha.update_into(&[0u8; 64], &mut Output::new(&mut block[..]))?;
         let word = |bytes: &[u8], i: usize| {
             u32::from_le_bytes([
                 bytes[4 * i],
@@ -114,7 +114,7 @@ impl Aead for XChaCha20Poly1305Key {
         nonce: &[u8],
         aad: &[&[u8]],
         plaintext: &[u8],
-        out: &mut [u8],
+        out: &mut Output<'_>,
     ) -> Result<()> {
         self.check_message(nonce, plaintext.len(), aad)?;
         let (key, inner_nonce) = self.inner(nonce)?;
@@ -122,7 +122,13 @@ impl Aead for XChaCha20Poly1305Key {
     }
 
     /// Checks and decrypts into `out`, exactly `sealed.len() - 16` bytes.
-    fn open_into(&self, nonce: &[u8], aad: &[&[u8]], sealed: &[u8], out: &mut [u8]) -> Result<()> {
+    fn open_into(
+        &self,
+        nonce: &[u8],
+        aad: &[&[u8]],
+        sealed: &[u8],
+        out: &mut Output<'_>,
+    ) -> Result<()> {
         self.check_message(nonce, sealed.len().saturating_sub(Self::TAG_LEN), aad)?;
         let (key, inner_nonce) = self.inner(nonce)?;
         key.open_into(&inner_nonce, aad, sealed, out)
@@ -145,7 +151,7 @@ mod tests {
         let aad = unhex("50515253c0c1c2c3c4c5c6c7");
         let plaintext = b"Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the future, sunscreen would be it.";
         let mut sealed = vec![0u8; plaintext.len() + 16];
-        key.seal_into(&nonce, &[&aad], plaintext, &mut sealed)
+        key.seal_into(&nonce, &[&aad], plaintext, &mut Output::new(&mut sealed))
             .unwrap();
         assert_eq!(sealed[..8], unhex("bd6d179d3e83d43b"));
         assert_eq!(
@@ -153,12 +159,12 @@ mod tests {
             unhex("c0875924c1c7987947deafd8780acf49")
         );
         let mut opened = vec![0u8; plaintext.len()];
-        key.open_into(&nonce, &[&aad], &sealed, &mut opened)
+        key.open_into(&nonce, &[&aad], &sealed, &mut Output::new(&mut opened))
             .unwrap();
         assert_eq!(opened, plaintext);
         sealed[3] ^= 1;
         assert!(matches!(
-            key.open_into(&nonce, &[&aad], &sealed, &mut opened),
+            key.open_into(&nonce, &[&aad], &sealed, &mut Output::new(&mut opened)),
             Err(Error::InvalidTag)
         ));
     }
@@ -172,7 +178,7 @@ mod tests {
         ));
         let key = XChaCha20Poly1305Key::new(&[0u8; 32]).unwrap();
         assert!(matches!(
-            key.seal_into(&[0u8; 12], &[], b"", &mut [0u8; 16]),
+            key.seal(&[0u8; 12], &[], b""),
             Err(Error::Aead(AeadError::NonceLength(k))) if k == kind
         ));
     }

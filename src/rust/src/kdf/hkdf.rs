@@ -37,9 +37,9 @@ fn hkdf_extract<'py>(
     key_material: &[u8],
 ) -> CryptoResult<Bound<'py, PyBytes>> {
     require_hmac_digest(py, algorithm)?;
-    Ok(new_bytes(py, algorithm.output_len(), |out| {
-        kdf::hkdf_extract(algorithm, salt, key_material, out)
-            .map(|()| out.len())
+    let len = algorithm.output_len();
+    Ok(new_bytes(py, len, |out| {
+        out.push_with(len, |out| kdf::hkdf_extract(algorithm, salt, key_material, out))
             .map_err(|e| CryptoError::from(e).into())
     })?)
 }

@@ -96,8 +96,7 @@ trait Derive: KdfState + Sync {
         key_material: &[u8],
     ) -> CryptoResult<Bound<'py, PyBytes>> {
         Ok(new_bytes(py, self.length(), |out| {
-            self.run(py, key_material, out)
-                .map(|()| out.len())
+            out.push_with(self.length(), |out| self.run(py, key_material, out))
                 .map_err(PyErr::from)
         })?)
     }
@@ -108,14 +107,14 @@ trait Derive: KdfState + Sync {
         key_material: &[u8],
         buf: &mut WritableBuffer,
     ) -> CryptoResult<usize> {
-        let out = buf.as_mut_slice();
-        if out.len() != self.length() {
+        if buf.len() != self.length() {
             return Err(
                 PyValueError::new_err(format!("buffer must be {} bytes", self.length())).into(),
             );
         }
-        self.run(py, key_material, out)?;
-        Ok(out.len())
+        buf.output()
+            .push_with(self.length(), |out| self.run(py, key_material, out))?;
+        Ok(self.length())
     }
 
     fn verify(&self, py: Python<'_>, key_material: &[u8], expected_key: &[u8]) -> CryptoResult<()> {

@@ -6,7 +6,7 @@ use std::ptr;
 use openssl::error::ErrorStack;
 use openssl_sys as sys;
 
-use super::{check, check_ptr};
+use super::{check, check_ptr, Output};
 use crate::error::Error;
 
 /// A symmetric cipher fetched once from the default library context.
@@ -57,13 +57,15 @@ fn c_len(len: usize) -> c_int {
 /// An `EVP_CIPHER_CTX` keyed for one direction, with padding off (callers handle it).
 ///
 /// With padding off, OpenSSL buffers a partial block and writes whole blocks, in both
-/// directions. The context tracks how much is buffered, so that it knows exactly how many
-/// bytes each update writes and can check the output buffer before OpenSSL writes to it.
+/// directions (OCB may hold back one whole block more until its final call). The context
+/// tracks how much is buffered, so that it knows how many bytes each update writes at most
+/// (exactly, for the classic modes) and can check the room in the output before OpenSSL
+/// writes to it.
 pub(crate) struct CipherCtx {
     ctx: *mut sys::EVP_CIPHER_CTX,
     /// The cipher's block length in this mode: 1 for stream modes (CTR, GCM, XTS, ...).
     block_len: usize,
-    /// Input bytes held back by OpenSSL, always less than `block_len`.
+    /// Input bytes held back by OpenSSL: less than `block_len`, except for OCB.
     buffered: usize,
     /// The IV length the context expects, kept in step with every change made to it
     /// (asking OpenSSL goes through its parameter machinery on every call).
@@ -244,43 +246,41 @@ impl CipherCtx {
         self.buffered
     }
 
-    /// Exactly how many bytes `update` writes for `input_len` bytes of input.
+    /// How many bytes `update` writes at most for `input_len` bytes of input (exactly,
+    /// for the classic modes).
     pub(crate) fn output_len(&self, input_len: usize) -> usize {
         let total = self.buffered.saturating_add(input_len);
         total - total % self.block_len
     }
 
-    /// Processes `input` into `out`, which must be at least `output_len(input.len())`
-    /// bytes; returns the bytes written.
-    pub(crate) fn update(&mut self, input: &[u8], out: &mut [u8]) -> Result<usize, Error> {
-        let expected = self.output_len(input.len());
-        if out.len() < expected {
-            return Err(Error::OutputLength {
-                expected,
-                actual: out.len(),
-            });
-        }
-        let actual = out.len();
+    /// Processes `input`, appending the output to `out`, which must have room for
+    /// `output_len(input.len())` bytes; returns the bytes written.
+    pub(crate) fn update(&mut self, input: &[u8], out: &mut Output<'_>) -> Result<usize, Error> {
+        out.reserve(self.output_len(input.len()))?;
         let mut written = 0usize;
         for chunk in input.chunks(MAX_CHUNK) {
             let chunk_out = self.output_len(chunk.len());
-            let target = out
-                .get_mut(written..written + chunk_out)
-                .ok_or(Error::OutputLength { expected, actual })?;
             let mut outl: c_int = 0;
-            // SAFETY: with padding off OpenSSL writes exactly the whole blocks of what is
-            // buffered plus `chunk`, which is `chunk_out` bytes, the length of `target`.
-            check(unsafe {
-                sys::EVP_CipherUpdate(
+            // SAFETY: with padding off OpenSSL writes at most the whole blocks of what is
+            // buffered plus `chunk`, which is `chunk_out` bytes, all of which `target`
+            // has room for; `advance` then records what it reports written.
+            let outl = unsafe {
+                let target = out.unfilled_ptr(chunk_out)?;
+                check(sys::EVP_CipherUpdate(
                     self.ctx,
-                    target.as_mut_ptr(),
+                    target,
                     &mut outl,
                     chunk.as_ptr(),
                     c_len(chunk.len()),
-                )
-            })?;
-            written += usize::try_from(outl).unwrap_or(0);
-            self.buffered = (self.buffered + chunk.len()) % self.block_len;
+                ))?;
+                let outl = usize::try_from(outl).unwrap_or(0).min(chunk_out);
+                out.advance(outl);
+                written += outl;
+                outl
+            };
+            // What OpenSSL holds back: a partial block, or for OCB up to a block more,
+            // which only its final call releases.
+            self.buffered = self.buffered + chunk.len() - outl;
         }
         Ok(written)
     }
@@ -316,44 +316,59 @@ impl CipherCtx {
         Ok(())
     }
 
-    /// Finishes, writing what the mode still holds into `out` and returning its length.
+    /// Finishes, appending what the mode still holds to `out` and returning its length.
     /// With padding off that is at most the buffered partial block: nothing for CBC and
     /// ECB (which fail unless the input was whole blocks) and the stream modes, the last
     /// partial block for OCB. Fails too when an AEAD tag does not match.
-    pub(crate) fn finalize_into(&mut self, out: &mut [u8]) -> Result<usize, Error> {
-        if out.len() < self.buffered {
-            return Err(Error::OutputLength {
-                expected: self.buffered,
-                actual: out.len(),
-            });
-        }
+    pub(crate) fn finalize_into(&mut self, out: &mut Output<'_>) -> Result<usize, Error> {
+        let held = self.buffered;
+        out.reserve(held)?;
         // OpenSSL may be handed a pointer to an empty tail; give it a scratch block then.
         let mut scratch = [0u8; 32];
-        let target: &mut [u8] = if out.is_empty() { &mut scratch } else { out };
         let mut outl: c_int = 0;
         // SAFETY: with padding off OpenSSL writes at most the buffered bytes, which `out`
-        // holds (checked above), or nothing, into the scratch block.
-        check(unsafe { sys::EVP_CipherFinal(self.ctx, target.as_mut_ptr(), &mut outl) })?;
+        // has room for (checked above), or nothing, into the scratch block (which is as
+        // long as any held-back data); `advance` records what it reports written.
+        unsafe {
+            let target = if held == 0 {
+                scratch.as_mut_ptr()
+            } else {
+                out.unfilled_ptr(held)?
+            };
+            if let Err(err) = check(sys::EVP_CipherFinal(self.ctx, target, &mut outl)) {
+                // A failed OCB decryption may have written the last block before its tag
+                // check: unauthenticated plaintext, which must not stay behind.
+                ptr::write_bytes(target, 0, held);
+                return Err(err.into());
+            }
+            if held != 0 {
+                out.advance(usize::try_from(outl).unwrap_or(0).min(held));
+            }
+        }
         self.buffered = 0;
-        Ok(usize::try_from(outl).unwrap_or(0))
+        Ok(usize::try_from(outl).unwrap_or(0).min(held))
     }
 
     /// Finishes a context that holds nothing back (see `finalize_into`).
     pub(crate) fn finalize(&mut self) -> Result<(), Error> {
-        self.finalize_into(&mut []).map(|_| ())
+        self.finalize_into(&mut Output::new(&mut [])).map(|_| ())
     }
 
-    /// Reads the tag of a finished AEAD encryption into `out`.
-    pub(crate) fn tag(&mut self, out: &mut [u8]) -> Result<(), ErrorStack> {
-        // SAFETY: OpenSSL writes `out.len()` bytes of tag.
-        check(unsafe {
-            sys::EVP_CIPHER_CTX_ctrl(
+    /// Appends the `len`-byte tag of a finished AEAD encryption to `out`.
+    pub(crate) fn tag(&mut self, len: usize, out: &mut Output<'_>) -> Result<(), Error> {
+        // SAFETY: OpenSSL writes `len` bytes of tag, for which `out` has room; `advance`
+        // runs only once it has.
+        unsafe {
+            let target = out.unfilled_ptr(len)?;
+            check(sys::EVP_CIPHER_CTX_ctrl(
                 self.ctx,
                 sys::EVP_CTRL_GCM_GET_TAG,
-                c_len(out.len()),
-                out.as_mut_ptr().cast(),
-            )
-        })
+                c_len(len),
+                target.cast(),
+            ))?;
+            out.advance(len);
+        }
+        Ok(())
     }
 
     /// A CCM context keyed for one message. OpenSSL fixes CCM's tag length and nonce

@@ -1,7 +1,8 @@
 //! The one module that calls OpenSSL through raw FFI, for what the `openssl` crate does
 //! not wrap: explicitly fetched algorithms (OpenSSL 3 re-fetches an algorithm on every
 //! call unless a fetched handle is kept) and the contexts that use them, one file per
-//! concern: `digest`, `mac`, `cipher`, `kdf`, `low_level_sha`; what is left here is small
+//! concern: `digest`, `mac`, `cipher`, `kdf`, `low_level_sha`, and `output` (the
+//! possibly uninitialised memory results are written into); what is left here is small
 //! (capability probes, constant-time comparison, wiped scratch buffers, primality).
 //!
 //! Every type here owns exactly one OpenSSL object and frees it on drop. Every call that can
@@ -15,11 +16,13 @@ mod kdf;
 #[cfg(not(ossl_no_deprecated_3_0))]
 pub(crate) mod low_level_sha;
 mod mac;
+mod output;
 
 pub(crate) use cipher::*;
 pub(crate) use digest::*;
 pub(crate) use kdf::*;
 pub(crate) use mac::*;
+pub use output::Output;
 
 use std::ffi::{c_char, c_int, c_void, CStr};
 use std::ptr;
