@@ -3,7 +3,7 @@
 //! once, then each method makes one call into the core's `CipherContext`.
 
 use cryptography_backend::cipher::{CipherAlgorithm, CipherContext, Mode};
-use cryptography_backend::Error;
+use cryptography_backend::{CipherError, Error};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -484,7 +484,9 @@ impl AeadEncryptionContext {
 
     fn finalize<'py>(&mut self, py: Python<'py>) -> CryptoResult<Bound<'py, PyBytes>> {
         let (context, out) = finalize(py, &mut self.state)?;
-        let tag = context.tag().ok_or(Error::TagRequired)?;
+        let tag = context
+            .tag()
+            .ok_or(Error::Cipher(CipherError::TagRequired))?;
         self.tag = Some(PyBytes::new(py, tag).unbind());
         Ok(out)
     }

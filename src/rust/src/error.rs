@@ -1,7 +1,9 @@
 //! The one place where core errors become Python exceptions.
 
 use cryptography_backend::aead::AeadKind;
-use cryptography_backend::{AeadError, Error, KdfError, KeyWrapError, Unsupported};
+use cryptography_backend::{
+    AeadError, AsymmetricError, CipherError, Error, KdfError, KeyWrapError, Unsupported,
+};
 use cryptography_keys::request::SerializationError;
 use cryptography_keys::KeyError;
 use pyo3::exceptions::{PyMemoryError, PyOverflowError, PyTypeError, PyValueError};
@@ -161,136 +163,19 @@ impl From<CryptoError> for PyErr {
             Error::InvalidTag => InvalidTag::new_err(()),
             Error::InvalidToken => FernetInvalidToken::new_err(()),
             Error::InvalidUnwrap => KeywrapInvalidUnwrap::new_err(()),
-            Error::InvalidNonceLength => PyValueError::new_err("Invalid nonce length."),
-            Error::IncompleteBlock => PyValueError::new_err(
-                "The length of the provided data is not a multiple of the block length.",
-            ),
-            Error::TagRequired => {
-                PyValueError::new_err("Authentication tag must be provided when decrypting.")
-            }
-            Error::TagTooLong { max } => PyValueError::new_err(format!(
-                "Authentication tag cannot be more than {max} bytes."
-            )),
-            Error::Argon2Memory { kib } => PyMemoryError::new_err(format!(
-                "Not enough memory to derive key. These parameters require {kib}KiB of memory."
-            )),
-            Error::AlreadyUpdated => AlreadyUpdated::new_err("Update has been called on this context."),
-            Error::CounterOverflow => PyValueError::new_err(
-                "Exceeded the maximum number of bytes that can be encrypted with ChaCha20 for this nonce. The 32-bit counter portion of the nonce would overflow.",
-            ),
-            Error::XtsFirstUpdateTooShort => PyValueError::new_err(
-                "In XTS mode you must supply at least a full block in the first update call. For AES this is 16 bytes.",
-            ),
-            Error::XtsDuplicatedKeys => {
-                PyValueError::new_err("In XTS mode duplicated keys are not allowed")
-            }
-            Error::KeyTooLongForMode => PyValueError::new_err(
-                "Only 128, 192, and 256 bit keys are allowed for this AES mode",
-            ),
             Error::DataLimitExceeded(what) => {
                 PyValueError::new_err(format!("Exceeded maximum {what} limit"))
             }
             Error::ParameterTooLarge(what) => {
                 PyOverflowError::new_err(format!("{what} is too large"))
             }
-            Error::DerivedKeyTooLong => {
-                PyValueError::new_err("Cannot derive keys that long with this function.")
-            }
-            Error::ScryptMemory { required_mib } => PyMemoryError::new_err(format!(
-                "Not enough memory to derive key. These parameters require {required_mib}MB of memory."
-            )),
-            Error::UnsupportedSignatureHash(hash) => Python::attach(|py| {
-                unsupported(
-                    py,
-                    format!(
-                        "{} is not supported by this backend for RSA signing.",
-                        hash.name()
-                    ),
-                    Reason::UnsupportedHash,
-                )
-            }),
-            Error::PrehashedLength => PyValueError::new_err(
-                "The provided data must be the same length as the hash algorithm's digest size.",
-            ),
-            Error::UnsupportedPadding(message) => Python::attach(|py| {
-                unsupported(py, message.to_string(), Reason::UnsupportedPadding)
-            }),
-            Error::PssAutoWhenSigning => PyValueError::new_err(
-                "PSS salt length can only be set to Auto when verifying",
-            ),
-            Error::SignatureInputTooLarge => PyValueError::new_err(
-                "Digest or salt length too long for key size. Use a larger key or shorter salt length if you are specifying a PSS salt",
-            ),
             Error::InvalidKey(message) => PyValueError::new_err(message),
-            Error::CiphertextLength => {
-                PyValueError::new_err("Ciphertext length must be equal to key size.")
-            }
-            Error::DecryptionFailed => PyValueError::new_err("Decryption failed"),
-            Error::EncryptionFailed => PyValueError::new_err("Encryption failed"),
-            Error::BadSignature => InvalidSignature::new_err(()),
-            Error::UnsupportedCurve(name) => Python::attach(|py| {
-                unsupported(
-                    py,
-                    format!("Curve {name} is not supported"),
-                    Reason::UnsupportedEllipticCurve,
-                )
-            }),
-            Error::ExchangeFailed => PyValueError::new_err("Error computing shared key."),
-            Error::DeterministicSigningUnavailable => Python::attach(|py| {
-                unsupported(
-                    py,
-                    "ECDSA with deterministic signature (RFC 6979) is not supported by this version of OpenSSL.".to_string(),
-                    Reason::UnsupportedPublicKeyAlgorithm,
-                )
-            }),
-            Error::RawKeyLength { kind, private } => PyValueError::new_err(format!(
-                "An {} {} key is {} bytes long",
-                kind.name(),
-                if private { "private" } else { "public" },
-                kind.private_len()
-            )),
             Error::Interrupted => crate::interrupt::take_pending(),
             Error::Aead(err) => aead_error(err),
             Error::KeyWrap(err) => key_wrap_error(err),
-            Error::Kdf(err) => PyValueError::new_err(match err {
-                KdfError::Pbkdf2Iterations | KdfError::Argon2Iterations => {
-                    "iterations must be greater than or equal to 1."
-                }
-                KdfError::ScryptN => "n must be greater than 1 and be a power of 2.",
-                KdfError::ScryptR => "r must be greater than or equal to 1.",
-                KdfError::ScryptP => "p must be greater than or equal to 1.",
-                KdfError::Argon2Salt => "salt must be at least 8 bytes",
-                KdfError::Argon2Length => "length must be greater than or equal to 4.",
-                KdfError::Argon2Lanes => "lanes must be greater than or equal to 1.",
-                KdfError::Argon2Memory => "memory_cost must be an integer >= 8 * lanes.",
-                KdfError::KeyMismatch => return KdfInvalidKey::new_err("Keys do not match."),
-                KdfError::HkdfLength { max } => {
-                    return PyValueError::new_err(format!(
-                        "Cannot derive keys larger than {max} octets."
-                    ))
-                }
-                KdfError::KbkdfLlenTooShort => {
-                    return PyOverflowError::new_err("int too big to convert")
-                }
-                KdfError::KbkdfBreakLocationMissing => "Please specify a break_location",
-                KdfError::KbkdfBreakLocationIgnored => {
-                    "break_location is ignored when location is not CounterLocation.MiddleFixed"
-                }
-                KdfError::KbkdfBreakLocationPastFixed => "break_location offset > len(fixed)",
-                KdfError::KbkdfFixedWithLabel => {
-                    "When supplying fixed data, label and context are ignored."
-                }
-                KdfError::KbkdfRlen => "rlen must be between 1 and 4",
-                KdfError::KbkdfLlenMissing => "Please specify an llen",
-                KdfError::KbkdfLlenZero => "llen must be non-zero",
-                KdfError::KbkdfRounds => "There are too many iterations.",
-                // The reference says "bits" of what is a byte count.
-                KdfError::CounterLength { max } => {
-                    return PyValueError::new_err(format!(
-                        "Cannot derive keys larger than {max} bits."
-                    ))
-                }
-            }),
+            Error::Cipher(err) => cipher_error(err),
+            Error::Asymmetric(err) => asymmetric_error(err),
+            Error::Kdf(err) => kdf_error(err),
             Error::OpenSsl(stack) => {
                 let codes: Vec<u64> = stack.errors().iter().map(|e| e.code()).collect();
                 InternalError::new_err((
@@ -304,6 +189,133 @@ impl From<CryptoError> for PyErr {
 }
 
 /// The exception of a key-wrap argument rule, in the reference's words.
+fn cipher_error(err: CipherError) -> PyErr {
+    match err {
+        CipherError::InvalidNonceLength => PyValueError::new_err("Invalid nonce length."),
+        CipherError::IncompleteBlock => PyValueError::new_err(
+            "The length of the provided data is not a multiple of the block length.",
+        ),
+        CipherError::TagRequired => {
+            PyValueError::new_err("Authentication tag must be provided when decrypting.")
+        }
+        CipherError::TagTooLong { max } => PyValueError::new_err(format!(
+            "Authentication tag cannot be more than {max} bytes."
+        )),
+        CipherError::AlreadyUpdated => AlreadyUpdated::new_err("Update has been called on this context."),
+        CipherError::CounterOverflow => PyValueError::new_err(
+            "Exceeded the maximum number of bytes that can be encrypted with ChaCha20 for this nonce. The 32-bit counter portion of the nonce would overflow.",
+        ),
+        CipherError::XtsFirstUpdateTooShort => PyValueError::new_err(
+            "In XTS mode you must supply at least a full block in the first update call. For AES this is 16 bytes.",
+        ),
+        CipherError::XtsDuplicatedKeys => {
+            PyValueError::new_err("In XTS mode duplicated keys are not allowed")
+        }
+        CipherError::KeyTooLongForMode => PyValueError::new_err(
+            "Only 128, 192, and 256 bit keys are allowed for this AES mode",
+        ),
+    }
+}
+
+fn asymmetric_error(err: AsymmetricError) -> PyErr {
+    match err {
+        AsymmetricError::UnsupportedSignatureHash(hash) => Python::attach(|py| {
+            unsupported(
+                py,
+                format!(
+                    "{} is not supported by this backend for RSA signing.",
+                    hash.name()
+                ),
+                Reason::UnsupportedHash,
+            )
+        }),
+        AsymmetricError::PrehashedLength => PyValueError::new_err(
+            "The provided data must be the same length as the hash algorithm's digest size.",
+        ),
+        AsymmetricError::UnsupportedPadding(message) => Python::attach(|py| {
+            unsupported(py, message.to_string(), Reason::UnsupportedPadding)
+        }),
+        AsymmetricError::PssAutoWhenSigning => PyValueError::new_err(
+            "PSS salt length can only be set to Auto when verifying",
+        ),
+        AsymmetricError::SignatureInputTooLarge => PyValueError::new_err(
+            "Digest or salt length too long for key size. Use a larger key or shorter salt length if you are specifying a PSS salt",
+        ),
+        AsymmetricError::CiphertextLength => {
+            PyValueError::new_err("Ciphertext length must be equal to key size.")
+        }
+        AsymmetricError::DecryptionFailed => PyValueError::new_err("Decryption failed"),
+        AsymmetricError::EncryptionFailed => PyValueError::new_err("Encryption failed"),
+        AsymmetricError::BadSignature => InvalidSignature::new_err(()),
+        AsymmetricError::UnsupportedCurve(name) => Python::attach(|py| {
+            unsupported(
+                py,
+                format!("Curve {name} is not supported"),
+                Reason::UnsupportedEllipticCurve,
+            )
+        }),
+        AsymmetricError::ExchangeFailed => PyValueError::new_err("Error computing shared key."),
+        AsymmetricError::DeterministicSigningUnavailable => Python::attach(|py| {
+            unsupported(
+                py,
+                "ECDSA with deterministic signature (RFC 6979) is not supported by this version of OpenSSL.".to_string(),
+                Reason::UnsupportedPublicKeyAlgorithm,
+            )
+        }),
+        AsymmetricError::RawKeyLength { kind, private } => PyValueError::new_err(format!(
+            "An {} {} key is {} bytes long",
+            kind.name(),
+            if private { "private" } else { "public" },
+            kind.private_len()
+        )),
+    }
+}
+
+fn kdf_error(err: KdfError) -> PyErr {
+    PyValueError::new_err(match err {
+        KdfError::Pbkdf2Iterations | KdfError::Argon2Iterations => {
+            "iterations must be greater than or equal to 1."
+        }
+        KdfError::ScryptN => "n must be greater than 1 and be a power of 2.",
+        KdfError::ScryptR => "r must be greater than or equal to 1.",
+        KdfError::ScryptP => "p must be greater than or equal to 1.",
+        KdfError::Argon2Salt => "salt must be at least 8 bytes",
+        KdfError::Argon2Length => "length must be greater than or equal to 4.",
+        KdfError::Argon2Lanes => "lanes must be greater than or equal to 1.",
+        KdfError::Argon2Memory => "memory_cost must be an integer >= 8 * lanes.",
+        KdfError::KeyMismatch => return KdfInvalidKey::new_err("Keys do not match."),
+        KdfError::HkdfLength { max } => {
+            return PyValueError::new_err(format!("Cannot derive keys larger than {max} octets."))
+        }
+        KdfError::KbkdfLlenTooShort => return PyOverflowError::new_err("int too big to convert"),
+        KdfError::KbkdfBreakLocationMissing => "Please specify a break_location",
+        KdfError::KbkdfBreakLocationIgnored => {
+            "break_location is ignored when location is not CounterLocation.MiddleFixed"
+        }
+        KdfError::KbkdfBreakLocationPastFixed => "break_location offset > len(fixed)",
+        KdfError::KbkdfFixedWithLabel => {
+            "When supplying fixed data, label and context are ignored."
+        }
+        KdfError::KbkdfRlen => "rlen must be between 1 and 4",
+        KdfError::KbkdfLlenMissing => "Please specify an llen",
+        KdfError::KbkdfLlenZero => "llen must be non-zero",
+        KdfError::KbkdfRounds => "There are too many iterations.",
+        // The reference says "bits" of what is a byte count.
+        KdfError::CounterLength { max } => {
+            return PyValueError::new_err(format!("Cannot derive keys larger than {max} bits."))
+        }
+        KdfError::Argon2OutOfMemory { kib } => {
+            return PyMemoryError::new_err(format!(
+                "Not enough memory to derive key. These parameters require {kib}KiB of memory."
+            ))
+        }
+        KdfError::DerivedKeyTooLong => "Cannot derive keys that long with this function.",
+        KdfError::ScryptOutOfMemory { required_mib } => return PyMemoryError::new_err(format!(
+            "Not enough memory to derive key. These parameters require {required_mib}MB of memory."
+        )),
+    })
+}
+
 fn key_wrap_error(err: KeyWrapError) -> PyErr {
     match err {
         KeyWrapError::WrappingKeyLength => {

@@ -23,7 +23,7 @@
 
 use std::sync::OnceLock;
 
-use crate::error::{AeadError, Error, Result};
+use crate::error::{AeadError, CipherError, Error, Result};
 use zeroize::Zeroizing;
 
 use crate::ffi::{CipherCtx, FetchedCipher, Output};
@@ -202,7 +202,7 @@ impl CcmTemplates {
         let slot = nonce_len
             .checked_sub(*CCM_NONCE_LENS.start())
             .and_then(|index| self.templates[usize::from(encrypt)].get(index))
-            .ok_or(Error::InvalidNonceLength)?;
+            .ok_or(Error::Cipher(CipherError::InvalidNonceLength))?;
         let template = match slot.get() {
             Some(template) => template,
             None => {

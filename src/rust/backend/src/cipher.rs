@@ -21,7 +21,7 @@ use std::collections::HashMap;
 use std::ffi::CString;
 use std::sync::{OnceLock, RwLock};
 
-use crate::error::{Error, Result, Unsupported};
+use crate::error::{CipherError, Error, Result, Unsupported};
 use crate::ffi::{CipherCtx, FetchedCipher, Output};
 
 /// A symmetric cipher algorithm; the key length picks the variant (AES-128/192/256, ...).
@@ -87,7 +87,7 @@ fn openssl_name(algorithm: CipherAlgorithm, key_len: usize, mode: Mode) -> Resul
     let stem = match (algorithm, mode) {
         (A::Aes, M::Xts) if key_len == 32 || key_len == 64 => format!("AES-{}", bits / 2),
         (A::Aes, M::Xts) => return Err(Error::InvalidKeyLength),
-        (A::Aes, _) if key_len == 64 => return Err(Error::KeyTooLongForMode),
+        (A::Aes, _) if key_len == 64 => return Err(Error::Cipher(CipherError::KeyTooLongForMode)),
         (A::Aes, M::Cbc | M::Ctr | M::Ecb | M::Ofb | M::Cfb | M::Cfb8 | M::Gcm) => {
             format!("AES-{bits}")
         }
@@ -289,7 +289,7 @@ impl CipherContext {
         if mode == Mode::Xts {
             let (first, second) = key.split_at(key.len() / 2);
             if crate::constant_time_eq(first, second) {
-                return Err(Error::XtsDuplicatedKeys);
+                return Err(Error::Cipher(CipherError::XtsDuplicatedKeys));
             }
         }
         let variable_key = matches!(
@@ -337,12 +337,16 @@ impl CipherContext {
         let len = data.len() as u64;
         if self.mode == Mode::Xts && !self.xts_started {
             if data.len() < 16 {
-                return Err(Error::XtsFirstUpdateTooShort);
+                return Err(Error::Cipher(CipherError::XtsFirstUpdateTooShort));
             }
             self.xts_started = true;
         }
         if let Some(remaining) = self.chacha_remaining {
-            self.chacha_remaining = Some(remaining.checked_sub(len).ok_or(Error::CounterOverflow)?);
+            self.chacha_remaining = Some(
+                remaining
+                    .checked_sub(len)
+                    .ok_or(Error::Cipher(CipherError::CounterOverflow))?,
+            );
         }
         if let Some(gcm) = &mut self.gcm {
             let total = gcm.data_bytes.saturating_add(len);
@@ -362,7 +366,7 @@ impl CipherContext {
             "AAD without AEAD",
         ))?;
         if gcm.updated {
-            return Err(Error::AlreadyUpdated);
+            return Err(Error::Cipher(CipherError::AlreadyUpdated));
         }
         let total = gcm.aad_bytes.saturating_add(aad.len() as u64);
         if total > GCM_MAX_AAD {
@@ -379,7 +383,7 @@ impl CipherContext {
             "tag without AEAD",
         ))?;
         if tag.len() > GCM_TAG_LEN {
-            return Err(Error::TagTooLong { max: GCM_TAG_LEN });
+            return Err(Error::Cipher(CipherError::TagTooLong { max: GCM_TAG_LEN }));
         }
         self.ctx.set_tag(tag)?;
         gcm.tag_set = true;
@@ -390,12 +394,12 @@ impl CipherContext {
     /// encryption computes it. Nothing is ever written: padding is the caller's.
     pub fn finalize(&mut self) -> Result<()> {
         if self.ctx.buffered() != 0 {
-            return Err(Error::IncompleteBlock);
+            return Err(Error::Cipher(CipherError::IncompleteBlock));
         }
         match &mut self.gcm {
             Some(gcm) if !self.encrypt => {
                 if !gcm.tag_set {
-                    return Err(Error::TagRequired);
+                    return Err(Error::Cipher(CipherError::TagRequired));
                 }
                 self.ctx.finalize().map_err(|_| Error::InvalidTag)
             }
@@ -545,7 +549,10 @@ mod tests {
                 .unwrap(),
             16
         );
-        assert!(matches!(ctx.finalize(), Err(Error::IncompleteBlock)));
+        assert!(matches!(
+            ctx.finalize(),
+            Err(Error::Cipher(CipherError::IncompleteBlock))
+        ));
     }
 
     #[test]
@@ -581,7 +588,7 @@ mod tests {
             .unwrap();
         assert!(matches!(
             ctx.update_into(&[0u8; 1], &mut Output::new(&mut out[..1])),
-            Err(Error::CounterOverflow)
+            Err(Error::Cipher(CipherError::CounterOverflow))
         ));
     }
 
@@ -630,11 +637,11 @@ mod tests {
                 Some(&[0u8; 8]),
                 true
             ),
-            Err(Error::InvalidNonceLength)
+            Err(Error::Cipher(CipherError::InvalidNonceLength))
         ));
         assert!(matches!(
             CipherContext::new(CipherAlgorithm::Aes, Mode::Cbc, &[0u8; 16], None, true),
-            Err(Error::InvalidNonceLength)
+            Err(Error::Cipher(CipherError::InvalidNonceLength))
         ));
         let mut ctr = CipherContext::new(
             CipherAlgorithm::Aes,
@@ -646,7 +653,7 @@ mod tests {
         .unwrap();
         assert!(matches!(
             ctr.reset_nonce(&[0u8; 8]),
-            Err(Error::InvalidNonceLength)
+            Err(Error::Cipher(CipherError::InvalidNonceLength))
         ));
     }
 
@@ -662,7 +669,7 @@ mod tests {
                 Some(&[0u8; 16]),
                 true
             ),
-            Err(Error::KeyTooLongForMode)
+            Err(Error::Cipher(CipherError::KeyTooLongForMode))
         ));
         assert!(matches!(
             CipherContext::new(
@@ -672,7 +679,7 @@ mod tests {
                 Some(&[0u8; 16]),
                 true
             ),
-            Err(Error::XtsDuplicatedKeys)
+            Err(Error::Cipher(CipherError::XtsDuplicatedKeys))
         ));
     }
 }

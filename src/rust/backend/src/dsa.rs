@@ -373,6 +373,7 @@ impl DsaPublicKey {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::AsymmetricError;
     use crate::hash::HashAlgorithm;
 
     fn message(data: &[u8]) -> SignedData<'_> {
@@ -439,11 +440,11 @@ mod tests {
         public.verify(&signature, message(b"abc")).unwrap();
         assert!(matches!(
             public.verify(&signature, message(b"abd")),
-            Err(Error::BadSignature)
+            Err(Error::Asymmetric(AsymmetricError::BadSignature))
         ));
         assert!(matches!(
             public.verify(b"\x30\x00", message(b"abc")),
-            Err(Error::BadSignature)
+            Err(Error::Asymmetric(AsymmetricError::BadSignature))
         ));
         assert!(public.same_key(&key.public_key().unwrap()));
     }

@@ -24,7 +24,7 @@ use openssl::pkey::{PKey, Private, Public};
 use openssl::pkey_ctx::PkeyCtx;
 use zeroize::Zeroizing;
 
-use crate::error::{Error, Result};
+use crate::error::{AsymmetricError, Error, Result};
 use crate::signing::SignedData;
 
 /// A named curve.
@@ -130,7 +130,9 @@ impl Curve {
                 group
             })
             .as_ref()
-            .ok_or(Error::UnsupportedCurve(self.name()))
+            .ok_or(Error::Asymmetric(AsymmetricError::UnsupportedCurve(
+                self.name(),
+            )))
     }
 
     /// Whether the linked OpenSSL offers the curve.
@@ -165,7 +167,9 @@ impl Curve {
         group.order(&mut order, &mut ctx)?;
         let generator = group
             .generator_opt()
-            .ok_or(Error::UnsupportedCurve(self.name()))?
+            .ok_or(Error::Asymmetric(AsymmetricError::UnsupportedCurve(
+                self.name(),
+            )))?
             .to_bytes(group, PointConversionForm::UNCOMPRESSED, &mut ctx)?;
         Ok(CurveDomain {
             p: p.to_vec(),
@@ -435,8 +439,9 @@ impl EcPrivateKey {
         if deterministic {
             // RFC 6979 derives the nonce with HMAC over the message's hash.
             if let Some(hash) = input.hash {
-                ctx.set_signature_md(hash.md()?)
-                    .map_err(|_| Error::UnsupportedSignatureHash(hash))?;
+                ctx.set_signature_md(hash.md()?).map_err(|_| {
+                    Error::Asymmetric(AsymmetricError::UnsupportedSignatureHash(hash))
+                })?;
             }
             set_deterministic(&mut ctx)?;
         }
@@ -448,7 +453,7 @@ impl EcPrivateKey {
     /// The ECDH shared secret with a peer's key on the same curve.
     pub fn exchange(&self, peer: &EcPublicKey) -> Result<Zeroizing<Vec<u8>>> {
         if peer.curve != self.curve {
-            return Err(Error::ExchangeFailed);
+            return Err(Error::Asymmetric(AsymmetricError::ExchangeFailed));
         }
         derive_shared(&self.pkey, &peer.pkey)
     }
@@ -461,7 +466,9 @@ fn set_deterministic(ctx: &mut PkeyCtx<Private>) -> Result<()> {
 
 #[cfg(not(ossl320))]
 fn set_deterministic(_ctx: &mut PkeyCtx<Private>) -> Result<()> {
-    Err(Error::DeterministicSigningUnavailable)
+    Err(Error::Asymmetric(
+        AsymmetricError::DeterministicSigningUnavailable,
+    ))
 }
 
 /// Whether deterministic (RFC 6979) ECDSA is available.
@@ -477,7 +484,7 @@ pub(crate) fn derive_shared(
 ) -> Result<Zeroizing<Vec<u8>>> {
     let failed = |_| {
         crate::error::discard_openssl_errors();
-        Error::ExchangeFailed
+        Error::Asymmetric(AsymmetricError::ExchangeFailed)
     };
     let mut deriver = Deriver::new(own).map_err(failed)?;
     // Every peer key was checked when it was built (EC points on the curve and of the
@@ -595,7 +602,7 @@ mod tests {
             };
             assert!(matches!(
                 public.verify(&signature, other),
-                Err(Error::BadSignature)
+                Err(Error::Asymmetric(AsymmetricError::BadSignature))
             ));
         }
     }

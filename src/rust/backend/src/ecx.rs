@@ -14,7 +14,7 @@ use openssl::pkey::{Id, PKey, Private, Public};
 use openssl::sign::{Signer, Verifier};
 use zeroize::Zeroizing;
 
-use crate::error::{Error, Result};
+use crate::error::{AsymmetricError, Error, Result};
 
 /// Which of the four algorithms a key belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,10 +97,10 @@ impl RawPrivateKey {
     /// The key with the given private bytes, which must have the algorithm's length.
     pub fn from_bytes(kind: RawKeyKind, bytes: &[u8]) -> Result<Self> {
         if bytes.len() != kind.private_len() {
-            return Err(Error::RawKeyLength {
+            return Err(Error::Asymmetric(AsymmetricError::RawKeyLength {
                 kind,
                 private: true,
-            });
+            }));
         }
         let pkey = PKey::private_key_from_raw_bytes(bytes, kind.id()).map_err(|_| {
             crate::error::discard_openssl_errors();
@@ -135,12 +135,12 @@ impl RawPrivateKey {
     /// An all-zero result (a peer key of small order) is refused.
     pub fn exchange(&self, peer: &RawPublicKey) -> Result<Zeroizing<Vec<u8>>> {
         if self.kind.is_signature() || peer.kind != self.kind {
-            return Err(Error::ExchangeFailed);
+            return Err(Error::Asymmetric(AsymmetricError::ExchangeFailed));
         }
         let secret = crate::ec::derive_shared(&self.pkey, &peer.pkey)?;
         // OpenSSL already refuses the all-zero value; this check does not depend on it.
         if secret.iter().all(|&b| b == 0) {
-            return Err(Error::ExchangeFailed);
+            return Err(Error::Asymmetric(AsymmetricError::ExchangeFailed));
         }
         Ok(secret)
     }
@@ -150,10 +150,10 @@ impl RawPublicKey {
     /// The key with the given public bytes, which must have the algorithm's length.
     pub fn from_bytes(kind: RawKeyKind, bytes: &[u8]) -> Result<Self> {
         if bytes.len() != kind.public_len() {
-            return Err(Error::RawKeyLength {
+            return Err(Error::Asymmetric(AsymmetricError::RawKeyLength {
                 kind,
                 private: false,
-            });
+            }));
         }
         let pkey = PKey::public_key_from_raw_bytes(bytes, kind.id()).map_err(|_| {
             crate::error::discard_openssl_errors();
@@ -184,7 +184,7 @@ impl RawPublicKey {
             Ok(true) => Ok(()),
             _ => {
                 crate::error::discard_openssl_errors();
-                Err(Error::BadSignature)
+                Err(Error::Asymmetric(AsymmetricError::BadSignature))
             }
         }
     }
@@ -250,18 +250,21 @@ mod tests {
     fn small_order_peer_is_refused() {
         let key = RawPrivateKey::generate(RawKeyKind::X25519).unwrap();
         let zero = RawPublicKey::from_bytes(RawKeyKind::X25519, &[0; 32]).unwrap();
-        assert!(matches!(key.exchange(&zero), Err(Error::ExchangeFailed)));
+        assert!(matches!(
+            key.exchange(&zero),
+            Err(Error::Asymmetric(AsymmetricError::ExchangeFailed))
+        ));
     }
 
     #[test]
     fn lengths_are_checked() {
         assert!(matches!(
             RawPublicKey::from_bytes(RawKeyKind::X448, &[0; 55]),
-            Err(Error::RawKeyLength { .. })
+            Err(Error::Asymmetric(AsymmetricError::RawKeyLength { .. }))
         ));
         assert!(matches!(
             RawPrivateKey::from_bytes(RawKeyKind::Ed448, &[0; 56]),
-            Err(Error::RawKeyLength { .. })
+            Err(Error::Asymmetric(AsymmetricError::RawKeyLength { .. }))
         ));
     }
 }

@@ -89,6 +89,72 @@ pub enum KdfError {
     KbkdfLlenTooShort,
     /// KBKDF: more PRF blocks than the counter can number.
     KbkdfRounds,
+    /// A derivation was asked for more output than the construction defines.
+    DerivedKeyTooLong,
+    /// scrypt could not get the memory its parameters need (128 * n * r bytes, reported
+    /// in MiB).
+    ScryptOutOfMemory { required_mib: u64 },
+    /// OpenSSL could not allocate the memory Argon2's parameters ask for (in KiB).
+    Argon2OutOfMemory { kib: u32 },
+}
+
+/// The rules of the classic cipher modes (see `crate::cipher`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CipherError {
+    /// A nonce or IV has a length the mode does not accept.
+    InvalidNonceLength,
+    /// Block-mode input was not a whole number of blocks.
+    IncompleteBlock,
+    /// A GCM decryption was finished without the expected tag.
+    TagRequired,
+    /// A tag longer than the mode produces.
+    TagTooLong { max: usize },
+    /// Associated data was given after the payload.
+    AlreadyUpdated,
+    /// ChaCha20's 32-bit block counter would wrap.
+    CounterOverflow,
+    /// XTS's first update was shorter than one block.
+    XtsFirstUpdateTooShort,
+    /// The two halves of an XTS key are equal.
+    XtsDuplicatedKeys,
+    /// A 512-bit AES key (two keys, for XTS) was used with another mode.
+    KeyTooLongForMode,
+}
+
+/// The rules and failures of the public-key algorithms (RSA, DSA, EC, Ed/X25519 and 448).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AsymmetricError {
+    /// A hash the signature scheme cannot use (an XOF for RSA, a digest OpenSSL's RSA
+    /// refuses).
+    UnsupportedSignatureHash(crate::hash::HashAlgorithm),
+    /// A prehashed digest's length differs from its algorithm's digest size.
+    PrehashedLength,
+    /// A padding (or a padding and hash combination) the operation does not offer.
+    UnsupportedPadding(&'static str),
+    /// PSS's automatic salt length was asked of a signer.
+    PssAutoWhenSigning,
+    /// The digest, DigestInfo and salt do not fit in the key's modulus.
+    SignatureInputTooLarge,
+    /// An RSA ciphertext's length differs from the key's modulus length.
+    CiphertextLength,
+    /// An RSA decryption failed. Carries no detail on purpose.
+    DecryptionFailed,
+    /// An RSA encryption failed (the message is too long for the key and padding).
+    EncryptionFailed,
+    /// A public-key signature did not verify.
+    BadSignature,
+    /// A named curve the linked OpenSSL lacks.
+    UnsupportedCurve(&'static str),
+    /// A key agreement failed (keys on different curves, a low-order peer key, an
+    /// all-zero shared secret).
+    ExchangeFailed,
+    /// RFC 6979 nonces need OpenSSL 3.2 or later.
+    DeterministicSigningUnavailable,
+    /// A raw X25519/X448/Ed25519/Ed448 key of the wrong length.
+    RawKeyLength {
+        kind: crate::ecx::RawKeyKind,
+        private: bool,
+    },
 }
 
 /// The argument rules of AES key wrap (see `crate::keywrap`).
@@ -139,76 +205,24 @@ pub enum Error {
     InvalidToken,
     /// A wrapped key failed its integrity check. Carries no detail.
     InvalidUnwrap,
-    /// A nonce has a length the algorithm does not accept.
-    InvalidNonceLength,
-    /// Block-mode input was not a whole number of blocks.
-    IncompleteBlock,
-    /// An AEAD decryption was finished without the expected tag.
-    TagRequired,
-    /// A tag longer than the mode produces.
-    TagTooLong { max: usize },
-    /// OpenSSL could not allocate the memory Argon2's parameters ask for (in KiB).
-    Argon2Memory { kib: u32 },
-    /// Associated data was given after the payload.
-    AlreadyUpdated,
-    /// ChaCha20's 32-bit block counter would wrap.
-    CounterOverflow,
-    /// XTS's first update was shorter than one block.
-    XtsFirstUpdateTooShort,
-    /// The two halves of an XTS key are equal.
-    XtsDuplicatedKeys,
-    /// A 512-bit AES key (two keys, for XTS) was used with another mode.
-    KeyTooLongForMode,
     /// A mode's data limit was exceeded; names the kind of byte counted.
     DataLimitExceeded(&'static str),
     /// A numeric parameter or length is beyond what the implementation can take; names it.
     ParameterTooLarge(&'static str),
-    /// A key derivation was asked for more output than the construction defines.
-    DerivedKeyTooLong,
-    /// scrypt could not get the memory its parameters need (128 * n * r bytes, reported
-    /// in MiB).
-    ScryptMemory { required_mib: u64 },
-    /// A hash the signature scheme cannot use (an XOF for RSA, a digest OpenSSL's RSA
-    /// refuses).
-    UnsupportedSignatureHash(crate::hash::HashAlgorithm),
-    /// A prehashed digest's length differs from its algorithm's digest size.
-    PrehashedLength,
-    /// A padding (or a padding and hash combination) the operation does not offer.
-    UnsupportedPadding(&'static str),
-    /// PSS's automatic salt length was asked of a signer.
-    PssAutoWhenSigning,
-    /// The digest, DigestInfo and salt do not fit in the key's modulus.
-    SignatureInputTooLarge,
     /// Key material is invalid; the message says how.
     InvalidKey(&'static str),
-    /// An RSA ciphertext's length differs from the key's modulus length.
-    CiphertextLength,
-    /// An RSA decryption failed. Carries no detail on purpose.
-    DecryptionFailed,
-    /// An RSA encryption failed (the message is too long for the key and padding).
-    EncryptionFailed,
-    /// A public-key signature did not verify.
-    BadSignature,
-    /// A named curve the linked OpenSSL lacks.
-    UnsupportedCurve(&'static str),
-    /// A key agreement failed (keys on different curves, a low-order peer key, an
-    /// all-zero shared secret).
-    ExchangeFailed,
-    /// RFC 6979 nonces need OpenSSL 3.2 or later.
-    DeterministicSigningUnavailable,
-    /// A raw X25519/X448/Ed25519/Ed448 key of the wrong length.
-    RawKeyLength {
-        kind: crate::ecx::RawKeyKind,
-        private: bool,
-    },
     /// The caller's interrupt check (see `interrupt`) stopped a long computation.
     Interrupted,
     /// An AEAD argument rule was broken.
     Aead(AeadError),
     /// A key-wrap argument rule was broken.
     KeyWrap(KeyWrapError),
-    /// A KDF argument rule was broken.
+    /// A KDF argument rule was broken, or a KDF could not run.
     Kdf(KdfError),
+    /// A classic cipher mode's rule was broken.
+    Cipher(CipherError),
+    /// A public-key operation's rule was broken, or the operation failed.
+    Asymmetric(AsymmetricError),
     /// OpenSSL failed unexpectedly; its drained error queue.
     OpenSsl(ErrorStack),
 }
@@ -216,6 +230,18 @@ pub enum Error {
 impl From<KdfError> for Error {
     fn from(err: KdfError) -> Self {
         Error::Kdf(err)
+    }
+}
+
+impl From<CipherError> for Error {
+    fn from(err: CipherError) -> Self {
+        Error::Cipher(err)
+    }
+}
+
+impl From<AsymmetricError> for Error {
+    fn from(err: AsymmetricError) -> Self {
+        Error::Asymmetric(err)
     }
 }
 
@@ -254,51 +280,72 @@ impl fmt::Display for Error {
             Error::InvalidTag => f.write_str("invalid tag"),
             Error::InvalidToken => f.write_str("invalid token"),
             Error::InvalidUnwrap => f.write_str("invalid wrapped key"),
-            Error::InvalidNonceLength => f.write_str("invalid nonce length"),
             Error::ParameterTooLarge(what) => write!(f, "{what} too large"),
-            Error::DerivedKeyTooLong => f.write_str("derived key too long"),
-            Error::ScryptMemory { required_mib } => {
-                write!(f, "scrypt needs {required_mib} MiB of memory")
-            }
-            Error::IncompleteBlock => f.write_str("input is not a whole number of blocks"),
-            Error::TagRequired => f.write_str("authentication tag required"),
-            Error::TagTooLong { max } => write!(f, "tag longer than {max} bytes"),
-            Error::Argon2Memory { kib } => write!(f, "Argon2 needs {kib} KiB of memory"),
-            Error::AlreadyUpdated => f.write_str("associated data after the payload"),
-            Error::CounterOverflow => f.write_str("block counter would overflow"),
-            Error::XtsFirstUpdateTooShort => f.write_str("first XTS update shorter than a block"),
-            Error::XtsDuplicatedKeys => f.write_str("XTS key halves are equal"),
-            Error::KeyTooLongForMode => f.write_str("512-bit AES keys are for XTS only"),
             Error::DataLimitExceeded(what) => write!(f, "maximum {what} limit exceeded"),
-            Error::UnsupportedSignatureHash(hash) => {
+            Error::InvalidKey(what) => f.write_str(what),
+            Error::Interrupted => f.write_str("interrupted"),
+            Error::Aead(err) => write!(f, "AEAD argument: {err:?}"),
+            Error::KeyWrap(err) => write!(f, "key wrap argument: {err:?}"),
+            Error::Kdf(err) => write!(f, "KDF: {err:?}"),
+            Error::Cipher(err) => write!(f, "{err}"),
+            Error::Asymmetric(err) => write!(f, "{err}"),
+            Error::OpenSsl(stack) => write!(f, "OpenSSL error: {stack}"),
+        }
+    }
+}
+
+impl fmt::Display for CipherError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CipherError::InvalidNonceLength => f.write_str("invalid nonce length"),
+            CipherError::IncompleteBlock => f.write_str("input is not a whole number of blocks"),
+            CipherError::TagRequired => f.write_str("authentication tag required"),
+            CipherError::TagTooLong { max } => write!(f, "tag longer than {max} bytes"),
+            CipherError::AlreadyUpdated => f.write_str("associated data after the payload"),
+            CipherError::CounterOverflow => f.write_str("block counter would overflow"),
+            CipherError::XtsFirstUpdateTooShort => {
+                f.write_str("first XTS update shorter than a block")
+            }
+            CipherError::XtsDuplicatedKeys => f.write_str("XTS key halves are equal"),
+            CipherError::KeyTooLongForMode => f.write_str("512-bit AES keys are for XTS only"),
+        }
+    }
+}
+
+impl fmt::Display for AsymmetricError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AsymmetricError::UnsupportedSignatureHash(hash) => {
                 write!(f, "{} is not supported for this signature", hash.name())
             }
-            Error::PrehashedLength => f.write_str("prehashed digest has the wrong length"),
-            Error::UnsupportedPadding(what) => f.write_str(what),
-            Error::PssAutoWhenSigning => f.write_str("automatic PSS salt length when signing"),
-            Error::SignatureInputTooLarge => f.write_str("digest or salt too long for the key"),
-            Error::InvalidKey(what) => f.write_str(what),
-            Error::CiphertextLength => f.write_str("ciphertext length differs from key size"),
-            Error::DecryptionFailed => f.write_str("decryption failed"),
-            Error::EncryptionFailed => f.write_str("encryption failed"),
-            Error::BadSignature => f.write_str("invalid signature"),
-            Error::UnsupportedCurve(name) => write!(f, "curve {name} is not supported"),
-            Error::ExchangeFailed => f.write_str("key agreement failed"),
-            Error::DeterministicSigningUnavailable => {
+            AsymmetricError::PrehashedLength => {
+                f.write_str("prehashed digest has the wrong length")
+            }
+            AsymmetricError::UnsupportedPadding(what) => f.write_str(what),
+            AsymmetricError::PssAutoWhenSigning => {
+                f.write_str("automatic PSS salt length when signing")
+            }
+            AsymmetricError::SignatureInputTooLarge => {
+                f.write_str("digest or salt too long for the key")
+            }
+            AsymmetricError::CiphertextLength => {
+                f.write_str("ciphertext length differs from key size")
+            }
+            AsymmetricError::DecryptionFailed => f.write_str("decryption failed"),
+            AsymmetricError::EncryptionFailed => f.write_str("encryption failed"),
+            AsymmetricError::BadSignature => f.write_str("invalid signature"),
+            AsymmetricError::UnsupportedCurve(name) => write!(f, "curve {name} is not supported"),
+            AsymmetricError::ExchangeFailed => f.write_str("key agreement failed"),
+            AsymmetricError::DeterministicSigningUnavailable => {
                 f.write_str("deterministic ECDSA needs OpenSSL 3.2")
             }
-            Error::RawKeyLength { kind, private } => write!(
+            AsymmetricError::RawKeyLength { kind, private } => write!(
                 f,
                 "an {} {} key is {} bytes long",
                 kind.name(),
                 if *private { "private" } else { "public" },
                 kind.private_len()
             ),
-            Error::Interrupted => f.write_str("interrupted"),
-            Error::Aead(err) => write!(f, "AEAD argument: {err:?}"),
-            Error::KeyWrap(err) => write!(f, "key wrap argument: {err:?}"),
-            Error::Kdf(err) => write!(f, "KDF argument: {err:?}"),
-            Error::OpenSsl(stack) => write!(f, "OpenSSL error: {stack}"),
         }
     }
 }

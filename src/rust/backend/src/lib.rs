@@ -41,7 +41,9 @@ mod test_support;
 pub mod twofactor;
 pub mod xchacha;
 
-pub use error::{AeadError, Error, KdfError, KeyWrapError, Result, Unsupported};
+pub use error::{
+    AeadError, AsymmetricError, CipherError, Error, KdfError, KeyWrapError, Result, Unsupported,
+};
 pub use ffi::Output;
 
 /// Fills `out` from OpenSSL's CSPRNG (for generated keys).

@@ -25,7 +25,7 @@ use openssl::rsa::{Padding, Rsa, RsaPrivateKeyBuilder};
 use openssl::sign::RsaPssSaltlen;
 use zeroize::Zeroizing;
 
-use crate::error::{Error, Result};
+use crate::error::{AsymmetricError, Error, Result};
 use crate::hash::HashAlgorithm;
 use crate::magnitude::{bit_length, compare, is_odd};
 use crate::signing::SignedData;
@@ -129,28 +129,33 @@ fn configure_signature<T>(
 ) -> Result<()> {
     if let Some(hash) = hash {
         ctx.set_signature_md(hash.md()?)
-            .map_err(|_| Error::UnsupportedSignatureHash(hash))?;
+            .map_err(|_| Error::Asymmetric(AsymmetricError::UnsupportedSignatureHash(hash)))?;
     }
     match padding {
         SignaturePadding::Pkcs1v15 => ctx.set_rsa_padding(Padding::PKCS1)?,
         SignaturePadding::Pss { mgf1, salt } => {
             if hash.is_none() {
-                return Err(Error::UnsupportedPadding("PSS requires a hash algorithm"));
+                return Err(Error::Asymmetric(AsymmetricError::UnsupportedPadding(
+                    "PSS requires a hash algorithm",
+                )));
             }
             ctx.set_rsa_padding(Padding::PKCS1_PSS)?;
             let salt = match salt {
                 SaltLength::Max => RsaPssSaltlen::MAXIMUM_LENGTH,
                 SaltLength::DigestLength => RsaPssSaltlen::DIGEST_LENGTH,
-                SaltLength::Auto if signing => return Err(Error::PssAutoWhenSigning),
+                SaltLength::Auto if signing => {
+                    return Err(Error::Asymmetric(AsymmetricError::PssAutoWhenSigning))
+                }
                 // OpenSSL's RSA_PSS_SALTLEN_AUTO: accept whatever length the signature used.
                 SaltLength::Auto => RsaPssSaltlen::custom(-2),
                 SaltLength::Exact(len) => RsaPssSaltlen::custom(
-                    i32::try_from(len).map_err(|_| Error::SignatureInputTooLarge)?,
+                    i32::try_from(len)
+                        .map_err(|_| Error::Asymmetric(AsymmetricError::SignatureInputTooLarge))?,
                 ),
             };
             ctx.set_rsa_pss_saltlen(salt)?;
             ctx.set_rsa_mgf1_md(mgf1.md()?)
-                .map_err(|_| Error::UnsupportedSignatureHash(mgf1))?;
+                .map_err(|_| Error::Asymmetric(AsymmetricError::UnsupportedSignatureHash(mgf1)))?;
         }
     }
     Ok(())
@@ -159,7 +164,9 @@ fn configure_signature<T>(
 /// Hashes the signed data; RSA's encodings define no extendable-output function.
 fn prepare(data: SignedData<'_>) -> Result<crate::signing::SigningInput<'_>> {
     match data.hash() {
-        Some(hash) if hash.is_xof() => Err(Error::UnsupportedSignatureHash(hash)),
+        Some(hash) if hash.is_xof() => Err(Error::Asymmetric(
+            AsymmetricError::UnsupportedSignatureHash(hash),
+        )),
         _ => data.prepare(),
     }
 }
@@ -181,9 +188,9 @@ fn configure_encryption<T>(ctx: &mut PkeyCtx<T>, padding: EncryptionPadding<'_>)
         EncryptionPadding::Pkcs1v15 => ctx.set_rsa_padding(Padding::PKCS1)?,
         EncryptionPadding::Oaep { hash, mgf1, label } => {
             if !oaep_hash_allowed(hash) || !oaep_hash_allowed(mgf1) {
-                return Err(Error::UnsupportedPadding(
+                return Err(Error::Asymmetric(AsymmetricError::UnsupportedPadding(
                     "This combination of padding and hash algorithm is not supported",
-                ));
+                )));
             }
             ctx.set_rsa_padding(Padding::PKCS1_OAEP)?;
             ctx.set_rsa_oaep_md(hash.md()?)?;
@@ -392,7 +399,7 @@ impl RsaPrivateKey {
         configure_signature(&mut ctx, input.hash, padding, true)?;
         let mut signature = Vec::with_capacity(self.pkey.size());
         ctx.sign_to_vec(input.bytes(), &mut signature)
-            .map_err(|_| Error::SignatureInputTooLarge)?;
+            .map_err(|_| Error::Asymmetric(AsymmetricError::SignatureInputTooLarge))?;
         Ok(signature)
     }
 
@@ -405,12 +412,12 @@ impl RsaPrivateKey {
         ctx.decrypt_init()?;
         configure_encryption(&mut ctx, padding)?;
         if ciphertext.len() != self.pkey.size() {
-            return Err(Error::CiphertextLength);
+            return Err(Error::Asymmetric(AsymmetricError::CiphertextLength));
         }
         let mut plaintext = Zeroizing::new(Vec::with_capacity(ciphertext.len()));
         // No detail on failure: which check failed must not be observable.
         ctx.decrypt_to_vec(ciphertext, &mut plaintext)
-            .map_err(|_| Error::DecryptionFailed)?;
+            .map_err(|_| Error::Asymmetric(AsymmetricError::DecryptionFailed))?;
         Ok(plaintext)
     }
 }
@@ -477,7 +484,7 @@ impl RsaPublicKey {
     }
 
     /// Checks a signature; any mismatch (including a signature of the wrong length) is
-    /// `Error::BadSignature`.
+    /// `Error::Asymmetric(AsymmetricError::BadSignature)`.
     pub fn verify(
         &self,
         signature: &[u8],
@@ -497,7 +504,7 @@ impl RsaPublicKey {
             Ok(true) => Ok(()),
             _ => {
                 crate::error::discard_openssl_errors();
-                Err(Error::BadSignature)
+                Err(Error::Asymmetric(AsymmetricError::BadSignature))
             }
         }
     }
@@ -508,7 +515,7 @@ impl RsaPublicKey {
         configure_encryption(&mut ctx, padding)?;
         let mut ciphertext = Vec::with_capacity(self.pkey()?.size());
         ctx.encrypt_to_vec(plaintext, &mut ciphertext)
-            .map_err(|_| Error::EncryptionFailed)?;
+            .map_err(|_| Error::Asymmetric(AsymmetricError::EncryptionFailed))?;
         Ok(ciphertext)
     }
 
@@ -521,7 +528,9 @@ impl RsaPublicKey {
     ) -> Result<Vec<u8>> {
         if let Some(hash) = hash {
             if hash.is_xof() {
-                return Err(Error::UnsupportedSignatureHash(hash));
+                return Err(Error::Asymmetric(
+                    AsymmetricError::UnsupportedSignatureHash(hash),
+                ));
             }
         }
         let mut ctx = PkeyCtx::new(self.pkey()?)?;
@@ -533,7 +542,7 @@ impl RsaPublicKey {
                 out.truncate(len);
                 Ok(out)
             }
-            Err(_) => Err(Error::BadSignature),
+            Err(_) => Err(Error::Asymmetric(AsymmetricError::BadSignature)),
         }
     }
 }
@@ -545,7 +554,7 @@ pub fn max_pss_salt_length(key_bits: usize, digest_len: usize) -> Result<usize> 
     let em_len = key_bits.saturating_sub(1).div_ceil(8);
     em_len
         .checked_sub(digest_len + 2)
-        .ok_or(Error::SignatureInputTooLarge)
+        .ok_or(Error::Asymmetric(AsymmetricError::SignatureInputTooLarge))
 }
 
 /// Recovery of a key's primes from its exponents.

@@ -5,7 +5,7 @@
 use openssl::pkey::{PKeyRef, Public};
 use openssl::pkey_ctx::PkeyCtx;
 
-use crate::error::{Error, Result};
+use crate::error::{AsymmetricError, Error, Result};
 use crate::hash::{HashAlgorithm, Hasher};
 
 /// The input of a sign or verify operation.
@@ -59,7 +59,7 @@ impl<'a> SignedData<'a> {
             }
             SignedData::Prehashed { digest, hash } => {
                 if digest.len() != hash.output_len() {
-                    return Err(Error::PrehashedLength);
+                    return Err(Error::Asymmetric(AsymmetricError::PrehashedLength));
                 }
                 Ok(SigningInput {
                     computed: Vec::new(),
@@ -90,7 +90,7 @@ pub(crate) fn verify_dss(
         Ok(true) => Ok(()),
         _ => {
             crate::error::discard_openssl_errors();
-            Err(Error::BadSignature)
+            Err(Error::Asymmetric(AsymmetricError::BadSignature))
         }
     }
 }
@@ -118,6 +118,9 @@ mod tests {
             hash: HashAlgorithm::Sha256,
         }
         .prepare();
-        assert!(matches!(err, Err(Error::PrehashedLength)));
+        assert!(matches!(
+            err,
+            Err(Error::Asymmetric(AsymmetricError::PrehashedLength))
+        ));
     }
 }

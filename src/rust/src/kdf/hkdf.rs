@@ -39,8 +39,10 @@ fn hkdf_extract<'py>(
     require_hmac_digest(py, algorithm)?;
     let len = algorithm.output_len();
     Ok(new_bytes(py, len, |out| {
-        out.push_with(len, |out| kdf::hkdf_extract(algorithm, salt, key_material, out))
-            .map_err(|e| CryptoError::from(e).into())
+        out.push_with(len, |out| {
+            kdf::hkdf_extract(algorithm, salt, key_material, out)
+        })
+        .map_err(|e| CryptoError::from(e).into())
     })?)
 }
 

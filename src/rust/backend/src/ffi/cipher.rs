@@ -7,7 +7,7 @@ use openssl::error::ErrorStack;
 use openssl_sys as sys;
 
 use super::{check, check_ptr, Output};
-use crate::error::Error;
+use crate::error::{CipherError, Error};
 
 /// A symmetric cipher fetched once from the default library context.
 pub(crate) struct FetchedCipher(*mut sys::EVP_CIPHER);
@@ -183,7 +183,7 @@ impl CipherCtx {
         match iv {
             Some(iv) if iv.len() == self.iv_len => Ok(iv.as_ptr()),
             None if self.iv_len == 0 => Ok(ptr::null()),
-            _ => Err(Error::InvalidNonceLength),
+            _ => Err(Error::Cipher(CipherError::InvalidNonceLength)),
         }
     }
 
@@ -218,7 +218,7 @@ impl CipherCtx {
     /// buffered partial block.
     pub(crate) fn reset_iv(&mut self, iv: &[u8]) -> Result<(), Error> {
         if iv.len() != self.iv_len {
-            return Err(Error::InvalidNonceLength);
+            return Err(Error::Cipher(CipherError::InvalidNonceLength));
         }
         // SAFETY: the IV has the length the context expects; null cipher and key keep
         // the current ones; -1 keeps the direction.
@@ -396,7 +396,7 @@ impl CipherCtx {
             return Err(Error::InvalidKeyLength);
         }
         if nonce.len() != ctx.iv_len {
-            return Err(Error::InvalidNonceLength);
+            return Err(Error::Cipher(CipherError::InvalidNonceLength));
         }
         // SAFETY: key and nonce have the lengths the context expects (checked above).
         check(unsafe {
@@ -478,7 +478,7 @@ impl CipherCtx {
         if nonce.len() != self.iv_len {
             self.set_iv_len(nonce.len())?;
             if nonce.len() != self.iv_len {
-                return Err(Error::InvalidNonceLength);
+                return Err(Error::Cipher(CipherError::InvalidNonceLength));
             }
         }
         let nonce_ptr = if nonce.is_empty() {

@@ -118,8 +118,10 @@ pub fn argon2(
     let threads = u32::try_from(crate::ffi::max_threads())
         .unwrap_or(u32::MAX)
         .clamp(1, params.lanes.max(1));
-    let out_of_memory = |_| Error::Argon2Memory {
-        kib: params.memory_cost,
+    let out_of_memory = |_| {
+        Error::Kdf(KdfError::Argon2OutOfMemory {
+            kib: params.memory_cost,
+        })
     };
     match crate::ffi::argon2(kdf, &inputs, threads, out) {
         Ok(()) => Ok(()),

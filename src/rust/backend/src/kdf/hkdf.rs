@@ -72,7 +72,8 @@ pub fn hkdf_expand(
         mac.update(&previous[..previous_len])?;
         mac.update(info)?;
         // At most 255 blocks (checked above), so the counter fits its byte.
-        let counter = u8::try_from(index + 1).map_err(|_| Error::DerivedKeyTooLong)?;
+        let counter =
+            u8::try_from(index + 1).map_err(|_| Error::Kdf(KdfError::DerivedKeyTooLong))?;
         mac.update(&[counter])?;
         let block = &mut previous[..hash_len];
         mac.finalize_into(block)?;
@@ -114,7 +115,8 @@ fn counter_blocks(
     // A SHAKE digest may be longer than any fixed one.
     let mut scratch = Zeroizing::new(vec![0u8; block_len]);
     for (index, chunk) in out.chunks_mut(block_len.max(1)).enumerate() {
-        let counter = u32::try_from(index + 1).map_err(|_| Error::DerivedKeyTooLong)?;
+        let counter =
+            u32::try_from(index + 1).map_err(|_| Error::Kdf(KdfError::DerivedKeyTooLong))?;
         block(counter, &mut scratch)?;
         chunk.copy_from_slice(&scratch[..chunk.len()]);
     }

@@ -155,7 +155,7 @@ fn kbkdf_counter(
     mut prf: impl FnMut(&[&[u8]], &mut [u8]) -> Result<()>,
 ) -> Result<()> {
     if !(1..=4).contains(&rlen) || kbkdf_rounds(prf_len, rlen, out.len()).is_none() {
-        return Err(Error::DerivedKeyTooLong);
+        return Err(Error::Kdf(KdfError::DerivedKeyTooLong));
     }
     let (head, tail) = match location {
         CounterLocation::BeforeFixed => (&fixed[..0], fixed),
@@ -166,7 +166,8 @@ fn kbkdf_counter(
     };
     let mut block = Zeroizing::new(vec![0u8; prf_len]);
     for (index, chunk) in out.chunks_mut(prf_len.max(1)).enumerate() {
-        let counter = u32::try_from(index + 1).map_err(|_| Error::DerivedKeyTooLong)?;
+        let counter =
+            u32::try_from(index + 1).map_err(|_| Error::Kdf(KdfError::DerivedKeyTooLong))?;
         let counter = counter.to_be_bytes();
         prf(&[head, &counter[4 - rlen..], tail], &mut block)?;
         chunk.copy_from_slice(&block[..chunk.len()]);

@@ -114,7 +114,7 @@ fn pbkdf2_sha<S: crate::ffi::low_level_sha::ShaState>(
     let mut result = Ok(());
     for (index, chunk) in out.chunks_mut(S::OUTPUT).enumerate() {
         let Ok(block_index) = u32::try_from(index + 1) else {
-            result = Err(Error::DerivedKeyTooLong);
+            result = Err(Error::Kdf(KdfError::DerivedKeyTooLong));
             break;
         };
         hmac(&mut work, &[salt, &block_index.to_be_bytes()], &mut u[..]);
@@ -212,8 +212,8 @@ pub fn scrypt(password: &[u8], salt: &[u8], params: ScryptParams, out: &mut [u8]
     }
     let ScryptParams { n, r, p } = params;
     crate::ffi::scrypt(password, salt, n, r, p, u64::MAX / 2, out).map_err(|_| {
-        Error::ScryptMemory {
+        Error::Kdf(KdfError::ScryptOutOfMemory {
             required_mib: scrypt_memory(n, r) / (1024 * 1024),
-        }
+        })
     })
 }
