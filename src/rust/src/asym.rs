@@ -4,6 +4,7 @@
 
 use cryptography_backend::hash::HashAlgorithm;
 use cryptography_backend::signing::SignedData;
+use cryptography_keys::{PrivateKeyRef, PublicKeyRef};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -148,6 +149,104 @@ pub(crate) fn hash_of(py: Python<'_>, values: Vec<Py<PyAny>>) -> PyResult<isize>
 pub(crate) fn same_object<'py>(slf: &Bound<'py, PyAny>) -> Bound<'py, PyAny> {
     slf.clone()
 }
+
+/// What the methods every private key class shares need of it.
+pub(crate) trait PrivateKeyClass {
+    /// The key, as the keys crate serializes it.
+    fn key_ref(&self) -> PrivateKeyRef<'_>;
+}
+
+/// What the methods every public key class shares need of it.
+pub(crate) trait PublicKeyClass {
+    /// The key, as the keys crate serializes it.
+    fn key_ref(&self) -> PublicKeyRef<'_>;
+    /// Whether both hold the same public key (`__eq__`).
+    fn same_key(&self, other: &Self) -> bool;
+}
+
+/// The `#[pymethods]` block of a private key class: its own methods, then the ones every
+/// private key shares (`private_bytes`, `__copy__`, `__deepcopy__`), which go through
+/// its `PrivateKeyClass` implementation. (pyo3 takes one `#[pymethods]` block per class,
+/// hence a macro rather than a second block.)
+macro_rules! private_key_methods {
+    ($class:ty { $($methods:tt)* }) => {
+        #[pyo3::pymethods]
+        impl $class {
+            $($methods)*
+
+            fn private_bytes<'py>(
+                &self,
+                py: pyo3::Python<'py>,
+                encoding: &pyo3::Bound<'py, pyo3::PyAny>,
+                format: &pyo3::Bound<'py, pyo3::PyAny>,
+                encryption_algorithm: &pyo3::Bound<'py, pyo3::PyAny>,
+            ) -> $crate::error::CryptoResult<pyo3::Bound<'py, pyo3::types::PyBytes>> {
+                $crate::serialization::private_bytes(
+                    py,
+                    $crate::asym::PrivateKeyClass::key_ref(self),
+                    encoding,
+                    format,
+                    encryption_algorithm,
+                )
+            }
+
+            fn __copy__<'py>(slf: &pyo3::Bound<'py, Self>) -> pyo3::Bound<'py, pyo3::PyAny> {
+                $crate::asym::same_object(slf.as_any())
+            }
+
+            fn __deepcopy__<'py>(
+                slf: &pyo3::Bound<'py, Self>,
+                _memo: &pyo3::Bound<'py, pyo3::PyAny>,
+            ) -> pyo3::Bound<'py, pyo3::PyAny> {
+                $crate::asym::same_object(slf.as_any())
+            }
+        }
+    };
+}
+
+/// The `#[pymethods]` block of a public key class: its own methods, then `public_bytes`,
+/// `__eq__` (the same key in the same class), `__copy__` and `__deepcopy__`.
+macro_rules! public_key_methods {
+    ($class:ty { $($methods:tt)* }) => {
+        #[pyo3::pymethods]
+        impl $class {
+            $($methods)*
+
+            fn public_bytes<'py>(
+                &self,
+                py: pyo3::Python<'py>,
+                encoding: &pyo3::Bound<'py, pyo3::PyAny>,
+                format: &pyo3::Bound<'py, pyo3::PyAny>,
+            ) -> $crate::error::CryptoResult<pyo3::Bound<'py, pyo3::types::PyBytes>> {
+                $crate::serialization::public_bytes(
+                    py,
+                    $crate::asym::PublicKeyClass::key_ref(self),
+                    encoding,
+                    format,
+                )
+            }
+
+            fn __eq__(&self, other: &pyo3::Bound<'_, pyo3::PyAny>) -> bool {
+                other.cast::<Self>().is_ok_and(|other| {
+                    $crate::asym::PublicKeyClass::same_key(self, other.get())
+                })
+            }
+
+            fn __copy__<'py>(slf: &pyo3::Bound<'py, Self>) -> pyo3::Bound<'py, pyo3::PyAny> {
+                $crate::asym::same_object(slf.as_any())
+            }
+
+            fn __deepcopy__<'py>(
+                slf: &pyo3::Bound<'py, Self>,
+                _memo: &pyo3::Bound<'py, pyo3::PyAny>,
+            ) -> pyo3::Bound<'py, pyo3::PyAny> {
+                $crate::asym::same_object(slf.as_any())
+            }
+        }
+    };
+}
+
+pub(crate) use {private_key_methods, public_key_methods};
 
 /// The `ValueError` of a negative value where only positive ones are meaningful.
 pub(crate) fn positive_required(what: &str) -> PyErr {

@@ -12,7 +12,8 @@ use pyo3::types::PyBytes;
 use zeroize::Zeroizing;
 
 use crate::asym::{
-    int_argument, int_from_bytes, int_to_bytes, not_an_instance, same_object, SignatureHash,
+    int_argument, int_from_bytes, int_to_bytes, not_an_instance, private_key_methods,
+    public_key_methods, same_object, PrivateKeyClass, PublicKeyClass, SignatureHash,
 };
 use crate::buf::BytesLike;
 use crate::error::CryptoResult;
@@ -91,8 +92,7 @@ fn signature_hash(py: Python<'_>, algorithm: &Bound<'_, PyAny>) -> PyResult<Sign
     SignatureHash::from_py(py, algorithm, false)
 }
 
-#[pymethods]
-impl PyDsaPrivateKey {
+private_key_methods! { PyDsaPrivateKey {
     #[getter]
     fn key_size(&self) -> usize {
         self.key.key_size()
@@ -128,34 +128,15 @@ impl PyDsaPrivateKey {
             },
         )
     }
+}}
 
-    fn private_bytes<'py>(
-        &self,
-        py: Python<'py>,
-        encoding: &Bound<'py, PyAny>,
-        format: &Bound<'py, PyAny>,
-        encryption_algorithm: &Bound<'py, PyAny>,
-    ) -> CryptoResult<Bound<'py, PyBytes>> {
-        crate::serialization::private_bytes(
-            py,
-            PrivateKeyRef::Dsa(&self.key),
-            encoding,
-            format,
-            encryption_algorithm,
-        )
-    }
-
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, PyAny> {
-        same_object(slf.as_any())
-    }
-
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, PyAny> {
-        same_object(slf.as_any())
+impl PrivateKeyClass for PyDsaPrivateKey {
+    fn key_ref(&self) -> PrivateKeyRef<'_> {
+        PrivateKeyRef::Dsa(&self.key)
     }
 }
 
-#[pymethods]
-impl PyDsaPublicKey {
+public_key_methods! { PyDsaPublicKey {
     #[getter]
     fn key_size(&self) -> usize {
         self.key.key_size()
@@ -180,28 +161,15 @@ impl PyDsaPublicKey {
     fn public_numbers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, DsaPublicNumbers>> {
         public_numbers(py, self.key.components())
     }
+}}
 
-    fn public_bytes<'py>(
-        &self,
-        py: Python<'py>,
-        encoding: &Bound<'py, PyAny>,
-        format: &Bound<'py, PyAny>,
-    ) -> CryptoResult<Bound<'py, PyBytes>> {
-        crate::serialization::public_bytes(py, PublicKeyRef::Dsa(&self.key), encoding, format)
+impl PublicKeyClass for PyDsaPublicKey {
+    fn key_ref(&self) -> PublicKeyRef<'_> {
+        PublicKeyRef::Dsa(&self.key)
     }
 
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other
-            .cast::<PyDsaPublicKey>()
-            .is_ok_and(|other| self.key.same_key(&other.get().key))
-    }
-
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, PyAny> {
-        same_object(slf.as_any())
-    }
-
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, PyAny> {
-        same_object(slf.as_any())
+    fn same_key(&self, other: &Self) -> bool {
+        self.key.same_key(&other.key)
     }
 }
 

@@ -10,7 +10,8 @@ use pyo3::types::{PyBytes, PyDict};
 
 use crate::asym::{
     hash_of, int_argument, int_from_bytes, int_to_bytes, not_an_instance, positive_required,
-    require_int, same_object, SignatureHash,
+    private_key_methods, public_key_methods, require_int, PrivateKeyClass, PublicKeyClass,
+    SignatureHash,
 };
 use crate::buf::BytesLike;
 use crate::error::{unsupported, CryptoResult, Reason};
@@ -115,8 +116,7 @@ fn public_numbers<'py>(
     )
 }
 
-#[pymethods]
-impl PyEcPrivateKey {
+private_key_methods! { PyEcPrivateKey {
     #[getter]
     fn curve<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         curve_to_py(py, self.key.curve())
@@ -176,34 +176,15 @@ impl PyEcPrivateKey {
             },
         )?)
     }
+}}
 
-    fn private_bytes<'py>(
-        &self,
-        py: Python<'py>,
-        encoding: &Bound<'py, PyAny>,
-        format: &Bound<'py, PyAny>,
-        encryption_algorithm: &Bound<'py, PyAny>,
-    ) -> CryptoResult<Bound<'py, PyBytes>> {
-        crate::serialization::private_bytes(
-            py,
-            PrivateKeyRef::Ec(&self.key),
-            encoding,
-            format,
-            encryption_algorithm,
-        )
-    }
-
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, PyAny> {
-        same_object(slf.as_any())
-    }
-
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, PyAny> {
-        same_object(slf.as_any())
+impl PrivateKeyClass for PyEcPrivateKey {
+    fn key_ref(&self) -> PrivateKeyRef<'_> {
+        PrivateKeyRef::Ec(&self.key)
     }
 }
 
-#[pymethods]
-impl PyEcPublicKey {
+public_key_methods! { PyEcPublicKey {
     #[getter]
     fn curve<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         curve_to_py(py, self.key.curve())
@@ -229,28 +210,15 @@ impl PyEcPublicKey {
     fn public_numbers<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, EcPublicNumbers>> {
         Ok(public_numbers(py, &self.key.components()?)?)
     }
+}}
 
-    fn public_bytes<'py>(
-        &self,
-        py: Python<'py>,
-        encoding: &Bound<'py, PyAny>,
-        format: &Bound<'py, PyAny>,
-    ) -> CryptoResult<Bound<'py, PyBytes>> {
-        crate::serialization::public_bytes(py, PublicKeyRef::Ec(&self.key), encoding, format)
+impl PublicKeyClass for PyEcPublicKey {
+    fn key_ref(&self) -> PublicKeyRef<'_> {
+        PublicKeyRef::Ec(&self.key)
     }
 
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other
-            .cast::<PyEcPublicKey>()
-            .is_ok_and(|other| self.key.same_key(&other.get().key))
-    }
-
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, PyAny> {
-        same_object(slf.as_any())
-    }
-
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, PyAny> {
-        same_object(slf.as_any())
+    fn same_key(&self, other: &Self) -> bool {
+        self.key.same_key(&other.key)
     }
 }
 

@@ -7,7 +7,9 @@ use cryptography_keys::{PrivateKeyRef, PublicKeyRef};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
-use crate::asym::{not_an_instance, same_object};
+use crate::asym::{
+    not_an_instance, private_key_methods, public_key_methods, PrivateKeyClass, PublicKeyClass,
+};
 use crate::buf::BytesLike;
 use crate::error::CryptoResult;
 
@@ -28,8 +30,7 @@ macro_rules! raw_key_classes {
             key: RawPublicKey,
         }
 
-        #[pymethods]
-        impl $private {
+        private_key_methods! { $private {
             /// A new random key.
             #[staticmethod]
             fn generate(py: Python<'_>) -> CryptoResult<Bound<'_, PyAny>> {
@@ -55,38 +56,16 @@ macro_rules! raw_key_classes {
                 Ok(PyBytes::new(py, &self.key.to_bytes()?))
             }
 
-            fn private_bytes<'py>(
-                &self,
-                py: Python<'py>,
-                encoding: &Bound<'py, PyAny>,
-                format: &Bound<'py, PyAny>,
-                encryption_algorithm: &Bound<'py, PyAny>,
-            ) -> CryptoResult<Bound<'py, PyBytes>> {
-                crate::serialization::private_bytes(
-                    py,
-                    PrivateKeyRef::Raw(&self.key),
-                    encoding,
-                    format,
-                    encryption_algorithm,
-                )
-            }
-
-            fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, PyAny> {
-                same_object(slf.as_any())
-            }
-
-            fn __deepcopy__<'py>(
-                slf: &Bound<'py, Self>,
-                _memo: &Bound<'py, PyAny>,
-            ) -> Bound<'py, PyAny> {
-                same_object(slf.as_any())
-            }
-
             $($private_methods)*
+        }}
+
+        impl PrivateKeyClass for $private {
+            fn key_ref(&self) -> PrivateKeyRef<'_> {
+                PrivateKeyRef::Raw(&self.key)
+            }
         }
 
-        #[pymethods]
-        impl $public {
+        public_key_methods! { $public {
             /// The key with the given raw public bytes.
             #[staticmethod]
             fn from_public_bytes<'py>(
@@ -101,38 +80,17 @@ macro_rules! raw_key_classes {
                 Ok(PyBytes::new(py, &self.key.to_bytes()?))
             }
 
-            fn public_bytes<'py>(
-                &self,
-                py: Python<'py>,
-                encoding: &Bound<'py, PyAny>,
-                format: &Bound<'py, PyAny>,
-            ) -> CryptoResult<Bound<'py, PyBytes>> {
-                crate::serialization::public_bytes(
-                    py,
-                    PublicKeyRef::Raw(&self.key),
-                    encoding,
-                    format,
-                )
-            }
-
-            fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-                other
-                    .cast::<$public>()
-                    .is_ok_and(|other| self.key.same_key(&other.get().key))
-            }
-
-            fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, PyAny> {
-                same_object(slf.as_any())
-            }
-
-            fn __deepcopy__<'py>(
-                slf: &Bound<'py, Self>,
-                _memo: &Bound<'py, PyAny>,
-            ) -> Bound<'py, PyAny> {
-                same_object(slf.as_any())
-            }
-
             $($public_methods)*
+        }}
+
+        impl PublicKeyClass for $public {
+            fn key_ref(&self) -> PublicKeyRef<'_> {
+                PublicKeyRef::Raw(&self.key)
+            }
+
+            fn same_key(&self, other: &Self) -> bool {
+                self.key.same_key(&other.key)
+            }
         }
     };
 }

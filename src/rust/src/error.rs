@@ -310,9 +310,11 @@ fn kdf_error(err: KdfError) -> PyErr {
             ))
         }
         KdfError::DerivedKeyTooLong => "Cannot derive keys that long with this function.",
-        KdfError::ScryptOutOfMemory { required_mib } => return PyMemoryError::new_err(format!(
+        KdfError::ScryptOutOfMemory { required_mib } => {
+            return PyMemoryError::new_err(format!(
             "Not enough memory to derive key. These parameters require {required_mib}MB of memory."
-        )),
+        ))
+        }
     })
 }
 

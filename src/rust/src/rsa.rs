@@ -13,8 +13,8 @@ use pyo3::types::{PyBytes, PyType};
 use zeroize::Zeroizing;
 
 use crate::asym::{
-    hash_of, int_argument, int_from_bytes, int_to_bytes, not_an_instance, same_object,
-    SignatureHash,
+    hash_of, int_argument, int_from_bytes, int_to_bytes, not_an_instance, private_key_methods,
+    public_key_methods, PrivateKeyClass, PublicKeyClass, SignatureHash,
 };
 use crate::buf::BytesLike;
 use crate::error::{unsupported, CryptoResult, Reason};
@@ -172,8 +172,7 @@ pub(crate) fn public_key_object(py: Python<'_>, key: RsaPublicKey) -> PyResult<B
     Ok(Bound::new(py, PyRsaPublicKey { key })?.into_any())
 }
 
-#[pymethods]
-impl PyRsaPrivateKey {
+private_key_methods! { PyRsaPrivateKey {
     fn sign<'py>(
         &self,
         py: Python<'py>,
@@ -237,34 +236,15 @@ impl PyRsaPrivateKey {
             },
         )?)
     }
+}}
 
-    fn private_bytes<'py>(
-        &self,
-        py: Python<'py>,
-        encoding: &Bound<'py, PyAny>,
-        format: &Bound<'py, PyAny>,
-        encryption_algorithm: &Bound<'py, PyAny>,
-    ) -> CryptoResult<Bound<'py, PyBytes>> {
-        crate::serialization::private_bytes(
-            py,
-            PrivateKeyRef::Rsa(&self.key),
-            encoding,
-            format,
-            encryption_algorithm,
-        )
-    }
-
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, PyAny> {
-        same_object(slf.as_any())
-    }
-
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, PyAny> {
-        same_object(slf.as_any())
+impl PrivateKeyClass for PyRsaPrivateKey {
+    fn key_ref(&self) -> PrivateKeyRef<'_> {
+        PrivateKeyRef::Rsa(&self.key)
     }
 }
 
-#[pymethods]
-impl PyRsaPublicKey {
+public_key_methods! { PyRsaPublicKey {
     fn verify(
         &self,
         py: Python<'_>,
@@ -357,28 +337,15 @@ impl PyRsaPublicKey {
             },
         )?)
     }
+}}
 
-    fn public_bytes<'py>(
-        &self,
-        py: Python<'py>,
-        encoding: &Bound<'py, PyAny>,
-        format: &Bound<'py, PyAny>,
-    ) -> CryptoResult<Bound<'py, PyBytes>> {
-        crate::serialization::public_bytes(py, PublicKeyRef::Rsa(&self.key), encoding, format)
+impl PublicKeyClass for PyRsaPublicKey {
+    fn key_ref(&self) -> PublicKeyRef<'_> {
+        PublicKeyRef::Rsa(&self.key)
     }
 
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other
-            .cast::<PyRsaPublicKey>()
-            .is_ok_and(|other| self.key.same_key(&other.get().key))
-    }
-
-    fn __copy__<'py>(slf: &Bound<'py, Self>) -> Bound<'py, PyAny> {
-        same_object(slf.as_any())
-    }
-
-    fn __deepcopy__<'py>(slf: &Bound<'py, Self>, _memo: &Bound<'py, PyAny>) -> Bound<'py, PyAny> {
-        same_object(slf.as_any())
+    fn same_key(&self, other: &Self) -> bool {
+        self.key.same_key(&other.key)
     }
 }
 
