@@ -2,7 +2,8 @@
 
 use cryptography_backend::aead::AeadKind;
 use cryptography_backend::{
-    AeadError, AsymmetricError, CipherError, Error, KdfError, KeyWrapError, Unsupported,
+    AeadError, AsymmetricError, CipherError, Error, KdfError, KeyWrapError, PaddingError,
+    TwoFactorError, Unsupported,
 };
 use cryptography_keys::request::SerializationError;
 use cryptography_keys::KeyError;
@@ -174,6 +175,27 @@ impl From<CryptoError> for PyErr {
             Error::Aead(err) => aead_error(err),
             Error::KeyWrap(err) => key_wrap_error(err),
             Error::Cipher(err) => cipher_error(err),
+            Error::Padding(err) => PyValueError::new_err(match err {
+                PaddingError::BlockSizeRange => "block_size must be in range(0, 2041).",
+                PaddingError::BlockSizeNotBytes => "block_size must be a multiple of 8.",
+                PaddingError::BlockLength => {
+                    "block_size must be a multiple of 8 in range(8, 2041)."
+                }
+            }),
+            Error::TwoFactor(err) => match err {
+                TwoFactorError::KeyTooShort => {
+                    PyValueError::new_err("Key length has to be at least 128 bits.")
+                }
+                TwoFactorError::LengthNotInteger => {
+                    PyTypeError::new_err("Length parameter must be an integer type.")
+                }
+                TwoFactorError::Length => {
+                    PyValueError::new_err("Length of HOTP has to be between 6 and 8.")
+                }
+                TwoFactorError::Algorithm => {
+                    PyTypeError::new_err("Algorithm must be SHA1, SHA256 or SHA512.")
+                }
+            },
             Error::Asymmetric(err) => asymmetric_error(err),
             Error::Kdf(err) => kdf_error(err),
             Error::OpenSsl(stack) => {

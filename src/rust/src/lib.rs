@@ -65,6 +65,7 @@ fn submodule<'py>(
 #[pymodule(gil_used = false)]
 fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<oid::ObjectIdentifier>()?;
+    module.add_function(wrap_pyfunction!(padding::check_block_size, module)?)?;
     module.add_class::<padding::Pkcs7PaddingContext>()?;
     module.add_class::<padding::Pkcs7UnpaddingContext>()?;
     module.add_class::<padding::AnsiX923PaddingContext>()?;
@@ -156,8 +157,7 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_class::<kdf::Argon2id>()
     })?;
     submodule(&openssl, &openssl_path, "twofactor", |m| {
-        m.add_function(wrap_pyfunction!(twofactor::hotp_code, m)?)?;
-        m.add_function(wrap_pyfunction!(twofactor::dynamic_truncate, m)?)
+        m.add_class::<twofactor::Hotp>()
     })?;
     submodule(&openssl, &openssl_path, "poly1305", |m| {
         m.add_class::<poly1305::Poly1305>()

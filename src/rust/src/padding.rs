@@ -1,23 +1,30 @@
 //! The padding contexts behind `cryptography.hazmat.primitives.padding`: `PKCS7` and
-//! `ANSIX923` padders and unpadders. Block sizes arrive in bits, checked by the Python
-//! layer; the core works in bytes.
+//! `ANSIX923` padders and unpadders, and the block-size rule their constructors apply.
+//! Block sizes arrive in bits; the core checks them and works in bytes.
 
-use cryptography_backend::padding::{Padder, PaddingScheme, Unpadder};
-use pyo3::exceptions::PyValueError;
+use cryptography_backend::padding::{self, Padder, PaddingScheme, Unpadder};
 use pyo3::prelude::*;
-use pyo3::types::PyBytes;
+use pyo3::types::{PyBytes, PyInt};
 
 use crate::buf::BytesLike;
 use crate::error::{already_finalized, CryptoError, CryptoResult};
 
-fn block_len(block_size_bits: usize) -> PyResult<usize> {
-    if block_size_bits % 8 == 0 && (8..=2040).contains(&block_size_bits) {
-        Ok(block_size_bits / 8)
-    } else {
-        Err(PyValueError::new_err(
-            "block_size must be a multiple of 8 in range(8, 2041).",
-        ))
-    }
+/// The block size in bits, as a length in bytes (the core's rule: 0 to 2040, whole
+/// bytes); an integer too large for 64 bits is out of range all the same.
+fn block_len(block_size: &Bound<'_, PyAny>) -> CryptoResult<usize> {
+    let bits = match block_size.extract::<i64>() {
+        Ok(bits) => bits,
+        Err(_) if block_size.is_instance_of::<PyInt>() => i64::MAX,
+        Err(err) => return Err(err.into()),
+    };
+    Ok(padding::block_len_from_bits(bits)?)
+}
+
+/// `PKCS7(block_size)` and `ANSIX923(block_size)`'s check.
+#[pyfunction]
+#[pyo3(name = "check_padding_block_size")]
+pub(crate) fn check_block_size(block_size: &Bound<'_, PyAny>) -> CryptoResult<()> {
+    block_len(block_size).map(|_| ())
 }
 
 fn write_bytes<'py>(
@@ -41,7 +48,7 @@ macro_rules! padding_contexts {
         #[pymethods]
         impl $padder {
             #[new]
-            fn new(block_size: usize) -> CryptoResult<Self> {
+            fn new(block_size: &Bound<'_, PyAny>) -> CryptoResult<Self> {
                 Ok($padder {
                     state: Some(Padder::new($scheme, block_len(block_size)?)?),
                 })
@@ -69,7 +76,7 @@ macro_rules! padding_contexts {
         #[pymethods]
         impl $unpadder {
             #[new]
-            fn new(block_size: usize) -> CryptoResult<Self> {
+            fn new(block_size: &Bound<'_, PyAny>) -> CryptoResult<Self> {
                 Ok($unpadder {
                     state: Some(Unpadder::new($scheme, block_len(block_size)?)?),
                 })

@@ -12,6 +12,7 @@ from cryptography.hazmat.bindings._rust import (
     ANSIX923UnpaddingContext,
     PKCS7PaddingContext,
     PKCS7UnpaddingContext,
+    check_padding_block_size,
 )
 
 
@@ -26,10 +27,8 @@ class PaddingContext(metaclass=abc.ABCMeta):
 
 
 def _byte_padding_check(block_size: int) -> None:
-    if not (0 <= block_size <= 2040):
-        raise ValueError("block_size must be in range(0, 2041).")
-    if block_size % 8 != 0:
-        raise ValueError("block_size must be a multiple of 8.")
+    # The rule (0 to 2040 bits, whole bytes) and its messages are the core's.
+    check_padding_block_size(block_size)
 
 
 class PKCS7:

@@ -98,6 +98,30 @@ pub enum KdfError {
     Argon2OutOfMemory { kib: u32 },
 }
 
+/// The rules of block padding (see `crate::padding`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PaddingError {
+    /// A block size in bits outside 0 to 2040.
+    BlockSizeRange,
+    /// A block size in bits that is not whole bytes.
+    BlockSizeNotBytes,
+    /// A padding context's block length outside 1 to 255 bytes.
+    BlockLength,
+}
+
+/// The argument rules of HOTP and TOTP (see `crate::twofactor`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TwoFactorError {
+    /// A key under 128 bits, with the key length enforced.
+    KeyTooShort,
+    /// A length that is not an integer.
+    LengthNotInteger,
+    /// A length outside 6 to 8 digits.
+    Length,
+    /// A digest other than SHA-1, SHA-256 or SHA-512 (or not a digest at all).
+    Algorithm,
+}
+
 /// The rules of the classic cipher modes (see `crate::cipher`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CipherError {
@@ -221,6 +245,10 @@ pub enum Error {
     Kdf(KdfError),
     /// A classic cipher mode's rule was broken.
     Cipher(CipherError),
+    /// A padding rule was broken.
+    Padding(PaddingError),
+    /// An HOTP or TOTP argument rule was broken.
+    TwoFactor(TwoFactorError),
     /// A public-key operation's rule was broken, or the operation failed.
     Asymmetric(AsymmetricError),
     /// OpenSSL failed unexpectedly; its drained error queue.
@@ -230,6 +258,18 @@ pub enum Error {
 impl From<KdfError> for Error {
     fn from(err: KdfError) -> Self {
         Error::Kdf(err)
+    }
+}
+
+impl From<PaddingError> for Error {
+    fn from(err: PaddingError) -> Self {
+        Error::Padding(err)
+    }
+}
+
+impl From<TwoFactorError> for Error {
+    fn from(err: TwoFactorError) -> Self {
+        Error::TwoFactor(err)
     }
 }
 
@@ -288,6 +328,8 @@ impl fmt::Display for Error {
             Error::KeyWrap(err) => write!(f, "key wrap argument: {err:?}"),
             Error::Kdf(err) => write!(f, "KDF: {err:?}"),
             Error::Cipher(err) => write!(f, "{err}"),
+            Error::Padding(err) => write!(f, "padding argument: {err:?}"),
+            Error::TwoFactor(err) => write!(f, "HOTP argument: {err:?}"),
             Error::Asymmetric(err) => write!(f, "{err}"),
             Error::OpenSsl(stack) => write!(f, "OpenSSL error: {stack}"),
         }

@@ -42,7 +42,8 @@ pub mod twofactor;
 pub mod xchacha;
 
 pub use error::{
-    AeadError, AsymmetricError, CipherError, Error, KdfError, KeyWrapError, Result, Unsupported,
+    AeadError, AsymmetricError, CipherError, Error, KdfError, KeyWrapError, PaddingError, Result,
+    TwoFactorError, Unsupported,
 };
 pub use ffi::Output;
 

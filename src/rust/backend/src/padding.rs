@@ -16,7 +16,7 @@
 //! # Ok::<(), cryptography_backend::Error>(())
 //! ```
 
-use crate::error::{Error, Result};
+use crate::error::{Error, PaddingError, Result};
 
 /// How the padding bytes are formed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,12 +27,24 @@ pub enum PaddingScheme {
     AnsiX923,
 }
 
+/// The API's block sizes, in bits (the `PKCS7` and `ANSIX923` constructors): 0 to 2040,
+/// in whole bytes. Returns the length in bytes; a context then needs at least one.
+pub fn block_len_from_bits(bits: i64) -> Result<usize> {
+    if !(0..=2040).contains(&bits) {
+        return Err(PaddingError::BlockSizeRange.into());
+    }
+    if bits % 8 != 0 {
+        return Err(PaddingError::BlockSizeNotBytes.into());
+    }
+    Ok((bits / 8) as usize)
+}
+
 /// Block lengths in bytes are 1 to 255: the padding length must fit in one byte.
 fn check_block_len(block_len: usize) -> Result<()> {
     if (1..=255).contains(&block_len) {
         Ok(())
     } else {
-        Err(Error::InvalidPadding)
+        Err(PaddingError::BlockLength.into())
     }
 }
 
@@ -228,6 +240,30 @@ fn padding_is_valid(scheme: PaddingScheme, block: &[u8], pad_len: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn block_size_rules() {
+        assert_eq!(block_len_from_bits(128).unwrap(), 16);
+        assert_eq!(block_len_from_bits(0).unwrap(), 0);
+        assert_eq!(block_len_from_bits(2040).unwrap(), 255);
+        for (bits, rule) in [
+            (-8, PaddingError::BlockSizeRange),
+            (2048, PaddingError::BlockSizeRange),
+            (12, PaddingError::BlockSizeNotBytes),
+        ] {
+            assert!(matches!(block_len_from_bits(bits), Err(Error::Padding(r)) if r == rule));
+        }
+        for len in [0, 256] {
+            assert!(matches!(
+                Padder::new(PaddingScheme::Pkcs7, len),
+                Err(Error::Padding(PaddingError::BlockLength))
+            ));
+            assert!(matches!(
+                Unpadder::new(PaddingScheme::AnsiX923, len),
+                Err(Error::Padding(PaddingError::BlockLength))
+            ));
+        }
+    }
 
     fn pad(scheme: PaddingScheme, block_len: usize, chunks: &[&[u8]]) -> Vec<u8> {
         let mut padder = Padder::new(scheme, block_len).unwrap();

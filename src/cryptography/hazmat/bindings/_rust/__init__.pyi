@@ -22,11 +22,14 @@ __all__ = [
     "PKCS7PaddingContext",
     "PKCS7UnpaddingContext",
     "asn1",
+    "check_padding_block_size",
     "cobblestone",
     "fernet",
     "keys",
     "openssl",
 ]
+
+def check_padding_block_size(block_size: int) -> None: ...
 
 @typing.final
 class PKCS7PaddingContext(padding.PaddingContext):

@@ -21,8 +21,6 @@ __all__ = ["HOTP", "SHA1", "SHA256", "SHA512", "InvalidToken", "quote", "urlenco
 
 HOTPHashTypes = typing.Union[SHA1, SHA256, SHA512]
 
-_MAX_COUNTER = 2**64 - 1
-
 
 def _generate_uri(
     hotp: HOTP,
@@ -55,31 +53,19 @@ class HOTP:
         backend: typing.Any = None,
         enforce_key_length: bool = True,
     ) -> None:
-        if enforce_key_length is True and len(key) < 16:
-            raise ValueError("Key length has to be at least 128 bits.")
-        if not isinstance(length, int):
-            raise TypeError("Length parameter must be an integer type.")
-        if not 6 <= length <= 8:
-            raise ValueError("Length of HOTP has to be between 6 and 8.")
-        if not isinstance(algorithm, (SHA1, SHA256, SHA512)):
-            raise TypeError("Algorithm must be SHA1, SHA256 or SHA512.")
+        # The native object checks the arguments, with the reference's messages.
+        self._native = rust_openssl.twofactor.Hotp(
+            key, length, algorithm, enforce_key_length
+        )
         self._key = key
         self._length = length
         self._algorithm = algorithm
 
     def generate(self, counter: int) -> bytes:
-        if not isinstance(counter, int):
-            raise TypeError("Counter parameter must be an integer type.")
-        if not 0 <= counter <= _MAX_COUNTER:
-            raise ValueError(f"Counter must be between 0 and {_MAX_COUNTER}.")
-        return rust_openssl.twofactor.hotp_code(
-            self._key, self._algorithm, counter, self._length
-        )
+        return self._native.generate(counter)
 
     def _dynamic_truncate(self, counter: int) -> int:
-        return rust_openssl.twofactor.dynamic_truncate(
-            self._key, self._algorithm, counter
-        )
+        return self._native.dynamic_truncate(counter)
 
     def verify(self, hotp: bytes, counter: int) -> None:
         if not constant_time.bytes_eq(self.generate(counter), hotp):

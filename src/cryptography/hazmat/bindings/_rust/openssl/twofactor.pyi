@@ -2,12 +2,20 @@
 # 2.0, and the BSD License. See the LICENSE file in the root of this repository
 # for complete details.
 
-from cryptography.hazmat.primitives.hashes import HashAlgorithm
+import typing
+
 from cryptography.utils import Buffer
 
-__all__ = ["dynamic_truncate", "hotp_code"]
+__all__ = ["Hotp"]
 
-def hotp_code(
-    key: Buffer, algorithm: HashAlgorithm, counter: int, length: int
-) -> bytes: ...
-def dynamic_truncate(key: Buffer, algorithm: HashAlgorithm, counter: int) -> int: ...
+@typing.final
+class Hotp:
+    def __new__(
+        cls,
+        key: Buffer,
+        length: typing.Any,
+        algorithm: typing.Any,
+        enforce_key_length: typing.Any,
+    ) -> Hotp: ...
+    def generate(self, counter: typing.Any) -> bytes: ...
+    def dynamic_truncate(self, counter: int) -> int: ...
