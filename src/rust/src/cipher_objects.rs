@@ -10,13 +10,15 @@
 //! attribute, as before. Like the reference's Python classes, they take weak references
 //! and attributes of the caller's own (a `__dict__`).
 
-use pyo3::exceptions::{PyAssertionError, PyTypeError, PyValueError};
+use pyo3::exceptions::{PyAssertionError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyFrozenSet, PyTuple, PyType};
 use pyo3::BoundObject;
 
+use cryptography_backend::cipher_rules::{self, IvName};
+
 use crate::buf::BytesLike;
-use crate::error::{unsupported, Reason};
+use crate::error::{unsupported, CryptoError, Reason};
 
 use crate::types::{BLOCK_CIPHER_ALGORITHM, CIPHER_ALGORITHM, GENERIC_ALIAS, MODE, MODE_WITH_TAG};
 
@@ -30,6 +32,11 @@ fn check_byteslike(value: &Bound<'_, PyAny>, name: &str) -> PyResult<()> {
     } else {
         Err(PyTypeError::new_err(format!("{name} must be bytes-like")))
     }
+}
+
+/// A rule of the core's, its error as the Python exception.
+fn rule(result: cryptography_backend::Result<()>) -> PyResult<()> {
+    result.map_err(|err| CryptoError::from(err).into())
 }
 
 /// `(type(self), args)`: how the objects pickle and copy (as the reference's plain Python
@@ -112,6 +119,43 @@ pub(crate) fn add_classes(module: &Bound<'_, PyModule>) -> PyResult<()> {
 }
 
 // ---------------------------------------------------------------------------------------
+// The rules of the Python algorithm and mode classes (the core's, with its messages)
+
+/// `_cipheralgorithm._verify_key_size`: a key size (in bits) the algorithm takes.
+#[pyfunction]
+pub(crate) fn check_key_size(
+    name: &str,
+    key_sizes: std::collections::BTreeSet<usize>,
+    key_bits: usize,
+) -> PyResult<()> {
+    let key_sizes: Vec<usize> = key_sizes.into_iter().collect();
+    rule(cipher_rules::check_key_size(name, &key_sizes, key_bits))
+}
+
+/// `_modes._check_aes_key_length`: keys above 256 bits are for XTS only.
+#[pyfunction]
+pub(crate) fn check_aes_key_for_mode(is_aes: bool, key_bits: usize) -> PyResult<()> {
+    rule(cipher_rules::check_aes_key_for_mode(is_aes, key_bits))
+}
+
+/// `_modes._check_iv_length`: a feedback mode's IV is one block.
+#[pyfunction]
+pub(crate) fn check_iv_length(mode_name: &str, block_size: usize, iv_len: usize) -> PyResult<()> {
+    rule(cipher_rules::check_one_block(
+        IvName::Iv,
+        mode_name,
+        block_size,
+        iv_len,
+    ))
+}
+
+/// `ChaCha20(key, nonce)`: a 16-byte nonce.
+#[pyfunction]
+pub(crate) fn check_chacha20_nonce(nonce_len: usize) -> PyResult<()> {
+    rule(cipher_rules::check_chacha20_nonce(nonce_len))
+}
+
+// ---------------------------------------------------------------------------------------
 // Algorithms
 
 macro_rules! aes_class {
@@ -133,12 +177,7 @@ macro_rules! aes_class {
             #[new]
             fn new(key: Bound<'_, PyAny>) -> PyResult<Self> {
                 check_byteslike(&key, "key")?;
-                let bits = key.len()? * 8;
-                if !Self::KEY_SIZES.contains(&bits) {
-                    return Err(PyValueError::new_err(format!(
-                        "Invalid key size ({bits}) for AES."
-                    )));
-                }
+                rule(cipher_rules::check_key_size("AES", Self::KEY_SIZES, key.len()? * 8))?;
                 Ok($rust { key: key.unbind() })
             }
 
@@ -292,29 +331,26 @@ fn require_block_cipher(
 
 /// AES with a 512-bit key is only for XTS.
 fn refuse_double_aes_key(facts: &AlgorithmFacts<'_, '_>) -> PyResult<()> {
-    if facts.key_size()? > 256 && facts.is_named_aes()? {
-        Err(PyValueError::new_err(
-            "Only 128, 192, and 256 bit keys are allowed for this AES mode",
-        ))
-    } else {
-        Ok(())
-    }
+    let key_bits = facts.key_size()?;
+    rule(cipher_rules::check_aes_key_for_mode(
+        facts.is_named_aes()?,
+        key_bits,
+    ))
 }
 
 /// The IV (or CTR nonce) must be one block long.
 fn require_one_block(
     facts: &AlgorithmFacts<'_, '_>,
     value: &Bound<'_, PyAny>,
-    what: &str,
+    name: IvName,
     mode_name: &str,
 ) -> PyResult<()> {
-    let len = value.len()?;
-    if len * 8 != facts.block_size()? {
-        return Err(PyValueError::new_err(format!(
-            "Invalid {what} size ({len}) for {mode_name}."
-        )));
-    }
-    Ok(())
+    rule(cipher_rules::check_one_block(
+        name,
+        mode_name,
+        facts.block_size()?,
+        value.len()?,
+    ))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -362,7 +398,7 @@ impl Cbc {
         require_one_block(
             &facts,
             slf.get().initialization_vector.bind(slf.py()),
-            "IV",
+            IvName::Iv,
             "CBC",
         )
     }
@@ -415,7 +451,7 @@ impl Ctr {
         refuse_double_aes_key(&facts)?;
         // The reference names CTR here where CBC shows the object.
         require_block_cipher(&facts, || Ok("CTR".to_string()))?;
-        require_one_block(&facts, slf.get().nonce.bind(slf.py()), "nonce", "CTR")
+        require_one_block(&facts, slf.get().nonce.bind(slf.py()), IvName::Nonce, "CTR")
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
@@ -481,9 +517,7 @@ impl Xts {
     #[new]
     fn new(tweak: Bound<'_, PyAny>) -> PyResult<Self> {
         check_byteslike(&tweak, "tweak")?;
-        if tweak.len()? != 16 {
-            return Err(PyValueError::new_err("tweak must be 128-bits (16 bytes)"));
-        }
+        rule(cipher_rules::check_xts_tweak(tweak.len()?))?;
         Ok(Xts {
             tweak: tweak.unbind(),
         })
@@ -502,13 +536,7 @@ impl Xts {
                  AES class instead.",
             ));
         }
-        if !matches!(facts.key_size()?, 256 | 512) {
-            return Err(PyValueError::new_err(
-                "The XTS specification requires a 256-bit key for AES-128-XTS and 512-bit \
-                 key for AES-256-XTS",
-            ));
-        }
-        Ok(())
+        rule(cipher_rules::check_xts_key(facts.key_size()?))
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
@@ -560,30 +588,22 @@ impl Gcm {
         tag: Option<Bound<'_, PyAny>>,
         min_tag_length: isize,
     ) -> PyResult<Self> {
-        // NIST recommends 96-bit IVs; OpenSSL accepts 64 to 1024 bits.
         check_byteslike(&initialization_vector, "initialization_vector")?;
-        if !(8..=128).contains(&initialization_vector.len()?) {
-            return Err(PyValueError::new_err(
-                "initialization_vector must be between 8 and 128 bytes (64 and 1024 bits).",
-            ));
+        let iv_len = initialization_vector.len()?;
+        // The IV's length is checked before the tag's type, as the reference does.
+        rule(cipher_rules::check_gcm(iv_len, min_tag_length as i64))?;
+        let tag = tag
+            .map(|tag| {
+                tag.cast_into::<PyBytes>()
+                    .map_err(|_| PyTypeError::new_err("tag must be bytes"))
+            })
+            .transpose()?;
+        if let Some(tag) = &tag {
+            // `check_gcm` has made sure the minimum is at least 4.
+            let min = usize::try_from(min_tag_length).unwrap_or(usize::MAX);
+            rule(cipher_rules::check_tag_min(tag.as_bytes().len(), min))?;
         }
-        if min_tag_length < 4 {
-            return Err(PyValueError::new_err("min_tag_length must be >= 4"));
-        }
-        let tag = match tag {
-            Some(tag) => {
-                let tag = tag
-                    .cast_into::<PyBytes>()
-                    .map_err(|_| PyTypeError::new_err("tag must be bytes"))?;
-                if tag.as_bytes().len() < usize::try_from(min_tag_length).unwrap_or(4) {
-                    return Err(PyValueError::new_err(format!(
-                        "Authentication tag must be {min_tag_length} bytes or longer."
-                    )));
-                }
-                Some(tag.unbind())
-            }
-            None => None,
-        };
+        let tag = tag.map(Bound::unbind);
         Ok(Gcm {
             initialization_vector: initialization_vector.unbind(),
             tag,
@@ -613,16 +633,13 @@ impl Gcm {
         let facts = AlgorithmFacts::of(algorithm);
         refuse_double_aes_key(&facts)?;
         require_block_cipher(&facts, || Ok("GCM".to_string()))?;
-        let block_bytes = facts.block_size()? / 8;
-        if self
-            .tag_bytes(py)
-            .is_some_and(|tag| tag.len() > block_bytes)
-        {
-            return Err(PyValueError::new_err(format!(
-                "Authentication tag cannot be more than {block_bytes} bytes."
-            )));
+        match self.tag_bytes(py) {
+            Some(tag) => rule(cipher_rules::check_tag_fits_block(
+                tag.len(),
+                facts.block_size()?,
+            )),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
@@ -741,10 +758,8 @@ impl Cipher {
         // A native GCM's tag is checked with the context; this is for other modes with tags.
         let foreign_mode_with_tag =
             !mode.is_none() && !is_native_mode(mode) && mode.is_instance(MODE_WITH_TAG.get(py)?)?;
-        if foreign_mode_with_tag && !mode.getattr("tag")?.is_none() {
-            return Err(
-                PyValueError::new_err("Authentication tag must be None when encrypting.").into(),
-            );
+        if foreign_mode_with_tag {
+            cipher_rules::check_no_tag_when_encrypting(true, !mode.getattr("tag")?.is_none())?;
         }
         crate::ciphers::create_encryption_ctx(py, self.algorithm.bind(py).clone(), mode.clone())
     }

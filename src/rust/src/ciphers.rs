@@ -3,6 +3,7 @@
 //! once, then each method makes one call into the core's `CipherContext`.
 
 use cryptography_backend::cipher::{CipherAlgorithm, CipherContext, Mode};
+use cryptography_backend::cipher_rules;
 use cryptography_backend::{CipherError, Error};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -229,10 +230,8 @@ fn build_context(
         .as_ref()
         .map(|iv| iv.extract::<BytesLike<'_>>())
         .transpose()?;
-    if parts.mode == Mode::Gcm && encrypt && parts.tag.is_some() {
-        return Err(
-            PyValueError::new_err("Authentication tag must be None when encrypting.").into(),
-        );
+    if parts.mode == Mode::Gcm {
+        cipher_rules::check_no_tag_when_encrypting(encrypt, parts.tag.is_some())?;
     }
     let context = CipherContext::new(core_algorithm, parts.mode, &key, iv.as_deref(), encrypt)
         .map_err(|err| match err {
@@ -323,13 +322,11 @@ pub(crate) fn create_decryption_ctx(
 ) -> CryptoResult<Py<PyAny>> {
     let mut spec = build_context(py, &algorithm, &mode, false)?;
     if spec.context.is_aead() {
-        let tag_from_mode = spec.mode_tag.is_some();
         if let Some(tag) = &spec.mode_tag {
-            spec.context.set_tag(tag)?;
+            spec.context.set_tag(tag, spec.min_tag_len, true)?;
         }
         let context = AeadDecryptionContext {
             state: Some(spec.context),
-            tag_from_mode,
             min_tag_len: spec.min_tag_len,
         };
         Ok(Py::new(py, context)?.into_any())
@@ -512,7 +509,6 @@ impl AeadEncryptionContext {
 )]
 pub(crate) struct AeadDecryptionContext {
     state: Option<CipherContext>,
-    tag_from_mode: bool,
     min_tag_len: usize,
 }
 
@@ -548,20 +544,7 @@ impl AeadDecryptionContext {
         py: Python<'py>,
         tag: &[u8],
     ) -> CryptoResult<Bound<'py, PyBytes>> {
-        live(&mut self.state)?;
-        if self.tag_from_mode {
-            return Err(
-                PyValueError::new_err("Authentication tag must be provided only once.").into(),
-            );
-        }
-        if tag.len() < self.min_tag_len {
-            return Err(PyValueError::new_err(format!(
-                "Authentication tag must be {} bytes or longer.",
-                self.min_tag_len
-            ))
-            .into());
-        }
-        live(&mut self.state)?.set_tag(tag)?;
+        live(&mut self.state)?.set_tag(tag, self.min_tag_len, false)?;
         Ok(finalize(py, &mut self.state)?.1)
     }
 

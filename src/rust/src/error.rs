@@ -1,6 +1,7 @@
 //! The one place where core errors become Python exceptions.
 
 use cryptography_backend::aead::AeadKind;
+use cryptography_backend::cipher_rules::IvName;
 use cryptography_backend::{
     AeadError, AsymmetricError, CipherError, Error, KdfError, KeyWrapError, PaddingError,
     TwoFactorError, Unsupported,
@@ -236,6 +237,37 @@ fn cipher_error(err: CipherError) -> PyErr {
         CipherError::KeyTooLongForMode => PyValueError::new_err(
             "Only 128, 192, and 256 bit keys are allowed for this AES mode",
         ),
+        CipherError::KeySize { name, bits } => {
+            PyValueError::new_err(format!("Invalid key size ({bits}) for {name}."))
+        }
+        CipherError::IvSize { name, mode, len } => {
+            let name = match name {
+                IvName::Iv => "IV",
+                IvName::Nonce => "nonce",
+            };
+            PyValueError::new_err(format!("Invalid {name} size ({len}) for {mode}."))
+        }
+        CipherError::XtsTweakLength => PyValueError::new_err("tweak must be 128-bits (16 bytes)"),
+        CipherError::XtsKeySize => PyValueError::new_err(
+            "The XTS specification requires a 256-bit key for AES-128-XTS and 512-bit key for \
+             AES-256-XTS",
+        ),
+        CipherError::GcmIvLength => PyValueError::new_err(
+            "initialization_vector must be between 8 and 128 bytes (64 and 1024 bits).",
+        ),
+        CipherError::GcmMinTagLength => PyValueError::new_err("min_tag_length must be >= 4"),
+        CipherError::TagTooShort { min } => PyValueError::new_err(format!(
+            "Authentication tag must be {min} bytes or longer."
+        )),
+        CipherError::ChaCha20NonceLength => {
+            PyValueError::new_err("nonce must be 128-bits (16 bytes)")
+        }
+        CipherError::TagWhenEncrypting => {
+            PyValueError::new_err("Authentication tag must be None when encrypting.")
+        }
+        CipherError::TagGivenTwice => {
+            PyValueError::new_err("Authentication tag must be provided only once.")
+        }
     }
 }
 

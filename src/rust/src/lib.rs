@@ -133,6 +133,10 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
     })?;
     submodule(&openssl, &openssl_path, "ciphers", |m| {
         m.add_function(wrap_pyfunction!(ciphers::cipher_supported, m)?)?;
+        m.add_function(wrap_pyfunction!(cipher_objects::check_key_size, m)?)?;
+        m.add_function(wrap_pyfunction!(cipher_objects::check_aes_key_for_mode, m)?)?;
+        m.add_function(wrap_pyfunction!(cipher_objects::check_iv_length, m)?)?;
+        m.add_function(wrap_pyfunction!(cipher_objects::check_chacha20_nonce, m)?)?;
         m.add_function(wrap_pyfunction!(ciphers::create_encryption_ctx, m)?)?;
         m.add_function(wrap_pyfunction!(ciphers::create_decryption_ctx, m)?)?;
         m.add_function(wrap_pyfunction!(ciphers::_advance, m)?)?;

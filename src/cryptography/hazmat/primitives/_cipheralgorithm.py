@@ -7,6 +7,7 @@ from __future__ import annotations
 import abc
 
 from cryptography import utils
+from cryptography.hazmat.bindings._rust import openssl as rust_openssl
 
 # Interfaces of symmetric cipher algorithms, importable from this private module because
 # third-party code does.
@@ -43,9 +44,9 @@ def _verify_key_size(algorithm: CipherAlgorithm, key: utils.Buffer) -> utils.Buf
     # bytes and bytearray need no further check; this runs for every cipher object.
     if not isinstance(key, (bytes, bytearray)):
         utils._check_byteslike("key", key)
-    size_bits = len(key) * 8
-    if size_bits not in algorithm.key_sizes:
-        raise ValueError(f"Invalid key size ({size_bits}) for {algorithm.name}.")
+    rust_openssl.ciphers.check_key_size(
+        algorithm.name, algorithm.key_sizes, len(key) * 8
+    )
     return key
 
 

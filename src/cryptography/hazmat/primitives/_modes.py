@@ -11,6 +11,7 @@ import abc
 
 from cryptography import utils
 from cryptography.exceptions import UnsupportedAlgorithm, _Reasons
+from cryptography.hazmat.bindings._rust import openssl as rust_openssl
 from cryptography.hazmat.primitives._cipheralgorithm import (
     BlockCipherAlgorithm,
     CipherAlgorithm,
@@ -76,19 +77,19 @@ def _check_block_cipher(mode: Mode, algorithm: CipherAlgorithm) -> None:
         )
 
 
+# The rules themselves, and their messages, are the core's.
 def _check_aes_key_length(mode: Mode, algorithm: CipherAlgorithm) -> None:
-    if algorithm.key_size > 256 and algorithm.name == "AES":
-        raise ValueError(
-            "Only 128, 192, and 256 bit keys are allowed for this AES mode"
-        )
+    rust_openssl.ciphers.check_aes_key_for_mode(
+        algorithm.name == "AES", algorithm.key_size
+    )
 
 
 def _check_iv_length(
     mode: ModeWithInitializationVector, algorithm: BlockCipherAlgorithm
 ) -> None:
-    iv_len = len(mode.initialization_vector)
-    if iv_len * 8 != algorithm.block_size:
-        raise ValueError(f"Invalid IV size ({iv_len}) for {mode.name}.")
+    rust_openssl.ciphers.check_iv_length(
+        mode.name, algorithm.block_size, len(mode.initialization_vector)
+    )
 
 
 def _check_iv_and_key_length(

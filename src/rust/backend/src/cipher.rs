@@ -84,10 +84,14 @@ fn openssl_name(algorithm: CipherAlgorithm, key_len: usize, mode: Mode) -> Resul
     use CipherAlgorithm as A;
     use Mode as M;
     let bits = key_len * 8;
+    if mode != M::Xts {
+        crate::cipher_rules::check_aes_key_for_mode(algorithm == A::Aes, bits)?;
+    }
     let stem = match (algorithm, mode) {
-        (A::Aes, M::Xts) if key_len == 32 || key_len == 64 => format!("AES-{}", bits / 2),
-        (A::Aes, M::Xts) => return Err(Error::InvalidKeyLength),
-        (A::Aes, _) if key_len == 64 => return Err(Error::Cipher(CipherError::KeyTooLongForMode)),
+        (A::Aes, M::Xts) => {
+            crate::cipher_rules::check_xts_key(bits)?;
+            format!("AES-{}", bits / 2)
+        }
         (A::Aes, M::Cbc | M::Ctr | M::Ecb | M::Ofb | M::Cfb | M::Cfb8 | M::Gcm) => {
             format!("AES-{bits}")
         }
@@ -206,6 +210,8 @@ struct GcmState {
     updated: bool,
     /// For decryption: the expected tag, once known.
     tag_set: bool,
+    /// For decryption: the tag came with the mode, so no other may be given.
+    tag_from_mode: bool,
     /// For encryption: the tag, once finalized.
     tag: Option<[u8; 16]>,
 }
@@ -376,17 +382,22 @@ impl CipherContext {
         Ok(self.ctx.update_aad(aad)?)
     }
 
-    /// Sets the expected tag of a GCM decryption (from the mode, or `finalize_with_tag`).
-    pub fn set_tag(&mut self, tag: &[u8]) -> Result<()> {
+    /// Sets the expected tag of a GCM decryption, at least `min_len` bytes long.
+    /// `from_mode`: the tag came with the mode object, and no later one is accepted; one
+    /// given when finishing may be given again after a mismatch.
+    pub fn set_tag(&mut self, tag: &[u8], min_len: usize, from_mode: bool) -> Result<()> {
         let gcm = self.gcm.as_mut().ok_or(Error::Unsupported(
             Unsupported::Operation,
             "tag without AEAD",
         ))?;
-        if tag.len() > GCM_TAG_LEN {
-            return Err(Error::Cipher(CipherError::TagTooLong { max: GCM_TAG_LEN }));
+        if gcm.tag_from_mode {
+            return Err(CipherError::TagGivenTwice.into());
         }
+        crate::cipher_rules::check_tag_min(tag.len(), min_len)?;
+        crate::cipher_rules::check_tag_fits_block(tag.len(), 8 * GCM_TAG_LEN)?;
         self.ctx.set_tag(tag)?;
         gcm.tag_set = true;
+        gcm.tag_from_mode = from_mode;
         Ok(())
     }
 
@@ -611,9 +622,22 @@ mod tests {
         dec.update_into(&ct, &mut Output::new(&mut pt)).unwrap();
         let mut bad = tag;
         bad[0] ^= 1;
-        dec.set_tag(&bad).unwrap();
+        assert!(matches!(
+            dec.set_tag(&tag[..8], 12, false),
+            Err(Error::Cipher(CipherError::TagTooShort { min: 12 }))
+        ));
+        dec.set_tag(&bad, 16, false).unwrap();
         assert!(matches!(dec.finalize(), Err(Error::InvalidTag)));
         assert_eq!(&pt, b"hello");
+        // A tag given when finishing may be given again; one from the mode may not.
+        dec.set_tag(&bad, 16, false).unwrap();
+        let mut from_mode =
+            CipherContext::new(CipherAlgorithm::Aes, Mode::Gcm, &key, Some(&nonce), false).unwrap();
+        from_mode.set_tag(&tag, 16, true).unwrap();
+        assert!(matches!(
+            from_mode.set_tag(&tag, 16, false),
+            Err(Error::Cipher(CipherError::TagGivenTwice))
+        ));
     }
 
     #[test]

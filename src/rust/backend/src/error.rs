@@ -122,9 +122,34 @@ pub enum TwoFactorError {
     Algorithm,
 }
 
-/// The rules of the classic cipher modes (see `crate::cipher`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The rules of the classic cipher modes and their objects (see `crate::cipher` and
+/// `crate::cipher_rules`).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CipherError {
+    /// A key of a size (in bits) the named algorithm does not take.
+    KeySize { name: String, bits: usize },
+    /// A block mode's IV or nonce that is not one block long (`len` bytes).
+    IvSize {
+        name: crate::cipher_rules::IvName,
+        mode: String,
+        len: usize,
+    },
+    /// An XTS tweak other than 16 bytes.
+    XtsTweakLength,
+    /// An XTS key other than 256 or 512 bits.
+    XtsKeySize,
+    /// A GCM IV outside 8 to 128 bytes.
+    GcmIvLength,
+    /// A GCM minimum tag length under 4 bytes.
+    GcmMinTagLength,
+    /// A tag shorter than the minimum the mode was given.
+    TagTooShort { min: usize },
+    /// A ChaCha20 nonce other than 16 bytes.
+    ChaCha20NonceLength,
+    /// A tag given to a mode used for encryption.
+    TagWhenEncrypting,
+    /// A second tag for a decryption that already has one (from its mode).
+    TagGivenTwice,
     /// A nonce or IV has a length the mode does not accept.
     InvalidNonceLength,
     /// Block-mode input was not a whole number of blocks.
@@ -350,6 +375,18 @@ impl fmt::Display for CipherError {
             }
             CipherError::XtsDuplicatedKeys => f.write_str("XTS key halves are equal"),
             CipherError::KeyTooLongForMode => f.write_str("512-bit AES keys are for XTS only"),
+            CipherError::KeySize { name, bits } => write!(f, "no {bits}-bit keys for {name}"),
+            CipherError::IvSize { name, mode, len } => {
+                write!(f, "{name:?} of {len} bytes is not one block of {mode}")
+            }
+            CipherError::XtsTweakLength => f.write_str("XTS tweak is not 16 bytes"),
+            CipherError::XtsKeySize => f.write_str("XTS key is not 256 or 512 bits"),
+            CipherError::GcmIvLength => f.write_str("GCM IV outside 8 to 128 bytes"),
+            CipherError::GcmMinTagLength => f.write_str("GCM minimum tag length under 4"),
+            CipherError::TagTooShort { min } => write!(f, "tag shorter than {min} bytes"),
+            CipherError::ChaCha20NonceLength => f.write_str("ChaCha20 nonce is not 16 bytes"),
+            CipherError::TagWhenEncrypting => f.write_str("tag given for encryption"),
+            CipherError::TagGivenTwice => f.write_str("tag given twice"),
         }
     }
 }

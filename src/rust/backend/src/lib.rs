@@ -16,6 +16,7 @@ pub mod aead;
 mod algorithms;
 pub mod capabilities;
 pub mod cipher;
+pub mod cipher_rules;
 pub mod cobblestone;
 pub mod dsa;
 pub mod dss;

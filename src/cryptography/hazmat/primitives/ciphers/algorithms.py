@@ -56,8 +56,7 @@ class ChaCha20(_KeyedByBytes, CipherAlgorithm):
     def __init__(self, key: utils.Buffer, nonce: utils.Buffer):
         super().__init__(key)
         utils._check_byteslike("nonce", nonce)
-        if len(nonce) != 16:
-            raise ValueError("nonce must be 128-bits (16 bytes)")
+        rust_openssl.ciphers.check_chacha20_nonce(len(nonce))
         self._nonce = nonce
 
     @property

@@ -37,6 +37,10 @@ __all__ = [
     "XTS",
     "_advance",
     "_advance_aad",
+    "check_aes_key_for_mode",
+    "check_chacha20_nonce",
+    "check_iv_length",
+    "check_key_size",
     "cipher_supported",
     "create_decryption_ctx",
     "create_encryption_ctx",
@@ -46,6 +50,10 @@ def _advance(ctx: AEADEncryptionContext | AEADDecryptionContext, n: int) -> None
 def _advance_aad(
     ctx: AEADEncryptionContext | AEADDecryptionContext, n: int
 ) -> None: ...
+def check_key_size(name: str, key_sizes: frozenset[int], key_bits: int) -> None: ...
+def check_aes_key_for_mode(is_aes: bool, key_bits: int) -> None: ...
+def check_iv_length(mode_name: str, block_size: int, iv_len: int) -> None: ...
+def check_chacha20_nonce(nonce_len: int) -> None: ...
 def cipher_supported(
     algorithm: ciphers.CipherAlgorithm, mode: modes.Mode | None
 ) -> bool: ...
