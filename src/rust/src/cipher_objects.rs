@@ -125,11 +125,11 @@ pub(crate) fn add_classes(module: &Bound<'_, PyModule>) -> PyResult<()> {
 #[pyfunction]
 pub(crate) fn check_key_size(
     name: &str,
-    key_sizes: std::collections::BTreeSet<usize>,
+    key_sizes: &Bound<'_, PyAny>,
     key_bits: usize,
 ) -> PyResult<()> {
-    let key_sizes: Vec<usize> = key_sizes.into_iter().collect();
-    rule(cipher_rules::check_key_size(name, &key_sizes, key_bits))
+    let listed = key_sizes.contains(key_bits)?;
+    rule(cipher_rules::check_key_size(name, key_bits, |_| listed))
 }
 
 /// `_modes._check_aes_key_length`: keys above 256 bits are for XTS only.
@@ -177,7 +177,9 @@ macro_rules! aes_class {
             #[new]
             fn new(key: Bound<'_, PyAny>) -> PyResult<Self> {
                 check_byteslike(&key, "key")?;
-                rule(cipher_rules::check_key_size("AES", Self::KEY_SIZES, key.len()? * 8))?;
+                rule(cipher_rules::check_key_size("AES", key.len()? * 8, |bits| {
+                    Self::KEY_SIZES.contains(&bits)
+                }))?;
                 Ok($rust { key: key.unbind() })
             }
 
