@@ -2,11 +2,11 @@
 //! describe.
 
 use asn1::ObjectIdentifier;
+use cryptography_asn1::integer::significant;
+use cryptography_asn1::keys::{EcParameters, FieldParameters, SpecifiedEcDomain};
+use cryptography_asn1::oid;
 use cryptography_backend::ec::Curve;
 
-use asn1::SimpleAsn1Readable;
-
-use crate::der::{self, oid, SpecifiedEcDomain};
 use crate::error::{KeyError, KeyResult};
 
 /// The OID of each curve.
@@ -39,15 +39,17 @@ const EXPLICIT_CURVES: [Curve; 3] = [Curve::Secp256r1, Curve::Secp384r1, Curve::
 /// The named curve described by explicit parameters (SEC 1 C.2): the field, the
 /// coefficients, the order and the base point must all be those of P-256, P-384 or P-521.
 fn curve_for_explicit(params: &SpecifiedEcDomain<'_>) -> KeyResult<Curve> {
-    if !(1..=3).contains(&params.version) || params.field_id.field_type != oid::PRIME_FIELD {
+    let FieldParameters::Prime(prime) = &params.field_id.parameters else {
+        return Err(KeyError::UnsupportedExplicitCurve);
+    };
+    if !(1..=3).contains(&params.version) {
         return Err(KeyError::UnsupportedExplicitCurve);
     }
     // The three curves have cofactor 1; an absent or different cofactor describes some
     // other group.
-    if params.cofactor.as_ref().map(der::magnitude) != Some(&[1u8][..]) {
+    if params.cofactor.map(|cofactor| cofactor.significant()) != Some(&[1u8][..]) {
         return Err(KeyError::UnsupportedExplicitCurve);
     }
-    let prime = asn1::parse_single::<asn1::BigUint<'_>>(params.field_id.parameters.full_data())?;
     for curve in EXPLICIT_CURVES {
         let domain = curve.domain()?;
         let base_matches = params.base == domain.generator.as_slice() || {
@@ -58,10 +60,10 @@ fn curve_for_explicit(params: &SpecifiedEcDomain<'_>) -> KeyResult<Curve> {
             )?;
             params.base == generator.encoded_point(true)?.as_slice()
         };
-        if der::significant(der::magnitude(&prime)) == der::significant(&domain.p)
-            && der::significant(params.curve.a) == der::significant(&domain.a)
-            && der::significant(params.curve.b) == der::significant(&domain.b)
-            && der::significant(der::magnitude(&params.order)) == der::significant(&domain.order)
+        if prime.significant() == significant(&domain.p)
+            && significant(params.curve.a) == significant(&domain.a)
+            && significant(params.curve.b) == significant(&domain.b)
+            && params.order.significant() == significant(&domain.order)
             && base_matches
         {
             return Ok(curve);
@@ -71,17 +73,12 @@ fn curve_for_explicit(params: &SpecifiedEcDomain<'_>) -> KeyResult<Curve> {
 }
 
 /// Reads ECParameters (RFC 5480 section 2.1.1): a named curve, or explicit parameters
-/// that describe a supported named curve. `implicitCurve` is refused.
-pub fn curve_from_parameters(params: &asn1::Tlv<'_>) -> KeyResult<Curve> {
-    if params.tag() == ObjectIdentifier::TAG {
-        let oid = asn1::parse_single::<ObjectIdentifier>(params.full_data())?;
-        return curve_for_oid(&oid);
+/// that describe a supported named curve. `implicitCurve` names no curve: it is as
+/// unsupported as explicit parameters of an unknown one.
+pub fn curve_from_parameters(params: &EcParameters<'_>) -> KeyResult<Curve> {
+    match params {
+        EcParameters::NamedCurve(oid) => curve_for_oid(oid),
+        EcParameters::SpecifiedCurve(explicit) => curve_for_explicit(explicit),
+        EcParameters::ImplicitCurve(()) => Err(KeyError::UnsupportedExplicitCurve),
     }
-    if params.tag() == asn1::Sequence::TAG {
-        let explicit = asn1::parse_single::<SpecifiedEcDomain<'_>>(params.full_data())?;
-        return curve_for_explicit(&explicit);
-    }
-    // implicitCurve (NULL) names no curve: as unsupported as explicit parameters of an
-    // unknown one.
-    Err(KeyError::UnsupportedExplicitCurve)
 }

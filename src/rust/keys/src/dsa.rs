@@ -7,32 +7,32 @@ use cryptography_backend::dsa::{
 };
 use zeroize::Zeroizing;
 
-use crate::der::{self, oid, AlgorithmIdentifier};
+use cryptography_asn1::integer::Unsigned;
+use cryptography_asn1::keys::{self as der, DssParms};
+use cryptography_asn1::{AlgorithmIdentifier, AlgorithmParameters};
+
 use crate::error::{KeyError, KeyResult};
 
 /// The domain parameters of a DSA AlgorithmIdentifier. Keys whose parameters are absent
 /// (inherited from a certificate issuer, RFC 3279) cannot be used alone and are refused.
-fn parameters(algorithm: &AlgorithmIdentifier<'_>) -> KeyResult<DsaParameterComponents> {
-    let parms = algorithm.params_as::<der::DssParms<'_>>()?;
+fn parameters(parms: Option<&DssParms<'_>>) -> KeyResult<DsaParameterComponents> {
+    let parms = parms.ok_or(KeyError::Invalid("missing algorithm parameters"))?;
     Ok(DsaParameterComponents {
-        p: der::magnitude(&parms.p).to_vec(),
-        q: der::magnitude(&parms.q).to_vec(),
-        g: der::magnitude(&parms.g).to_vec(),
+        p: parms.p.as_bytes().to_vec(),
+        q: parms.q.as_bytes().to_vec(),
+        g: parms.g.as_bytes().to_vec(),
     })
 }
 
 /// The public key of a SubjectPublicKeyInfo whose algorithm is DSA: its key bits are a
 /// DER INTEGER y.
-pub fn public_from_spki(
-    algorithm: &AlgorithmIdentifier<'_>,
-    key_bytes: &[u8],
-) -> KeyResult<DsaPublicKey> {
-    let parameters = parameters(algorithm)?;
-    let y = asn1::parse_single::<asn1::BigUint<'_>>(key_bytes)?;
+pub fn public_from_spki(parms: Option<&DssParms<'_>>, key_bytes: &[u8]) -> KeyResult<DsaPublicKey> {
+    let parameters = parameters(parms)?;
+    let y = asn1::parse_single::<Unsigned<'_>>(key_bytes)?;
     Ok(DsaPublicKey::from_components(
         DsaPublicComponents {
             parameters,
-            y: der::magnitude(&y).to_vec(),
+            y: y.as_bytes().to_vec(),
         },
         Validation::Encoded,
     )?)
@@ -41,14 +41,14 @@ pub fn public_from_spki(
 /// The private key of a PrivateKeyInfo whose algorithm is DSA: its private key is a DER
 /// INTEGER x, and y is computed.
 pub fn private_from_pkcs8(
-    algorithm: &AlgorithmIdentifier<'_>,
+    parms: Option<&DssParms<'_>>,
     private_key: &[u8],
 ) -> KeyResult<DsaPrivateKey> {
-    let parameters = parameters(algorithm)?;
-    let x = asn1::parse_single::<asn1::BigUint<'_>>(private_key)?;
+    let parameters = parameters(parms)?;
+    let x = asn1::parse_single::<Unsigned<'_>>(private_key)?;
     Ok(DsaPrivateKey::from_private_value(
         &parameters,
-        der::magnitude(&x),
+        x.as_bytes(),
     )?)
 }
 
@@ -60,13 +60,13 @@ pub fn private_from_traditional(key: &der::DsaPrivateKey<'_>) -> KeyResult<DsaPr
     let components = DsaPrivateComponents {
         public: DsaPublicComponents {
             parameters: DsaParameterComponents {
-                p: der::magnitude(&key.p).to_vec(),
-                q: der::magnitude(&key.q).to_vec(),
-                g: der::magnitude(&key.g).to_vec(),
+                p: key.p.as_bytes().to_vec(),
+                q: key.q.as_bytes().to_vec(),
+                g: key.g.as_bytes().to_vec(),
             },
-            y: der::magnitude(&key.y).to_vec(),
+            y: key.y.as_bytes().to_vec(),
         },
-        x: Zeroizing::new(der::magnitude(&key.x).to_vec()),
+        x: Zeroizing::new(key.x.as_bytes().to_vec()),
     };
     Ok(DsaPrivateKey::from_components(
         components,
@@ -79,39 +79,30 @@ pub fn parse_traditional(der_bytes: &[u8]) -> KeyResult<DsaPrivateKey> {
     private_from_traditional(&asn1::parse_single::<der::DsaPrivateKey<'_>>(der_bytes)?)
 }
 
-/// The DER of a key's Dss-Parms, for its AlgorithmIdentifier.
-pub fn parameters_der(parameters: &DsaParameterComponents) -> KeyResult<Vec<u8>> {
-    Ok(asn1::write_single(&der::DssParmsOut {
-        p: der::Unsigned::new(&parameters.p),
-        q: der::Unsigned::new(&parameters.q),
-        g: der::Unsigned::new(&parameters.g),
-    })?)
-}
-
-/// The AlgorithmIdentifier of a key with these parameters (their DER in `parameters_der`).
-pub fn algorithm(parameters_der: &[u8]) -> KeyResult<AlgorithmIdentifier<'_>> {
-    AlgorithmIdentifier::with_params(oid::DSA, parameters_der)
+/// The AlgorithmIdentifier of a key with these parameters.
+pub fn algorithm(parameters: &DsaParameterComponents) -> AlgorithmIdentifier<'_> {
+    AlgorithmIdentifier::new(AlgorithmParameters::Dsa(Some(DssParms {
+        p: Unsigned::new(&parameters.p),
+        q: Unsigned::new(&parameters.q),
+        g: Unsigned::new(&parameters.g),
+    })))
 }
 
 /// The DER INTEGER of a key value (y in a SubjectPublicKeyInfo, x in a PKCS#8 key).
 pub fn integer_der(value: &[u8]) -> KeyResult<Zeroizing<Vec<u8>>> {
-    Ok(Zeroizing::new(asn1::write_single(&der::Unsigned::new(
-        value,
-    ))?))
+    Ok(Zeroizing::new(asn1::write_single(&Unsigned::new(value))?))
 }
 
 /// The traditional DSAPrivateKey of a key.
 pub fn traditional_der(key: &DsaPrivateKey) -> KeyResult<Zeroizing<Vec<u8>>> {
     let c = key.components();
     let parameters = &c.public.parameters;
-    Ok(Zeroizing::new(asn1::write_single(
-        &der::DsaPrivateKeyOut {
-            version: 0,
-            p: der::Unsigned::new(&parameters.p),
-            q: der::Unsigned::new(&parameters.q),
-            g: der::Unsigned::new(&parameters.g),
-            y: der::Unsigned::new(&c.public.y),
-            x: der::Unsigned::new(&c.x),
-        },
-    )?))
+    Ok(Zeroizing::new(asn1::write_single(&der::DsaPrivateKey {
+        version: 0,
+        p: Unsigned::new(&parameters.p),
+        q: Unsigned::new(&parameters.q),
+        g: Unsigned::new(&parameters.g),
+        y: Unsigned::new(&c.public.y),
+        x: Unsigned::new(&c.x),
+    })?))
 }

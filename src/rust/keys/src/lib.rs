@@ -24,7 +24,6 @@
 
 mod armor;
 pub mod curves;
-mod der;
 mod dsa;
 mod error;
 mod pbe;
@@ -32,6 +31,7 @@ mod private;
 mod public;
 pub mod request;
 
+use cryptography_asn1::keys as der;
 use cryptography_backend::dsa::{DsaPrivateKey, DsaPublicKey};
 use cryptography_backend::ec::{EcPrivateKey, EcPublicKey};
 use cryptography_backend::ecx::{RawPrivateKey, RawPublicKey};

@@ -7,10 +7,10 @@ use cryptography_backend::hash::{HashAlgorithm, Hasher};
 use cryptography_backend::kdf;
 use zeroize::Zeroizing;
 
-use crate::der::{
-    self, oid, AlgorithmIdentifier, EncryptedPrivateKeyInfo, PbeParams, Pbes2Params, Pbkdf2Params,
-    ScryptParams,
-};
+use cryptography_asn1::keys::EncryptedPrivateKeyInfo;
+use cryptography_asn1::pkcs5::{PbeParams, Pbes2Params, Pbkdf2Params, ScryptParams};
+use cryptography_asn1::{AlgorithmIdentifier, AlgorithmParameters};
+
 use crate::error::{KeyError, KeyResult};
 
 /// A symmetric scheme: cipher, key length, IV.
@@ -21,8 +21,8 @@ struct Scheme<'a> {
     iv: Option<&'a [u8]>,
 }
 
-fn unknown(oid: &asn1::ObjectIdentifier) -> KeyError {
-    KeyError::UnknownEncryption(oid.to_string())
+fn unknown(algorithm: &AlgorithmIdentifier<'_>) -> KeyError {
+    KeyError::UnknownEncryption(algorithm.oid().to_string())
 }
 
 /// RC2-CBC's parameter version for 128 effective key bits (RFC 8018 appendix B.2.3), the
@@ -31,27 +31,20 @@ const RC2_128_BIT_VERSION: u64 = 58;
 
 /// The cipher of a PBES2 encryption scheme.
 fn pbes2_scheme<'a>(scheme: &AlgorithmIdentifier<'a>) -> KeyResult<Scheme<'a>> {
-    let (algorithm, key_len) = match scheme.oid {
-        oid::AES128_CBC => (CipherAlgorithm::Aes, 16),
-        oid::AES192_CBC => (CipherAlgorithm::Aes, 24),
-        oid::AES256_CBC => (CipherAlgorithm::Aes, 32),
-        oid::DES_EDE3_CBC => (CipherAlgorithm::TripleDes, 24),
-        oid::DES_CBC => (CipherAlgorithm::Des, 8),
-        oid::RC2_CBC => {
-            let params = scheme.params_as::<der::Rc2CbcParams<'a>>()?;
+    let (algorithm, key_len, iv) = match &scheme.params {
+        AlgorithmParameters::Aes128Cbc(iv) => (CipherAlgorithm::Aes, 16, *iv),
+        AlgorithmParameters::Aes192Cbc(iv) => (CipherAlgorithm::Aes, 24, *iv),
+        AlgorithmParameters::Aes256Cbc(iv) => (CipherAlgorithm::Aes, 32, *iv),
+        AlgorithmParameters::DesEde3Cbc(iv) => (CipherAlgorithm::TripleDes, 24, *iv),
+        AlgorithmParameters::DesCbc(iv) => (CipherAlgorithm::Des, 8, *iv),
+        AlgorithmParameters::Rc2Cbc(params) => {
             if params.version != Some(RC2_128_BIT_VERSION) || params.iv.len() != 8 {
                 return Err(KeyError::Invalid("unsupported RC2 parameters"));
             }
-            return Ok(Scheme {
-                algorithm: CipherAlgorithm::Rc2,
-                mode: Mode::Cbc,
-                key_len: 16,
-                iv: Some(params.iv),
-            });
+            (CipherAlgorithm::Rc2, 16, params.iv)
         }
-        ref other => return Err(unknown(other)),
+        _ => return Err(unknown(scheme)),
     };
-    let iv = scheme.params_as::<&[u8]>()?;
     let block = if algorithm == CipherAlgorithm::Aes {
         16
     } else {
@@ -68,23 +61,19 @@ fn pbes2_scheme<'a>(scheme: &AlgorithmIdentifier<'a>) -> KeyResult<Scheme<'a>> {
     })
 }
 
+/// The PRF of PBKDF2: an HMAC, SHA-1 when absent. (Its parameters, absent or NULL, were
+/// checked when the structure was read.)
 fn pbkdf2_prf(prf: &Option<AlgorithmIdentifier<'_>>) -> KeyResult<HashAlgorithm> {
     let Some(prf) = prf else {
         return Ok(HashAlgorithm::Sha1);
     };
-    // The HMAC identifiers take no parameters but NULL (RFC 8018 appendix B.1.1).
-    if !prf.params_absent_or_null() {
-        return Err(KeyError::Malformed(
-            "PBKDF2 PRF parameters must be absent or NULL".to_string(),
-        ));
-    }
-    match prf.oid {
-        oid::HMAC_SHA1 => Ok(HashAlgorithm::Sha1),
-        oid::HMAC_SHA224 => Ok(HashAlgorithm::Sha224),
-        oid::HMAC_SHA256 => Ok(HashAlgorithm::Sha256),
-        oid::HMAC_SHA384 => Ok(HashAlgorithm::Sha384),
-        oid::HMAC_SHA512 => Ok(HashAlgorithm::Sha512),
-        ref other => Err(unknown(other)),
+    match prf.params {
+        AlgorithmParameters::HmacSha1(_) => Ok(HashAlgorithm::Sha1),
+        AlgorithmParameters::HmacSha224(_) => Ok(HashAlgorithm::Sha224),
+        AlgorithmParameters::HmacSha256(_) => Ok(HashAlgorithm::Sha256),
+        AlgorithmParameters::HmacSha384(_) => Ok(HashAlgorithm::Sha384),
+        AlgorithmParameters::HmacSha512(_) => Ok(HashAlgorithm::Sha512),
+        _ => Err(unknown(prf)),
     }
 }
 
@@ -106,15 +95,13 @@ fn pbes2_decrypt(
     data: &[u8],
 ) -> KeyResult<Zeroizing<Vec<u8>>> {
     let kdf_id = &params.key_derivation_func;
-    if kdf_id.oid != oid::PBKDF2 && kdf_id.oid != oid::SCRYPT {
-        return Err(unknown(&kdf_id.oid));
-    }
-    let pbkdf2 = if kdf_id.oid == oid::PBKDF2 {
-        let p = kdf_id.params_as::<Pbkdf2Params<'_>>()?;
-        let prf = pbkdf2_prf(&p.prf)?;
-        Some((p, prf))
-    } else {
-        None
+    let (pbkdf2, scrypt): (
+        Option<(&Pbkdf2Params<'_>, HashAlgorithm)>,
+        Option<&ScryptParams<'_>>,
+    ) = match &kdf_id.params {
+        AlgorithmParameters::Pbkdf2(p) => (Some((p, pbkdf2_prf(&p.prf)?)), None),
+        AlgorithmParameters::Scrypt(p) => (None, Some(p)),
+        _ => return Err(unknown(kdf_id)),
     };
     let scheme = pbes2_scheme(&params.encryption_scheme)?;
     let mut key = Zeroizing::new(vec![0u8; scheme.key_len]);
@@ -129,8 +116,7 @@ fn pbes2_decrypt(
             ));
         }
         kdf::pbkdf2_hmac(prf, password, p.salt, p.iteration_count, &mut key)?;
-    } else {
-        let p = kdf_id.params_as::<ScryptParams<'_>>()?;
+    } else if let Some(p) = scrypt {
         if p.key_length.is_some_and(|len| len != scheme.key_len as u64) {
             return Err(KeyError::Invalid(
                 "scrypt key length does not match the cipher",
@@ -162,17 +148,18 @@ fn pkcs12_decrypt(
     password: &[u8],
     data: &[u8],
 ) -> KeyResult<Zeroizing<Vec<u8>>> {
-    let (cipher_algorithm, mode, key_len, iv_len) = match algorithm.oid {
-        oid::PBE_SHA1_3DES => (CipherAlgorithm::TripleDes, Mode::Cbc, 24, 8),
-        oid::PBE_SHA1_2DES => (CipherAlgorithm::TripleDes, Mode::Cbc, 16, 8),
-        oid::PBE_SHA1_RC4_128 => (CipherAlgorithm::Rc4, Mode::Stream, 16, 0),
-        oid::PBE_SHA1_RC4_40 => (CipherAlgorithm::Rc4, Mode::Stream, 5, 0),
-        oid::PBE_SHA1_RC2_128 => (CipherAlgorithm::Rc2, Mode::Cbc, 16, 8),
-        oid::PBE_SHA1_RC2_40 => (CipherAlgorithm::Rc2, Mode::Cbc, 5, 8),
-        oid::PBE_MD5_DES | oid::PBE_SHA1_DES => return pbes1_decrypt(algorithm, password, data),
-        ref other => return Err(unknown(other)),
+    use AlgorithmParameters as P;
+    let (cipher_algorithm, mode, key_len, iv_len, params) = match &algorithm.params {
+        P::PbeSha1TripleDes(p) => (CipherAlgorithm::TripleDes, Mode::Cbc, 24, 8, p),
+        P::PbeSha1TwoKeyDes(p) => (CipherAlgorithm::TripleDes, Mode::Cbc, 16, 8, p),
+        P::PbeSha1Rc4_128(p) => (CipherAlgorithm::Rc4, Mode::Stream, 16, 0, p),
+        P::PbeSha1Rc4_40(p) => (CipherAlgorithm::Rc4, Mode::Stream, 5, 0, p),
+        P::PbeSha1Rc2_128(p) => (CipherAlgorithm::Rc2, Mode::Cbc, 16, 8, p),
+        P::PbeSha1Rc2_40(p) => (CipherAlgorithm::Rc2, Mode::Cbc, 5, 8, p),
+        P::PbeMd5Des(p) => return pbes1_decrypt(HashAlgorithm::Md5, p, password, data),
+        P::PbeSha1Des(p) => return pbes1_decrypt(HashAlgorithm::Sha1, p, password, data),
+        _ => return Err(unknown(algorithm)),
     };
-    let params = algorithm.params_as::<PbeParams<'_>>()?;
     check_iterations(params.iterations)?;
     let iterations = u32::try_from(params.iterations).map_err(|_| KeyError::TooManyIterations)?;
     let mut key = Zeroizing::new(vec![0u8; key_len]);
@@ -198,16 +185,11 @@ fn pkcs12_decrypt(
 /// Decrypts PBES1 with DES-CBC (RFC 8018 section 6.1): PBKDF1 over MD5 or SHA-1 gives
 /// the key and the IV.
 fn pbes1_decrypt(
-    algorithm: &AlgorithmIdentifier<'_>,
+    hash: HashAlgorithm,
+    params: &PbeParams<'_>,
     password: &[u8],
     data: &[u8],
 ) -> KeyResult<Zeroizing<Vec<u8>>> {
-    let hash = if algorithm.oid == oid::PBE_MD5_DES {
-        HashAlgorithm::Md5
-    } else {
-        HashAlgorithm::Sha1
-    };
-    let params = algorithm.params_as::<PbeParams<'_>>()?;
     if params.iterations == 0 || params.salt.len() != 8 {
         return Err(KeyError::Invalid("PBES1 parameters"));
     }
@@ -240,11 +222,9 @@ pub fn decrypt_pkcs8(
     password: &[u8],
 ) -> KeyResult<Zeroizing<Vec<u8>>> {
     let algorithm = &info.encryption_algorithm;
-    if algorithm.oid == oid::PBES2 {
-        let params = algorithm.params_as::<Pbes2Params<'_>>()?;
-        pbes2_decrypt(&params, password, info.encrypted_data)
-    } else {
-        pkcs12_decrypt(algorithm, password, info.encrypted_data)
+    match &algorithm.params {
+        AlgorithmParameters::Pbes2(params) => pbes2_decrypt(params, password, info.encrypted_data),
+        _ => pkcs12_decrypt(algorithm, password, info.encrypted_data),
     }
 }
 
@@ -272,21 +252,21 @@ pub fn encrypt_pkcs8(private_key_info: &[u8], password: &[u8]) -> KeyResult<Vec<
         Some(&iv),
         private_key_info,
     )?;
-    let null = crate::public::NULL_DER;
-    let prf = AlgorithmIdentifier::with_params(oid::HMAC_SHA256, &null)?;
-    let pbkdf2_der = asn1::write_single(&Pbkdf2Params {
-        salt: &salt,
-        iteration_count: PBKDF2_ITERATIONS,
-        key_length: None,
-        prf: Some(prf),
-    })?;
-    let iv_der = asn1::write_single(&&iv[..])?;
-    let pbes2_der = asn1::write_single(&Pbes2Params {
-        key_derivation_func: AlgorithmIdentifier::with_params(oid::PBKDF2, &pbkdf2_der)?,
-        encryption_scheme: AlgorithmIdentifier::with_params(oid::AES256_CBC, &iv_der)?,
-    })?;
+    let pbes2 = Pbes2Params {
+        key_derivation_func: AlgorithmIdentifier::new(AlgorithmParameters::Pbkdf2(Box::new(
+            Pbkdf2Params {
+                salt: &salt,
+                iteration_count: PBKDF2_ITERATIONS,
+                key_length: None,
+                prf: Some(AlgorithmIdentifier::new(AlgorithmParameters::HmacSha256(
+                    Some(()),
+                ))),
+            },
+        ))),
+        encryption_scheme: AlgorithmIdentifier::new(AlgorithmParameters::Aes256Cbc(&iv)),
+    };
     Ok(asn1::write_single(&EncryptedPrivateKeyInfo {
-        encryption_algorithm: AlgorithmIdentifier::with_params(oid::PBES2, &pbes2_der)?,
+        encryption_algorithm: AlgorithmIdentifier::new(AlgorithmParameters::Pbes2(Box::new(pbes2))),
         encrypted_data: &encrypted,
     })?)
 }

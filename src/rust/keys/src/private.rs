@@ -6,9 +6,12 @@ use cryptography_backend::ecx::RawPrivateKey;
 use cryptography_backend::rsa::{RsaPrivateComponents, RsaPrivateKey, RsaPublicComponents};
 use zeroize::Zeroizing;
 
-use crate::der::{self, oid, AlgorithmIdentifier, PrivateKeyInfo};
+use cryptography_asn1::integer::Unsigned;
+use cryptography_asn1::keys::{self as der, EcParameters, PrivateKeyInfo};
+use cryptography_asn1::{AlgorithmIdentifier, AlgorithmParameters};
+
 use crate::error::{KeyError, KeyResult};
-use crate::public::{raw_kind_for_oid, raw_kind_oid, NULL_DER};
+use crate::public::{raw_kind_algorithm, raw_kind_of};
 use crate::{curves, PrivateKey, PrivateKeyRef};
 
 /// Reads a PKCS#1 RSAPrivateKey (two primes). With `validate`, the key must pass
@@ -25,11 +28,11 @@ pub fn rsa_from_pkcs1(key: &der::RsaPrivateKey<'_>, validate: bool) -> KeyResult
     if key.version != 0 || key.other_prime_infos.is_some() {
         return Err(KeyError::Invalid("unsupported RSAPrivateKey version"));
     }
-    let secret = |value: &asn1::BigUint<'_>| Zeroizing::new(der::magnitude(value).to_vec());
+    let secret = |value: &Unsigned<'_>| Zeroizing::new(value.as_bytes().to_vec());
     let components = RsaPrivateComponents {
         public: RsaPublicComponents {
-            n: der::magnitude(&key.n).to_vec(),
-            e: der::magnitude(&key.e).to_vec(),
+            n: key.n.as_bytes().to_vec(),
+            e: key.e.as_bytes().to_vec(),
         },
         d: secret(&key.d),
         p: secret(&key.p),
@@ -104,35 +107,28 @@ pub fn key_from_pkcs8(info: &PrivateKeyInfo<'_>, validate_rsa: bool) -> KeyResul
     if info.version != 0 {
         return Err(KeyError::Invalid("unsupported PrivateKeyInfo version"));
     }
-    let algorithm = &info.algorithm;
-    match algorithm.oid {
-        oid::RSA | oid::RSASSA_PSS => Ok(PrivateKey::Rsa(parse_pkcs1(
-            info.private_key,
-            validate_rsa,
-        )?)),
-        oid::EC_PUBLIC_KEY => {
-            let params = algorithm
-                .params
-                .as_ref()
-                .ok_or(KeyError::Invalid("EC parameters missing"))?;
+    match &info.algorithm.params {
+        AlgorithmParameters::Rsa(_) | AlgorithmParameters::RsaPss(_) => Ok(PrivateKey::Rsa(
+            parse_pkcs1(info.private_key, validate_rsa)?,
+        )),
+        AlgorithmParameters::Ec(params) => {
             let curve = curves::curve_from_parameters(params)?;
             Ok(PrivateKey::Ec(parse_sec1(info.private_key, Some(curve))?))
         }
-        oid::DSA => Ok(PrivateKey::Dsa(crate::dsa::private_from_pkcs8(
-            algorithm,
+        AlgorithmParameters::Dsa(parms) => Ok(PrivateKey::Dsa(crate::dsa::private_from_pkcs8(
+            parms.as_ref(),
             info.private_key,
         )?)),
-        oid::DH | oid::DHX => Err(KeyError::UnsupportedKeyType("DH")),
-        ref other => match raw_kind_for_oid(other) {
+        AlgorithmParameters::Dh(_) | AlgorithmParameters::Dhx(_) => {
+            Err(KeyError::UnsupportedKeyType("DH"))
+        }
+        params => match raw_kind_of(params) {
             Some(kind) => {
-                if algorithm.params.is_some() {
-                    return Err(KeyError::Invalid("parameters must be absent"));
-                }
                 // RFC 8410 section 7: CurvePrivateKey ::= OCTET STRING.
                 let raw = asn1::parse_single::<&[u8]>(info.private_key)?;
                 Ok(PrivateKey::Raw(RawPrivateKey::from_bytes(kind, raw)?))
             }
-            None => Err(KeyError::UnknownKeyType(other.to_string())),
+            None => Err(KeyError::UnknownKeyType(info.algorithm.oid().to_string())),
         },
     }
 }
@@ -140,19 +136,18 @@ pub fn key_from_pkcs8(info: &PrivateKeyInfo<'_>, validate_rsa: bool) -> KeyResul
 /// The PKCS#1 RSAPrivateKey of a key.
 pub fn rsa_pkcs1_der(key: &RsaPrivateKey) -> KeyResult<Zeroizing<Vec<u8>>> {
     let c = key.components();
-    Ok(Zeroizing::new(asn1::write_single(
-        &der::RsaPrivateKeyOut {
-            version: 0,
-            n: der::Unsigned::new(&c.public.n),
-            e: der::Unsigned::new(&c.public.e),
-            d: der::Unsigned::new(&c.d),
-            p: der::Unsigned::new(&c.p),
-            q: der::Unsigned::new(&c.q),
-            dmp1: der::Unsigned::new(&c.dmp1),
-            dmq1: der::Unsigned::new(&c.dmq1),
-            iqmp: der::Unsigned::new(&c.iqmp),
-        },
-    )?))
+    Ok(Zeroizing::new(asn1::write_single(&der::RsaPrivateKey {
+        version: 0,
+        n: Unsigned::new(&c.public.n),
+        e: Unsigned::new(&c.public.e),
+        d: Unsigned::new(&c.d),
+        p: Unsigned::new(&c.p),
+        q: Unsigned::new(&c.q),
+        dmp1: Unsigned::new(&c.dmp1),
+        dmq1: Unsigned::new(&c.dmq1),
+        iqmp: Unsigned::new(&c.iqmp),
+        other_prime_infos: None,
+    })?))
 }
 
 /// The ECPrivateKey of a key; `with_curve` includes the curve's OID (the traditional
@@ -160,12 +155,7 @@ pub fn rsa_pkcs1_der(key: &RsaPrivateKey) -> KeyResult<Zeroizing<Vec<u8>>> {
 pub fn ec_sec1_der(key: &EcPrivateKey, with_curve: bool) -> KeyResult<Zeroizing<Vec<u8>>> {
     let scalar = key.private_value()?;
     let point = key.encoded_point(false)?;
-    let curve_der = asn1::write_single(&curves::curve_oid(key.curve()))?;
-    let parameters = if with_curve {
-        Some(asn1::parse_single::<asn1::Tlv<'_>>(&curve_der)?)
-    } else {
-        None
-    };
+    let parameters = with_curve.then(|| EcParameters::NamedCurve(curves::curve_oid(key.curve())));
     Ok(Zeroizing::new(asn1::write_single(&der::EcPrivateKey {
         version: 1,
         private_key: &scalar,
@@ -176,35 +166,28 @@ pub fn ec_sec1_der(key: &EcPrivateKey, with_curve: bool) -> KeyResult<Zeroizing<
 
 /// The PKCS#8 PrivateKeyInfo of a key.
 pub fn pkcs8_der(key: PrivateKeyRef<'_>) -> KeyResult<Zeroizing<Vec<u8>>> {
-    let curve_der;
-    let dsa_parameters;
     let (algorithm, private_key) = match key {
         PrivateKeyRef::Rsa(key) => (
-            AlgorithmIdentifier::with_params(oid::RSA, &NULL_DER)?,
+            AlgorithmIdentifier::new(AlgorithmParameters::Rsa(Some(()))),
             rsa_pkcs1_der(key)?,
         ),
-        PrivateKeyRef::Ec(key) => {
-            curve_der = asn1::write_single(&curves::curve_oid(key.curve()))?;
-            (
-                AlgorithmIdentifier::with_params(oid::EC_PUBLIC_KEY, &curve_der)?,
-                ec_sec1_der(key, false)?,
-            )
-        }
+        PrivateKeyRef::Ec(key) => (
+            AlgorithmIdentifier::new(AlgorithmParameters::Ec(EcParameters::NamedCurve(
+                curves::curve_oid(key.curve()),
+            ))),
+            ec_sec1_der(key, false)?,
+        ),
         PrivateKeyRef::Dsa(key) => {
             let components = key.components();
-            dsa_parameters = crate::dsa::parameters_der(&components.public.parameters)?;
             (
-                crate::dsa::algorithm(&dsa_parameters)?,
+                crate::dsa::algorithm(&components.public.parameters),
                 crate::dsa::integer_der(&components.x)?,
             )
         }
         PrivateKeyRef::Raw(key) => {
             let raw = key.to_bytes()?;
             (
-                AlgorithmIdentifier {
-                    oid: raw_kind_oid(key.kind()),
-                    params: None,
-                },
+                AlgorithmIdentifier::new(raw_kind_algorithm(key.kind())),
                 Zeroizing::new(asn1::write_single(&raw.as_slice())?),
             )
         }

@@ -5,29 +5,32 @@ use cryptography_backend::ec::EcPublicKey;
 use cryptography_backend::ecx::{RawKeyKind, RawPublicKey};
 use cryptography_backend::rsa::{RsaPublicComponents, RsaPublicKey};
 
-use crate::der::{self, oid, AlgorithmIdentifier, SubjectPublicKeyInfo};
+use cryptography_asn1::integer::Unsigned;
+use cryptography_asn1::keys::{self as der, EcParameters, SubjectPublicKeyInfo};
+use cryptography_asn1::{AlgorithmIdentifier, AlgorithmParameters};
+
 use crate::error::{KeyError, KeyResult};
 use crate::{curves, PublicKey, PublicKeyRef};
 
-/// The algorithm OID of each raw key kind (RFC 8410).
-pub(crate) fn raw_kind_oid(kind: RawKeyKind) -> asn1::ObjectIdentifier {
+/// The algorithm of each raw key kind (RFC 8410): an OID without parameters.
+pub(crate) fn raw_kind_algorithm(kind: RawKeyKind) -> AlgorithmParameters<'static> {
     match kind {
-        RawKeyKind::X25519 => oid::X25519,
-        RawKeyKind::X448 => oid::X448,
-        RawKeyKind::Ed25519 => oid::ED25519,
-        RawKeyKind::Ed448 => oid::ED448,
+        RawKeyKind::X25519 => AlgorithmParameters::X25519,
+        RawKeyKind::X448 => AlgorithmParameters::X448,
+        RawKeyKind::Ed25519 => AlgorithmParameters::Ed25519,
+        RawKeyKind::Ed448 => AlgorithmParameters::Ed448,
     }
 }
 
-pub(crate) fn raw_kind_for_oid(algorithm: &asn1::ObjectIdentifier) -> Option<RawKeyKind> {
-    [
-        RawKeyKind::X25519,
-        RawKeyKind::X448,
-        RawKeyKind::Ed25519,
-        RawKeyKind::Ed448,
-    ]
-    .into_iter()
-    .find(|kind| &raw_kind_oid(*kind) == algorithm)
+/// The raw key kind an algorithm identifier names, if any.
+pub(crate) fn raw_kind_of(algorithm: &AlgorithmParameters<'_>) -> Option<RawKeyKind> {
+    match algorithm {
+        AlgorithmParameters::X25519 => Some(RawKeyKind::X25519),
+        AlgorithmParameters::X448 => Some(RawKeyKind::X448),
+        AlgorithmParameters::Ed25519 => Some(RawKeyKind::Ed25519),
+        AlgorithmParameters::Ed448 => Some(RawKeyKind::Ed448),
+        _ => None,
+    }
 }
 
 /// Reads a PKCS#1 RSAPublicKey.
@@ -35,8 +38,8 @@ pub fn parse_pkcs1(der_bytes: &[u8]) -> KeyResult<RsaPublicKey> {
     let key = asn1::parse_single::<der::RsaPublicKey<'_>>(der_bytes)?;
     Ok(RsaPublicKey::from_encoded_components(
         &RsaPublicComponents {
-            n: der::magnitude(&key.n).to_vec(),
-            e: der::magnitude(&key.e).to_vec(),
+            n: key.n.as_bytes().to_vec(),
+            e: key.e.as_bytes().to_vec(),
         },
     )?)
 }
@@ -48,36 +51,26 @@ pub fn parse_spki(der_bytes: &[u8]) -> KeyResult<PublicKey> {
         return Err(KeyError::Invalid("public key bit string has unused bits"));
     }
     let key_bytes = spki.subject_public_key.as_bytes();
-    let algorithm = &spki.algorithm;
-    match algorithm.oid {
-        oid::RSA | oid::RSASSA_PSS => {
-            if algorithm.oid == oid::RSA && !algorithm.params_absent_or_null() {
-                return Err(KeyError::Invalid("RSA parameters must be NULL"));
-            }
+    match &spki.algorithm.params {
+        AlgorithmParameters::Rsa(_) | AlgorithmParameters::RsaPss(_) => {
             Ok(PublicKey::Rsa(parse_pkcs1(key_bytes)?))
         }
-        oid::EC_PUBLIC_KEY => {
-            let params = algorithm
-                .params
-                .as_ref()
-                .ok_or(KeyError::Invalid("EC parameters missing"))?;
+        AlgorithmParameters::Ec(params) => {
             let curve = curves::curve_from_parameters(params)?;
             Ok(PublicKey::Ec(EcPublicKey::from_key_encoding(
                 curve, key_bytes,
             )?))
         }
-        oid::DSA => Ok(PublicKey::Dsa(crate::dsa::public_from_spki(
-            algorithm, key_bytes,
+        AlgorithmParameters::Dsa(parms) => Ok(PublicKey::Dsa(crate::dsa::public_from_spki(
+            parms.as_ref(),
+            key_bytes,
         )?)),
-        oid::DH | oid::DHX => Err(KeyError::UnsupportedKeyType("DH")),
-        ref other => match raw_kind_for_oid(other) {
-            Some(kind) => {
-                if algorithm.params.is_some() {
-                    return Err(KeyError::Invalid("parameters must be absent"));
-                }
-                Ok(PublicKey::Raw(RawPublicKey::from_bytes(kind, key_bytes)?))
-            }
-            None => Err(KeyError::UnknownKeyType(other.to_string())),
+        AlgorithmParameters::Dh(_) | AlgorithmParameters::Dhx(_) => {
+            Err(KeyError::UnsupportedKeyType("DH"))
+        }
+        params => match raw_kind_of(params) {
+            Some(kind) => Ok(PublicKey::Raw(RawPublicKey::from_bytes(kind, key_bytes)?)),
+            None => Err(KeyError::UnknownKeyType(spki.algorithm.oid().to_string())),
         },
     }
 }
@@ -124,42 +117,34 @@ pub(crate) fn spki_der(algorithm: AlgorithmIdentifier<'_>, key_bytes: &[u8]) -> 
 /// The PKCS#1 RSAPublicKey of a key.
 pub fn rsa_pkcs1_der(key: &RsaPublicKey) -> KeyResult<Vec<u8>> {
     let components = key.components();
-    Ok(asn1::write_single(&der::RsaPublicKeyOut {
-        n: der::Unsigned::new(&components.n),
-        e: der::Unsigned::new(&components.e),
+    Ok(asn1::write_single(&der::RsaPublicKey {
+        n: Unsigned::new(&components.n),
+        e: Unsigned::new(&components.e),
     })?)
 }
-
-/// DER NULL, RSA's algorithm parameters.
-pub(crate) const NULL_DER: [u8; 2] = [0x05, 0x00];
 
 /// The SubjectPublicKeyInfo of a key.
 pub fn spki(key: PublicKeyRef<'_>) -> KeyResult<Vec<u8>> {
     match key {
         PublicKeyRef::Rsa(key) => spki_der(
-            AlgorithmIdentifier::with_params(oid::RSA, &NULL_DER)?,
+            AlgorithmIdentifier::new(AlgorithmParameters::Rsa(Some(()))),
             &rsa_pkcs1_der(key)?,
         ),
-        PublicKeyRef::Ec(key) => {
-            let curve = asn1::write_single(&curves::curve_oid(key.curve()))?;
-            spki_der(
-                AlgorithmIdentifier::with_params(oid::EC_PUBLIC_KEY, &curve)?,
-                &key.encoded_point(false)?,
-            )
-        }
+        PublicKeyRef::Ec(key) => spki_der(
+            AlgorithmIdentifier::new(AlgorithmParameters::Ec(EcParameters::NamedCurve(
+                curves::curve_oid(key.curve()),
+            ))),
+            &key.encoded_point(false)?,
+        ),
         PublicKeyRef::Dsa(key) => {
             let components = key.components();
-            let parameters = crate::dsa::parameters_der(&components.parameters)?;
             spki_der(
-                crate::dsa::algorithm(&parameters)?,
+                crate::dsa::algorithm(&components.parameters),
                 &crate::dsa::integer_der(&components.y)?,
             )
         }
         PublicKeyRef::Raw(key) => spki_der(
-            AlgorithmIdentifier {
-                oid: raw_kind_oid(key.kind()),
-                params: None,
-            },
+            AlgorithmIdentifier::new(raw_kind_algorithm(key.kind())),
             &key.to_bytes()?,
         ),
     }

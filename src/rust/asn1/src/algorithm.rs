@@ -1,0 +1,168 @@
+//! AlgorithmIdentifier (RFC 5280 section 4.1.1.2) with its parameters decoded by its OID:
+//! reading one yields, say, `AlgorithmParameters::Ec(curve)` or
+//! `AlgorithmParameters::Pbes2(kdf, cipher)`, checked against the parameters' ASN.1
+//! type as part of the enclosing structure; an OID nobody here knows keeps its raw
+//! parameters (`Other`), for the caller to refuse by name.
+
+use crate::keys::{DssParms, EcParameters};
+use crate::oid;
+use crate::pkcs5::{PbeParams, Pbes2Params, Pbkdf2Params, Rc2CbcParams, ScryptParams};
+
+#[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, Debug, PartialEq, Eq)]
+pub struct AlgorithmIdentifier<'a> {
+    pub oid: asn1::DefinedByMarker<asn1::ObjectIdentifier>,
+    #[defined_by(oid)]
+    pub params: AlgorithmParameters<'a>,
+}
+
+impl<'a> AlgorithmIdentifier<'a> {
+    pub fn new(params: AlgorithmParameters<'a>) -> Self {
+        AlgorithmIdentifier {
+            oid: asn1::DefinedByMarker::marker(),
+            params,
+        }
+    }
+
+    /// The algorithm's OID.
+    pub fn oid(&self) -> &asn1::ObjectIdentifier {
+        asn1::Asn1DefinedByWritable::item(&self.params)
+    }
+}
+
+/// The parameters of each algorithm the package reads or writes. Where a specification
+/// allows them to be absent or NULL, both are accepted (`Option<Null>`); where it says
+/// they are absent (RFC 8410), none may be there.
+#[derive(asn1::Asn1DefinedByRead, asn1::Asn1DefinedByWrite, Clone, Debug, PartialEq, Eq)]
+pub enum AlgorithmParameters<'a> {
+    #[defined_by(oid::RSA)]
+    Rsa(Option<asn1::Null>),
+    /// RSASSA-PSS keys: the parameters (hash, MGF, salt) restrict the key's use; they are
+    /// kept as they are until a reader needs them.
+    #[defined_by(oid::RSASSA_PSS)]
+    RsaPss(Option<asn1::Tlv<'a>>),
+    #[defined_by(oid::EC_PUBLIC_KEY)]
+    Ec(EcParameters<'a>),
+    /// Absent parameters mean "inherited from the issuer" (RFC 3279).
+    #[defined_by(oid::DSA)]
+    Dsa(Option<DssParms<'a>>),
+    #[defined_by(oid::DH)]
+    Dh(Option<asn1::Tlv<'a>>),
+    #[defined_by(oid::DHX)]
+    Dhx(Option<asn1::Tlv<'a>>),
+    #[defined_by(oid::X25519)]
+    X25519,
+    #[defined_by(oid::X448)]
+    X448,
+    #[defined_by(oid::ED25519)]
+    Ed25519,
+    #[defined_by(oid::ED448)]
+    Ed448,
+
+    #[defined_by(oid::PBES2)]
+    Pbes2(Box<Pbes2Params<'a>>),
+    #[defined_by(oid::PBKDF2)]
+    Pbkdf2(Box<Pbkdf2Params<'a>>),
+    #[defined_by(oid::SCRYPT)]
+    Scrypt(ScryptParams<'a>),
+    #[defined_by(oid::HMAC_SHA1)]
+    HmacSha1(Option<asn1::Null>),
+    #[defined_by(oid::HMAC_SHA224)]
+    HmacSha224(Option<asn1::Null>),
+    #[defined_by(oid::HMAC_SHA256)]
+    HmacSha256(Option<asn1::Null>),
+    #[defined_by(oid::HMAC_SHA384)]
+    HmacSha384(Option<asn1::Null>),
+    #[defined_by(oid::HMAC_SHA512)]
+    HmacSha512(Option<asn1::Null>),
+    /// The CBC ciphers' parameter is the IV.
+    #[defined_by(oid::AES128_CBC)]
+    Aes128Cbc(&'a [u8]),
+    #[defined_by(oid::AES192_CBC)]
+    Aes192Cbc(&'a [u8]),
+    #[defined_by(oid::AES256_CBC)]
+    Aes256Cbc(&'a [u8]),
+    #[defined_by(oid::DES_EDE3_CBC)]
+    DesEde3Cbc(&'a [u8]),
+    #[defined_by(oid::DES_CBC)]
+    DesCbc(&'a [u8]),
+    #[defined_by(oid::RC2_CBC)]
+    Rc2Cbc(Rc2CbcParams<'a>),
+    #[defined_by(oid::PBE_MD5_DES)]
+    PbeMd5Des(PbeParams<'a>),
+    #[defined_by(oid::PBE_SHA1_DES)]
+    PbeSha1Des(PbeParams<'a>),
+    #[defined_by(oid::PBE_SHA1_RC4_128)]
+    PbeSha1Rc4_128(PbeParams<'a>),
+    #[defined_by(oid::PBE_SHA1_RC4_40)]
+    PbeSha1Rc4_40(PbeParams<'a>),
+    #[defined_by(oid::PBE_SHA1_3DES)]
+    PbeSha1TripleDes(PbeParams<'a>),
+    #[defined_by(oid::PBE_SHA1_2DES)]
+    PbeSha1TwoKeyDes(PbeParams<'a>),
+    #[defined_by(oid::PBE_SHA1_RC2_128)]
+    PbeSha1Rc2_128(PbeParams<'a>),
+    #[defined_by(oid::PBE_SHA1_RC2_40)]
+    PbeSha1Rc2_40(PbeParams<'a>),
+
+    #[default]
+    Other(asn1::ObjectIdentifier, Option<asn1::Tlv<'a>>),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip(der: &[u8]) -> AlgorithmIdentifier<'_> {
+        let parsed = asn1::parse_single::<AlgorithmIdentifier<'_>>(der).unwrap();
+        assert_eq!(asn1::write_single(&parsed).unwrap(), der);
+        parsed
+    }
+
+    #[test]
+    fn parameters_are_typed_by_oid() {
+        // rsaEncryption with NULL, and without parameters.
+        let rsa = round_trip(b"\x30\x0d\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01\x01\x01\x05\x00");
+        assert_eq!(rsa.params, AlgorithmParameters::Rsa(Some(())));
+        assert_eq!(rsa.oid(), &oid::RSA);
+        let rsa = round_trip(b"\x30\x0b\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01\x01\x01");
+        assert_eq!(rsa.params, AlgorithmParameters::Rsa(None));
+        // id-ecPublicKey with the P-256 OID.
+        let ec = round_trip(
+            b"\x30\x13\x06\x07\x2a\x86\x48\xce\x3d\x02\x01\x06\x08\x2a\x86\x48\xce\x3d\x03\x01\x07",
+        );
+        assert_eq!(
+            ec.params,
+            AlgorithmParameters::Ec(EcParameters::NamedCurve(oid::SECP256R1))
+        );
+        // Ed25519 takes no parameters at all.
+        let ed = round_trip(b"\x30\x05\x06\x03\x2b\x65\x70");
+        assert_eq!(ed.params, AlgorithmParameters::Ed25519);
+        assert!(asn1::parse_single::<AlgorithmIdentifier<'_>>(
+            b"\x30\x07\x06\x03\x2b\x65\x70\x05\x00"
+        )
+        .is_err());
+        // RSA parameters that are not NULL are refused as part of the structure.
+        assert!(asn1::parse_single::<AlgorithmIdentifier<'_>>(
+            b"\x30\x0e\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01\x01\x01\x02\x01\x00"
+        )
+        .is_err());
+        // An OID nobody here knows keeps its parameters.
+        let other = round_trip(b"\x30\x07\x06\x02\x2a\x03\x02\x01\x07");
+        assert!(matches!(
+            other.params,
+            AlgorithmParameters::Other(_, Some(_))
+        ));
+        assert_eq!(other.oid(), &asn1::oid!(1, 2, 3));
+    }
+
+    #[test]
+    fn written_identifiers_carry_their_oid() {
+        let der = asn1::write_single(&AlgorithmIdentifier::new(AlgorithmParameters::Aes256Cbc(
+            &[7u8; 16],
+        )))
+        .unwrap();
+        let parsed = asn1::parse_single::<AlgorithmIdentifier<'_>>(&der).unwrap();
+        assert_eq!(parsed.oid(), &oid::AES256_CBC);
+        assert_eq!(parsed.params, AlgorithmParameters::Aes256Cbc(&[7u8; 16]));
+    }
+}
