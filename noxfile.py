@@ -63,6 +63,8 @@ def rust(session: nox.Session) -> None:
         "test",
         "--release",
         "-p",
+        "cryptography-asn1",
+        "-p",
         "cryptography-backend",
         "-p",
         "cryptography-keys",
