@@ -2,9 +2,14 @@
 
     python fuzz/fuzz.py [--seconds N] [TARGET ...]
 
-Each target's corpus (fuzz/corpus/<target>, not committed) is seeded from the published
-vectors of the `cryptography-vectors` package (key files, Fernet tokens, Cobblestone
-streams) and from vectors/fuzz/<target>, the regression inputs this project keeps. The
+The parser targets feed hostile input to every parser; the differential targets
+(`*_differential`) run what the core composes itself (the KDFs, AES-SIV, key wrap,
+HChaCha20) beside OpenSSL's own implementation, or one written from the specification,
+and fail on any difference. Each target's corpus (fuzz/corpus/<target>, not committed) is
+seeded from the published vectors of the `cryptography-vectors` package (key files, Fernet
+tokens, Cobblestone streams), or for a differential target from one synthetic input per
+choice its first byte makes, and from vectors/fuzz/<target>, the regression inputs this
+project keeps. The
 run replays the whole corpus, then fuzzes each target for N seconds (default 5); any crash
 fails it, and libFuzzer leaves the input in fuzz/artifacts/<target>. Needs cargo-fuzz;
 the stable toolchain is used with RUSTC_BOOTSTRAP=1 for the sanitizer flags.
@@ -29,6 +34,10 @@ TARGETS = [
     "public_key",
     "fernet_token",
     "cobblestone_stream",
+    "kdf_differential",
+    "siv_differential",
+    "keywrap_differential",
+    "xchacha_differential",
 ]
 
 
@@ -40,6 +49,10 @@ def vectors_root() -> pathlib.Path:
 
 def seeds(target: str) -> list[bytes]:
     """Inputs from the published vectors that reach deep into `target`."""
+    if target.endswith("_differential"):
+        # Arguments are read byte by byte: one input per choice of the first bytes,
+        # with data of every length class after them.
+        return [bytes([choice, choice]) + bytes(range(1, 250)) for choice in range(16)]
     root = vectors_root()
     if target in ("pem_private_key", "der_private_key", "public_key"):
         suffixes = {".pem", ".der", ".key", ".pub"}
@@ -103,6 +116,11 @@ def main() -> int:
     parser.add_argument("targets", nargs="*", default=TARGETS)
     args = parser.parse_args()
     env = dict(os.environ, RUSTC_BOOTSTRAP="1")
+    # The differential targets' oracles must answer, and answer right: each is checked
+    # against its specification's vectors first.
+    subprocess.run(
+        ["cargo", "test", "--release", "--lib"], cwd=HERE, env=env, check=True
+    )
     subprocess.run(["cargo", "fuzz", "build", "-O"], cwd=ROOT, env=env, check=True)
     for target in args.targets:
         corpus = seed_corpus(target)

@@ -23,7 +23,10 @@ fuzz_target!(|data: &[u8]| {
     let piece = usize::from(split & 0x7f).max(1) * 97;
     for chunk in stream.chunks(piece) {
         let mut out = vec![0u8; decryptor.update_len(chunk.len())];
-        if decryptor.update_into(chunk, &mut Output::new(&mut out)).is_err() {
+        if decryptor
+            .update_into(chunk, &mut Output::new(&mut out))
+            .is_err()
+        {
             return;
         }
     }

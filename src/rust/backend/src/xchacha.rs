@@ -56,8 +56,12 @@ impl XChaCha20Poly1305Key {
         Ok(XChaCha20Poly1305Key { chacha })
     }
 
-    /// HChaCha20(key, nonce16): the 32-byte subkey.
-    fn subkey(&self, nonce16: &[u8]) -> Result<Zeroizing<[u8; 32]>> {
+    /// HChaCha20(key, nonce16): the 32-byte subkey. Public for the differential fuzz
+    /// target, which checks it against an independent implementation (OpenSSL has none).
+    pub fn hchacha20(&self, nonce16: &[u8]) -> Result<Zeroizing<[u8; 32]>> {
+        if nonce16.len() != 16 {
+            return Err(AeadError::NonceLength(AeadKind::XChaCha20Poly1305).into());
+        }
         let mut block = Zeroizing::new([0u8; 64]);
         let mut chacha = self.chacha.fork_with_iv(nonce16)?;
         chacha.update_into(&[0u8; 64], &mut Output::new(&mut block[..]))?;
@@ -85,7 +89,7 @@ impl XChaCha20Poly1305Key {
         if nonce.len() != Self::NONCE_LEN {
             return Err(AeadError::NonceLength(AeadKind::XChaCha20Poly1305).into());
         }
-        let subkey = self.subkey(&nonce[..16])?;
+        let subkey = self.hchacha20(&nonce[..16])?;
         let mut inner_nonce = [0u8; 12];
         inner_nonce[4..].copy_from_slice(&nonce[16..]);
         Ok((
