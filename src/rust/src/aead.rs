@@ -5,7 +5,7 @@
 use cryptography_backend::aead::{self, Aead, AeadAlgorithm, AeadKey, AeadKind};
 use cryptography_backend::xchacha::XChaCha20Poly1305Key;
 use cryptography_backend::{Error, Output};
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList};
 
@@ -58,12 +58,8 @@ fn open<'py, K: Aead>(
     })?)
 }
 
-fn into_buffer(buf: &mut WritableBuffer, expected: usize) -> PyResult<Output<'_>> {
-    if buf.len() != expected {
-        return Err(PyValueError::new_err(format!(
-            "buffer must be {expected} bytes"
-        )));
-    }
+fn into_buffer(buf: &mut WritableBuffer, expected: usize) -> CryptoResult<Output<'_>> {
+    cryptography_backend::buffer::check_exact(buf.len(), expected)?;
     Ok(buf.output())
 }
 

@@ -3,9 +3,8 @@
 //! once, then each method makes one call into the core's `CipherContext`.
 
 use cryptography_backend::cipher::{CipherAlgorithm, CipherContext, Mode};
-use cryptography_backend::cipher_rules;
+use cryptography_backend::{buffer, cipher_rules};
 use cryptography_backend::{CipherError, Error};
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyType};
@@ -366,14 +365,7 @@ fn update_into(
     buf: &mut WritableBuffer,
 ) -> CryptoResult<usize> {
     let context = live(state)?;
-    // The documented rule: room for the data plus one block less a byte.
-    let needed = data.len() + context.block_len() - 1;
-    if buf.len() < needed {
-        return Err(PyValueError::new_err(format!(
-            "buffer must be at least {needed} bytes for this payload"
-        ))
-        .into());
-    }
+    buffer::check_room_for_payload(buf.len(), data.len(), context.block_len())?;
     let mut out = buf.output();
     Ok(run_detached_if_large(py, data, |data| {
         context.update_into(data, &mut out)
@@ -404,9 +396,6 @@ fn reset_nonce(
             Reason::UnsupportedCipher,
         )
         .into());
-    }
-    if nonce.len() != 16 {
-        return Err(PyValueError::new_err("Nonce must be 16 bytes long").into());
     }
     Ok(context.reset_nonce(nonce)?)
 }

@@ -2,29 +2,15 @@
 //! core call; a decryption failure finishes the decryptor.
 
 use cryptography_backend::cobblestone::{Decryptor, Encryptor, Variant};
-use cryptography_backend::{Error, Output};
-use pyo3::exceptions::PyValueError;
+use cryptography_backend::Output;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
 use crate::buf::{new_bytes, BytesLike, WritableBuffer};
 use crate::error::{already_finalized, CryptoError, CryptoResult};
 
-fn key_error(variant: Variant) -> impl Fn(Error) -> CryptoError {
-    move |err| match err {
-        Error::InvalidKeyLength => {
-            PyValueError::new_err(format!("key must be {} bytes.", variant.key_len())).into()
-        }
-        other => CryptoError::from(other),
-    }
-}
-
-fn into_buffer(buf: &mut WritableBuffer, needed: usize) -> PyResult<Output<'_>> {
-    if buf.len() < needed {
-        return Err(PyValueError::new_err(format!(
-            "buffer must be at least {needed} bytes"
-        )));
-    }
+fn into_buffer(buf: &mut WritableBuffer, needed: usize) -> CryptoResult<Output<'_>> {
+    cryptography_backend::buffer::check_room(buf.len(), needed)?;
     Ok(buf.output())
 }
 
@@ -42,8 +28,7 @@ macro_rules! cobblestone_classes {
             fn new(key: BytesLike<'_>, context: BytesLike<'_>) -> CryptoResult<Self> {
                 let mut salt = [0u8; 24];
                 cryptography_backend::random_bytes(&mut salt)?;
-                let state =
-                    Encryptor::new($variant, &key, &context, salt).map_err(key_error($variant))?;
+                let state = Encryptor::new($variant, &key, &context, salt)?;
                 Ok($encryptor { state: Some(state) })
             }
 
@@ -99,8 +84,7 @@ macro_rules! cobblestone_classes {
         impl $decryptor {
             #[new]
             fn new(key: BytesLike<'_>, context: BytesLike<'_>) -> CryptoResult<Self> {
-                let state =
-                    Decryptor::new($variant, &key, &context).map_err(key_error($variant))?;
+                let state = Decryptor::new($variant, &key, &context)?;
                 Ok($decryptor { state: Some(state) })
             }
 

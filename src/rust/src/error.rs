@@ -3,8 +3,8 @@
 use cryptography_backend::aead::AeadKind;
 use cryptography_backend::cipher_rules::IvName;
 use cryptography_backend::{
-    AeadError, AsymmetricError, CipherError, Error, KdfError, KeyWrapError, PaddingError,
-    TwoFactorError, Unsupported,
+    AeadError, AsymmetricError, BufferError, CipherError, CobblestoneError, Error, KdfError,
+    KeyWrapError, MacError, PaddingError, TwoFactorError, Unsupported,
 };
 use cryptography_keys::request::SerializationError;
 use cryptography_keys::KeyError;
@@ -176,6 +176,24 @@ impl From<CryptoError> for PyErr {
             Error::Aead(err) => aead_error(err),
             Error::KeyWrap(err) => key_wrap_error(err),
             Error::Cipher(err) => cipher_error(err),
+            Error::Mac(MacError::Poly1305KeyLength) => {
+                PyValueError::new_err("A poly1305 key is 32 bytes long")
+            }
+            Error::Mac(MacError::Poly1305Mismatch) => {
+                InvalidSignature::new_err("Value did not match computed tag.")
+            }
+            Error::Cobblestone(CobblestoneError::KeyLength { len }) => {
+                PyValueError::new_err(format!("key must be {len} bytes."))
+            }
+            Error::Buffer(err) => PyValueError::new_err(match err {
+                BufferError::Length { expected } => format!("buffer must be {expected} bytes"),
+                BufferError::TooSmall { needed } => {
+                    format!("buffer must be at least {needed} bytes")
+                }
+                BufferError::TooSmallForPayload { needed } => {
+                    format!("buffer must be at least {needed} bytes for this payload")
+                }
+            }),
             Error::Padding(err) => PyValueError::new_err(match err {
                 PaddingError::BlockSizeRange => "block_size must be in range(0, 2041).",
                 PaddingError::BlockSizeNotBytes => "block_size must be a multiple of 8.",
@@ -265,6 +283,7 @@ fn cipher_error(err: CipherError) -> PyErr {
         CipherError::TagWhenEncrypting => {
             PyValueError::new_err("Authentication tag must be None when encrypting.")
         }
+        CipherError::ResetNonceLength => PyValueError::new_err("Nonce must be 16 bytes long"),
         CipherError::TagGivenTwice => {
             PyValueError::new_err("Authentication tag must be provided only once.")
         }
@@ -338,6 +357,7 @@ fn kdf_error(err: KdfError) -> PyErr {
         KdfError::Argon2Lanes => "lanes must be greater than or equal to 1.",
         KdfError::Argon2Memory => "memory_cost must be an integer >= 8 * lanes.",
         KdfError::KeyMismatch => return KdfInvalidKey::new_err("Keys do not match."),
+        KdfError::HkdfDigestTooLarge => "Digest size too large, would cause overflow",
         KdfError::HkdfLength { max } => {
             return PyValueError::new_err(format!("Cannot derive keys larger than {max} octets."))
         }

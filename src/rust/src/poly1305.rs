@@ -1,29 +1,19 @@
 //! `Poly1305(key)` (cryptography.hazmat.primitives.poly1305).
 
-use cryptography_backend::{mac, Error};
-use pyo3::exceptions::PyValueError;
+use cryptography_backend::mac;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
 use crate::buf::{run_detached_if_large, BytesLike};
-use crate::error::{already_finalized, CryptoError, CryptoResult, InvalidSignature};
+use crate::error::{already_finalized, CryptoResult};
 use crate::hmac::tag_to_bytes;
 
 fn keyed(key: &[u8]) -> CryptoResult<mac::Poly1305> {
-    mac::Poly1305::new(key).map_err(|err| match err {
-        Error::InvalidKeyLength => PyValueError::new_err("A poly1305 key is 32 bytes long").into(),
-        other => CryptoError::from(other),
-    })
+    Ok(mac::Poly1305::new(key)?)
 }
 
-/// Poly1305's mismatch message differs from the other MACs'.
 fn check_tag(state: mac::Poly1305, tag: &[u8]) -> CryptoResult<()> {
-    state.verify(tag).map_err(|err| match err {
-        Error::VerificationFailed => {
-            InvalidSignature::new_err("Value did not match computed tag.").into()
-        }
-        other => CryptoError::from(other),
-    })
+    Ok(state.verify(tag)?)
 }
 
 #[pyclass(

@@ -482,8 +482,14 @@ impl CipherContext {
         self.algorithm == CipherAlgorithm::ChaCha20 || self.mode == Mode::Ctr
     }
 
-    /// Starts over with a new nonce (ChaCha20 and CTR only), keeping the key.
+    /// Starts over with a new 16-byte nonce (ChaCha20 and CTR only), keeping the key.
     pub fn reset_nonce(&mut self, nonce: &[u8]) -> Result<()> {
+        if !self.can_reset_nonce() {
+            return Err(Error::Unsupported(Unsupported::Operation, "nonce reset"));
+        }
+        if nonce.len() != 16 {
+            return Err(CipherError::ResetNonceLength.into());
+        }
         match (self.algorithm, self.mode) {
             (CipherAlgorithm::ChaCha20, _) => {
                 self.ctx.reset_iv(nonce)?;
@@ -677,7 +683,7 @@ mod tests {
         .unwrap();
         assert!(matches!(
             ctr.reset_nonce(&[0u8; 8]),
-            Err(Error::Cipher(CipherError::InvalidNonceLength))
+            Err(Error::Cipher(CipherError::ResetNonceLength))
         ));
     }
 

@@ -32,7 +32,7 @@
 use zeroize::Zeroizing;
 
 use crate::aead::{Aead, AeadAlgorithm, AeadKey};
-use crate::error::{Error, Result};
+use crate::error::{CobblestoneError, Error, Result};
 use crate::ffi::Output;
 use crate::hash::HashAlgorithm;
 use crate::mac::Hmac;
@@ -79,11 +79,20 @@ struct MessageKeys {
     commitment: [u8; COMMITMENT_LEN],
 }
 
+/// A key of the variant's length.
+fn check_key(variant: Variant, key: &[u8]) -> Result<()> {
+    if key.len() != variant.key_len() {
+        return Err(CobblestoneError::KeyLength {
+            len: variant.key_len(),
+        }
+        .into());
+    }
+    Ok(())
+}
+
 /// HKDF-Expand (RFC 5869 section 2.3) with HMAC-SHA512: the input key is the PRK.
 fn derive(variant: Variant, key: &[u8], salt: &[u8], context: &[u8]) -> Result<MessageKeys> {
-    if key.len() != variant.key_len() {
-        return Err(Error::InvalidKeyLength);
-    }
+    check_key(variant, key)?;
     let key_len = variant.key_len();
     let mut okm = Zeroizing::new(vec![0u8; key_len + NONCE_LEN + COMMITMENT_LEN]);
     let mut previous = Zeroizing::new([0u8; 64]);
@@ -224,9 +233,7 @@ pub struct Decryptor {
 
 impl Decryptor {
     pub fn new(variant: Variant, key: &[u8], context: &[u8]) -> Result<Self> {
-        if key.len() != variant.key_len() {
-            return Err(Error::InvalidKeyLength);
-        }
+        check_key(variant, key)?;
         Ok(Decryptor {
             variant,
             key: Zeroizing::new(key.to_vec()),
@@ -435,7 +442,7 @@ mod tests {
         assert!(open(Variant::Cobblestone256, &[2u8; 32], b"a", &tampered, 2).is_err());
         assert!(matches!(
             Decryptor::new(Variant::Cobblestone128, &[0u8; 32], b""),
-            Err(Error::InvalidKeyLength)
+            Err(Error::Cobblestone(CobblestoneError::KeyLength { len: 16 }))
         ));
     }
 }

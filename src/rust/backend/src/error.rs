@@ -67,6 +67,8 @@ pub enum KdfError {
     Argon2Memory,
     /// A derived key differs from the expected one (`verify`). Carries no detail.
     KeyMismatch,
+    /// A digest so long that HKDF's output limit (255 of them) overflows.
+    HkdfDigestTooLarge,
     /// HKDF asked for more than 255 blocks of its digest (the longest, in bytes).
     HkdfLength { max: usize },
     /// X9.63 or ConcatKDF asked for more than 2**32 - 1 blocks (the longest, in bytes).
@@ -96,6 +98,33 @@ pub enum KdfError {
     ScryptOutOfMemory { required_mib: u64 },
     /// OpenSSL could not allocate the memory Argon2's parameters ask for (in KiB).
     Argon2OutOfMemory { kib: u32 },
+}
+
+/// What the MACs report in words of their own (see `crate::mac`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MacError {
+    /// A Poly1305 key other than 32 bytes.
+    Poly1305KeyLength,
+    /// A Poly1305 tag that does not match. Carries no detail.
+    Poly1305Mismatch,
+}
+
+/// The argument rules of Cobblestone (see `crate::cobblestone`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CobblestoneError {
+    /// A key other than the variant's length (in bytes).
+    KeyLength { len: usize },
+}
+
+/// The rules for a caller's own output buffer (see `crate::buffer`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BufferError {
+    /// The buffer is not exactly the output's length.
+    Length { expected: usize },
+    /// The buffer has no room for the output.
+    TooSmall { needed: usize },
+    /// A cipher context's buffer has no room for the data and one block less a byte.
+    TooSmallForPayload { needed: usize },
 }
 
 /// The rules of block padding (see `crate::padding`).
@@ -148,6 +177,8 @@ pub enum CipherError {
     ChaCha20NonceLength,
     /// A tag given to a mode used for encryption.
     TagWhenEncrypting,
+    /// A nonce for `reset_nonce` other than 16 bytes.
+    ResetNonceLength,
     /// A second tag for a decryption that already has one (from its mode).
     TagGivenTwice,
     /// A nonce or IV has a length the mode does not accept.
@@ -272,6 +303,12 @@ pub enum Error {
     Cipher(CipherError),
     /// A padding rule was broken.
     Padding(PaddingError),
+    /// A caller's output buffer has the wrong size.
+    Buffer(BufferError),
+    /// A MAC's own error.
+    Mac(MacError),
+    /// A Cobblestone argument rule was broken.
+    Cobblestone(CobblestoneError),
     /// An HOTP or TOTP argument rule was broken.
     TwoFactor(TwoFactorError),
     /// A public-key operation's rule was broken, or the operation failed.
@@ -283,6 +320,24 @@ pub enum Error {
 impl From<KdfError> for Error {
     fn from(err: KdfError) -> Self {
         Error::Kdf(err)
+    }
+}
+
+impl From<MacError> for Error {
+    fn from(err: MacError) -> Self {
+        Error::Mac(err)
+    }
+}
+
+impl From<CobblestoneError> for Error {
+    fn from(err: CobblestoneError) -> Self {
+        Error::Cobblestone(err)
+    }
+}
+
+impl From<BufferError> for Error {
+    fn from(err: BufferError) -> Self {
+        Error::Buffer(err)
     }
 }
 
@@ -354,6 +409,9 @@ impl fmt::Display for Error {
             Error::Kdf(err) => write!(f, "KDF: {err:?}"),
             Error::Cipher(err) => write!(f, "{err}"),
             Error::Padding(err) => write!(f, "padding argument: {err:?}"),
+            Error::Buffer(err) => write!(f, "output buffer: {err:?}"),
+            Error::Mac(err) => write!(f, "MAC: {err:?}"),
+            Error::Cobblestone(err) => write!(f, "Cobblestone argument: {err:?}"),
             Error::TwoFactor(err) => write!(f, "HOTP argument: {err:?}"),
             Error::Asymmetric(err) => write!(f, "{err}"),
             Error::OpenSsl(stack) => write!(f, "OpenSSL error: {stack}"),
@@ -386,6 +444,7 @@ impl fmt::Display for CipherError {
             CipherError::TagTooShort { min } => write!(f, "tag shorter than {min} bytes"),
             CipherError::ChaCha20NonceLength => f.write_str("ChaCha20 nonce is not 16 bytes"),
             CipherError::TagWhenEncrypting => f.write_str("tag given for encryption"),
+            CipherError::ResetNonceLength => f.write_str("reset nonce is not 16 bytes"),
             CipherError::TagGivenTwice => f.write_str("tag given twice"),
         }
     }

@@ -14,6 +14,7 @@
 
 pub mod aead;
 mod algorithms;
+pub mod buffer;
 pub mod capabilities;
 pub mod cipher;
 pub mod cipher_rules;
@@ -43,8 +44,8 @@ pub mod twofactor;
 pub mod xchacha;
 
 pub use error::{
-    AeadError, AsymmetricError, CipherError, Error, KdfError, KeyWrapError, PaddingError, Result,
-    TwoFactorError, Unsupported,
+    AeadError, AsymmetricError, BufferError, CipherError, CobblestoneError, Error, KdfError,
+    KeyWrapError, MacError, PaddingError, Result, TwoFactorError, Unsupported,
 };
 pub use ffi::Output;
 

@@ -16,7 +16,7 @@
 use std::sync::OnceLock;
 
 use crate::algorithms::FetchSlot;
-use crate::error::{Error, Result, Unsupported};
+use crate::error::{Error, MacError, Result, Unsupported};
 use crate::ffi::{constant_time_eq, DigestCtx, FetchedMac, MacCtx, SecretScratch};
 use crate::hash::{HashAlgorithm, Hasher};
 static CMAC: FetchSlot<FetchedMac> = FetchSlot::new(c"CMAC");
@@ -85,9 +85,13 @@ fn verify_tag(
     }
 }
 
-/// Defines the common running-MAC methods on a wrapper around `KeyedMac`.
+/// Defines the common running-MAC methods on a wrapper around `KeyedMac`; a mismatch is
+/// `Error::VerificationFailed` unless the MAC names its own error.
 macro_rules! keyed_mac_methods {
     ($name:ident $(, $field:ident)*) => {
+        keyed_mac_methods!($name $(, $field)*; mismatch = Error::VerificationFailed);
+    };
+    ($name:ident $(, $field:ident)*; mismatch = $mismatch:expr) => {
         impl $name {
             pub fn update(&mut self, data: &[u8]) -> Result<()> {
                 self.inner.update(data)
@@ -110,7 +114,10 @@ macro_rules! keyed_mac_methods {
 
             /// Checks `expected` against the computed tag in constant time.
             pub fn verify(self, expected: &[u8]) -> Result<()> {
-                self.inner.verify(expected)
+                self.inner.verify(expected).map_err(|err| match err {
+                    Error::VerificationFailed => $mismatch,
+                    other => other,
+                })
             }
         }
     };
@@ -356,7 +363,7 @@ impl Poly1305 {
 
     pub fn new(key: &[u8]) -> Result<Self> {
         if key.len() != Self::KEY_LEN {
-            return Err(Error::InvalidKeyLength);
+            return Err(MacError::Poly1305KeyLength.into());
         }
         let mut ctx = MacCtx::new(POLY1305.mac()?)?;
         ctx.init(key)?;
@@ -373,7 +380,7 @@ impl Poly1305 {
     }
 }
 
-keyed_mac_methods!(Poly1305);
+keyed_mac_methods!(Poly1305; mismatch = MacError::Poly1305Mismatch.into());
 
 #[cfg(test)]
 mod tests {
@@ -476,7 +483,7 @@ mod tests {
     fn poly1305_rejects_short_key() {
         assert!(matches!(
             Poly1305::new(&[0u8; 31]),
-            Err(Error::InvalidKeyLength)
+            Err(Error::Mac(MacError::Poly1305KeyLength))
         ));
     }
 }

@@ -2,7 +2,6 @@
 
 use cryptography_backend::hash::HashAlgorithm;
 use cryptography_backend::kdf;
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
@@ -16,14 +15,7 @@ use crate::hashes::hash_algorithm;
 fn hkdf_hash(py: Python<'_>, algorithm: &Bound<'_, PyAny>) -> PyResult<HashAlgorithm> {
     if let Ok(size) = algorithm.getattr(pyo3::intern!(py, "digest_size")) {
         if let Ok(size) = size.extract::<usize>() {
-            if size
-                .checked_mul(255)
-                .is_none_or(|n| n > isize::MAX as usize)
-            {
-                return Err(PyValueError::new_err(
-                    "Digest size too large, would cause overflow",
-                ));
-            }
+            kdf::check_hkdf_digest_size(size).map_err(|e| PyErr::from(CryptoError::from(e)))?;
         }
     }
     hash_algorithm(py, algorithm)

@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use cryptography_backend::hash::HashAlgorithm;
 use cryptography_backend::kdf;
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
@@ -107,11 +107,7 @@ trait Derive: KdfState + Sync {
         key_material: &[u8],
         buf: &mut WritableBuffer,
     ) -> CryptoResult<usize> {
-        if buf.len() != self.length() {
-            return Err(
-                PyValueError::new_err(format!("buffer must be {} bytes", self.length())).into(),
-            );
-        }
+        cryptography_backend::buffer::check_exact(buf.len(), self.length())?;
         buf.output()
             .push_with(self.length(), |out| self.run(py, key_material, out))?;
         Ok(self.length())

@@ -9,6 +9,18 @@ use crate::mac::Hmac;
 
 use super::MAX_DIGEST;
 
+/// A digest of `digest_size` bytes must leave HKDF's output limit (255 digests) within
+/// what a length can count: only an object claiming an absurd size fails it.
+pub fn check_hkdf_digest_size(digest_size: usize) -> Result<()> {
+    if digest_size
+        .checked_mul(255)
+        .is_none_or(|limit| limit > isize::MAX as usize)
+    {
+        return Err(KdfError::HkdfDigestTooLarge.into());
+    }
+    Ok(())
+}
+
 /// HKDF's output limit, for a request of `length` bytes.
 pub fn check_hkdf_length(algorithm: HashAlgorithm, length: usize) -> Result<()> {
     let max = hkdf_max_len(algorithm);

@@ -137,6 +137,11 @@ fn password_kdf_argument_rules() {
         KdfError::HkdfLength { max: 8160 }
     );
     assert!(check_hkdf_length(HashAlgorithm::Sha256, 8160).is_ok());
+    assert!(check_hkdf_digest_size(64).is_ok());
+    assert_eq!(
+        rule(check_hkdf_digest_size(usize::MAX / 2)),
+        KdfError::HkdfDigestTooLarge
+    );
     let mut long = vec![0u8; 8161];
     assert_eq!(
         rule(hkdf_expand(
