@@ -49,8 +49,7 @@ class Fernet:
             raise ValueError(
                 "Fernet key must be 32 url-safe base64-encoded bytes."
             ) from exc
-        if len(raw) != 32:
-            raise ValueError("Fernet key must be 32 url-safe base64-encoded bytes.")
+        # The length rule, and its message, are the core's.
         self._core = rust_fernet.FernetKey(raw)
 
     @classmethod

@@ -3,8 +3,8 @@
 use cryptography_backend::aead::AeadKind;
 use cryptography_backend::cipher_rules::IvName;
 use cryptography_backend::{
-    AeadError, AsymmetricError, BufferError, CipherError, CobblestoneError, Error, KdfError,
-    KeyWrapError, MacError, PaddingError, TwoFactorError, Unsupported,
+    AeadError, AsymmetricError, BufferError, CipherError, CobblestoneError, Error, FernetError,
+    KdfError, KeyWrapError, MacError, PaddingError, TwoFactorError, Unsupported,
 };
 use cryptography_keys::request::SerializationError;
 use cryptography_keys::KeyError;
@@ -181,6 +181,9 @@ impl From<CryptoError> for PyErr {
             }
             Error::Mac(MacError::Poly1305Mismatch) => {
                 InvalidSignature::new_err("Value did not match computed tag.")
+            }
+            Error::Fernet(FernetError::KeyLength) => {
+                PyValueError::new_err("Fernet key must be 32 url-safe base64-encoded bytes.")
             }
             Error::Cobblestone(CobblestoneError::KeyLength { len }) => {
                 PyValueError::new_err(format!("key must be {len} bytes."))

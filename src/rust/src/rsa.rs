@@ -352,11 +352,14 @@ impl PublicKeyClass for PyRsaPublicKey {
 /// `generate_private_key(public_exponent, key_size)`; the exponent was checked to be 3 or
 /// 65537 by the Python layer.
 #[pyfunction]
-pub(crate) fn generate_private_key(
-    py: Python<'_>,
-    public_exponent: u32,
+pub(crate) fn generate_private_key<'py>(
+    py: Python<'py>,
+    public_exponent: &Bound<'py, PyAny>,
     key_size: u32,
-) -> CryptoResult<Bound<'_, PyAny>> {
+) -> CryptoResult<Bound<'py, PyAny>> {
+    // Anything that is not a 32-bit unsigned integer (too large, negative, a string) is
+    // simply not one of the allowed exponents: the core's rule reports it.
+    let public_exponent = public_exponent.extract::<u32>().unwrap_or(0);
     let key = py.detach(|| RsaPrivateKey::generate(public_exponent, key_size))?;
     Ok(private_key_object(py, key)?)
 }

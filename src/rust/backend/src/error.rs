@@ -109,6 +109,13 @@ pub enum MacError {
     Poly1305Mismatch,
 }
 
+/// The argument rules of Fernet (see `crate::fernet`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FernetError {
+    /// A key that is not 32 bytes once base64-decoded.
+    KeyLength,
+}
+
 /// The argument rules of Cobblestone (see `crate::cobblestone`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CobblestoneError {
@@ -309,6 +316,8 @@ pub enum Error {
     Mac(MacError),
     /// A Cobblestone argument rule was broken.
     Cobblestone(CobblestoneError),
+    /// A Fernet argument rule was broken.
+    Fernet(FernetError),
     /// An HOTP or TOTP argument rule was broken.
     TwoFactor(TwoFactorError),
     /// A public-key operation's rule was broken, or the operation failed.
@@ -326,6 +335,12 @@ impl From<KdfError> for Error {
 impl From<MacError> for Error {
     fn from(err: MacError) -> Self {
         Error::Mac(err)
+    }
+}
+
+impl From<FernetError> for Error {
+    fn from(err: FernetError) -> Self {
+        Error::Fernet(err)
     }
 }
 
@@ -412,6 +427,7 @@ impl fmt::Display for Error {
             Error::Buffer(err) => write!(f, "output buffer: {err:?}"),
             Error::Mac(err) => write!(f, "MAC: {err:?}"),
             Error::Cobblestone(err) => write!(f, "Cobblestone argument: {err:?}"),
+            Error::Fernet(err) => write!(f, "Fernet argument: {err:?}"),
             Error::TwoFactor(err) => write!(f, "HOTP argument: {err:?}"),
             Error::Asymmetric(err) => write!(f, "{err}"),
             Error::OpenSsl(stack) => write!(f, "OpenSSL error: {stack}"),

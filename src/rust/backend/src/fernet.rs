@@ -20,7 +20,7 @@ use base64_simd::URL_SAFE;
 use zeroize::Zeroizing;
 
 use crate::cipher::{CipherAlgorithm, CipherContext, Mode};
-use crate::error::{Error, Result};
+use crate::error::{Error, FernetError, Result};
 use crate::ffi::Output;
 use crate::hash::HashAlgorithm;
 use crate::mac::Hmac;
@@ -89,7 +89,7 @@ impl FernetKey {
     /// `key` is the 32 raw (base64-decoded) key bytes.
     pub fn new(key: &[u8]) -> Result<Self> {
         if key.len() != 32 {
-            return Err(Error::InvalidKeyLength);
+            return Err(FernetError::KeyLength.into());
         }
         let mac = Hmac::new(HashAlgorithm::Sha256, &key[..16])?;
         let encryption = &key[16..];
@@ -264,6 +264,16 @@ impl FernetKey {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_are_32_bytes() {
+        for len in [0, 16, 31, 33] {
+            assert!(matches!(
+                FernetKey::new(&vec![0u8; len]),
+                Err(Error::Fernet(FernetError::KeyLength))
+            ));
+        }
+    }
 
     fn whole(ttl: i128, now: i128) -> TtlCheck {
         TtlCheck {

@@ -44,8 +44,8 @@ pub mod twofactor;
 pub mod xchacha;
 
 pub use error::{
-    AeadError, AsymmetricError, BufferError, CipherError, CobblestoneError, Error, KdfError,
-    KeyWrapError, MacError, PaddingError, Result, TwoFactorError, Unsupported,
+    AeadError, AsymmetricError, BufferError, CipherError, CobblestoneError, Error, FernetError,
+    KdfError, KeyWrapError, MacError, PaddingError, Result, TwoFactorError, Unsupported,
 };
 pub use ffi::Output;
 

@@ -151,11 +151,7 @@ def generate_private_key(
     key_size: int,
     backend: typing.Any = None,
 ) -> RSAPrivateKey:
-    if public_exponent not in (3, 65537):
-        raise ValueError(
-            "public_exponent must be either 3 (for legacy compatibility) or 65537. "
-            "Almost everyone should choose 65537 here!"
-        )
+    # The exponent and size rules, and their messages, are the core's.
     return rust_openssl.rsa.generate_private_key(public_exponent, key_size)
 
 
