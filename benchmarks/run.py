@@ -319,6 +319,15 @@ def build_ops(skipped: dict[str, str]) -> list[Op]:
         lambda: fernet.extract_timestamp(current_token),
         100,
     )
+    fernet_key = Fernet.generate_key()
+    current_token_for_key = Fernet(fernet_key).encrypt(message)
+    add("fernet.construct", lambda: Fernet(fernet_key))
+    # Applications often make a Fernet per message.
+    add(
+        "fernet.construct_and_decrypt_100B",
+        lambda: Fernet(fernet_key).decrypt(current_token_for_key),
+        100,
+    )
 
     # Symmetric ciphers through the Cipher API: construction plus one message, and bulk.
     from cryptography.hazmat.primitives.ciphers import Cipher, modes
@@ -821,6 +830,18 @@ def add_asymmetric(add: typing.Callable[..., None], message: bytes) -> None:
     add(
         "x25519.from_public_bytes",
         lambda: x25519.X25519PublicKey.from_public_bytes(raw),
+    )
+    ed_raw = ed_public.public_bytes_raw()
+    add(
+        "ed25519.from_public_bytes",
+        lambda: ed25519.Ed25519PublicKey.from_public_bytes(ed_raw),
+    )
+    # A key read and used at once, as a token verifier reading a key from a JWKS does.
+    add(
+        "ed25519.from_public_bytes_and_verify",
+        lambda: ed25519.Ed25519PublicKey.from_public_bytes(ed_raw).verify(
+            ed_signature, message
+        ),
     )
 
     # Loading and serializing.

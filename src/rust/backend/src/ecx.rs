@@ -10,6 +10,8 @@
 //! # Ok::<(), cryptography_backend::Error>(())
 //! ```
 
+use std::sync::OnceLock;
+
 use openssl::pkey::{Id, PKey, Private, Public};
 use openssl::sign::{Signer, Verifier};
 use zeroize::Zeroizing;
@@ -76,10 +78,35 @@ pub struct RawPrivateKey {
     pkey: PKey<Private>,
 }
 
-/// A public X25519, X448, Ed25519 or Ed448 key.
+/// The longest raw key (Ed448's 57 bytes).
+const MAX_RAW_LEN: usize = 57;
+
+/// A public X25519, X448, Ed25519 or Ed448 key. It is its bytes: OpenSSL takes any
+/// string of the right length as such a key, so its key object is only made when the key
+/// is first used (verifying, agreeing), and reading the bytes back needs none. A key read
+/// from bytes and never used (an API that receives many, and checks one) costs a copy.
 pub struct RawPublicKey {
     kind: RawKeyKind,
-    pkey: PKey<Public>,
+    bytes: [u8; MAX_RAW_LEN],
+    pkey: OnceLock<PKey<Public>>,
+}
+
+/// Whether the linked OpenSSL makes keys of each kind (a build may leave Ed448 out),
+/// asked once.
+fn kind_available(kind: RawKeyKind) -> bool {
+    static AVAILABLE: [OnceLock<bool>; 4] = [const { OnceLock::new() }; 4];
+    let slot = match kind {
+        RawKeyKind::X25519 => 0,
+        RawKeyKind::X448 => 1,
+        RawKeyKind::Ed25519 => 2,
+        RawKeyKind::Ed448 => 3,
+    };
+    *AVAILABLE[slot].get_or_init(|| {
+        let probe =
+            PKey::public_key_from_raw_bytes(&[9u8; MAX_RAW_LEN][..kind.public_len()], kind.id());
+        crate::error::discard_openssl_errors();
+        probe.is_ok()
+    })
 }
 
 impl RawPrivateKey {
@@ -137,7 +164,7 @@ impl RawPrivateKey {
         if self.kind.is_signature() || peer.kind != self.kind {
             return Err(Error::Asymmetric(AsymmetricError::ExchangeFailed));
         }
-        let secret = crate::ec::derive_shared(&self.pkey, &peer.pkey)?;
+        let secret = crate::ec::derive_shared(&self.pkey, peer.pkey()?)?;
         // OpenSSL already refuses the all-zero value; this check does not depend on it.
         if secret.iter().all(|&b| b == 0) {
             return Err(Error::Asymmetric(AsymmetricError::ExchangeFailed));
@@ -155,23 +182,43 @@ impl RawPublicKey {
                 private: false,
             }));
         }
-        let pkey = PKey::public_key_from_raw_bytes(bytes, kind.id()).map_err(|_| {
-            crate::error::discard_openssl_errors();
-            unsupported(kind)
-        })?;
-        Ok(RawPublicKey { kind, pkey })
+        if !kind_available(kind) {
+            return Err(unsupported(kind));
+        }
+        let mut stored = [0u8; MAX_RAW_LEN];
+        stored[..bytes.len()].copy_from_slice(bytes);
+        Ok(RawPublicKey {
+            kind,
+            bytes: stored,
+            pkey: OnceLock::new(),
+        })
     }
 
     pub fn kind(&self) -> RawKeyKind {
         self.kind
     }
 
+    fn raw(&self) -> &[u8] {
+        &self.bytes[..self.kind.public_len()]
+    }
+
+    /// OpenSSL's key object, made on first use.
+    fn pkey(&self) -> Result<&PKey<Public>> {
+        if let Some(pkey) = self.pkey.get() {
+            return Ok(pkey);
+        }
+        let pkey = PKey::public_key_from_raw_bytes(self.raw(), self.kind.id())
+            .map_err(|_| unsupported(self.kind))?;
+        // Another thread may have made it meanwhile: either object is the same key.
+        Ok(self.pkey.get_or_init(|| pkey))
+    }
+
     pub fn to_bytes(&self) -> Result<Vec<u8>> {
-        Ok(self.pkey.raw_public_key()?)
+        Ok(self.raw().to_vec())
     }
 
     pub fn same_key(&self, other: &RawPublicKey) -> bool {
-        self.kind == other.kind && self.pkey.public_eq(&other.pkey)
+        self.kind == other.kind && self.raw() == other.raw()
     }
 
     /// Checks an Ed25519 or Ed448 signature; any mismatch is `BadSignature`.
@@ -179,7 +226,7 @@ impl RawPublicKey {
         if !self.kind.is_signature() {
             return Err(unsupported(self.kind));
         }
-        let mut verifier = Verifier::new_without_digest(&self.pkey)?;
+        let mut verifier = Verifier::new_without_digest(self.pkey()?)?;
         match verifier.verify_oneshot(signature, message) {
             Ok(true) => Ok(()),
             _ => {

@@ -16,6 +16,8 @@
 //! # Ok::<(), cryptography_backend::Error>(())
 //! ```
 
+use std::sync::OnceLock;
+
 use base64_simd::URL_SAFE;
 use zeroize::Zeroizing;
 
@@ -73,14 +75,15 @@ impl TtlCheck {
     }
 }
 
-/// A Fernet key: the first half signs, the second half encrypts. Both are scheduled
-/// once: an HMAC keyed with the signing key, which each token copies, and one AES context
-/// per direction, which tokens restart with their IV (spares are kept for other threads;
-/// the keyed states are no more secret than the key itself).
+/// A Fernet key: the first half signs, the second half encrypts. Making one only checks
+/// and keeps the key, as the reference's does (applications often make a `Fernet` per
+/// message): the HMAC keyed with the signing key, which each token copies, is made on
+/// first use, and so is each direction's AES context, which tokens restart with their IV
+/// (spares are kept for other threads; the keyed states are no more secret than the key
+/// itself).
 pub struct FernetKey {
-    mac: Hmac,
-    encryptor: CipherContext,
-    decryptor: CipherContext,
+    key: Zeroizing<[u8; 32]>,
+    mac: OnceLock<Hmac>,
     spare_encryptors: Pool<CipherContext>,
     spare_decryptors: Pool<CipherContext>,
 }
@@ -88,28 +91,34 @@ pub struct FernetKey {
 impl FernetKey {
     /// `key` is the 32 raw (base64-decoded) key bytes.
     pub fn new(key: &[u8]) -> Result<Self> {
-        if key.len() != 32 {
-            return Err(FernetError::KeyLength.into());
-        }
-        let mac = Hmac::new(HashAlgorithm::Sha256, &key[..16])?;
-        let encryption = &key[16..];
-        let iv = [0u8; BLOCK_LEN];
-        let encryptor =
-            CipherContext::new(CipherAlgorithm::Aes, Mode::Cbc, encryption, Some(&iv), true)?;
-        let decryptor = CipherContext::new(
-            CipherAlgorithm::Aes,
-            Mode::Cbc,
-            encryption,
-            Some(&iv),
-            false,
-        )?;
+        let key: [u8; 32] = key.try_into().map_err(|_| FernetError::KeyLength)?;
         Ok(FernetKey {
-            mac,
-            encryptor,
-            decryptor,
+            key: Zeroizing::new(key),
+            mac: OnceLock::new(),
             spare_encryptors: Pool::new(),
             spare_decryptors: Pool::new(),
         })
+    }
+
+    /// The keyed HMAC-SHA256, made on first use.
+    fn mac(&self) -> Result<&Hmac> {
+        if let Some(mac) = self.mac.get() {
+            return Ok(mac);
+        }
+        let mac = Hmac::new(HashAlgorithm::Sha256, &self.key[..16])?;
+        // Another thread may have made it meanwhile: both are the same keyed state.
+        Ok(self.mac.get_or_init(|| mac))
+    }
+
+    /// A new AES-CBC context under the encryption key, starting at `iv`.
+    fn cbc(&self, iv: &[u8], encrypt: bool) -> Result<CipherContext> {
+        CipherContext::new(
+            CipherAlgorithm::Aes,
+            Mode::Cbc,
+            &self.key[16..],
+            Some(iv),
+            encrypt,
+        )
     }
 
     /// Length of the base64url token for `data_len` bytes of plaintext.
@@ -155,7 +164,7 @@ impl FernetKey {
         last[..tail.len()].copy_from_slice(tail);
         padder.finalize_into(&mut last[tail.len()..])?;
         self.spare_encryptors.with(
-            || self.encryptor.fork_with_iv(iv),
+            || self.cbc(iv, true),
             |cbc| {
                 cbc.restart(iv)?;
                 let mut ciphertext = Output::new(ciphertext);
@@ -164,7 +173,7 @@ impl FernetKey {
                 cbc.finalize()
             },
         )?;
-        let mut mac = self.mac.fork()?;
+        let mut mac = self.mac()?.fork()?;
         mac.update(&raw[..body_end])?;
         let (body, tag) = raw.split_at_mut(body_end);
         let _ = body;
@@ -204,7 +213,7 @@ impl FernetKey {
             return Err(Error::InvalidToken);
         }
         let body_end = raw.len() - TAG_LEN;
-        let mut mac = self.mac.fork()?;
+        let mut mac = self.mac()?.fork()?;
         mac.update(&raw[..body_end])?;
         mac.verify(&raw[body_end..])
             .map_err(|_| Error::InvalidToken)
@@ -238,7 +247,7 @@ impl FernetKey {
         let ciphertext = &raw[HEADER_LEN..raw.len() - TAG_LEN];
         let mut padded = Zeroizing::new(vec![0u8; ciphertext.len()]);
         self.spare_decryptors.with(
-            || self.decryptor.fork_with_iv(iv),
+            || self.cbc(iv, false),
             |cbc| {
                 cbc.restart(iv)?;
                 cbc.update_into(ciphertext, &mut Output::new(&mut padded))?;
@@ -367,7 +376,7 @@ mod tests {
         let mut raw = URL_SAFE.decode_to_vec(&first).unwrap();
         let body_end = raw.len() - TAG_LEN;
         raw[body_end - 1] ^= 0xff;
-        let mut mac = key.mac.fork().unwrap();
+        let mut mac = key.mac().unwrap().fork().unwrap();
         mac.update(&raw[..body_end]).unwrap();
         let (body, tag) = raw.split_at_mut(body_end);
         let _ = body;
