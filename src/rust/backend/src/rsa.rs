@@ -628,6 +628,21 @@ mod tests {
     use crate::hash::HashAlgorithm;
 
     #[test]
+    fn generation_rules() {
+        // Only 3 and 65537 as exponents (checked before the size), and 1024 bits or more.
+        for exponent in [0, 1, 5, 65539, u32::MAX] {
+            assert!(matches!(
+                RsaPrivateKey::generate(exponent, 512),
+                Err(Error::InvalidKey(message)) if message.starts_with("public_exponent")
+            ));
+        }
+        assert!(matches!(
+            RsaPrivateKey::generate(65537, 1023),
+            Err(Error::InvalidKey("key_size must be at least 1024-bits."))
+        ));
+    }
+
+    #[test]
     fn max_pss_salt_length_follows_the_encoded_message_length() {
         assert_eq!(max_pss_salt_length(2048, 32).unwrap(), 222);
         assert_eq!(max_pss_salt_length(2049, 32).unwrap(), 222);
