@@ -29,6 +29,9 @@ const CMAC_CIPHERS: [(CmacCipher, &CStr, usize); 3] = [
     (CmacCipher::Aes256, c"AES-256-CBC", 32),
 ];
 
+/// X9.63 and ConcatKDF with a digest: (hash, Z, shared info, output).
+type CounterKdf = fn(HashAlgorithm, &[u8], &[u8], &mut [u8]) -> cryptography_backend::Result<()>;
+
 /// OpenSSL's answer, then the core's: equal whenever OpenSSL gives one.
 fn agree(
     theirs: Option<Vec<u8>>,
@@ -73,32 +76,24 @@ fuzz_target!(|data: &[u8]| {
                 len,
             );
         }
-        1 => agree(
-            openssl(
-                c"X963KDF",
-                &[
-                    Param::Text(c"digest", digest),
-                    Param::Octets(c"key", key),
-                    Param::Octets(c"info", info),
-                ],
+        1 | 2 => {
+            // The digest-based counter KDFs take the same three parameters.
+            let (name, ours): (&CStr, CounterKdf) = if construction == 1 {
+                (c"X963KDF", kdf::x963)
+            } else {
+                (c"SSKDF", kdf::concat_hash)
+            };
+            let params = [
+                Param::Text(c"digest", digest),
+                Param::Octets(c"key", key),
+                Param::Octets(c"info", info),
+            ];
+            agree(
+                openssl(name, &params, len),
+                |out| ours(hash, key, info, out),
                 len,
-            ),
-            |out| kdf::x963(hash, key, info, out),
-            len,
-        ),
-        2 => agree(
-            openssl(
-                c"SSKDF",
-                &[
-                    Param::Text(c"digest", digest),
-                    Param::Octets(c"key", key),
-                    Param::Octets(c"info", info),
-                ],
-                len,
-            ),
-            |out| kdf::concat_hash(hash, key, info, out),
-            len,
-        ),
+            );
+        }
         3 => {
             // No salt means a block of zeros, as long as the digest's block.
             let zeros = vec![0u8; kdf::hmac_block_len(hash).unwrap_or(0)];
