@@ -637,6 +637,7 @@ def build_ops(skipped: dict[str, str]) -> list[Op]:
             add(name, argon2, 32)
 
     add_asymmetric(add, data["64B"])
+    add_rsa_loading(add, skipped)
     add_thread_mixes(add, data)
 
     # One-time passwords.
@@ -655,6 +656,88 @@ def build_ops(skipped: dict[str, str]) -> list[Op]:
     a, b = os.urandom(32), os.urandom(32)
     add("constant_time.bytes_eq_32B", lambda: constant_time.bytes_eq(a, b), 32)
     return ops
+
+
+def distinct_rsa_pems(count: int) -> list[bytes]:
+    """`count` different valid RSA-2048 private keys as PKCS#8 PEM, made cheaply: one
+    pair of primes with `count` public exponents. Every key's integers differ, so loading
+    one is a first load, and its check (two primality tests, the CRT arithmetic) costs
+    what any 2048-bit key's does."""
+    import math
+
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    base = rsa.generate_private_key(65537, 2048).private_numbers()
+    p, q = base.p, base.q
+    carmichael = math.lcm(p - 1, q - 1)
+    pems: list[bytes] = []
+    e = 65537
+    while len(pems) < count:
+        e += 2
+        if math.gcd(e, carmichael) != 1:
+            continue
+        d = pow(e, -1, carmichael)
+        numbers = rsa.RSAPrivateNumbers(
+            p,
+            q,
+            d,
+            d % (p - 1),
+            d % (q - 1),
+            pow(q, -1, p),
+            rsa.RSAPublicNumbers(e, p * q),
+        )
+        key = numbers.private_key(unsafe_skip_rsa_key_validation=True)
+        pems.append(
+            key.private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            )
+        )
+    return pems
+
+
+def add_rsa_loading(add: typing.Callable[..., None], skipped: dict[str, str]) -> None:
+    """Loading RSA private keys: keys never loaded before (a pool larger than any memo
+    of validated keys, cycled), and PyJWT signing with a PEM string, which loads the
+    key for every token."""
+    import itertools
+
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+    pool = itertools.cycle(distinct_rsa_pems(320))
+    add(
+        "keys.load_pem_rsa2048_pkcs8_first",
+        lambda: serialization.load_pem_private_key(next(pool), None),
+    )
+    key = rsa.generate_private_key(65537, 2048)
+    pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    ).decode()
+    # What PyJWT does for each token it signs with a PEM string (load, then RS256 over
+    # the encoded header and claims), without PyJWT.
+    signing_input = b"eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9." + b"e" * 80
+    pkcs1v15, sha256 = padding.PKCS1v15(), hashes.SHA256()
+
+    def sign_with_pem() -> bytes:
+        loaded = serialization.load_pem_private_key(pem.encode(), None)
+        assert isinstance(loaded, rsa.RSAPrivateKey)
+        return loaded.sign(signing_input, pkcs1v15, sha256)
+
+    add("keys.rs256_sign_with_pem", sign_with_pem)
+    try:
+        import jwt
+    except ImportError as e:
+        for name in ("jwt.encode_rs256_pem", "jwt.encode_rs256_key"):
+            skipped[name] = f"{type(e).__name__}: {e}"
+        return
+    claims = {"sub": "1234567890", "name": "Jane Doe", "iat": 1_700_000_000}
+    add("jwt.encode_rs256_pem", lambda: jwt.encode(claims, pem, algorithm="RS256"))
+    add("jwt.encode_rs256_key", lambda: jwt.encode(claims, key, algorithm="RS256"))
 
 
 def add_thread_mixes(add: typing.Callable[..., None], data: dict[str, bytes]) -> None:
@@ -858,6 +941,8 @@ def add_asymmetric(add: typing.Callable[..., None], message: bytes) -> None:
         serialization.load_pem_private_key,
         serialization.load_der_private_key,
     )
+    # The same key every time, as a program that loads its signing key per request does
+    # (keys.load_pem_rsa2048_pkcs8_first loads a different key each time).
     add("keys.load_pem_rsa2048_pkcs8", lambda: load_pem(rsa_pem, None))
     add("keys.load_der_rsa2048_pkcs1", lambda: load_der(rsa_der, None))
     add(

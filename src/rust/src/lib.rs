@@ -173,6 +173,7 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_class::<rsa::RsaPublicNumbers>()?;
         m.add_class::<rsa::RsaPrivateNumbers>()?;
         m.add_function(wrap_pyfunction!(rsa::recover_prime_factors, m)?)?;
+        m.add_function(wrap_pyfunction!(rsa::validation_memo_stats, m)?)?;
         m.add_function(wrap_pyfunction!(rsa::max_pss_salt_length, m)?)
     })?;
     submodule(&openssl, &openssl_path, "ec", |m| {

@@ -2,14 +2,14 @@
 //! key classes, generation, and construction from the numbers classes.
 
 use cryptography_backend::rsa::{
-    self as core_rsa, EncryptionPadding, RsaPrivateComponents, RsaPrivateKey, RsaPublicComponents,
-    RsaPublicKey, SaltLength, SignaturePadding,
+    self as core_rsa, validation_memo, EncryptionPadding, RsaPrivateComponents, RsaPrivateKey,
+    RsaPublicComponents, RsaPublicKey, SaltLength, SignaturePadding,
 };
 use cryptography_keys::{PrivateKeyRef, PublicKeyRef};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBytes, PyType};
+use pyo3::types::{PyBytes, PyDict, PyType};
 use zeroize::Zeroizing;
 
 use crate::asym::{
@@ -540,6 +540,23 @@ impl RsaPrivateNumbers {
             ],
         )
     }
+}
+
+/// The counters of the process's memo of validated private keys (the core's
+/// `rsa::validation_memo`), so that tests can see a load skip the full check:
+/// `{"full_checks", "hits", "entries", "capacity"}`.
+#[pyfunction]
+pub(crate) fn validation_memo_stats(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+    // No memo (no random tag key could be drawn): every load is checked in full.
+    let stats = validation_memo::process_memo()
+        .map(|memo| memo.stats())
+        .unwrap_or_default();
+    let dict = PyDict::new(py);
+    dict.set_item("full_checks", stats.full_checks)?;
+    dict.set_item("hits", stats.hits)?;
+    dict.set_item("entries", stats.entries)?;
+    dict.set_item("capacity", stats.capacity)?;
+    Ok(dict)
 }
 
 /// `rsa_recover_prime_factors(n, e, d)`: (p, q) with p > q.

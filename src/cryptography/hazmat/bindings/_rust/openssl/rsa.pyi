@@ -18,6 +18,7 @@ __all__ = [
     "generate_private_key",
     "max_pss_salt_length",
     "recover_prime_factors",
+    "validation_memo_stats",
 ]
 
 @typing.final
@@ -73,6 +74,7 @@ class RSAPublicKey:
 def generate_private_key(public_exponent: int, key_size: int) -> rsa.RSAPrivateKey: ...
 def recover_prime_factors(n: int, e: int, d: int) -> tuple[int, int]: ...
 def max_pss_salt_length(key_size: int, digest_size: int) -> int: ...
+def validation_memo_stats() -> dict[str, int]: ...
 
 @typing.final
 class RSAPublicNumbers:

@@ -30,6 +30,8 @@ use crate::hash::HashAlgorithm;
 use crate::magnitude::{bit_length, compare, is_odd};
 use crate::signing::SignedData;
 
+pub mod validation_memo;
+
 /// The smallest modulus `generate` accepts, in bits.
 pub const MIN_GENERATED_KEY_BITS: u32 = 1024;
 
@@ -318,6 +320,16 @@ fn key_is_consistent(components: &RsaPrivateComponents) -> Result<bool> {
     })
 }
 
+/// The full key check, answered from the process's memo of keys that passed it when
+/// these exact integers passed before (see `validation_memo`).
+fn passes_key_check(components: &RsaPrivateComponents) -> bool {
+    let verdict = match validation_memo::process_memo() {
+        Some(memo) => memo.passes(components, key_is_consistent),
+        None => key_is_consistent(components),
+    };
+    matches!(verdict, Ok(true))
+}
+
 impl RsaPrivateKey {
     fn from_rsa(rsa: Rsa<Private>, components: RsaPrivateComponents) -> Result<Self> {
         let bits = usize::try_from(rsa.n().num_bits()).unwrap_or(0);
@@ -354,8 +366,8 @@ impl RsaPrivateKey {
     }
 
     /// Builds a key from its integers. With `validate`, OpenSSL's full key check runs
-    /// (p and q prime, n = pq, d and the CRT values consistent); a key that fails it is
-    /// refused.
+    /// (p and q prime, n = pq, d and the CRT values consistent), unless the same integers
+    /// passed it before in this process; a key that fails it is refused.
     pub fn from_components(components: &RsaPrivateComponents, validate: bool) -> Result<Self> {
         let public = &components.public;
         let rsa = RsaPrivateKeyBuilder::new(
@@ -370,7 +382,7 @@ impl RsaPrivateKey {
             bignum(&components.iqmp)?,
         )?
         .build();
-        if validate && !matches!(key_is_consistent(components), Ok(true)) {
+        if validate && !passes_key_check(components) {
             // The failed check's reasons are not reported: the key is simply invalid.
             crate::error::discard_openssl_errors();
             return Err(Error::InvalidKey("Invalid private key"));
