@@ -69,6 +69,8 @@ def rust(session: nox.Session) -> None:
         "cryptography-backend",
         "-p",
         "cryptography-keys",
+        "-p",
+        "cryptography-x509",
         external=True,
     )
 

@@ -1,4 +1,4 @@
-//! The DER structures several areas share (keys now; X.509, OCSP and PKCS#7/#12 next),
+//! The DER structures several areas share (keys and X.509 now; OCSP and PKCS#7/#12 next),
 //! declared once with the `asn1` crate's derives and parsed strictly:
 //!
 //! - `oid`: every object identifier the package names.
@@ -6,6 +6,10 @@
 //!   RSA identifier carries NULL, an EC one its curve, PBES2 its KDF and cipher, ...),
 //!   with unknown OIDs kept as they are.
 //! - `keys`: SubjectPublicKeyInfo, PKCS#8 (plain and encrypted), PKCS#1, SEC 1, DSA.
+//! - `name`, `certificate`, `csr`, `crl`, `extensions`: X.509 names, certificates (with
+//!   validity times and extensions), PKCS#10 requests, revocation lists, and the values
+//!   of the standard extensions with the GeneralName they share.
+//! - `read_or_built`: one declaration for a structure both parsed and built.
 //! - `pkcs5`: the password-based encryption parameters (PBES1, PBES2, PBKDF2, scrypt).
 //! - `integer`: unsigned INTEGERs read and written from their magnitude.
 //!
@@ -17,9 +21,15 @@
 #![allow(clippy::result_large_err)]
 
 pub mod algorithm;
+pub mod certificate;
+pub mod crl;
+pub mod csr;
+pub mod extensions;
 pub mod integer;
 pub mod keys;
+pub mod name;
 pub mod oid;
 pub mod pkcs5;
+pub mod read_or_built;
 
 pub use algorithm::{AlgorithmIdentifier, AlgorithmParameters};

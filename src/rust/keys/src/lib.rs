@@ -22,7 +22,7 @@
 // The derived parsers return the `asn1` crate's own (large) error type.
 #![allow(clippy::result_large_err)]
 
-mod armor;
+pub mod armor;
 pub mod curves;
 mod dsa;
 mod error;

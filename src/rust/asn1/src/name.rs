@@ -1,0 +1,132 @@
+//! Distinguished names (RFC 5280 section 4.1.2.4) and the values they hold.
+
+use asn1::{Asn1Readable, Asn1Writable, ParseResult, Parser, Tag, WriteError, WriteResult, Writer};
+
+use crate::read_or_built::ReadOrBuilt;
+
+/// An attribute's value exactly as encoded: its tag (a string type such as
+/// PrintableString or UTF8String, or any other type) and its content. A Name's string
+/// types are part of what it says, so they are kept, and a built Name writes the type it
+/// was given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct RawValue<'a> {
+    pub tag: Tag,
+    pub data: &'a [u8],
+}
+
+impl<'a> Asn1Readable<'a> for RawValue<'a> {
+    fn parse(parser: &mut Parser<'a>) -> ParseResult<Self> {
+        let tlv = parser.read_element::<asn1::Tlv<'a>>()?;
+        Ok(RawValue {
+            tag: tlv.tag(),
+            data: tlv.data(),
+        })
+    }
+
+    fn can_parse(_tag: Tag) -> bool {
+        true
+    }
+}
+
+impl Asn1Writable for RawValue<'_> {
+    type Error = WriteError;
+
+    fn write(&self, dest: &mut Writer<'_>) -> WriteResult {
+        dest.write_tlv(self.tag, Some(self.data.len()), |buf| {
+            buf.push_slice(self.data)
+        })
+    }
+
+    fn encoded_length(&self) -> Option<usize> {
+        None
+    }
+}
+
+/// AttributeTypeAndValue.
+#[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct AttributeTypeAndValue<'a> {
+    pub attribute_type: asn1::ObjectIdentifier,
+    pub value: RawValue<'a>,
+}
+
+/// RelativeDistinguishedName: a non-empty SET OF AttributeTypeAndValue.
+pub type RelativeDistinguishedName<'a> = ReadOrBuilt<
+    asn1::SetOf<'a, AttributeTypeAndValue<'a>>,
+    asn1::SetOfWriter<'a, AttributeTypeAndValue<'a>, Vec<AttributeTypeAndValue<'a>>>,
+>;
+
+/// Name: a SEQUENCE OF RelativeDistinguishedName (the only CHOICE RFC 5280 defines).
+pub type Name<'a> = ReadOrBuilt<
+    asn1::SequenceOf<'a, RelativeDistinguishedName<'a>>,
+    asn1::SequenceOfWriter<'a, RelativeDistinguishedName<'a>, Vec<RelativeDistinguishedName<'a>>>,
+>;
+
+/// Builds a Name from its RDNs, each a list of attributes.
+pub fn build_name<'a>(rdns: Vec<Vec<AttributeTypeAndValue<'a>>>) -> Name<'a> {
+    ReadOrBuilt::Built(asn1::SequenceOfWriter::new(
+        rdns.into_iter()
+            .map(|attributes| ReadOrBuilt::Built(asn1::SetOfWriter::new(attributes)))
+            .collect(),
+    ))
+}
+
+/// The tags of the string types a Name's attributes use (X.680 section 8.4).
+pub mod string_tags {
+    use asn1::Tag;
+
+    pub const UTF8_STRING: Tag = Tag::primitive(12);
+    pub const NUMERIC_STRING: Tag = Tag::primitive(18);
+    pub const PRINTABLE_STRING: Tag = Tag::primitive(19);
+    pub const T61_STRING: Tag = Tag::primitive(20);
+    pub const IA5_STRING: Tag = Tag::primitive(22);
+    pub const VISIBLE_STRING: Tag = Tag::primitive(26);
+    pub const UNIVERSAL_STRING: Tag = Tag::primitive(28);
+    pub const BMP_STRING: Tag = Tag::primitive(30);
+    pub const BIT_STRING: Tag = Tag::primitive(3);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // CN=Example (a PrintableString) then O=Org.! (a UTF8String): two RDNs, the DER
+    // written out by hand from X.690's rules.
+    const TWO_RDNS: &[u8] = &[
+        0x30, 0x22, // SEQUENCE OF RDN
+        0x31, 0x10, 0x30, 0x0e, 0x06, 0x03, 0x55, 0x04, 0x03, // SET { SEQ { 2.5.4.3
+        0x13, 0x07, b'E', b'x', b'a', b'm', b'p', b'l', b'e', // PrintableString }}
+        0x31, 0x0e, 0x30, 0x0c, 0x06, 0x03, 0x55, 0x04, 0x0a, // SET { SEQ { 2.5.4.10
+        0x0c, 0x05, b'O', b'r', b'g', b'.', b'!', // UTF8String }}
+    ];
+
+    #[test]
+    fn a_parsed_name_keeps_its_string_types_and_writes_itself_back() {
+        let name = asn1::parse_single::<Name<'_>>(TWO_RDNS).unwrap();
+        let rdns: Vec<Vec<AttributeTypeAndValue<'_>>> = name
+            .read()
+            .unwrap()
+            .clone()
+            .map(|rdn| rdn.read().unwrap().clone().collect())
+            .collect();
+        assert_eq!(rdns.len(), 2);
+        assert_eq!(rdns[0][0].attribute_type, asn1::oid!(2, 5, 4, 3));
+        assert_eq!(rdns[0][0].value.tag, string_tags::PRINTABLE_STRING);
+        assert_eq!(rdns[0][0].value.data, b"Example");
+        assert_eq!(rdns[1][0].value.tag, string_tags::UTF8_STRING);
+        assert_eq!(asn1::write_single(&name).unwrap(), TWO_RDNS);
+        // The same Name built from its parts has the same DER.
+        assert_eq!(asn1::write_single(&build_name(rdns)).unwrap(), TWO_RDNS);
+    }
+
+    #[test]
+    fn strict_der() {
+        // An indefinite length, a trailing byte and a wrong outer tag are refused.
+        assert!(asn1::parse_single::<Name<'_>>(&[0x30, 0x80, 0x00, 0x00]).is_err());
+        let mut trailing = TWO_RDNS.to_vec();
+        trailing.push(0);
+        assert!(asn1::parse_single::<Name<'_>>(&trailing).is_err());
+        let mut set = TWO_RDNS.to_vec();
+        set[0] = 0x31;
+        assert!(asn1::parse_single::<Name<'_>>(&set).is_err());
+    }
+}

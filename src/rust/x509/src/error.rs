@@ -1,0 +1,64 @@
+//! What can go wrong in loading X.509 objects, for the binding to map to the reference's
+//! exceptions.
+
+use std::fmt;
+
+#[derive(Debug)]
+pub enum X509Error {
+    /// The DER is not the structure it should be (strict DER).
+    Parse(asn1::ParseError),
+    /// The PEM armor is malformed (the `pem` crate's description).
+    Pem(String),
+    /// A PEM document without a block of the expected kind.
+    NoPemBlock(&'static str),
+    /// A version number X.509 does not define (the raw value).
+    InvalidVersion(u8),
+    /// Writing DER failed (only an allocation failure can cause it).
+    Encode(asn1::WriteError),
+    /// Something the backend reported (a hash that is not available, ...).
+    Backend(cryptography_backend::Error),
+}
+
+pub type X509Result<T> = Result<T, X509Error>;
+
+impl From<asn1::ParseError> for X509Error {
+    fn from(err: asn1::ParseError) -> Self {
+        X509Error::Parse(err)
+    }
+}
+
+impl From<asn1::WriteError> for X509Error {
+    fn from(err: asn1::WriteError) -> Self {
+        X509Error::Encode(err)
+    }
+}
+
+impl From<cryptography_backend::Error> for X509Error {
+    fn from(err: cryptography_backend::Error) -> Self {
+        X509Error::Backend(err)
+    }
+}
+
+impl From<cryptography_keys::KeyError> for X509Error {
+    fn from(err: cryptography_keys::KeyError) -> Self {
+        match err {
+            cryptography_keys::KeyError::Pem(description) => X509Error::Pem(description),
+            other => X509Error::Pem(format!("{other:?}")),
+        }
+    }
+}
+
+impl fmt::Display for X509Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            X509Error::Parse(err) => write!(f, "error parsing asn1 value: {err}"),
+            X509Error::Pem(description) => write!(f, "{description}"),
+            X509Error::NoPemBlock(what) => write!(f, "Valid PEM but no BEGIN {what} delimiter."),
+            X509Error::InvalidVersion(version) => {
+                write!(f, "{version} is not a valid X509 version")
+            }
+            X509Error::Encode(err) => write!(f, "error writing asn1 value: {err:?}"),
+            X509Error::Backend(err) => write!(f, "{err:?}"),
+        }
+    }
+}
