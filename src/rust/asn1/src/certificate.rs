@@ -128,7 +128,7 @@ mod tests {
         let cn = tbs.subject.read().unwrap().clone().nth(2).unwrap();
         let cn = cn.read().unwrap().clone().next().unwrap();
         assert_eq!(cn.attribute_type, asn1::oid!(2, 5, 4, 3));
-        assert_eq!(cn.value.data, b"Ed25519 Test CA");
+        assert_eq!(cn.value.0.data, b"Ed25519 Test CA");
         assert_eq!(
             tbs.validity.not_before.as_datetime(),
             &asn1::DateTime::new(2026, 11, 30, 5, 51, 14).unwrap()

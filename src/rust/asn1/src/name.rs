@@ -1,6 +1,9 @@
 //! Distinguished names (RFC 5280 section 4.1.2.4) and the values they hold.
 
-use asn1::{Asn1Readable, Asn1Writable, ParseResult, Parser, Tag, WriteError, WriteResult, Writer};
+use asn1::{
+    Asn1Readable, Asn1Writable, ParseResult, Parser, SimpleAsn1Readable, Tag, WriteError,
+    WriteResult, Writer,
+};
 
 use crate::read_or_built::ReadOrBuilt;
 
@@ -42,11 +45,63 @@ impl Asn1Writable for RawValue<'_> {
     }
 }
 
+/// A Name attribute's value, kept as encoded (`RawValue`), whose string types are
+/// checked when it is read: a PrintableString, IA5String or VisibleString must hold only
+/// its alphabet, a UTF8String and a T61String (which real certificates fill with UTF-8)
+/// valid UTF-8, a BMPString valid UTF-16 and a UniversalString valid UTF-32. A Name
+/// that breaks these is refused with the rest of the certificate, as the reference
+/// refuses it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct AttributeValue<'a>(pub RawValue<'a>);
+
+impl<'a> AttributeValue<'a> {
+    fn check(value: RawValue<'a>) -> ParseResult<Self> {
+        use string_tags::*;
+        let data = value.data;
+        match value.tag {
+            PRINTABLE_STRING => drop(asn1::PrintableString::parse_data(data)?),
+            IA5_STRING => drop(asn1::IA5String::parse_data(data)?),
+            VISIBLE_STRING => drop(asn1::VisibleString::parse_data(data)?),
+            BMP_STRING => drop(asn1::BMPString::parse_data(data)?),
+            UNIVERSAL_STRING => drop(asn1::UniversalString::parse_data(data)?),
+            UTF8_STRING | T61_STRING => {
+                if std::str::from_utf8(data).is_err() {
+                    return Err(asn1::ParseError::new(asn1::ParseErrorKind::InvalidValue));
+                }
+            }
+            _ => {}
+        }
+        Ok(AttributeValue(value))
+    }
+}
+
+impl<'a> Asn1Readable<'a> for AttributeValue<'a> {
+    fn parse(parser: &mut Parser<'a>) -> ParseResult<Self> {
+        AttributeValue::check(RawValue::parse(parser)?)
+    }
+
+    fn can_parse(_tag: Tag) -> bool {
+        true
+    }
+}
+
+impl Asn1Writable for AttributeValue<'_> {
+    type Error = WriteError;
+
+    fn write(&self, dest: &mut Writer<'_>) -> WriteResult {
+        self.0.write(dest)
+    }
+
+    fn encoded_length(&self) -> Option<usize> {
+        None
+    }
+}
+
 /// AttributeTypeAndValue.
 #[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, Debug, PartialEq, Eq, Hash)]
 pub struct AttributeTypeAndValue<'a> {
     pub attribute_type: asn1::ObjectIdentifier,
-    pub value: RawValue<'a>,
+    pub value: AttributeValue<'a>,
 }
 
 /// RelativeDistinguishedName: a non-empty SET OF AttributeTypeAndValue.
@@ -89,6 +144,13 @@ pub mod string_tags {
 mod tests {
     use super::*;
 
+    fn unhex(hex: &str) -> Vec<u8> {
+        (0..hex.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+            .collect()
+    }
+
     // CN=Example (a PrintableString) then O=Org.! (a UTF8String): two RDNs, the DER
     // written out by hand from X.690's rules.
     const TWO_RDNS: &[u8] = &[
@@ -110,12 +172,41 @@ mod tests {
             .collect();
         assert_eq!(rdns.len(), 2);
         assert_eq!(rdns[0][0].attribute_type, asn1::oid!(2, 5, 4, 3));
-        assert_eq!(rdns[0][0].value.tag, string_tags::PRINTABLE_STRING);
-        assert_eq!(rdns[0][0].value.data, b"Example");
-        assert_eq!(rdns[1][0].value.tag, string_tags::UTF8_STRING);
+        assert_eq!(rdns[0][0].value.0.tag, string_tags::PRINTABLE_STRING);
+        assert_eq!(rdns[0][0].value.0.data, b"Example");
+        assert_eq!(rdns[1][0].value.0.tag, string_tags::UTF8_STRING);
         assert_eq!(asn1::write_single(&name).unwrap(), TWO_RDNS);
         // The same Name built from its parts has the same DER.
         assert_eq!(asn1::write_single(&build_name(rdns)).unwrap(), TWO_RDNS);
+    }
+
+    #[test]
+    fn string_values_are_checked_when_read() {
+        // Names written by the reference's builder (its public_bytes), one attribute each:
+        // CN as BMPString, UniversalString and T61String holding "hé😀"/"hé", and a
+        // PrintableString "Hello".
+        for hex in [
+            "30133111300f06035504031e08006800e9d83dde00",
+            "30173115301306035504031c0c00000068000000e90001f600",
+            "300e310c300a0603550403140368c3a9",
+            "3010310e300c0603550403130548656c6c6f",
+        ] {
+            let der = unhex(hex);
+            let name = asn1::parse_single::<Name<'_>>(&der).unwrap();
+            assert_eq!(asn1::write_single(&name).unwrap(), der);
+        }
+        // The same with values their types cannot hold: "He@lo" as PrintableString,
+        // a latin-1 byte in the T61String, an odd-length BMPString, a surrogate in the
+        // UniversalString.
+        for hex in [
+            "3010310e300c0603550403130548654066fc",
+            "300e310c300a0603550403140368e920",
+            "30123110300e06035504031e07006800e9d83dde",
+            "30173115301306035504031c0c00000068000000e90000d800",
+        ] {
+            let der = unhex(hex);
+            assert!(asn1::parse_single::<Name<'_>>(&der).is_err(), "{hex}");
+        }
     }
 
     #[test]

@@ -17,6 +17,7 @@
 
 pub mod certificate;
 pub mod error;
+pub mod name;
 
 pub use certificate::Certificate;
 pub use error::{X509Error, X509Result};

@@ -1,0 +1,205 @@
+//! A Name's attributes as values (text, or bytes for a BIT STRING) and its RFC 4514
+//! string form.
+
+use cryptography_asn1::name::{string_tags, AttributeTypeAndValue, Name};
+
+use crate::error::{X509Error, X509Result};
+
+/// An attribute's value as a program sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    /// Any string type, decoded (UTF-16 for BMPString, UTF-32 for UniversalString,
+    /// UTF-8 for the rest).
+    Text(String),
+    /// A BIT STRING (x500UniqueIdentifier): its content bytes.
+    Bytes(Vec<u8>),
+}
+
+/// The value of one attribute. The string types were checked when the Name was read,
+/// so decoding only fails for types that are not strings at all.
+pub fn value(attribute: &AttributeTypeAndValue<'_>) -> X509Result<Value> {
+    let raw = attribute.value.0;
+    let invalid = || X509Error::Parse(asn1::ParseError::new(asn1::ParseErrorKind::InvalidValue));
+    match raw.tag {
+        string_tags::BIT_STRING => Ok(Value::Bytes(raw.data.to_vec())),
+        string_tags::BMP_STRING => {
+            let units: Vec<u16> = raw
+                .data
+                .chunks_exact(2)
+                .map(|pair| u16::from_be_bytes([pair[0], pair[1]]))
+                .collect();
+            String::from_utf16(&units)
+                .map(Value::Text)
+                .map_err(|_| invalid())
+        }
+        string_tags::UNIVERSAL_STRING => raw
+            .data
+            .chunks_exact(4)
+            .map(|quad| char::from_u32(u32::from_be_bytes([quad[0], quad[1], quad[2], quad[3]])))
+            .collect::<Option<String>>()
+            .map(Value::Text)
+            .ok_or_else(invalid),
+        _ => std::str::from_utf8(raw.data)
+            .map(|text| Value::Text(text.to_string()))
+            .map_err(|_| invalid()),
+    }
+}
+
+/// The short names RFC 4514 section 3 gives (plus the two the reference adds, STREET
+/// and UID, from RFC 4519).
+pub fn short_name(oid: &asn1::ObjectIdentifier) -> Option<&'static str> {
+    const SHORT_NAMES: [(asn1::ObjectIdentifier, &str); 9] = [
+        (asn1::oid!(2, 5, 4, 3), "CN"),
+        (asn1::oid!(2, 5, 4, 7), "L"),
+        (asn1::oid!(2, 5, 4, 8), "ST"),
+        (asn1::oid!(2, 5, 4, 10), "O"),
+        (asn1::oid!(2, 5, 4, 11), "OU"),
+        (asn1::oid!(2, 5, 4, 6), "C"),
+        (asn1::oid!(2, 5, 4, 9), "STREET"),
+        (asn1::oid!(0, 9, 2342, 19200300, 100, 1, 25), "DC"),
+        (asn1::oid!(0, 9, 2342, 19200300, 100, 1, 1), "UID"),
+    ];
+    SHORT_NAMES
+        .iter()
+        .find(|(known, _)| known == oid)
+        .map(|(_, short)| *short)
+}
+
+/// A value escaped for an RFC 4514 string (section 2.4): the special characters and NUL
+/// backslashed, and a leading '#' or space and a trailing space escaped.
+pub fn escape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    for (index, ch) in value.char_indices() {
+        match ch {
+            '\\' | '"' | '+' | ',' | ';' | '<' | '>' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '\0' => out.push_str("\\00"),
+            '#' | ' ' if index == 0 => {
+                out.push('\\');
+                out.push(ch);
+            }
+            ' ' if index + 1 == value.len() => out.push_str("\\ "),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// One attribute as `type=value`: the type by `name_of` (an override, a short name, or
+/// else the dotted OID), a byte value as '#' and its hex.
+fn attribute_string(
+    attribute: &AttributeTypeAndValue<'_>,
+    name_of: &dyn Fn(&asn1::ObjectIdentifier) -> Option<String>,
+) -> X509Result<String> {
+    let oid = &attribute.attribute_type;
+    let type_name = name_of(oid)
+        .or_else(|| short_name(oid).map(str::to_string))
+        .unwrap_or_else(|| oid.to_string());
+    let value = match value(attribute)? {
+        Value::Text(text) => escape(&text),
+        Value::Bytes(bytes) => {
+            let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+            format!("#{hex}")
+        }
+    };
+    Ok(format!("{type_name}={value}"))
+}
+
+/// The Name as an RFC 4514 string: RDNs last to first, separated by ',', the
+/// attributes of a multi-valued RDN in their encoded order joined by '+'. `name_of`
+/// gives the caller's names for attribute types (None: the standard ones).
+pub fn rfc4514_string(
+    name: &Name<'_>,
+    name_of: &dyn Fn(&asn1::ObjectIdentifier) -> Option<String>,
+) -> X509Result<String> {
+    let Some(rdns) = name.read() else {
+        return Ok(String::new());
+    };
+    let mut parts = Vec::new();
+    for rdn in rdns.clone() {
+        let Some(attributes) = rdn.read() else {
+            continue;
+        };
+        let rendered = attributes
+            .clone()
+            .map(|attribute| attribute_string(&attribute, name_of))
+            .collect::<X509Result<Vec<_>>>()?;
+        parts.push(rendered.join("+"));
+    }
+    parts.reverse();
+    Ok(parts.join(","))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unhex(hex: &str) -> Vec<u8> {
+        (0..hex.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+            .collect()
+    }
+
+    fn no_overrides(_: &asn1::ObjectIdentifier) -> Option<String> {
+        None
+    }
+
+    #[test]
+    fn rfc4514_strings_as_the_reference_writes_them() {
+        // DER and string from the reference's x509.Name: an RDN with CN (every special
+        // character, a leading and a trailing space, a NUL) and O, then C, an unknown
+        // OID, and an x500UniqueIdentifier BIT STRING.
+        let der = unhex(
+            "304e31263008060355040a0c014f301a06035504030c132023612b622c633b643c653e6622675c680020310b3009060355040613024e5a310a300806032a03040c0178310b3009060355042d03020102",
+        );
+        let name = asn1::parse_single::<Name<'_>>(&der).unwrap();
+        // The reference's string lists CN before O (its object's order); a parsed Name
+        // has them in DER order, O first.
+        assert_eq!(
+            rfc4514_string(&name, &no_overrides).unwrap(),
+            r#"2.5.4.45=#0102,1.2.3.4=x,C=NZ,O=O+CN=\ #a\+b\,c\;d\<e\>f\"g\\h\00\ "#
+        );
+        let overrides = |oid: &asn1::ObjectIdentifier| {
+            (*oid == asn1::oid!(2, 5, 4, 6)).then(|| "COUNTRY".to_string())
+        };
+        assert!(rfc4514_string(&name, &overrides)
+            .unwrap()
+            .contains(",COUNTRY=NZ,"));
+    }
+
+    #[test]
+    fn values_of_every_string_type() {
+        // The reference's DER for CN "hé😀" as BMPString and UniversalString, "hé" as
+        // T61String.
+        for (hex, expected) in [
+            ("30133111300f06035504031e08006800e9d83dde00", "hé😀"),
+            ("30173115301306035504031c0c00000068000000e90001f600", "hé😀"),
+            ("300e310c300a0603550403140368c3a9", "hé"),
+        ] {
+            let der = unhex(hex);
+            let name = asn1::parse_single::<Name<'_>>(&der).unwrap();
+            let rdn = name.read().unwrap().clone().next().unwrap();
+            let attribute = rdn.read().unwrap().clone().next().unwrap();
+            assert_eq!(
+                value(&attribute).unwrap(),
+                Value::Text(expected.to_string())
+            );
+        }
+    }
+
+    #[test]
+    fn escaping_edge_cases() {
+        // As the reference's NameAttribute.rfc4514_string writes them.
+        assert_eq!(escape(""), "");
+        assert_eq!(escape("  "), "\\ \\ ");
+        assert_eq!(escape("# "), "\\#\\ ");
+        assert_eq!(escape(" a"), "\\ a");
+        assert_eq!(escape("#"), "\\#");
+        assert_eq!(escape(" "), "\\ ");
+        assert_eq!(escape("a#b c"), "a#b c");
+        assert_eq!(escape("é "), "é\\ ");
+    }
+}
