@@ -58,18 +58,17 @@ impl<'a> AttributeValue<'a> {
     fn check(value: RawValue<'a>) -> ParseResult<Self> {
         use string_tags::*;
         let data = value.data;
-        match value.tag {
-            PRINTABLE_STRING => drop(asn1::PrintableString::parse_data(data)?),
-            IA5_STRING => drop(asn1::IA5String::parse_data(data)?),
-            VISIBLE_STRING => drop(asn1::VisibleString::parse_data(data)?),
-            BMP_STRING => drop(asn1::BMPString::parse_data(data)?),
-            UNIVERSAL_STRING => drop(asn1::UniversalString::parse_data(data)?),
-            UTF8_STRING | T61_STRING => {
-                if std::str::from_utf8(data).is_err() {
-                    return Err(asn1::ParseError::new(asn1::ParseErrorKind::InvalidValue));
-                }
-            }
-            _ => {}
+        let valid = match value.tag {
+            PRINTABLE_STRING => asn1::PrintableString::parse_data(data).is_ok(),
+            IA5_STRING => asn1::IA5String::parse_data(data).is_ok(),
+            VISIBLE_STRING => asn1::VisibleString::parse_data(data).is_ok(),
+            BMP_STRING => asn1::BMPString::parse_data(data).is_ok(),
+            UNIVERSAL_STRING => asn1::UniversalString::parse_data(data).is_ok(),
+            UTF8_STRING | T61_STRING => std::str::from_utf8(data).is_ok(),
+            _ => true,
+        };
+        if !valid {
+            return Err(asn1::ParseError::new(asn1::ParseErrorKind::InvalidValue));
         }
         Ok(AttributeValue(value))
     }
