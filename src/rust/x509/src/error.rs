@@ -13,6 +13,8 @@ pub enum X509Error {
     NoPemBlock(&'static str),
     /// A version number X.509 does not define (the raw value).
     InvalidVersion(u8),
+    /// An extension whose OID an earlier extension of the same list has.
+    DuplicateExtension(asn1::ObjectIdentifier),
     /// Writing DER failed (only an allocation failure can cause it).
     Encode(asn1::WriteError),
     /// Something the backend reported (a hash that is not available, ...).
@@ -57,6 +59,7 @@ impl fmt::Display for X509Error {
             X509Error::InvalidVersion(version) => {
                 write!(f, "{version} is not a valid X509 version")
             }
+            X509Error::DuplicateExtension(oid) => write!(f, "Duplicate {oid} extension found"),
             X509Error::Encode(err) => write!(f, "error writing asn1 value: {err:?}"),
             X509Error::Backend(err) => write!(f, "{err:?}"),
         }

@@ -17,6 +17,7 @@
 
 pub mod certificate;
 pub mod error;
+pub mod extensions;
 pub mod name;
 
 pub use certificate::Certificate;
