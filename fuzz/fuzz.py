@@ -38,6 +38,7 @@ TARGETS = [
     "siv_differential",
     "keywrap_differential",
     "xchacha_differential",
+    "x509_certificate",
 ]
 
 
@@ -74,6 +75,13 @@ def seeds(target: str) -> list[bytes]:
                 if path.suffix in suffixes and path.stat().st_size < 20_000:
                     found.append(path.read_bytes())
         return found
+    if target == "x509_certificate":
+        suffixes = {".pem", ".der", ".crt", ".cer"}
+        return [
+            path.read_bytes()
+            for path in sorted((root / "x509").rglob("*"))
+            if path.suffix in suffixes and path.stat().st_size < 50_000
+        ]
     if target == "fernet_token":
         found = []
         for name in ("generate.json", "verify.json", "invalid.json"):
