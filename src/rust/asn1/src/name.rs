@@ -45,12 +45,12 @@ impl Asn1Writable for RawValue<'_> {
     }
 }
 
-/// A Name attribute's value, kept as encoded (`RawValue`), whose string types are
-/// checked when it is read: a PrintableString, IA5String or VisibleString must hold only
-/// its alphabet, a UTF8String and a T61String (which real certificates fill with UTF-8)
-/// valid UTF-8, a BMPString valid UTF-16 and a UniversalString valid UTF-32. A Name
-/// that breaks these is refused with the rest of the certificate, as the reference
-/// refuses it.
+/// A Name attribute's value, kept as encoded (`RawValue`). The three string types with
+/// a fixed alphabet or width are checked when the Name is read: a PrintableString must
+/// hold only its alphabet, a BMPString valid UTF-16 and a UniversalString valid UTF-32;
+/// a certificate whose Name breaks these is refused when loaded, as the reference
+/// refuses it. The others (UTF-8 in a UTF8String, T61String or IA5String) are checked
+/// when the value is decoded, which is when the reference checks them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct AttributeValue<'a>(pub RawValue<'a>);
 
@@ -60,11 +60,8 @@ impl<'a> AttributeValue<'a> {
         let data = value.data;
         let valid = match value.tag {
             PRINTABLE_STRING => asn1::PrintableString::parse_data(data).is_ok(),
-            IA5_STRING => asn1::IA5String::parse_data(data).is_ok(),
-            VISIBLE_STRING => asn1::VisibleString::parse_data(data).is_ok(),
             BMP_STRING => asn1::BMPString::parse_data(data).is_ok(),
             UNIVERSAL_STRING => asn1::UniversalString::parse_data(data).is_ok(),
-            UTF8_STRING | T61_STRING => std::str::from_utf8(data).is_ok(),
             _ => true,
         };
         if !valid {
@@ -195,11 +192,9 @@ mod tests {
             assert_eq!(asn1::write_single(&name).unwrap(), der);
         }
         // The same with values their types cannot hold: "He@lo" as PrintableString,
-        // a latin-1 byte in the T61String, an odd-length BMPString, a surrogate in the
-        // UniversalString.
+        // an odd-length BMPString, a surrogate in the UniversalString.
         for hex in [
             "3010310e300c0603550403130548654066fc",
-            "300e310c300a0603550403140368e920",
             "30123110300e06035504031e07006800e9d83dde",
             "30173115301306035504031c0c00000068000000e90000d800",
         ] {

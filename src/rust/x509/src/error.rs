@@ -13,6 +13,8 @@ pub enum X509Error {
     NoPemBlock(&'static str),
     /// A version number X.509 does not define (the raw value).
     InvalidVersion(u8),
+    /// A Name attribute's value with a long-form tag.
+    LongFormTag,
     /// An extension whose OID an earlier extension of the same list has.
     DuplicateExtension(asn1::ObjectIdentifier),
     /// Writing DER failed (only an allocation failure can cause it).
@@ -58,6 +60,12 @@ impl fmt::Display for X509Error {
             X509Error::NoPemBlock(what) => write!(f, "Valid PEM but no BEGIN {what} delimiter."),
             X509Error::InvalidVersion(version) => {
                 write!(f, "{version} is not a valid X509 version")
+            }
+            X509Error::LongFormTag => {
+                write!(
+                    f,
+                    "Long-form tags are not supported in NameAttribute values"
+                )
             }
             X509Error::DuplicateExtension(oid) => write!(f, "Duplicate {oid} extension found"),
             X509Error::Encode(err) => write!(f, "error writing asn1 value: {err:?}"),

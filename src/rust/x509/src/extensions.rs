@@ -91,6 +91,11 @@ fn list<'a, T: asn1::Asn1Readable<'a> + 'a>(value: &'a [u8]) -> X509Result<Vec<T
     Ok(asn1::parse_single::<asn1::SequenceOf<'a, T>>(value)?.collect())
 }
 
+/// Reads a SEQUENCE SIZE (1..MAX) OF in full.
+fn non_empty_list<'a, T: asn1::Asn1Readable<'a> + 'a>(value: &'a [u8]) -> X509Result<Vec<T>> {
+    Ok(asn1::parse_single::<asn1::SequenceOf<'a, T, 1>>(value)?.collect())
+}
+
 /// The value of `extension`, decoded by its OID.
 pub fn decode<'a>(extension: &Extension<'a>) -> X509Result<Decoded<'a>> {
     use oids::*;
@@ -129,7 +134,9 @@ pub fn decode<'a>(extension: &Extension<'a>) -> X509Result<Decoded<'a>> {
     } else if *oid == POLICY_CONSTRAINTS {
         Decoded::PolicyConstraints(asn1::parse_single(value)?)
     } else if *oid == EXTENDED_KEY_USAGE {
-        Decoded::ExtendedKeyUsage(list(value)?)
+        // An empty list is refused, as the reference refuses it
+        // (cryptography-vectors' x509/custom/empty-eku.pem).
+        Decoded::ExtendedKeyUsage(non_empty_list(value)?)
     } else if *oid == INHIBIT_ANY_POLICY {
         Decoded::InhibitAnyPolicy(asn1::parse_single(value)?)
     } else if *oid == AUTHORITY_INFORMATION_ACCESS {
@@ -228,6 +235,12 @@ mod tests {
             Ok(Decoded::PrecertPoison)
         ));
         assert!(decode(&poison(b"\x04\x00")).is_err());
+        let empty_eku = Extension {
+            extn_id: oids::EXTENDED_KEY_USAGE,
+            critical: false,
+            extn_value: b"\x30\x00",
+        };
+        assert!(decode(&empty_eku).is_err());
         let other = Extension {
             extn_id: asn1::oid!(1, 2, 3),
             critical: false,

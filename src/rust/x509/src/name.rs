@@ -15,11 +15,29 @@ pub enum Value {
     Bytes(Vec<u8>),
 }
 
-/// The value of one attribute. The string types were checked when the Name was read,
-/// so decoding only fails for types that are not strings at all.
+/// The string and other types a Name attribute may have (the reference's `_ASN1Type`).
+const VALUE_TAGS: [u32; 12] = [3, 4, 12, 18, 19, 20, 22, 23, 24, 26, 28, 30];
+
+/// The value of one attribute: UTF-16 for a BMPString, UTF-32 for a UniversalString,
+/// the content bytes of a BIT STRING, UTF-8 for the rest (checked here, as the
+/// reference checks it when the value is read). A value of a type outside the
+/// reference's list, or with a long-form tag, is refused.
 pub fn value(attribute: &AttributeTypeAndValue<'_>) -> X509Result<Value> {
     let raw = attribute.value.0;
     let invalid = || X509Error::Parse(asn1::ParseError::new(asn1::ParseErrorKind::InvalidValue));
+    if raw.tag.value() >= 31 {
+        return Err(X509Error::LongFormTag);
+    }
+    // A universal, primitive, short-form tag's one byte is its number.
+    if !raw
+        .tag
+        .as_u8()
+        .is_some_and(|byte| VALUE_TAGS.contains(&u32::from(byte)))
+    {
+        return Err(X509Error::Parse(asn1::ParseError::new(
+            asn1::ParseErrorKind::UnexpectedTag { actual: raw.tag },
+        )));
+    }
     match raw.tag {
         string_tags::BIT_STRING => Ok(Value::Bytes(raw.data.to_vec())),
         string_tags::BMP_STRING => {
@@ -188,6 +206,27 @@ mod tests {
                 Value::Text(expected.to_string())
             );
         }
+    }
+
+    #[test]
+    fn values_checked_when_read_as_the_reference_checks_them() {
+        let first = |der: &[u8]| -> X509Result<Value> {
+            let name = asn1::parse_single::<Name<'_>>(der).unwrap();
+            let rdn = name.read().unwrap().clone().next().unwrap();
+            let attribute = rdn.read().unwrap().clone().next().unwrap();
+            value(&attribute)
+        };
+        // A T61String holding latin-1 "h\xe9 " parses, and fails as a value.
+        assert!(first(&unhex("300e310c300a0603550403140368e920")).is_err());
+        // Application-class [9] and a long-form universal tag (31) as the CN's value.
+        assert!(matches!(
+            first(&unhex("300d310b300906035504036902abcd")),
+            Err(X509Error::Parse(_))
+        ));
+        assert!(matches!(
+            first(&unhex("300e310c300a06035504031f1f02abcd")),
+            Err(X509Error::LongFormTag)
+        ));
     }
 
     #[test]
