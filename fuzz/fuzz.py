@@ -39,6 +39,7 @@ TARGETS = [
     "keywrap_differential",
     "xchacha_differential",
     "x509_certificate",
+    "x509_rfc4514",
 ]
 
 
@@ -81,6 +82,14 @@ def seeds(target: str) -> list[bytes]:
             path.read_bytes()
             for path in sorted((root / "x509").rglob("*"))
             if path.suffix in suffixes and path.stat().st_size < 50_000
+        ]
+    if target == "x509_rfc4514":
+        return [
+            b"CN=example.com,O=Org\\, Inc.,C=NZ",
+            b"CN=a+OU=b,DC=example,DC=com",
+            b"1.2.840.113549.1.9.1=#7573657240657861",
+            b"CN=\\20lead and trail\\20,STREET=\\c3\\a9",
+            b"UID=\\#x\\;y\\<z\\>",
         ]
     if target == "fernet_token":
         found = []

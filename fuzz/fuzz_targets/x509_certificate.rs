@@ -18,7 +18,9 @@ fn read_everything(certificate: &Certificate) {
         }
     }
     // Strict DER has one encoding: what was parsed writes back as it was read.
-    let tbs_der = certificate.tbs_der().expect("a parsed TBSCertificate writes");
+    let tbs_der = certificate
+        .tbs_der()
+        .expect("a parsed TBSCertificate writes");
     assert!(certificate
         .der()
         .windows(tbs_der.len())

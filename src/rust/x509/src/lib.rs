@@ -19,6 +19,7 @@ pub mod certificate;
 pub mod error;
 pub mod extensions;
 pub mod name;
+pub mod rfc4514;
 
 pub use certificate::Certificate;
 pub use error::{X509Error, X509Result};
