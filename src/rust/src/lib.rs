@@ -36,6 +36,7 @@ mod rsa;
 mod serialization;
 mod twofactor;
 mod types;
+mod x509;
 
 use pyo3::prelude::*;
 use pyo3::types::PyModule;
@@ -84,6 +85,12 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_class::<serialization::PrivateFormat>()?;
         m.add_class::<serialization::PublicFormat>()?;
         m.add_class::<serialization::ParameterFormat>()
+    })?;
+    submodule(module, PACKAGE, "x509", |m| {
+        m.add_function(wrap_pyfunction!(x509::escape_rfc4514_value, m)?)?;
+        m.add_function(wrap_pyfunction!(x509::parse_rfc4514, m)?)?;
+        m.add_function(wrap_pyfunction!(x509::load_der_name, m)?)?;
+        m.add_function(wrap_pyfunction!(x509::encode_name_bytes, m)?)
     })?;
     submodule(module, PACKAGE, "fernet", |m| {
         m.add_class::<fernet::PyFernetKey>()

@@ -20,6 +20,16 @@ pub(crate) struct ObjectIdentifier {
 
 static OID_NAMES: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
 
+impl ObjectIdentifier {
+    pub(crate) fn from_oid(oid: asn1::ObjectIdentifier) -> Self {
+        ObjectIdentifier { oid }
+    }
+
+    pub(crate) fn oid(&self) -> &asn1::ObjectIdentifier {
+        &self.oid
+    }
+}
+
 #[pymethods]
 impl ObjectIdentifier {
     #[new]

@@ -65,3 +65,11 @@ pub(crate) static BEST_AVAILABLE_ENCRYPTION: ImportedClass =
 pub(crate) static KBKDF_MODE: ImportedClass = ImportedClass::new(KBKDF, "Mode");
 pub(crate) static KBKDF_COUNTER_LOCATION: ImportedClass =
     ImportedClass::new(KBKDF, "CounterLocation");
+
+const X509_NAME: &str = "cryptography.x509.name";
+
+pub(crate) static NAME: ImportedClass = ImportedClass::new(X509_NAME, "Name");
+pub(crate) static RELATIVE_DISTINGUISHED_NAME: ImportedClass =
+    ImportedClass::new(X509_NAME, "RelativeDistinguishedName");
+pub(crate) static NAME_ATTRIBUTE: ImportedClass = ImportedClass::new(X509_NAME, "NameAttribute");
+pub(crate) static ASN1_TYPE: ImportedClass = ImportedClass::new(X509_NAME, "_ASN1Type");

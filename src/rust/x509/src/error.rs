@@ -55,7 +55,8 @@ impl From<cryptography_keys::KeyError> for X509Error {
 impl fmt::Display for X509Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            X509Error::Parse(err) => write!(f, "error parsing asn1 value: {err}"),
+            // The reference's wording: the parser's Debug form.
+            X509Error::Parse(err) => write!(f, "error parsing asn1 value: {err:?}"),
             X509Error::Pem(description) => write!(f, "{description}"),
             X509Error::NoPemBlock(what) => write!(f, "Valid PEM but no BEGIN {what} delimiter."),
             X509Error::InvalidVersion(version) => {

@@ -12,6 +12,7 @@ from cryptography.hazmat.bindings._rust import cobblestone as cobblestone
 from cryptography.hazmat.bindings._rust import fernet as fernet
 from cryptography.hazmat.bindings._rust import keys as keys
 from cryptography.hazmat.bindings._rust import openssl as openssl
+from cryptography.hazmat.bindings._rust import x509 as x509
 from cryptography.hazmat.primitives import padding
 from cryptography.utils import Buffer
 
@@ -27,6 +28,7 @@ __all__ = [
     "fernet",
     "keys",
     "openssl",
+    "x509",
 ]
 
 def check_padding_block_size(block_size: int) -> None: ...

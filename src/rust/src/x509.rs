@@ -1,0 +1,180 @@
+//! X.509 (`cryptography.hazmat.bindings._rust.x509`): Names read from DER and RFC 4514
+//! strings into the Python value classes of `cryptography.x509.name`, and written back
+//! as DER. The reading and writing rules are the core's (`cryptography_x509`,
+//! `cryptography_asn1`); here values are only converted.
+
+use cryptography_asn1::name::{
+    build_name, string_tags, AttributeTypeAndValue, AttributeValue, Name, RawValue,
+};
+use cryptography_x509::name::{self as core_name, Value};
+use cryptography_x509::rfc4514;
+use cryptography_x509::X509Error;
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
+
+use crate::oid::ObjectIdentifier;
+use crate::types;
+
+/// Core errors as the reference raises them when reading X.509.
+pub(crate) fn x509_error(err: X509Error) -> PyErr {
+    PyValueError::new_err(err.to_string())
+}
+
+/// `escape_rfc4514_value(value)`: a value as RFC 4514 section 2.4 writes it.
+#[pyfunction]
+pub(crate) fn escape_rfc4514_value(value: &str) -> String {
+    core_name::escape(value)
+}
+
+/// `parse_rfc4514(data, names)`: the RDNs of an RFC 4514 string, first RDN first, as
+/// lists of (ObjectIdentifier, value); `names` maps the caller's attribute type names.
+#[pyfunction]
+pub(crate) fn parse_rfc4514<'py>(
+    py: Python<'py>,
+    data: &str,
+    names: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyList>> {
+    // The caller's names, read before parsing: the core's lookup cannot fail.
+    let mut mapped: Vec<(String, asn1::ObjectIdentifier)> = Vec::new();
+    for item in names.call_method0("items")?.try_iter()? {
+        let (name, oid): (String, Bound<'py, PyAny>) = item?.extract()?;
+        let oid = oid.cast::<ObjectIdentifier>().map_err(|_| {
+            PyTypeError::new_err("attr_name_overrides values must be ObjectIdentifiers")
+        })?;
+        mapped.push((name, oid.get().oid().clone()));
+    }
+    let lookup = |name: &str| {
+        mapped
+            .iter()
+            .find(|(known, _)| known == name)
+            .map(|(_, oid)| oid.clone())
+    };
+    let rdns = rfc4514::parse(data, &lookup).map_err(|err| {
+        let message = match err {
+            rfc4514::Rfc4514Error::UnknownAttributeType(name) => {
+                format!("Unknown attribute type {name:?} in RFC 4514 string")
+            }
+            rfc4514::Rfc4514Error::NotUtf8 => "escaped bytes are not UTF-8".to_string(),
+            rfc4514::Rfc4514Error::NotHex => "Non-hexadecimal digit found".to_string(),
+            rfc4514::Rfc4514Error::Syntax(at) => {
+                format!("not an RFC 4514 string (at offset {at}): {data:?}")
+            }
+        };
+        PyValueError::new_err(message)
+    })?;
+    let out = PyList::empty(py);
+    for rdn in rdns {
+        let attributes = PyList::empty(py);
+        for attribute in rdn {
+            let oid = Bound::new(py, ObjectIdentifier::from_oid(attribute.oid))?;
+            attributes.append(PyTuple::new(
+                py,
+                [
+                    oid.into_any(),
+                    attribute.value.into_pyobject(py)?.into_any(),
+                ],
+            )?)?;
+        }
+        out.append(attributes)?;
+    }
+    Ok(out)
+}
+
+/// A parsed Name as a `cryptography.x509.Name`.
+pub(crate) fn name_to_python<'py>(py: Python<'py>, name: &Name<'_>) -> PyResult<Bound<'py, PyAny>> {
+    let asn1_type = types::ASN1_TYPE.get(py)?;
+    let name_attribute = types::NAME_ATTRIBUTE.get(py)?;
+    let rdn_class = types::RELATIVE_DISTINGUISHED_NAME.get(py)?;
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("_validate", false)?;
+    let rdns = PyList::empty(py);
+    if let Some(read) = name.read() {
+        for rdn in read.clone() {
+            let attributes = PyList::empty(py);
+            if let Some(read) = rdn.read() {
+                for attribute in read.clone() {
+                    let oid = Bound::new(
+                        py,
+                        ObjectIdentifier::from_oid(attribute.attribute_type.clone()),
+                    )?;
+                    let value = match core_name::value(&attribute).map_err(x509_error)? {
+                        Value::Text(text) => text.into_pyobject(py)?.into_any(),
+                        Value::Bytes(bytes) => PyBytes::new(py, &bytes).into_any(),
+                    };
+                    let tag = attribute.value.0.tag.as_u8().unwrap_or(0);
+                    let kind = asn1_type.call1((tag,))?;
+                    attributes.append(name_attribute.call((oid, value, kind), Some(&kwargs))?)?;
+                }
+            }
+            rdns.append(rdn_class.call1((attributes,))?)?;
+        }
+    }
+    types::NAME.get(py)?.call1((rdns,))
+}
+
+/// `load_der_name(data)`: a DER Name.
+#[pyfunction]
+pub(crate) fn load_der_name<'py>(py: Python<'py>, data: &[u8]) -> PyResult<Bound<'py, PyAny>> {
+    let name =
+        asn1::parse_single::<Name<'_>>(data).map_err(|err| x509_error(X509Error::Parse(err)))?;
+    name_to_python(py, &name)
+}
+
+/// The DER content of a value of `tag`: UTF-16 or UTF-32 for the wide strings, UTF-8
+/// for the rest, a bit string's bytes as given.
+fn encode_value(value: &Bound<'_, PyAny>, tag: u8) -> PyResult<Vec<u8>> {
+    if let Ok(bytes) = value.cast::<PyBytes>() {
+        return Ok(bytes.as_bytes().to_vec());
+    }
+    let text: String = value.extract()?;
+    let tag = asn1::Tag::primitive(u32::from(tag));
+    Ok(if tag == string_tags::BMP_STRING {
+        text.encode_utf16().flat_map(u16::to_be_bytes).collect()
+    } else if tag == string_tags::UNIVERSAL_STRING {
+        text.chars()
+            .flat_map(|ch| u32::from(ch).to_be_bytes())
+            .collect()
+    } else {
+        text.into_bytes()
+    })
+}
+
+/// `encode_name_bytes(name)`: a `cryptography.x509.Name` as DER.
+#[pyfunction]
+pub(crate) fn encode_name_bytes<'py>(
+    py: Python<'py>,
+    name: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    // The attributes' contents, owned here, borrowed by the structure written below.
+    let mut rdns: Vec<Vec<(asn1::ObjectIdentifier, u8, Vec<u8>)>> = Vec::new();
+    for rdn in name.getattr("rdns")?.try_iter()? {
+        let mut attributes = Vec::new();
+        for attribute in rdn?.try_iter()? {
+            let attribute = attribute?;
+            let oid = attribute.getattr("oid")?;
+            let oid = oid.cast::<ObjectIdentifier>()?.get().oid().clone();
+            let tag: u8 = attribute.getattr("_type")?.getattr("value")?.extract()?;
+            let content = encode_value(&attribute.getattr("value")?, tag)?;
+            attributes.push((oid, tag, content));
+        }
+        rdns.push(attributes);
+    }
+    let built = build_name(
+        rdns.iter()
+            .map(|rdn| {
+                rdn.iter()
+                    .map(|(oid, tag, content)| AttributeTypeAndValue {
+                        attribute_type: oid.clone(),
+                        value: AttributeValue(RawValue {
+                            tag: asn1::Tag::primitive(u32::from(*tag)),
+                            data: content,
+                        }),
+                    })
+                    .collect()
+            })
+            .collect(),
+    );
+    let der = asn1::write_single(&built).map_err(|err| x509_error(X509Error::Encode(err)))?;
+    Ok(PyBytes::new(py, &der))
+}
