@@ -7,6 +7,14 @@
 from __future__ import annotations
 
 from cryptography.x509 import oid
+from cryptography.x509.base import (
+    Certificate,
+    InvalidVersion,
+    Version,
+    load_der_x509_certificate,
+    load_pem_x509_certificate,
+    load_pem_x509_certificates,
+)
 from cryptography.x509.general_name import (
     DirectoryName,
     DNSName,
@@ -22,6 +30,12 @@ from cryptography.x509.name import Name, NameAttribute, RelativeDistinguishedNam
 from cryptography.x509.oid import ObjectIdentifier
 
 __all__ = [
+    "Certificate",
+    "InvalidVersion",
+    "Version",
+    "load_der_x509_certificate",
+    "load_pem_x509_certificate",
+    "load_pem_x509_certificates",
     "DNSName",
     "DirectoryName",
     "GeneralName",

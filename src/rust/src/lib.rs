@@ -87,10 +87,23 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_class::<serialization::ParameterFormat>()
     })?;
     submodule(module, PACKAGE, "x509", |m| {
-        m.add_function(wrap_pyfunction!(x509::escape_rfc4514_value, m)?)?;
-        m.add_function(wrap_pyfunction!(x509::parse_rfc4514, m)?)?;
-        m.add_function(wrap_pyfunction!(x509::load_der_name, m)?)?;
-        m.add_function(wrap_pyfunction!(x509::encode_name_bytes, m)?)
+        m.add_function(wrap_pyfunction!(x509::name::escape_rfc4514_value, m)?)?;
+        m.add_function(wrap_pyfunction!(x509::name::parse_rfc4514, m)?)?;
+        m.add_function(wrap_pyfunction!(x509::name::load_der_name, m)?)?;
+        m.add_function(wrap_pyfunction!(x509::name::encode_name_bytes, m)?)?;
+        m.add_class::<x509::certificate::Certificate>()?;
+        m.add_function(wrap_pyfunction!(
+            x509::certificate::load_der_x509_certificate,
+            m
+        )?)?;
+        m.add_function(wrap_pyfunction!(
+            x509::certificate::load_pem_x509_certificate,
+            m
+        )?)?;
+        m.add_function(wrap_pyfunction!(
+            x509::certificate::load_pem_x509_certificates,
+            m
+        )?)
     })?;
     submodule(module, PACKAGE, "fernet", |m| {
         m.add_class::<fernet::PyFernetKey>()

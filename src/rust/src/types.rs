@@ -73,3 +73,8 @@ pub(crate) static RELATIVE_DISTINGUISHED_NAME: ImportedClass =
     ImportedClass::new(X509_NAME, "RelativeDistinguishedName");
 pub(crate) static NAME_ATTRIBUTE: ImportedClass = ImportedClass::new(X509_NAME, "NameAttribute");
 pub(crate) static ASN1_TYPE: ImportedClass = ImportedClass::new(X509_NAME, "_ASN1Type");
+pub(crate) static INVALID_VERSION: ImportedClass =
+    ImportedClass::new("cryptography.x509.base", "InvalidVersion");
+pub(crate) static VERSION: ImportedClass = ImportedClass::new("cryptography.x509.base", "Version");
+pub(crate) static DEPRECATION_WARNING: ImportedClass =
+    ImportedClass::new("cryptography.utils", "CryptographyDeprecationWarning");

@@ -45,12 +45,16 @@ impl Certificate {
         let block = armor::blocks(data)?
             .into_iter()
             .find(|block| PEM_LABELS.contains(&block.label()))
-            .ok_or(X509Error::NoPemBlock("CERTIFICATE"))?;
+            .ok_or(X509Error::NoPemBlock {
+                label: "CERTIFICATE",
+                what: "certificate",
+            })?;
         Self::from_der(block.contents().to_vec())
     }
 
     /// Loads every certificate of a PEM document, in order; blocks with other labels are
-    /// skipped, and a document without any certificate is an error.
+    /// skipped, and a document without any certificate is malformed (the reference's
+    /// word for it).
     pub fn all_from_pem(data: &[u8]) -> X509Result<Vec<Self>> {
         let certificates = armor::blocks(data)?
             .into_iter()
@@ -58,7 +62,7 @@ impl Certificate {
             .map(|block| Self::from_der(block.contents().to_vec()))
             .collect::<X509Result<Vec<_>>>()?;
         if certificates.is_empty() {
-            return Err(X509Error::NoPemBlock("CERTIFICATE"));
+            return Err(X509Error::Pem("MalformedFraming".to_string()));
         }
         Ok(certificates)
     }
@@ -109,7 +113,7 @@ mod tests {
         assert_eq!(older_label.der(), ED25519_CA);
         assert!(matches!(
             Certificate::from_pem(&pem_of(ED25519_CA, "PUBLIC KEY")),
-            Err(X509Error::NoPemBlock("CERTIFICATE"))
+            Err(X509Error::NoPemBlock { .. })
         ));
     }
 
@@ -122,7 +126,7 @@ mod tests {
         assert_eq!(certificates.len(), 2);
         assert!(matches!(
             Certificate::all_from_pem(&pem_of(b"\x30\x00", "PUBLIC KEY")),
-            Err(X509Error::NoPemBlock(_))
+            Err(X509Error::Pem(_))
         ));
     }
 

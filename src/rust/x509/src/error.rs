@@ -9,8 +9,12 @@ pub enum X509Error {
     Parse(asn1::ParseError),
     /// The PEM armor is malformed (the `pem` crate's description).
     Pem(String),
-    /// A PEM document without a block of the expected kind.
-    NoPemBlock(&'static str),
+    /// A PEM document without a block of the expected kind: its label and what it
+    /// holds, as the message names them.
+    NoPemBlock {
+        label: &'static str,
+        what: &'static str,
+    },
     /// A version number X.509 does not define (the raw value).
     InvalidVersion(u8),
     /// A Name attribute's value with a long-form tag.
@@ -57,8 +61,14 @@ impl fmt::Display for X509Error {
         match self {
             // The reference's wording: the parser's Debug form.
             X509Error::Parse(err) => write!(f, "error parsing asn1 value: {err:?}"),
-            X509Error::Pem(description) => write!(f, "{description}"),
-            X509Error::NoPemBlock(what) => write!(f, "Valid PEM but no BEGIN {what} delimiter."),
+            X509Error::Pem(description) => write!(
+                f,
+                "Unable to load PEM file. See https://cryptography.io/en/latest/faq/#why-can-t-i-import-my-pem-file for more details. {description}"
+            ),
+            X509Error::NoPemBlock { label, what } => write!(
+                f,
+                "Valid PEM but no BEGIN {label}/END {label} delimiters. Are you sure this is a {what}?"
+            ),
             X509Error::InvalidVersion(version) => {
                 write!(f, "{version} is not a valid X509 version")
             }

@@ -1,7 +1,7 @@
-//! X.509 (`cryptography.hazmat.bindings._rust.x509`): Names read from DER and RFC 4514
-//! strings into the Python value classes of `cryptography.x509.name`, and written back
-//! as DER. The reading and writing rules are the core's (`cryptography_x509`,
-//! `cryptography_asn1`); here values are only converted.
+//! Names read from DER and RFC 4514 strings into the Python value classes of
+//! `cryptography.x509.name`, and written back as DER. The reading and writing rules are
+//! the core's (`cryptography_x509`, `cryptography_asn1`); here values are only
+//! converted.
 
 use cryptography_asn1::name::{
     build_name, string_tags, AttributeTypeAndValue, AttributeValue, Name, RawValue,
@@ -13,13 +13,9 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 
+use super::x509_error;
 use crate::oid::ObjectIdentifier;
 use crate::types;
-
-/// Core errors as the reference raises them when reading X.509.
-pub(crate) fn x509_error(err: X509Error) -> PyErr {
-    PyValueError::new_err(err.to_string())
-}
 
 /// `escape_rfc4514_value(value)`: a value as RFC 4514 section 2.4 writes it.
 #[pyfunction]

@@ -1,0 +1,255 @@
+//! `Certificate` and its loaders: the core's certificate (its DER and the one parse of
+//! it) with the Python objects a caller reads built on first access and kept.
+
+use cryptography_keys::armor;
+use cryptography_x509::Certificate as CoreCertificate;
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBytes, PyDict, PyList};
+
+use super::{datetime, name::name_to_python, warn_naive, x509_error};
+use crate::buf::BytesLike;
+use crate::error::CryptoResult;
+use crate::oid::ObjectIdentifier;
+use crate::serialization::Encoding;
+
+#[pyclass(
+    module = "cryptography.hazmat.bindings._rust.x509",
+    name = "Certificate",
+    frozen
+)]
+pub(crate) struct Certificate {
+    core: CoreCertificate,
+    issuer: PyOnceLock<Py<PyAny>>,
+    subject: PyOnceLock<Py<PyAny>>,
+}
+
+/// A signed big-endian integer (two's complement) as a Python int.
+fn signed_int<'py>(py: Python<'py>, bytes: &[u8]) -> PyResult<Bound<'py, PyAny>> {
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("signed", true)?;
+    py.get_type::<pyo3::types::PyInt>().call_method(
+        "from_bytes",
+        (PyBytes::new(py, bytes), "big"),
+        Some(&kwargs),
+    )
+}
+
+impl Certificate {
+    fn new(py: Python<'_>, core: CoreCertificate) -> PyResult<Self> {
+        // RFC 5280 requires a positive serial; the reference loads others with a warning.
+        let serial = core.parsed().tbs_certificate.serial.as_bytes();
+        let positive = serial[0] & 0x80 == 0 && serial.iter().any(|&byte| byte != 0);
+        if !positive {
+            let category = crate::types::DEPRECATION_WARNING.get(py)?;
+            PyErr::warn(
+                py,
+                category,
+                c"Parsed a serial number which wasn't positive (i.e., it was negative or zero), which is disallowed by RFC 5280. Loading this certificate will cause an exception in a future release of cryptography.",
+                1,
+            )?;
+        }
+        Ok(Certificate {
+            core,
+            issuer: PyOnceLock::new(),
+            subject: PyOnceLock::new(),
+        })
+    }
+}
+
+#[pymethods]
+impl Certificate {
+    #[getter]
+    fn version<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::types::VERSION
+            .get(py)?
+            .call1((self.core.parsed().tbs_certificate.version,))
+    }
+
+    #[getter]
+    fn serial_number<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        signed_int(py, self.core.parsed().tbs_certificate.serial.as_bytes())
+    }
+
+    #[getter]
+    fn not_valid_before<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        warn_naive(py, "not_valid_before_utc")?;
+        let time = &self.core.parsed().tbs_certificate.validity.not_before;
+        datetime(py, time.as_datetime(), false)
+    }
+
+    #[getter]
+    fn not_valid_before_utc<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let time = &self.core.parsed().tbs_certificate.validity.not_before;
+        datetime(py, time.as_datetime(), true)
+    }
+
+    #[getter]
+    fn not_valid_after<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        warn_naive(py, "not_valid_after_utc")?;
+        let time = &self.core.parsed().tbs_certificate.validity.not_after;
+        datetime(py, time.as_datetime(), false)
+    }
+
+    #[getter]
+    fn not_valid_after_utc<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let time = &self.core.parsed().tbs_certificate.validity.not_after;
+        datetime(py, time.as_datetime(), true)
+    }
+
+    #[getter]
+    fn issuer<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let issuer = self.issuer.get_or_try_init(py, || {
+            Ok::<_, PyErr>(name_to_python(py, &self.core.parsed().tbs_certificate.issuer)?.unbind())
+        })?;
+        Ok(issuer.bind(py).clone())
+    }
+
+    #[getter]
+    fn subject<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let subject = self.subject.get_or_try_init(py, || {
+            Ok::<_, PyErr>(
+                name_to_python(py, &self.core.parsed().tbs_certificate.subject)?.unbind(),
+            )
+        })?;
+        Ok(subject.bind(py).clone())
+    }
+
+    #[getter]
+    fn signature_algorithm_oid(&self) -> ObjectIdentifier {
+        ObjectIdentifier::from_oid(self.core.parsed().signature_algorithm.oid().clone())
+    }
+
+    #[getter]
+    fn public_key_algorithm_oid(&self) -> ObjectIdentifier {
+        ObjectIdentifier::from_oid(
+            self.core
+                .parsed()
+                .tbs_certificate
+                .spki
+                .algorithm
+                .oid()
+                .clone(),
+        )
+    }
+
+    #[getter]
+    fn signature<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, self.core.parsed().signature_value.as_bytes())
+    }
+
+    #[getter]
+    fn tbs_certificate_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        let tbs = self.core.tbs_der().map_err(x509_error)?;
+        Ok(PyBytes::new(py, &tbs))
+    }
+
+    fn public_key<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, PyAny>> {
+        let spki = asn1::write_single(&self.core.parsed().tbs_certificate.spki)
+            .map_err(|err| x509_error(err.into()))?;
+        let key = cryptography_keys::load_der_public_key(&spki)?;
+        Ok(crate::serialization::public_key_object(py, key)?)
+    }
+
+    fn fingerprint<'py>(
+        &self,
+        py: Python<'py>,
+        algorithm: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        let algorithm = crate::hashes::hash_algorithm(py, algorithm)?;
+        let digest = self.core.fingerprint(algorithm).map_err(x509_error)?;
+        Ok(PyBytes::new(py, &digest))
+    }
+
+    fn public_bytes<'py>(
+        &self,
+        py: Python<'py>,
+        encoding: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        let encoding = encoding.cast::<Encoding>().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "'{}' object is not an instance of 'Encoding'",
+                encoding
+                    .get_type()
+                    .name()
+                    .map(|n| n.to_string())
+                    .unwrap_or_default()
+            ))
+        })?;
+        match *encoding.get() {
+            Encoding::DER => Ok(PyBytes::new(py, self.core.der())),
+            Encoding::PEM => Ok(PyBytes::new(
+                py,
+                &armor::encode("CERTIFICATE", self.core.der(), &[]),
+            )),
+            _ => Err(PyTypeError::new_err(
+                "encoding must be Encoding.DER or Encoding.PEM",
+            )),
+        }
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        match other.cast::<Certificate>() {
+            Ok(other) => self.core.der() == other.get().core.der(),
+            Err(_) => false,
+        }
+    }
+
+    fn __hash__(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        self.core.der().hash(&mut hasher);
+        hasher.finish()
+    }
+
+    fn __deepcopy__(slf: &Bound<'_, Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf.clone().unbind()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let subject = self.subject(py)?;
+        Ok(format!("<Certificate(subject={}, ...)>", subject.repr()?))
+    }
+}
+
+/// `load_der_x509_certificate(data, backend=None)`.
+#[pyfunction]
+#[pyo3(signature = (data, backend = None))]
+pub(crate) fn load_der_x509_certificate(
+    py: Python<'_>,
+    data: BytesLike<'_>,
+    backend: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Certificate> {
+    let _ = backend;
+    let core = CoreCertificate::from_der(data.to_vec()).map_err(x509_error)?;
+    Certificate::new(py, core)
+}
+
+/// `load_pem_x509_certificate(data, backend=None)`: the first certificate of the
+/// document.
+#[pyfunction]
+#[pyo3(signature = (data, backend = None))]
+pub(crate) fn load_pem_x509_certificate(
+    py: Python<'_>,
+    data: BytesLike<'_>,
+    backend: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Certificate> {
+    let _ = backend;
+    let core = CoreCertificate::from_pem(&data).map_err(x509_error)?;
+    Certificate::new(py, core)
+}
+
+/// `load_pem_x509_certificates(data)`: every certificate of the document, in order.
+#[pyfunction]
+pub(crate) fn load_pem_x509_certificates<'py>(
+    py: Python<'py>,
+    data: BytesLike<'_>,
+) -> PyResult<Bound<'py, PyList>> {
+    let certificates = CoreCertificate::all_from_pem(&data).map_err(x509_error)?;
+    let list = PyList::empty(py);
+    for core in certificates {
+        list.append(Certificate::new(py, core)?)?;
+    }
+    Ok(list)
+}

@@ -1,0 +1,74 @@
+//! X.509 (`cryptography.hazmat.bindings._rust.x509`): certificates and names over the
+//! core's `cryptography_x509`, converted to and from the Python value classes of
+//! `cryptography.x509`.
+
+pub(crate) mod certificate;
+pub(crate) mod name;
+
+use cryptography_x509::X509Error;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+
+/// Core errors as the reference raises them when reading X.509.
+pub(crate) fn x509_error(err: X509Error) -> PyErr {
+    match err {
+        X509Error::InvalidVersion(version) => {
+            Python::attach(|py| match crate::types::INVALID_VERSION.get(py) {
+                Ok(class) => match class.call1((err.to_string(), version)) {
+                    Ok(instance) => PyErr::from_value(instance),
+                    Err(failed) => failed,
+                },
+                Err(failed) => failed,
+            })
+        }
+        other => PyValueError::new_err(other.to_string()),
+    }
+}
+
+/// `datetime.datetime` and `datetime.timezone.utc`, fetched once.
+struct DatetimeTypes {
+    datetime: Py<PyAny>,
+    utc: Py<PyAny>,
+}
+
+static DATETIME: PyOnceLock<DatetimeTypes> = PyOnceLock::new();
+
+/// A UTC time as a Python datetime: aware (`tzinfo=utc`) or naive.
+pub(crate) fn datetime<'py>(
+    py: Python<'py>,
+    time: &asn1::DateTime,
+    aware: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let types = DATETIME.get_or_try_init(py, || {
+        let module = py.import("datetime")?;
+        Ok::<_, PyErr>(DatetimeTypes {
+            datetime: module.getattr("datetime")?.unbind(),
+            utc: module.getattr("timezone")?.getattr("utc")?.unbind(),
+        })
+    })?;
+    let kwargs = pyo3::types::PyDict::new(py);
+    if aware {
+        kwargs.set_item("tzinfo", types.utc.bind(py))?;
+    }
+    types.datetime.bind(py).call(
+        (
+            time.year(),
+            time.month(),
+            time.day(),
+            time.hour(),
+            time.minute(),
+            time.second(),
+        ),
+        Some(&kwargs),
+    )
+}
+
+/// The deprecation warning of the naive datetime properties.
+pub(crate) fn warn_naive(py: Python<'_>, replacement: &str) -> PyResult<()> {
+    let category = crate::types::DEPRECATION_WARNING.get(py)?;
+    let message = std::ffi::CString::new(format!(
+        "Properties that return a naïve datetime object have been deprecated. Please switch to {replacement}."
+    ))?;
+    PyErr::warn(py, category, &message, 1)
+}
