@@ -1,0 +1,918 @@
+# This file is dual licensed under the terms of the Apache License, Version
+# 2.0, and the BSD License. See the LICENSE file in the root of this repository
+# for complete details.
+
+"""X.509 extensions as value classes: each checks what it may hold, compares by value,
+and writes its DER through the native encoder (`_rust.x509.encode_extension_value`)."""
+
+from __future__ import annotations
+
+import abc
+import datetime
+import enum
+import typing
+from collections.abc import Iterable, Iterator
+
+from cryptography.hazmat.bindings._rust import x509 as rust_x509
+
+# The general names and Name are importable from here too, as callers expect.
+from cryptography.x509.general_name import (  # noqa: F401
+    DirectoryName,
+    DNSName,
+    GeneralName,
+    IPAddress,
+    OtherName,
+    RegisteredID,
+    RFC822Name,
+    UniformResourceIdentifier,
+    _IPAddressTypes,
+)
+from cryptography.x509.name import Name, RelativeDistinguishedName  # noqa: F401
+from cryptography.x509.oid import (
+    CRLEntryExtensionOID,
+    ExtensionOID,
+    ObjectIdentifier,
+    OCSPExtensionOID,
+)
+
+ExtensionTypeVar = typing.TypeVar(
+    "ExtensionTypeVar", bound="ExtensionType", covariant=True
+)
+
+
+class DuplicateExtension(Exception):
+    def __init__(self, msg: str, oid: ObjectIdentifier) -> None:
+        super().__init__(msg)
+        self.oid = oid
+
+
+class ExtensionNotFound(Exception):
+    def __init__(self, msg: str, oid: ObjectIdentifier) -> None:
+        super().__init__(msg)
+        self.oid = oid
+
+
+class ExtensionType(metaclass=abc.ABCMeta):
+    oid: typing.ClassVar[ObjectIdentifier]
+
+    def public_bytes(self) -> bytes:
+        """The DER of the extension's value (the content of its extnValue)."""
+        raise NotImplementedError(f"public_bytes is not implemented for {self!r}")
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+class Extensions:
+    def __init__(self, extensions: Iterable[Extension[ExtensionType]]) -> None:
+        self._extensions = list(extensions)
+
+    def get_extension_for_oid(self, oid: ObjectIdentifier) -> Extension[ExtensionType]:
+        for ext in self:
+            if ext.oid == oid:
+                return ext
+        raise ExtensionNotFound(f"No {oid} extension was found", oid)
+
+    def get_extension_for_class(
+        self, extclass: type[ExtensionTypeVar]
+    ) -> Extension[ExtensionTypeVar]:
+        if extclass is UnrecognizedExtension:
+            raise TypeError(
+                "UnrecognizedExtension can't be used with "
+                "get_extension_for_class because more than one instance of the "
+                "class may be present."
+            )
+        for ext in self:
+            if isinstance(ext.value, extclass):
+                return typing.cast(Extension[ExtensionTypeVar], ext)
+        raise ExtensionNotFound(f"No {extclass} extension was found", extclass.oid)
+
+    def __iter__(self) -> Iterator[Extension[ExtensionType]]:
+        return iter(self._extensions)
+
+    def __len__(self) -> int:
+        return len(self._extensions)
+
+    def __getitem__(self, idx: typing.Any) -> typing.Any:
+        return self._extensions[idx]
+
+    def __repr__(self) -> str:
+        return f"<Extensions({self._extensions})>"
+
+
+class Extension(typing.Generic[ExtensionTypeVar]):
+    def __init__(
+        self, oid: ObjectIdentifier, critical: bool, value: ExtensionTypeVar
+    ) -> None:
+        if not isinstance(oid, ObjectIdentifier):
+            raise TypeError("oid argument must be an ObjectIdentifier instance.")
+        if not isinstance(critical, bool):
+            raise TypeError("critical must be a boolean value")
+        self._oid = oid
+        self._critical = critical
+        self._value = value
+
+    @property
+    def oid(self) -> ObjectIdentifier:
+        return self._oid
+
+    @property
+    def critical(self) -> bool:
+        return self._critical
+
+    @property
+    def value(self) -> ExtensionTypeVar:
+        return self._value
+
+    def __repr__(self) -> str:
+        return (
+            f"<Extension(oid={self.oid}, critical={self.critical}, value={self.value})>"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Extension):
+            return NotImplemented
+        return (
+            self.oid == other.oid
+            and self.critical == other.critical
+            and self.value == other.value
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.oid, self.critical, self.value))
+
+
+class _ValueExtension(ExtensionType):
+    """An extension whose equality and hash are those of a tuple of its fields."""
+
+    def _fields(self) -> tuple[typing.Any, ...]:
+        raise NotImplementedError
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._fields() == typing.cast(_ValueExtension, other)._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
+
+
+class BasicConstraints(_ValueExtension):
+    oid = ExtensionOID.BASIC_CONSTRAINTS
+
+    def __init__(self, ca: bool, path_length: int | None) -> None:
+        if not isinstance(ca, bool):
+            raise TypeError("ca must be a boolean value")
+        if path_length is not None and not ca:
+            raise ValueError("path_length must be None when ca is False")
+        if path_length is not None and (not _is_int(path_length) or path_length < 0):
+            raise TypeError("path_length must be a non-negative integer or None")
+        self._ca = ca
+        self._path_length = path_length
+
+    @property
+    def ca(self) -> bool:
+        return self._ca
+
+    @property
+    def path_length(self) -> int | None:
+        return self._path_length
+
+    def _fields(self) -> tuple[typing.Any, ...]:
+        return (self.ca, self.path_length)
+
+    def __repr__(self) -> str:
+        return f"<BasicConstraints(ca={self.ca}, path_length={self.path_length})>"
+
+
+class SubjectKeyIdentifier(_ValueExtension):
+    oid = ExtensionOID.SUBJECT_KEY_IDENTIFIER
+
+    def __init__(self, digest: bytes) -> None:
+        self._digest = digest
+
+    @classmethod
+    def from_public_key(cls, public_key: typing.Any) -> SubjectKeyIdentifier:
+        """The key's identifier by RFC 5280 section 4.2.1.2's method (1): the SHA-1 of
+        the subjectPublicKey BIT STRING."""
+        return cls(rust_x509.key_identifier(public_key))
+
+    @property
+    def digest(self) -> bytes:
+        return self._digest
+
+    @property
+    def key_identifier(self) -> bytes:
+        return self._digest
+
+    def _fields(self) -> tuple[typing.Any, ...]:
+        return (self.digest,)
+
+    def __repr__(self) -> str:
+        return f"<SubjectKeyIdentifier(digest={self.digest!r})>"
+
+
+class AuthorityKeyIdentifier(_ValueExtension):
+    oid = ExtensionOID.AUTHORITY_KEY_IDENTIFIER
+
+    def __init__(
+        self,
+        key_identifier: bytes | None,
+        authority_cert_issuer: Iterable[GeneralName] | None,
+        authority_cert_serial_number: int | None,
+    ) -> None:
+        if (authority_cert_issuer is None) != (authority_cert_serial_number is None):
+            raise ValueError(
+                "authority_cert_issuer and authority_cert_serial_number "
+                "must both be present or both None"
+            )
+        if authority_cert_issuer is not None:
+            authority_cert_issuer = list(authority_cert_issuer)
+            if not all(isinstance(x, GeneralName) for x in authority_cert_issuer):
+                raise TypeError(
+                    "authority_cert_issuer must be a list of GeneralName objects"
+                )
+        if authority_cert_serial_number is not None and not _is_int(
+            authority_cert_serial_number
+        ):
+            raise TypeError("authority_cert_serial_number must be an integer")
+        self._key_identifier = key_identifier
+        self._authority_cert_issuer = authority_cert_issuer
+        self._authority_cert_serial_number = authority_cert_serial_number
+
+    @classmethod
+    def from_issuer_public_key(cls, public_key: typing.Any) -> AuthorityKeyIdentifier:
+        return cls(
+            key_identifier=rust_x509.key_identifier(public_key),
+            authority_cert_issuer=None,
+            authority_cert_serial_number=None,
+        )
+
+    @classmethod
+    def from_issuer_subject_key_identifier(
+        cls, ski: SubjectKeyIdentifier
+    ) -> AuthorityKeyIdentifier:
+        return cls(
+            key_identifier=ski.digest,
+            authority_cert_issuer=None,
+            authority_cert_serial_number=None,
+        )
+
+    @property
+    def key_identifier(self) -> bytes | None:
+        return self._key_identifier
+
+    @property
+    def authority_cert_issuer(self) -> list[GeneralName] | None:
+        return self._authority_cert_issuer
+
+    @property
+    def authority_cert_serial_number(self) -> int | None:
+        return self._authority_cert_serial_number
+
+    def _fields(self) -> tuple[typing.Any, ...]:
+        issuer = (
+            None
+            if self.authority_cert_issuer is None
+            else tuple(self.authority_cert_issuer)
+        )
+        return (self.key_identifier, issuer, self.authority_cert_serial_number)
+
+    def __repr__(self) -> str:
+        return (
+            f"<AuthorityKeyIdentifier(key_identifier={self.key_identifier!r}, "
+            f"authority_cert_issuer={self.authority_cert_issuer}, "
+            f"authority_cert_serial_number={self.authority_cert_serial_number})>"
+        )
+
+
+class KeyUsage(_ValueExtension):
+    oid = ExtensionOID.KEY_USAGE
+
+    def __init__(
+        self,
+        digital_signature: bool,
+        content_commitment: bool,
+        key_encipherment: bool,
+        data_encipherment: bool,
+        key_agreement: bool,
+        key_cert_sign: bool,
+        crl_sign: bool,
+        encipher_only: bool,
+        decipher_only: bool,
+    ) -> None:
+        if not key_agreement and (encipher_only or decipher_only):
+            raise ValueError(
+                "encipher_only and decipher_only can only be true when "
+                "key_agreement is true"
+            )
+        self._digital_signature = digital_signature
+        self._content_commitment = content_commitment
+        self._key_encipherment = key_encipherment
+        self._data_encipherment = data_encipherment
+        self._key_agreement = key_agreement
+        self._key_cert_sign = key_cert_sign
+        self._crl_sign = crl_sign
+        self._encipher_only = encipher_only
+        self._decipher_only = decipher_only
+
+    @property
+    def digital_signature(self) -> bool:
+        return self._digital_signature
+
+    @property
+    def content_commitment(self) -> bool:
+        return self._content_commitment
+
+    @property
+    def key_encipherment(self) -> bool:
+        return self._key_encipherment
+
+    @property
+    def data_encipherment(self) -> bool:
+        return self._data_encipherment
+
+    @property
+    def key_agreement(self) -> bool:
+        return self._key_agreement
+
+    @property
+    def key_cert_sign(self) -> bool:
+        return self._key_cert_sign
+
+    @property
+    def crl_sign(self) -> bool:
+        return self._crl_sign
+
+    @property
+    def encipher_only(self) -> bool:
+        if not self.key_agreement:
+            raise ValueError("encipher_only is undefined unless key_agreement is true")
+        return self._encipher_only
+
+    @property
+    def decipher_only(self) -> bool:
+        if not self.key_agreement:
+            raise ValueError("decipher_only is undefined unless key_agreement is true")
+        return self._decipher_only
+
+    def _fields(self) -> tuple[typing.Any, ...]:
+        # The last two are False, not undefined, when key_agreement is False.
+        return (
+            self.digital_signature,
+            self.content_commitment,
+            self.key_encipherment,
+            self.data_encipherment,
+            self.key_agreement,
+            self.key_cert_sign,
+            self.crl_sign,
+            self._encipher_only,
+            self._decipher_only,
+        )
+
+    def __repr__(self) -> str:
+        if self.key_agreement:
+            encipher_only: bool | None = self.encipher_only
+            decipher_only: bool | None = self.decipher_only
+        else:
+            encipher_only = decipher_only = False
+        return (
+            f"<KeyUsage(digital_signature={self.digital_signature}, "
+            f"content_commitment={self.content_commitment}, "
+            f"key_encipherment={self.key_encipherment}, "
+            f"data_encipherment={self.data_encipherment}, "
+            f"key_agreement={self.key_agreement}, "
+            f"key_cert_sign={self.key_cert_sign}, crl_sign={self.crl_sign}, "
+            f"encipher_only={encipher_only}, decipher_only={decipher_only})>"
+        )
+
+
+class _ListExtension(_ValueExtension):
+    """An extension that is a list of items: iterable, indexable, sized."""
+
+    _items: list[typing.Any]
+
+    def __iter__(self) -> Iterator[typing.Any]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, idx: typing.Any) -> typing.Any:
+        return self._items[idx]
+
+    def _fields(self) -> tuple[typing.Any, ...]:
+        return tuple(self._items)
+
+
+class ExtendedKeyUsage(_ListExtension):
+    oid = ExtensionOID.EXTENDED_KEY_USAGE
+
+    def __init__(self, usages: Iterable[ObjectIdentifier]) -> None:
+        usages = list(usages)
+        if not all(isinstance(x, ObjectIdentifier) for x in usages):
+            raise TypeError("Every item in the usages list must be an ObjectIdentifier")
+        self._items = usages
+
+    def __repr__(self) -> str:
+        return f"<ExtendedKeyUsage({self._items})>"
+
+
+class OCSPAcceptableResponses(_ListExtension):
+    oid = OCSPExtensionOID.ACCEPTABLE_RESPONSES
+
+    def __init__(self, responses: Iterable[ObjectIdentifier]) -> None:
+        responses = list(responses)
+        if any(not isinstance(r, ObjectIdentifier) for r in responses):
+            raise TypeError("All responses must be ObjectIdentifiers")
+        self._items = responses
+
+    def __repr__(self) -> str:
+        return f"<OCSPAcceptableResponses(responses={self._items})>"
+
+
+_GeneralNameTypes = typing.Union[
+    GeneralName,
+    DNSName,
+    RFC822Name,
+    UniformResourceIdentifier,
+    DirectoryName,
+    RegisteredID,
+    IPAddress,
+    OtherName,
+]
+
+
+class GeneralNames:
+    def __init__(self, general_names: Iterable[GeneralName]) -> None:
+        general_names = list(general_names)
+        if not all(isinstance(x, GeneralName) for x in general_names):
+            raise TypeError(
+                "Every item in the general_names list must be an "
+                "object conforming to the GeneralName interface"
+            )
+        self._general_names = general_names
+
+    def __iter__(self) -> Iterator[GeneralName]:
+        return iter(self._general_names)
+
+    def __len__(self) -> int:
+        return len(self._general_names)
+
+    def __getitem__(self, idx: typing.Any) -> typing.Any:
+        return self._general_names[idx]
+
+    def get_values_for_type(self, type: type[GeneralName]) -> list[typing.Any]:
+        """The values of the names of one kind; for OtherName, the names themselves."""
+        objs = (i for i in self if isinstance(i, type))
+        if type is OtherName:
+            return list(objs)
+        return [i.value for i in objs]
+
+    def __repr__(self) -> str:
+        return f"<GeneralNames({self._general_names})>"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, GeneralNames):
+            return NotImplemented
+        return self._general_names == other._general_names
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._general_names))
+
+
+class _GeneralNamesExtension(_ValueExtension):
+    """An extension that holds GeneralNames (subject and issuer alternative names,
+    a CRL entry's certificate issuer)."""
+
+    def __init__(self, general_names: Iterable[GeneralName]) -> None:
+        self._general_names = GeneralNames(general_names)
+
+    def __iter__(self) -> Iterator[GeneralName]:
+        return iter(self._general_names)
+
+    def __len__(self) -> int:
+        return len(self._general_names)
+
+    def __getitem__(self, idx: typing.Any) -> typing.Any:
+        return self._general_names[idx]
+
+    def get_values_for_type(self, type: type[GeneralName]) -> list[typing.Any]:
+        return self._general_names.get_values_for_type(type)
+
+    def _fields(self) -> tuple[typing.Any, ...]:
+        return (self._general_names,)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}({self._general_names})>"
+
+
+class SubjectAlternativeName(_GeneralNamesExtension):
+    oid = ExtensionOID.SUBJECT_ALTERNATIVE_NAME
+
+
+class IssuerAlternativeName(_GeneralNamesExtension):
+    oid = ExtensionOID.ISSUER_ALTERNATIVE_NAME
+
+
+class CertificateIssuer(_GeneralNamesExtension):
+    oid = CRLEntryExtensionOID.CERTIFICATE_ISSUER
+
+
+class UnrecognizedExtension(_ValueExtension):
+    def __init__(self, oid: ObjectIdentifier, value: bytes) -> None:
+        if not isinstance(oid, ObjectIdentifier):
+            raise TypeError("oid must be an ObjectIdentifier")
+        self._oid = oid
+        self._value = value
+
+    @property
+    def oid(self) -> ObjectIdentifier:  # type: ignore[override]
+        return self._oid
+
+    @property
+    def value(self) -> bytes:
+        return self._value
+
+    def _fields(self) -> tuple[typing.Any, ...]:
+        return (self.oid, self.value)
+
+    def public_bytes(self) -> bytes:
+        return self.value
+
+    def __repr__(self) -> str:
+        return f"<UnrecognizedExtension(oid={self.oid}, value={self.value!r})>"
+
+
+class _NullExtension(_ValueExtension):
+    """An extension whose value is NULL: all instances are equal."""
+
+    def _fields(self) -> tuple[typing.Any, ...]:
+        return ()
+
+    def __hash__(self) -> int:
+        return hash(type(self))
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}()>"
+
+
+class OCSPNoCheck(_NullExtension):
+    oid = ExtensionOID.OCSP_NO_CHECK
+
+
+class PrecertPoison(_NullExtension):
+    oid = ExtensionOID.PRECERT_POISON
+
+
+class InhibitAnyPolicy(_ValueExtension):
+    oid = ExtensionOID.INHIBIT_ANY_POLICY
+
+    def __init__(self, skip_certs: int) -> None:
+        if not _is_int(skip_certs):
+            raise TypeError("skip_certs must be an integer")
+        if skip_certs < 0:
+            raise ValueError("skip_certs must be a non-negative integer")
+        self._skip_certs = skip_certs
+
+    @property
+    def skip_certs(self) -> int:
+        return self._skip_certs
+
+    def _fields(self) -> tuple[typing.Any, ...]:
+        return (self.skip_certs,)
+
+    def __repr__(self) -> str:
+        return f"<InhibitAnyPolicy(skip_certs={self.skip_certs})>"
+
+
+class CRLNumber(_ValueExtension):
+    oid = ExtensionOID.CRL_NUMBER
+
+    def __init__(self, crl_number: int) -> None:
+        if not _is_int(crl_number):
+            raise TypeError("crl_number must be an integer")
+        self._crl_number = crl_number
+
+    @property
+    def crl_number(self) -> int:
+        return self._crl_number
+
+    def _fields(self) -> tuple[typing.Any, ...]:
+        return (self.crl_number,)
+
+    def __repr__(self) -> str:
+        return f"<CRLNumber({self.crl_number})>"
+
+
+class DeltaCRLIndicator(_ValueExtension):
+    oid = ExtensionOID.DELTA_CRL_INDICATOR
+
+    def __init__(self, crl_number: int) -> None:
+        if not _is_int(crl_number):
+            raise TypeError("crl_number must be an integer")
+        self._crl_number = crl_number
+
+    @property
+    def crl_number(self) -> int:
+        return self._crl_number
+
+    def _fields(self) -> tuple[typing.Any, ...]:
+        return (self.crl_number,)
+
+    def __repr__(self) -> str:
+        return f"<DeltaCRLIndicator(crl_number={self.crl_number})>"
+
+
+class ReasonFlags(enum.Enum):
+    unspecified = "unspecified"
+    key_compromise = "keyCompromise"
+    ca_compromise = "cACompromise"
+    affiliation_changed = "affiliationChanged"
+    superseded = "superseded"
+    cessation_of_operation = "cessationOfOperation"
+    certificate_hold = "certificateHold"
+    privilege_withdrawn = "privilegeWithdrawn"
+    aa_compromise = "aACompromise"
+    remove_from_crl = "removeFromCRL"
+
+
+class CRLReason(_ValueExtension):
+    oid = CRLEntryExtensionOID.CRL_REASON
+
+    def __init__(self, reason: ReasonFlags) -> None:
+        if not isinstance(reason, ReasonFlags):
+            raise TypeError("reason must be an element from ReasonFlags")
+        self._reason = reason
+
+    @property
+    def reason(self) -> ReasonFlags:
+        return self._reason
+
+    def _fields(self) -> tuple[typing.Any, ...]:
+        return (self.reason,)
+
+    def __repr__(self) -> str:
+        return f"<CRLReason(reason={self.reason})>"
+
+
+def _to_utc(value: datetime.datetime) -> datetime.datetime:
+    """A datetime as an aware UTC one (naive ones are taken to be UTC already)."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=datetime.timezone.utc)
+    return value.astimezone(datetime.timezone.utc)
+
+
+class InvalidityDate(_ValueExtension):
+    oid = CRLEntryExtensionOID.INVALIDITY_DATE
+
+    def __init__(self, invalidity_date: datetime.datetime) -> None:
+        if not isinstance(invalidity_date, datetime.datetime):
+            raise TypeError("invalidity_date must be a datetime.datetime")
+        self._invalidity_date = invalidity_date
+
+    @property
+    def invalidity_date(self) -> datetime.datetime:
+        return self._invalidity_date
+
+    @property
+    def invalidity_date_utc(self) -> datetime.datetime:
+        return _to_utc(self._invalidity_date)
+
+    def _fields(self) -> tuple[typing.Any, ...]:
+        return (self.invalidity_date,)
+
+    def __repr__(self) -> str:
+        return f"<InvalidityDate(invalidity_date={self.invalidity_date})>"
+
+
+class PolicyConstraints(_ValueExtension):
+    oid = ExtensionOID.POLICY_CONSTRAINTS
+
+    def __init__(
+        self,
+        require_explicit_policy: int | None,
+        inhibit_policy_mapping: int | None,
+    ) -> None:
+        if require_explicit_policy is not None and not _is_int(require_explicit_policy):
+            raise TypeError(
+                "require_explicit_policy must be a non-negative integer or None"
+            )
+        if inhibit_policy_mapping is not None and not _is_int(inhibit_policy_mapping):
+            raise TypeError(
+                "inhibit_policy_mapping must be a non-negative integer or None"
+            )
+        if inhibit_policy_mapping is None and require_explicit_policy is None:
+            raise ValueError(
+                "At least one of require_explicit_policy and "
+                "inhibit_policy_mapping must not be None"
+            )
+        self._require_explicit_policy = require_explicit_policy
+        self._inhibit_policy_mapping = inhibit_policy_mapping
+
+    @property
+    def require_explicit_policy(self) -> int | None:
+        return self._require_explicit_policy
+
+    @property
+    def inhibit_policy_mapping(self) -> int | None:
+        return self._inhibit_policy_mapping
+
+    def _fields(self) -> tuple[typing.Any, ...]:
+        return (self.require_explicit_policy, self.inhibit_policy_mapping)
+
+    def __repr__(self) -> str:
+        return (
+            f"<PolicyConstraints(require_explicit_policy="
+            f"{self.require_explicit_policy}, inhibit_policy_mapping="
+            f"{self.inhibit_policy_mapping})>"
+        )
+
+
+class TLSFeatureType(enum.Enum):
+    # RFC 6066 extension numbers: status_request (OCSP stapling) and its v2 (RFC 6961).
+    status_request = 5
+    status_request_v2 = 17
+
+
+_TLS_FEATURE_TYPE_TO_ENUM = {x.value: x for x in TLSFeatureType}
+
+
+class TLSFeature(_ListExtension):
+    oid = ExtensionOID.TLS_FEATURE
+
+    def __init__(self, features: Iterable[TLSFeatureType]) -> None:
+        features = list(features)
+        if (
+            not all(isinstance(x, TLSFeatureType) for x in features)
+            or len(features) == 0
+        ):
+            raise TypeError(
+                "features must be a list of elements from the TLSFeatureType enum"
+            )
+        self._items = features
+
+    def __repr__(self) -> str:
+        return f"<TLSFeature(features={self._items})>"
+
+
+class OCSPNonce(_ValueExtension):
+    oid = OCSPExtensionOID.NONCE
+
+    def __init__(self, nonce: bytes) -> None:
+        if not isinstance(nonce, bytes):
+            raise TypeError("nonce must be bytes")
+        self._nonce = nonce
+
+    @property
+    def nonce(self) -> bytes:
+        return self._nonce
+
+    def _fields(self) -> tuple[typing.Any, ...]:
+        return (self.nonce,)
+
+    def __repr__(self) -> str:
+        return f"<OCSPNonce(nonce={self.nonce!r})>"
+
+
+class AccessDescription:
+    def __init__(
+        self, access_method: ObjectIdentifier, access_location: GeneralName
+    ) -> None:
+        if not isinstance(access_method, ObjectIdentifier):
+            raise TypeError("access_method must be an ObjectIdentifier")
+        if not isinstance(access_location, GeneralName):
+            raise TypeError("access_location must be a GeneralName")
+        self._access_method = access_method
+        self._access_location = access_location
+
+    @property
+    def access_method(self) -> ObjectIdentifier:
+        return self._access_method
+
+    @property
+    def access_location(self) -> GeneralName:
+        return self._access_location
+
+    def __repr__(self) -> str:
+        return (
+            f"<AccessDescription(access_method={self.access_method}, "
+            f"access_location={self.access_location})>"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, AccessDescription):
+            return NotImplemented
+        return (
+            self.access_method == other.access_method
+            and self.access_location == other.access_location
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.access_method, self.access_location))
+
+
+class _AccessExtension(_ListExtension):
+    def __init__(self, descriptions: Iterable[AccessDescription]) -> None:
+        descriptions = list(descriptions)
+        if not all(isinstance(x, AccessDescription) for x in descriptions):
+            raise TypeError(
+                "Every item in the descriptions list must be an AccessDescription"
+            )
+        self._items = descriptions
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}({self._items})>"
+
+
+class AuthorityInformationAccess(_AccessExtension):
+    oid = ExtensionOID.AUTHORITY_INFORMATION_ACCESS
+
+
+class SubjectInformationAccess(_AccessExtension):
+    oid = ExtensionOID.SUBJECT_INFORMATION_ACCESS
+
+
+class MSCertificateTemplate(_ValueExtension):
+    oid = ExtensionOID.MS_CERTIFICATE_TEMPLATE
+
+    def __init__(
+        self,
+        template_id: ObjectIdentifier,
+        major_version: int | None,
+        minor_version: int | None,
+    ) -> None:
+        if not isinstance(template_id, ObjectIdentifier):
+            raise TypeError("oid must be an ObjectIdentifier")
+        self._template_id = template_id
+        if (major_version is not None and not _is_int(major_version)) or (
+            minor_version is not None and not _is_int(minor_version)
+        ):
+            raise TypeError("major_version and minor_version must be integers or None")
+        self._major_version = major_version
+        self._minor_version = minor_version
+
+    @property
+    def template_id(self) -> ObjectIdentifier:
+        return self._template_id
+
+    @property
+    def major_version(self) -> int | None:
+        return self._major_version
+
+    @property
+    def minor_version(self) -> int | None:
+        return self._minor_version
+
+    def _fields(self) -> tuple[typing.Any, ...]:
+        return (self.template_id, self.major_version, self.minor_version)
+
+    def __repr__(self) -> str:
+        return (
+            f"<MSCertificateTemplate(template_id={self.template_id}, "
+            f"major_version={self.major_version}, "
+            f"minor_version={self.minor_version})>"
+        )
+
+
+class PrivateKeyUsagePeriod(_ValueExtension):
+    oid = ExtensionOID.PRIVATE_KEY_USAGE_PERIOD
+
+    def __init__(
+        self,
+        not_before: datetime.datetime | None,
+        not_after: datetime.datetime | None,
+    ) -> None:
+        if not_before is None and not_after is None:
+            raise ValueError(
+                "At least one of not_before and not_after must not be None"
+            )
+        if not_before is not None and not isinstance(not_before, datetime.datetime):
+            raise TypeError("not_before must be a datetime.datetime or None")
+        if not_after is not None and not isinstance(not_after, datetime.datetime):
+            raise TypeError("not_after must be a datetime.datetime or None")
+        if not_before is not None and not_after is not None and not_before > not_after:
+            raise ValueError("not_before must be before not_after")
+        self._not_before = not_before
+        self._not_after = not_after
+
+    @property
+    def not_before(self) -> datetime.datetime | None:
+        return self._not_before
+
+    @property
+    def not_after(self) -> datetime.datetime | None:
+        return self._not_after
+
+    def _fields(self) -> tuple[typing.Any, ...]:
+        return (self.not_before, self.not_after)
+
+    def __repr__(self) -> str:
+        return (
+            f"<PrivateKeyUsagePeriod(not_before={self.not_before}, "
+            f"not_after={self.not_after})>"
+        )
