@@ -91,6 +91,11 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_function(wrap_pyfunction!(x509::name::parse_rfc4514, m)?)?;
         m.add_function(wrap_pyfunction!(x509::name::load_der_name, m)?)?;
         m.add_function(wrap_pyfunction!(x509::name::encode_name_bytes, m)?)?;
+        m.add_function(wrap_pyfunction!(
+            x509::extensions::encode_extension_value,
+            m
+        )?)?;
+        m.add_function(wrap_pyfunction!(x509::extensions::key_identifier, m)?)?;
         m.add_class::<x509::certificate::Certificate>()?;
         m.add_function(wrap_pyfunction!(
             x509::certificate::load_der_x509_certificate,

@@ -110,8 +110,10 @@ pub struct AuthorityKeyIdentifier<'a> {
     pub key_identifier: Option<&'a [u8]>,
     #[implicit(1)]
     pub authority_cert_issuer: Option<GeneralNames<'a>>,
+    /// Signed: certificates with negative serials exist, and their issuers' AKIs name
+    /// them.
     #[implicit(2)]
-    pub authority_cert_serial_number: Option<asn1::BigUint<'a>>,
+    pub authority_cert_serial_number: Option<asn1::BigInt<'a>>,
 }
 
 /// AccessDescription (authorityInfoAccess, subjectInfoAccess).

@@ -3,6 +3,7 @@
 //! `cryptography.x509`.
 
 pub(crate) mod certificate;
+pub(crate) mod extensions;
 pub(crate) mod name;
 
 use cryptography_x509::X509Error;
@@ -71,4 +72,27 @@ pub(crate) fn warn_naive(py: Python<'_>, replacement: &str) -> PyResult<()> {
         "Properties that return a naïve datetime object have been deprecated. Please switch to {replacement}."
     ))?;
     PyErr::warn(py, category, &message, 1)
+}
+
+/// A Python datetime as a UTC time: naive ones are taken to be UTC, aware ones are
+/// converted. Microseconds are dropped (X.509 times have whole seconds).
+pub(crate) fn utc_datetime(value: &Bound<'_, PyAny>) -> PyResult<asn1::DateTime> {
+    let py = value.py();
+    let value = if value.getattr("tzinfo")?.is_none() {
+        value.clone()
+    } else {
+        let utc = py.import("datetime")?.getattr("timezone")?.getattr("utc")?;
+        value.call_method1("astimezone", (utc,))?
+    };
+    let field = |name: &str| -> PyResult<u8> { value.getattr(name)?.extract() };
+    let year: u16 = value.getattr("year")?.extract()?;
+    asn1::DateTime::new(
+        year,
+        field("month")?,
+        field("day")?,
+        field("hour")?,
+        field("minute")?,
+        field("second")?,
+    )
+    .map_err(|_| PyValueError::new_err("invalid date"))
 }

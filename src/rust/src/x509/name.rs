@@ -136,12 +136,8 @@ fn encode_value(value: &Bound<'_, PyAny>, tag: u8) -> PyResult<Vec<u8>> {
     })
 }
 
-/// `encode_name_bytes(name)`: a `cryptography.x509.Name` as DER.
-#[pyfunction]
-pub(crate) fn encode_name_bytes<'py>(
-    py: Python<'py>,
-    name: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyBytes>> {
+/// A `cryptography.x509.Name` as DER.
+pub(crate) fn encode_name_der(name: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
     // The attributes' contents, owned here, borrowed by the structure written below.
     let mut rdns: Vec<Vec<(asn1::ObjectIdentifier, u8, Vec<u8>)>> = Vec::new();
     for rdn in name.getattr("rdns")?.try_iter()? {
@@ -171,6 +167,14 @@ pub(crate) fn encode_name_bytes<'py>(
             })
             .collect(),
     );
-    let der = asn1::write_single(&built).map_err(|err| x509_error(X509Error::Encode(err)))?;
-    Ok(PyBytes::new(py, &der))
+    asn1::write_single(&built).map_err(|err| x509_error(X509Error::Encode(err)))
+}
+
+/// `encode_name_bytes(name)`: a `cryptography.x509.Name` as DER.
+#[pyfunction]
+pub(crate) fn encode_name_bytes<'py>(
+    py: Python<'py>,
+    name: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    Ok(PyBytes::new(py, &encode_name_der(name)?))
 }

@@ -15,6 +15,8 @@ from cryptography.x509.name import Name
 
 __all__ = [
     "Certificate",
+    "encode_extension_value",
+    "key_identifier",
     "encode_name_bytes",
     "escape_rfc4514_value",
     "load_der_name",
@@ -25,6 +27,8 @@ __all__ = [
 ]
 
 def escape_rfc4514_value(value: str) -> str: ...
+def encode_extension_value(extension: typing.Any) -> bytes: ...
+def key_identifier(public_key: typing.Any) -> bytes: ...
 def parse_rfc4514(
     data: str, names: typing.Mapping[str, ObjectIdentifier]
 ) -> list[list[tuple[ObjectIdentifier, str]]]: ...

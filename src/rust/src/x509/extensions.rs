@@ -1,0 +1,341 @@
+//! Extension values written as DER from the Python value classes of
+//! `cryptography.x509.extensions`: the Python objects' fields are read into owned
+//! values, then the ASN.1 crate's structures borrow them and are written.
+
+use cryptography_asn1::extensions::{self as der, GeneralName, Ia5Bytes, OtherNameValue};
+use cryptography_asn1::name::{Name, RawValue};
+use cryptography_asn1::read_or_built::ReadOrBuilt;
+use cryptography_x509::extensions::oids;
+use pyo3::exceptions::{PyNotImplementedError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict};
+
+use super::name::encode_name_der;
+use crate::oid::ObjectIdentifier;
+
+/// A general name's content, owned.
+enum OwnedGeneralName {
+    OtherName(asn1::ObjectIdentifier, Vec<u8>),
+    Rfc822(String),
+    Dns(String),
+    Directory(Vec<u8>),
+    Uri(String),
+    Ip(Vec<u8>),
+    Registered(asn1::ObjectIdentifier),
+}
+
+fn oid_of(value: &Bound<'_, PyAny>) -> PyResult<asn1::ObjectIdentifier> {
+    Ok(value.cast::<ObjectIdentifier>()?.get().oid().clone())
+}
+
+fn owned_general_name(name: &Bound<'_, PyAny>) -> PyResult<OwnedGeneralName> {
+    let kind = name.get_type().name()?.to_string();
+    let value = name.getattr("value")?;
+    Ok(match kind.as_str() {
+        "DNSName" => OwnedGeneralName::Dns(value.extract()?),
+        "RFC822Name" => OwnedGeneralName::Rfc822(value.extract()?),
+        "UniformResourceIdentifier" => OwnedGeneralName::Uri(value.extract()?),
+        "DirectoryName" => OwnedGeneralName::Directory(encode_name_der(&value)?),
+        "RegisteredID" => OwnedGeneralName::Registered(oid_of(&value)?),
+        "IPAddress" => OwnedGeneralName::Ip(name.call_method0("_packed")?.extract()?),
+        "OtherName" => {
+            OwnedGeneralName::OtherName(oid_of(&name.getattr("type_id")?)?, value.extract()?)
+        }
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "Unsupported GeneralName type: {other}"
+            )))
+        }
+    })
+}
+
+fn general_name(owned: &OwnedGeneralName) -> PyResult<GeneralName<'_>> {
+    let invalid = |_| PyValueError::new_err("invalid general name value");
+    Ok(match owned {
+        OwnedGeneralName::Dns(text) => GeneralName::DnsName(Ia5Bytes(text.as_bytes())),
+        OwnedGeneralName::Rfc822(text) => GeneralName::Rfc822Name(Ia5Bytes(text.as_bytes())),
+        OwnedGeneralName::Uri(text) => {
+            GeneralName::UniformResourceIdentifier(Ia5Bytes(text.as_bytes()))
+        }
+        OwnedGeneralName::Directory(der) => {
+            GeneralName::DirectoryName(asn1::parse_single::<Name<'_>>(der).map_err(invalid)?)
+        }
+        OwnedGeneralName::Registered(oid) => GeneralName::RegisteredId(oid.clone()),
+        OwnedGeneralName::Ip(bytes) => GeneralName::IpAddress(bytes),
+        OwnedGeneralName::OtherName(type_id, value) => {
+            let value = asn1::parse_single::<RawValue<'_>>(value).map_err(invalid)?;
+            GeneralName::OtherName(der::OtherName {
+                type_id: type_id.clone(),
+                value: OtherNameValue(value),
+            })
+        }
+    })
+}
+
+fn owned_general_names(names: &Bound<'_, PyAny>) -> PyResult<Vec<OwnedGeneralName>> {
+    names
+        .try_iter()?
+        .map(|name| owned_general_name(&name?))
+        .collect()
+}
+
+fn general_names(owned: &[OwnedGeneralName]) -> PyResult<der::GeneralNames<'_>> {
+    let names = owned
+        .iter()
+        .map(general_name)
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok(ReadOrBuilt::Built(asn1::SequenceOfWriter::new(names)))
+}
+
+/// A Python int as the content of a DER INTEGER (minimal two's complement).
+pub(crate) fn int_der_bytes(value: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    let py = value.py();
+    let negative: bool = value.lt(0)?;
+    let shifted = if negative {
+        value.add(1)?
+    } else {
+        value.clone()
+    };
+    let bits: usize = shifted.call_method0("bit_length")?.extract()?;
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("signed", true)?;
+    value
+        .call_method("to_bytes", (bits / 8 + 1, "big"), Some(&kwargs))?
+        .extract()
+}
+
+fn optional<'py>(value: Bound<'py, PyAny>) -> Option<Bound<'py, PyAny>> {
+    (!value.is_none()).then_some(value)
+}
+
+fn write<T: asn1::Asn1Writable<Error = asn1::WriteError>>(value: &T) -> PyResult<Vec<u8>> {
+    asn1::write_single(value).map_err(|err| PyValueError::new_err(format!("{err:?}")))
+}
+
+/// `KeyUsage`'s nine flags as a DER BIT STRING, trailing zero bits dropped (X.690
+/// section 11.2.2).
+fn key_usage_bits(extension: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    const FLAGS: [&str; 9] = [
+        "digital_signature",
+        "content_commitment",
+        "key_encipherment",
+        "data_encipherment",
+        "key_agreement",
+        "key_cert_sign",
+        "crl_sign",
+        "_encipher_only",
+        "_decipher_only",
+    ];
+    let mut bits = [0u8; 2];
+    let mut last_set = None;
+    for (index, flag) in FLAGS.iter().enumerate() {
+        if extension.getattr(*flag)?.is_truthy()? {
+            bits[index / 8] |= 0x80 >> (index % 8);
+            last_set = Some(index);
+        }
+    }
+    let (data, unused) = match last_set {
+        None => (&bits[..0], 0),
+        Some(last) => (&bits[..last / 8 + 1], (7 - last % 8) as u8),
+    };
+    let bit_string = asn1::BitString::new(data, unused)
+        .ok_or_else(|| PyValueError::new_err("invalid key usage bits"))?;
+    write(&bit_string)
+}
+
+fn access_descriptions(extension: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    let mut owned = Vec::new();
+    for description in extension.try_iter()? {
+        let description = description?;
+        owned.push((
+            oid_of(&description.getattr("access_method")?)?,
+            owned_general_name(&description.getattr("access_location")?)?,
+        ));
+    }
+    let descriptions = owned
+        .iter()
+        .map(|(method, location)| {
+            Ok(der::AccessDescription {
+                access_method: method.clone(),
+                access_location: general_name(location)?,
+            })
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    write(&asn1::SequenceOfWriter::new(descriptions))
+}
+
+/// A time as a GeneralizedTime without fractions, from an aware or naive (UTC)
+/// datetime.
+fn generalized_time(value: &Bound<'_, PyAny>) -> PyResult<asn1::GeneralizedTime> {
+    let value = super::utc_datetime(value)?;
+    asn1::GeneralizedTime::new(value, None)
+        .map_err(|_| PyValueError::new_err("invalid time for a GeneralizedTime"))
+}
+
+/// `encode_extension_value(extension)`: the DER of a standard extension's value.
+#[pyfunction]
+pub(crate) fn encode_extension_value<'py>(
+    py: Python<'py>,
+    extension: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let oid = oid_of(&extension.getattr("oid")?)?;
+    let get = |name: &str| extension.getattr(name);
+    let der = if oid == oids::BASIC_CONSTRAINTS {
+        write(&der::BasicConstraints {
+            ca: get("ca")?.extract()?,
+            path_length: optional(get("path_length")?)
+                .map(|v| v.extract())
+                .transpose()?,
+        })?
+    } else if oid == oids::SUBJECT_KEY_IDENTIFIER {
+        let digest: Vec<u8> = get("digest")?.extract()?;
+        write(&digest.as_slice())?
+    } else if oid == oids::AUTHORITY_KEY_IDENTIFIER {
+        let key_identifier: Option<Vec<u8>> = get("key_identifier")?.extract()?;
+        let issuer = optional(get("authority_cert_issuer")?)
+            .map(|names| owned_general_names(&names))
+            .transpose()?;
+        let serial = optional(get("authority_cert_serial_number")?)
+            .map(|serial| int_der_bytes(&serial))
+            .transpose()?;
+        let serial = serial
+            .as_deref()
+            .map(|bytes| {
+                asn1::BigInt::new(bytes).ok_or_else(|| PyValueError::new_err("invalid serial"))
+            })
+            .transpose()?;
+        write(&der::AuthorityKeyIdentifier {
+            key_identifier: key_identifier.as_deref(),
+            authority_cert_issuer: issuer.as_deref().map(general_names).transpose()?,
+            authority_cert_serial_number: serial,
+        })?
+    } else if oid == oids::KEY_USAGE {
+        key_usage_bits(extension)?
+    } else if oid == oids::EXTENDED_KEY_USAGE || oid == ACCEPTABLE_RESPONSES {
+        let oids = extension
+            .try_iter()?
+            .map(|item| oid_of(&item?))
+            .collect::<PyResult<Vec<_>>>()?;
+        write(&asn1::SequenceOfWriter::new(oids))?
+    } else if oid == oids::SUBJECT_ALTERNATIVE_NAME
+        || oid == oids::ISSUER_ALTERNATIVE_NAME
+        || oid == CERTIFICATE_ISSUER
+    {
+        let owned = owned_general_names(extension)?;
+        write(&general_names(&owned)?)?
+    } else if oid == oids::OCSP_NO_CHECK || oid == oids::PRECERT_POISON {
+        write(&())?
+    } else if oid == oids::INHIBIT_ANY_POLICY {
+        let skip: u64 = get("skip_certs")?.extract()?;
+        write(&skip)?
+    } else if oid == oids::CRL_NUMBER || oid == oids::DELTA_CRL_INDICATOR {
+        let number = int_der_bytes(&get("crl_number")?)?;
+        write(&asn1::BigInt::new(&number).ok_or_else(|| PyValueError::new_err("invalid number"))?)?
+    } else if oid == CRL_REASON {
+        let reason: String = get("reason")?.getattr("value")?.extract()?;
+        write(&asn1::Enumerated::new(crl_reason_code(&reason)?))?
+    } else if oid == INVALIDITY_DATE {
+        write(&generalized_time(&get("invalidity_date")?)?)?
+    } else if oid == oids::POLICY_CONSTRAINTS {
+        write(&der::PolicyConstraints {
+            require_explicit_policy: optional(get("require_explicit_policy")?)
+                .map(|v| v.extract())
+                .transpose()?,
+            inhibit_policy_mapping: optional(get("inhibit_policy_mapping")?)
+                .map(|v| v.extract())
+                .transpose()?,
+        })?
+    } else if oid == oids::TLS_FEATURE {
+        let features = extension
+            .try_iter()?
+            .map(|feature| feature?.getattr("value")?.extract::<u64>())
+            .collect::<PyResult<Vec<_>>>()?;
+        write(&asn1::SequenceOfWriter::new(features))?
+    } else if oid == NONCE {
+        let nonce: Vec<u8> = get("nonce")?.extract()?;
+        write(&nonce.as_slice())?
+    } else if oid == oids::AUTHORITY_INFORMATION_ACCESS || oid == oids::SUBJECT_INFORMATION_ACCESS {
+        access_descriptions(extension)?
+    } else if oid == oids::MS_CERTIFICATE_TEMPLATE {
+        write(&der::MsCertificateTemplate {
+            template_id: oid_of(&get("template_id")?)?,
+            major_version: optional(get("major_version")?)
+                .map(|v| v.extract())
+                .transpose()?,
+            minor_version: optional(get("minor_version")?)
+                .map(|v| v.extract())
+                .transpose()?,
+        })?
+    } else if oid == oids::PRIVATE_KEY_USAGE_PERIOD {
+        write(&der::PrivateKeyUsagePeriod {
+            not_before: optional(get("not_before")?)
+                .map(|time| generalized_time(&time))
+                .transpose()?,
+            not_after: optional(get("not_after")?)
+                .map(|time| generalized_time(&time))
+                .transpose()?,
+        })?
+    } else {
+        return Err(PyNotImplementedError::new_err(format!(
+            "public_bytes is not implemented for extension type {}",
+            extension.repr()?
+        )));
+    };
+    Ok(PyBytes::new(py, &der))
+}
+
+// CRL entry and OCSP extensions (RFC 5280 section 5.3, RFC 6960 section 4.4).
+const CRL_REASON: asn1::ObjectIdentifier = asn1::oid!(2, 5, 29, 21);
+const INVALIDITY_DATE: asn1::ObjectIdentifier = asn1::oid!(2, 5, 29, 24);
+const CERTIFICATE_ISSUER: asn1::ObjectIdentifier = asn1::oid!(2, 5, 29, 29);
+const NONCE: asn1::ObjectIdentifier = asn1::oid!(1, 3, 6, 1, 5, 5, 7, 48, 1, 2);
+const ACCEPTABLE_RESPONSES: asn1::ObjectIdentifier = asn1::oid!(1, 3, 6, 1, 5, 5, 7, 48, 1, 4);
+
+/// RFC 5280 section 5.3.1's CRLReason codes (7 is not used).
+fn crl_reason_code(reason: &str) -> PyResult<u32> {
+    Ok(match reason {
+        "unspecified" => 0,
+        "keyCompromise" => 1,
+        "cACompromise" => 2,
+        "affiliationChanged" => 3,
+        "superseded" => 4,
+        "cessationOfOperation" => 5,
+        "certificateHold" => 6,
+        "removeFromCRL" => 8,
+        "privilegeWithdrawn" => 9,
+        "aACompromise" => 10,
+        other => return Err(PyValueError::new_err(format!("unknown reason {other}"))),
+    })
+}
+
+/// `key_identifier(public_key)`: RFC 5280 section 4.2.1.2's method (1), the SHA-1 of
+/// the key's subjectPublicKey BIT STRING.
+#[pyfunction]
+pub(crate) fn key_identifier<'py>(
+    py: Python<'py>,
+    public_key: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let serialization = py.import("cryptography.hazmat.primitives.serialization")?;
+    let spki: Vec<u8> = public_key
+        .call_method1(
+            "public_bytes",
+            (
+                serialization.getattr("Encoding")?.getattr("DER")?,
+                serialization
+                    .getattr("PublicFormat")?
+                    .getattr("SubjectPublicKeyInfo")?,
+            ),
+        )?
+        .extract()?;
+    let spki = asn1::parse_single::<cryptography_asn1::keys::SubjectPublicKeyInfo<'_>>(&spki)
+        .map_err(|err| PyValueError::new_err(format!("{err:?}")))?;
+    let algorithm = cryptography_backend::hash::HashAlgorithm::Sha1;
+    let mut digest = vec![0u8; algorithm.output_len()];
+    cryptography_backend::hash::Hasher::digest_into(
+        algorithm,
+        spki.subject_public_key.as_bytes(),
+        &mut digest,
+    )
+    .map_err(|err| PyValueError::new_err(format!("{err:?}")))?;
+    Ok(PyBytes::new(py, &digest))
+}
