@@ -174,3 +174,70 @@ def test_rules() -> None:
         extensions.get_extension_for_oid(ExtensionOID.KEY_USAGE)
     with pytest.raises(TypeError):
         extensions.get_extension_for_class(x509.UnrecognizedExtension)
+
+
+RFC5280_LISTS = [
+    # certificatePolicies: one policy with a CPS URI and a user notice.
+    (
+        x509.CertificatePolicies(
+            [
+                x509.PolicyInformation(
+                    x509.ObjectIdentifier("1.2.3"),
+                    [
+                        "http://cps",
+                        x509.UserNotice(x509.NoticeReference("org", [1, 2]), "text"),
+                    ],
+                )
+            ]
+        ),
+        "3043304106022a03303b301606082b06010505070201160a687474703a2f2f6370733021"
+        "06082b060105050702023015300d0c036f726730060201010201020c0474657874",
+    ),
+    # cRLDistributionPoints: full name, reasons keyCompromise and cACompromise (bits 1
+    # and 2: 0x60 with five unused bits), CRL issuer.
+    (
+        x509.CRLDistributionPoints(
+            [
+                x509.DistributionPoint(
+                    [URI],
+                    None,
+                    frozenset(
+                        [
+                            x509.ReasonFlags.key_compromise,
+                            x509.ReasonFlags.ca_compromise,
+                        ]
+                    ),
+                    [DNS],
+                )
+            ]
+        ),
+        "3021301fa00ca00a8608687474703a2f2f6181020560a20b8209612e6578616d706c65",
+    ),
+    # issuingDistributionPoint: onlyContainsUserCerts and onlySomeReasons superseded
+    # (bit 4: 0x08, three unused bits).
+    (
+        x509.IssuingDistributionPoint(
+            [URI],
+            None,
+            True,
+            False,
+            frozenset([x509.ReasonFlags.superseded]),
+            False,
+            False,
+        ),
+        "3015a00ca00a8608687474703a2f2f618101ff83020308",
+    ),
+    # nameConstraints: a permitted dNSName and network, an excluded URI.
+    (
+        x509.NameConstraints(
+            [DNS, x509.IPAddress(ipaddress.ip_network("10.0.0.0/8"))], [URI]
+        ),
+        "3029a019300b8209612e6578616d706c65300a87080a000000ff000000a10c300a8608"
+        "687474703a2f2f61",
+    ),
+]
+
+
+@pytest.mark.parametrize(("value", "der"), RFC5280_LISTS)
+def test_list_encodings(value: x509.ExtensionType, der: str) -> None:
+    assert value.public_bytes().hex() == der

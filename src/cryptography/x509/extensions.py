@@ -10,6 +10,7 @@ from __future__ import annotations
 import abc
 import datetime
 import enum
+import ipaddress
 import typing
 from collections.abc import Iterable, Iterator
 
@@ -915,4 +916,446 @@ class PrivateKeyUsagePeriod(_ValueExtension):
         return (
             f"<PrivateKeyUsagePeriod(not_before={self.not_before}, "
             f"not_after={self.not_after})>"
+        )
+
+
+class NoticeReference:
+    def __init__(self, organization: str | None, notice_numbers: Iterable[int]) -> None:
+        self._organization = organization
+        notice_numbers = list(notice_numbers)
+        if not all(_is_int(x) for x in notice_numbers):
+            raise TypeError("notice_numbers must be a list of integers")
+        self._notice_numbers = notice_numbers
+
+    @property
+    def organization(self) -> str | None:
+        return self._organization
+
+    @property
+    def notice_numbers(self) -> list[int]:
+        return self._notice_numbers
+
+    def __repr__(self) -> str:
+        return (
+            f"<NoticeReference(organization={self.organization!r}, "
+            f"notice_numbers={self.notice_numbers})>"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, NoticeReference):
+            return NotImplemented
+        return (
+            self.organization == other.organization
+            and self.notice_numbers == other.notice_numbers
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.organization, tuple(self.notice_numbers)))
+
+
+class UserNotice:
+    def __init__(
+        self,
+        notice_reference: NoticeReference | None,
+        explicit_text: str | None,
+    ) -> None:
+        if notice_reference is not None and not isinstance(
+            notice_reference, NoticeReference
+        ):
+            raise TypeError("notice_reference must be None or a NoticeReference")
+        self._notice_reference = notice_reference
+        self._explicit_text = explicit_text
+
+    @property
+    def notice_reference(self) -> NoticeReference | None:
+        return self._notice_reference
+
+    @property
+    def explicit_text(self) -> str | None:
+        return self._explicit_text
+
+    def __repr__(self) -> str:
+        return (
+            f"<UserNotice(notice_reference={self.notice_reference}, "
+            f"explicit_text={self.explicit_text!r})>"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, UserNotice):
+            return NotImplemented
+        return (
+            self.notice_reference == other.notice_reference
+            and self.explicit_text == other.explicit_text
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.notice_reference, self.explicit_text))
+
+
+class PolicyInformation:
+    def __init__(
+        self,
+        policy_identifier: ObjectIdentifier,
+        policy_qualifiers: Iterable[str | UserNotice] | None,
+    ) -> None:
+        if not isinstance(policy_identifier, ObjectIdentifier):
+            raise TypeError("policy_identifier must be an ObjectIdentifier")
+        self._policy_identifier = policy_identifier
+        if policy_qualifiers is not None:
+            policy_qualifiers = list(policy_qualifiers)
+            if not all(isinstance(x, (str, UserNotice)) for x in policy_qualifiers):
+                raise TypeError(
+                    "policy_qualifiers must be a list of strings and/or "
+                    "UserNotice objects or None"
+                )
+        self._policy_qualifiers = policy_qualifiers
+
+    @property
+    def policy_identifier(self) -> ObjectIdentifier:
+        return self._policy_identifier
+
+    @property
+    def policy_qualifiers(self) -> list[str | UserNotice] | None:
+        return self._policy_qualifiers
+
+    def __repr__(self) -> str:
+        return (
+            f"<PolicyInformation(policy_identifier={self.policy_identifier}, "
+            f"policy_qualifiers={self.policy_qualifiers})>"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PolicyInformation):
+            return NotImplemented
+        return (
+            self.policy_identifier == other.policy_identifier
+            and self.policy_qualifiers == other.policy_qualifiers
+        )
+
+    def __hash__(self) -> int:
+        qualifiers = (
+            None if self.policy_qualifiers is None else tuple(self.policy_qualifiers)
+        )
+        return hash((self.policy_identifier, qualifiers))
+
+
+class CertificatePolicies(_ListExtension):
+    oid = ExtensionOID.CERTIFICATE_POLICIES
+
+    def __init__(self, policies: Iterable[PolicyInformation]) -> None:
+        policies = list(policies)
+        if not all(isinstance(x, PolicyInformation) for x in policies):
+            raise TypeError(
+                "Every item in the policies list must be a PolicyInformation"
+            )
+        self._items = policies
+
+    def __repr__(self) -> str:
+        return f"<CertificatePolicies({self._items})>"
+
+
+def _general_names_or_none(
+    names: Iterable[GeneralName] | None, message: str
+) -> list[GeneralName] | None:
+    if names is None:
+        return None
+    names = list(names)
+    if not all(isinstance(x, GeneralName) for x in names):
+        raise TypeError(message)
+    return names
+
+
+def _check_reasons(
+    reasons: frozenset[ReasonFlags] | None, where: str
+) -> frozenset[ReasonFlags] | None:
+    """The reasons a distribution point covers: RFC 5280's ReasonFlags has no bit for
+    `unspecified` or `removeFromCRL`."""
+    if reasons is None:
+        return None
+    if not isinstance(reasons, frozenset) or not all(
+        isinstance(x, ReasonFlags) for x in reasons
+    ):
+        raise TypeError("reasons must be None or frozenset of ReasonFlags")
+    if ReasonFlags.unspecified in reasons or ReasonFlags.remove_from_crl in reasons:
+        raise ValueError(
+            "unspecified and remove_from_crl are not valid reasons in " + where
+        )
+    return reasons
+
+
+class DistributionPoint:
+    def __init__(
+        self,
+        full_name: Iterable[GeneralName] | None,
+        relative_name: RelativeDistinguishedName | None,
+        reasons: frozenset[ReasonFlags] | None,
+        crl_issuer: Iterable[GeneralName] | None,
+    ) -> None:
+        if full_name and relative_name:
+            raise ValueError(
+                "You cannot provide both full_name and relative_name, at "
+                "least one must be None."
+            )
+        if not full_name and not relative_name and not crl_issuer:
+            raise ValueError(
+                "Either full_name, relative_name or crl_issuer must be provided."
+            )
+        full_name = _general_names_or_none(
+            full_name, "full_name must be a list of GeneralName objects"
+        )
+        if relative_name is not None and not isinstance(
+            relative_name, RelativeDistinguishedName
+        ):
+            raise TypeError("relative_name must be a RelativeDistinguishedName")
+        crl_issuer = _general_names_or_none(
+            crl_issuer, "crl_issuer must be None or a list of general names"
+        )
+        reasons = _check_reasons(reasons, "a DistributionPoint")
+        self._full_name = full_name
+        self._relative_name = relative_name
+        self._reasons = reasons
+        self._crl_issuer = crl_issuer
+
+    @property
+    def full_name(self) -> list[GeneralName] | None:
+        return self._full_name
+
+    @property
+    def relative_name(self) -> RelativeDistinguishedName | None:
+        return self._relative_name
+
+    @property
+    def reasons(self) -> frozenset[ReasonFlags] | None:
+        return self._reasons
+
+    @property
+    def crl_issuer(self) -> list[GeneralName] | None:
+        return self._crl_issuer
+
+    def _fields(self) -> tuple[typing.Any, ...]:
+        full = None if self.full_name is None else tuple(self.full_name)
+        issuer = None if self.crl_issuer is None else tuple(self.crl_issuer)
+        return (full, self.relative_name, self.reasons, issuer)
+
+    def __repr__(self) -> str:
+        return (
+            f"<DistributionPoint(full_name={self.full_name}, relative_name="
+            f"{self.relative_name}, reasons={self.reasons}, "
+            f"crl_issuer={self.crl_issuer})>"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, DistributionPoint):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+
+class _DistributionPointsExtension(_ListExtension):
+    def __init__(self, distribution_points: Iterable[DistributionPoint]) -> None:
+        distribution_points = list(distribution_points)
+        if not all(isinstance(x, DistributionPoint) for x in distribution_points):
+            raise TypeError(
+                "distribution_points must be a list of DistributionPoint objects"
+            )
+        self._items = distribution_points
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}({self._items})>"
+
+
+class CRLDistributionPoints(_DistributionPointsExtension):
+    oid = ExtensionOID.CRL_DISTRIBUTION_POINTS
+
+
+class FreshestCRL(_DistributionPointsExtension):
+    oid = ExtensionOID.FRESHEST_CRL
+
+
+class IssuingDistributionPoint(_ValueExtension):
+    oid = ExtensionOID.ISSUING_DISTRIBUTION_POINT
+
+    def __init__(
+        self,
+        full_name: Iterable[GeneralName] | None,
+        relative_name: RelativeDistinguishedName | None,
+        only_contains_user_certs: bool,
+        only_contains_ca_certs: bool,
+        only_some_reasons: frozenset[ReasonFlags] | None,
+        indirect_crl: bool,
+        only_contains_attribute_certs: bool,
+    ) -> None:
+        if full_name is not None:
+            full_name = list(full_name)
+        only_some_reasons = _check_reasons(
+            only_some_reasons, "an IssuingDistributionPoint"
+        )
+        if not (
+            isinstance(only_contains_user_certs, bool)
+            and isinstance(only_contains_ca_certs, bool)
+            and isinstance(indirect_crl, bool)
+            and isinstance(only_contains_attribute_certs, bool)
+        ):
+            raise TypeError(
+                "only_contains_user_certs, only_contains_ca_certs, "
+                "indirect_crl and only_contains_attribute_certs "
+                "must all be boolean."
+            )
+        # RFC 5280 section 5.2.5: at most one of the three may be asserted.
+        crl_constraints = [
+            only_contains_user_certs,
+            only_contains_ca_certs,
+            only_contains_attribute_certs,
+        ]
+        if len([x for x in crl_constraints if x]) > 1:
+            raise ValueError(
+                "Only one of the following can be set to True: "
+                "only_contains_user_certs, only_contains_ca_certs, "
+                "only_contains_attribute_certs"
+            )
+        if not any(
+            [
+                only_contains_user_certs,
+                only_contains_ca_certs,
+                indirect_crl,
+                only_contains_attribute_certs,
+                full_name,
+                relative_name,
+                only_some_reasons,
+            ]
+        ):
+            raise ValueError(
+                "Cannot create empty extension: "
+                "if only_contains_user_certs, only_contains_ca_certs, "
+                "indirect_crl, and only_contains_attribute_certs are all False"
+                ", then either full_name, relative_name, or only_some_reasons "
+                "must have a value."
+            )
+        self._only_contains_user_certs = only_contains_user_certs
+        self._only_contains_ca_certs = only_contains_ca_certs
+        self._indirect_crl = indirect_crl
+        self._only_contains_attribute_certs = only_contains_attribute_certs
+        self._only_some_reasons = only_some_reasons
+        self._full_name = full_name
+        self._relative_name = relative_name
+
+    @property
+    def full_name(self) -> list[GeneralName] | None:
+        return self._full_name
+
+    @property
+    def relative_name(self) -> RelativeDistinguishedName | None:
+        return self._relative_name
+
+    @property
+    def only_contains_user_certs(self) -> bool:
+        return self._only_contains_user_certs
+
+    @property
+    def only_contains_ca_certs(self) -> bool:
+        return self._only_contains_ca_certs
+
+    @property
+    def only_some_reasons(self) -> frozenset[ReasonFlags] | None:
+        return self._only_some_reasons
+
+    @property
+    def indirect_crl(self) -> bool:
+        return self._indirect_crl
+
+    @property
+    def only_contains_attribute_certs(self) -> bool:
+        return self._only_contains_attribute_certs
+
+    def _fields(self) -> tuple[typing.Any, ...]:
+        full = None if self.full_name is None else tuple(self.full_name)
+        return (
+            full,
+            self.relative_name,
+            self.only_contains_user_certs,
+            self.only_contains_ca_certs,
+            self.only_some_reasons,
+            self.indirect_crl,
+            self.only_contains_attribute_certs,
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"<IssuingDistributionPoint(full_name={self.full_name}, "
+            f"relative_name={self.relative_name}, "
+            f"only_contains_user_certs={self.only_contains_user_certs}, "
+            f"only_contains_ca_certs={self.only_contains_ca_certs}, "
+            f"only_some_reasons={self.only_some_reasons}, "
+            f"indirect_crl={self.indirect_crl}, "
+            "only_contains_attribute_certs="
+            f"{self.only_contains_attribute_certs})>"
+        )
+
+
+class NameConstraints(_ValueExtension):
+    oid = ExtensionOID.NAME_CONSTRAINTS
+
+    def __init__(
+        self,
+        permitted_subtrees: Iterable[GeneralName] | None,
+        excluded_subtrees: Iterable[GeneralName] | None,
+    ) -> None:
+        permitted = self._subtrees(permitted_subtrees, "permitted_subtrees")
+        excluded = self._subtrees(excluded_subtrees, "excluded_subtrees")
+        if permitted is None and excluded is None:
+            raise ValueError(
+                "At least one of permitted_subtrees and excluded_subtrees "
+                "must not be None"
+            )
+        self._permitted_subtrees = permitted
+        self._excluded_subtrees = excluded
+
+    @staticmethod
+    def _subtrees(
+        subtrees: Iterable[GeneralName] | None, what: str
+    ) -> list[GeneralName] | None:
+        if subtrees is None:
+            return None
+        subtrees = list(subtrees)
+        if not subtrees:
+            raise ValueError(f"{what} must be a non-empty list or None")
+        if not all(isinstance(x, GeneralName) for x in subtrees):
+            raise TypeError(f"{what} must be a list of GeneralName objects or None")
+        # RFC 5280 section 4.2.1.10: an iPAddress constraint is a network.
+        if any(
+            isinstance(name, IPAddress)
+            and not isinstance(
+                name.value, (ipaddress.IPv4Network, ipaddress.IPv6Network)
+            )
+            for name in subtrees
+        ):
+            raise TypeError(
+                "IPAddress name constraints must be an IPv4Network or"
+                " IPv6Network object"
+            )
+        return subtrees
+
+    @property
+    def permitted_subtrees(self) -> list[GeneralName] | None:
+        return self._permitted_subtrees
+
+    @property
+    def excluded_subtrees(self) -> list[GeneralName] | None:
+        return self._excluded_subtrees
+
+    def _fields(self) -> tuple[typing.Any, ...]:
+        permitted = (
+            None if self.permitted_subtrees is None else tuple(self.permitted_subtrees)
+        )
+        excluded = (
+            None if self.excluded_subtrees is None else tuple(self.excluded_subtrees)
+        )
+        return (permitted, excluded)
+
+    def __repr__(self) -> str:
+        return (
+            f"<NameConstraints(permitted_subtrees={self.permitted_subtrees}, "
+            f"excluded_subtrees={self.excluded_subtrees})>"
         )

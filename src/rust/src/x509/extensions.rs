@@ -10,7 +10,7 @@ use pyo3::exceptions::{PyNotImplementedError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
 
-use super::name::encode_name_der;
+use super::name::{attributes, encode_name_der, owned_rdn, OwnedAttribute};
 use crate::oid::ObjectIdentifier;
 
 /// A general name's content, owned.
@@ -275,6 +275,14 @@ pub(crate) fn encode_extension_value<'py>(
                 .map(|time| generalized_time(&time))
                 .transpose()?,
         })?
+    } else if oid == oids::CERTIFICATE_POLICIES {
+        certificate_policies(extension)?
+    } else if oid == oids::CRL_DISTRIBUTION_POINTS || oid == oids::FRESHEST_CRL {
+        distribution_points(extension)?
+    } else if oid == oids::ISSUING_DISTRIBUTION_POINT {
+        issuing_distribution_point(extension)?
+    } else if oid == oids::NAME_CONSTRAINTS {
+        name_constraints(extension)?
     } else {
         return Err(PyNotImplementedError::new_err(format!(
             "public_bytes is not implemented for extension type {}",
@@ -338,4 +346,260 @@ pub(crate) fn key_identifier<'py>(
     )
     .map_err(|err| PyValueError::new_err(format!("{err:?}")))?;
     Ok(PyBytes::new(py, &digest))
+}
+
+/// A BIT STRING of flags given by bit number, trailing zero bits dropped (X.690
+/// section 11.2.2).
+fn bit_string_der(bits_set: &[usize]) -> PyResult<(Vec<u8>, u8)> {
+    let Some(&last) = bits_set.iter().max() else {
+        return Ok((Vec::new(), 0));
+    };
+    let mut bytes = vec![0u8; last / 8 + 1];
+    for &bit in bits_set {
+        bytes[bit / 8] |= 0x80 >> (bit % 8);
+    }
+    Ok((bytes, (7 - last % 8) as u8))
+}
+
+/// RFC 5280's ReasonFlags bit of each ReasonFlags value.
+fn reason_bit(reason: &str) -> PyResult<usize> {
+    Ok(match reason {
+        "keyCompromise" => 1,
+        "cACompromise" => 2,
+        "affiliationChanged" => 3,
+        "superseded" => 4,
+        "cessationOfOperation" => 5,
+        "certificateHold" => 6,
+        "privilegeWithdrawn" => 7,
+        "aACompromise" => 8,
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "{other} is not a ReasonFlags bit"
+            )))
+        }
+    })
+}
+
+fn owned_reasons(reasons: Option<Bound<'_, PyAny>>) -> PyResult<Option<(Vec<u8>, u8)>> {
+    let Some(reasons) = reasons else {
+        return Ok(None);
+    };
+    let bits = reasons
+        .try_iter()?
+        .map(|reason| reason_bit(&reason?.getattr("value")?.extract::<String>()?))
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok(Some(bit_string_der(&bits)?))
+}
+
+fn bit_string(owned: &(Vec<u8>, u8)) -> PyResult<asn1::BitString<'_>> {
+    asn1::BitString::new(&owned.0, owned.1)
+        .ok_or_else(|| PyValueError::new_err("invalid bit string"))
+}
+
+/// A distribution point's name, owned: full names or a relative name.
+enum OwnedPointName {
+    Full(Vec<OwnedGeneralName>),
+    Relative(Vec<OwnedAttribute>),
+}
+
+fn owned_point_name(
+    full_name: Option<Bound<'_, PyAny>>,
+    relative_name: Option<Bound<'_, PyAny>>,
+) -> PyResult<Option<OwnedPointName>> {
+    if let Some(full) = full_name {
+        return Ok(Some(OwnedPointName::Full(owned_general_names(&full)?)));
+    }
+    relative_name
+        .map(|relative| Ok(OwnedPointName::Relative(owned_rdn(&relative)?)))
+        .transpose()
+}
+
+fn point_name(owned: &OwnedPointName) -> PyResult<der::DistributionPointName<'_>> {
+    Ok(match owned {
+        OwnedPointName::Full(names) => der::DistributionPointName::FullName(general_names(names)?),
+        OwnedPointName::Relative(attrs) => der::DistributionPointName::NameRelativeToCrlIssuer(
+            ReadOrBuilt::Built(asn1::SetOfWriter::new(attributes(attrs))),
+        ),
+    })
+}
+
+fn distribution_points(extension: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    let mut owned = Vec::new();
+    for point in extension.try_iter()? {
+        let point = point?;
+        owned.push((
+            owned_point_name(
+                optional(point.getattr("full_name")?),
+                optional(point.getattr("relative_name")?),
+            )?,
+            owned_reasons(optional(point.getattr("reasons")?))?,
+            optional(point.getattr("crl_issuer")?)
+                .map(|issuer| owned_general_names(&issuer))
+                .transpose()?,
+        ));
+    }
+    let points = owned
+        .iter()
+        .map(|(name, reasons, issuer)| {
+            Ok(der::DistributionPoint {
+                distribution_point: name.as_ref().map(point_name).transpose()?,
+                reasons: reasons.as_ref().map(bit_string).transpose()?,
+                crl_issuer: issuer.as_deref().map(general_names).transpose()?,
+            })
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    write(&asn1::SequenceOfWriter::new(points))
+}
+
+fn issuing_distribution_point(extension: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    let get = |name: &str| extension.getattr(name);
+    let name = owned_point_name(optional(get("full_name")?), optional(get("relative_name")?))?;
+    let reasons = owned_reasons(optional(get("only_some_reasons")?))?;
+    write(&der::IssuingDistributionPoint {
+        distribution_point: name.as_ref().map(point_name).transpose()?,
+        only_contains_user_certs: get("only_contains_user_certs")?.extract()?,
+        only_contains_ca_certs: get("only_contains_ca_certs")?.extract()?,
+        only_some_reasons: reasons.as_ref().map(bit_string).transpose()?,
+        indirect_crl: get("indirect_crl")?.extract()?,
+        only_contains_attribute_certs: get("only_contains_attribute_certs")?.extract()?,
+    })
+}
+
+fn name_constraints(extension: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    let owned = |name: &str| {
+        optional(extension.getattr(name)?)
+            .map(|subtrees| owned_general_names(&subtrees))
+            .transpose()
+    };
+    let (permitted, excluded) = (owned("permitted_subtrees")?, owned("excluded_subtrees")?);
+    write(&der::NameConstraints {
+        permitted_subtrees: subtrees(&permitted)?,
+        excluded_subtrees: subtrees(&excluded)?,
+    })
+}
+
+type Subtrees<'a> = ReadOrBuilt<
+    asn1::SequenceOf<'a, der::GeneralSubtree<'a>>,
+    asn1::SequenceOfWriter<'a, der::GeneralSubtree<'a>, Vec<der::GeneralSubtree<'a>>>,
+>;
+
+fn subtrees(owned: &Option<Vec<OwnedGeneralName>>) -> PyResult<Option<Subtrees<'_>>> {
+    owned
+        .as_deref()
+        .map(|names| {
+            let trees = names
+                .iter()
+                .map(|name| {
+                    Ok(der::GeneralSubtree {
+                        base: general_name(name)?,
+                        minimum: 0,
+                        maximum: None,
+                    })
+                })
+                .collect::<PyResult<Vec<_>>>()?;
+            Ok(ReadOrBuilt::Built(asn1::SequenceOfWriter::new(trees)))
+        })
+        .transpose()
+}
+
+fn raw_value(der: &Option<Vec<u8>>) -> PyResult<Option<RawValue<'_>>> {
+    der.as_deref()
+        .map(|der| {
+            asn1::parse_single::<RawValue<'_>>(der)
+                .map_err(|err| PyValueError::new_err(format!("{err:?}")))
+        })
+        .transpose()
+}
+
+const CPS_QUALIFIER: asn1::ObjectIdentifier = asn1::oid!(1, 3, 6, 1, 5, 5, 7, 2, 1);
+const USER_NOTICE_QUALIFIER: asn1::ObjectIdentifier = asn1::oid!(1, 3, 6, 1, 5, 5, 7, 2, 2);
+
+/// A policy qualifier as the DER of its value: a CPS URI as an IA5String, a user
+/// notice as a UserNotice with UTF8String texts.
+fn qualifier_der(qualifier: &Bound<'_, PyAny>) -> PyResult<(asn1::ObjectIdentifier, Vec<u8>)> {
+    if let Ok(uri) = qualifier.extract::<String>() {
+        return Ok((CPS_QUALIFIER, write(&Ia5Bytes(uri.as_bytes()))?));
+    }
+    let reference = optional(qualifier.getattr("notice_reference")?);
+    let owned_reference = reference
+        .map(|reference| {
+            let organization: Option<String> = reference.getattr("organization")?.extract()?;
+            let numbers = reference
+                .getattr("notice_numbers")?
+                .try_iter()?
+                .map(|number| int_der_bytes(&number?))
+                .collect::<PyResult<Vec<_>>>()?;
+            Ok::<_, PyErr>((organization.unwrap_or_default(), numbers))
+        })
+        .transpose()?;
+    let text: Option<String> = qualifier.getattr("explicit_text")?.extract()?;
+    let utf8 = |text: &str| -> PyResult<Vec<u8>> { write(&asn1::Utf8String::new(text)) };
+    let organization_der = owned_reference
+        .as_ref()
+        .map(|(organization, _)| utf8(organization))
+        .transpose()?;
+    let text_der = text.as_deref().map(utf8).transpose()?;
+    let notice_ref = match (&owned_reference, raw_value(&organization_der)?) {
+        (Some((_, numbers)), Some(organization)) => Some(der::NoticeReference {
+            organization,
+            notice_numbers: ReadOrBuilt::Built(asn1::SequenceOfWriter::new(
+                numbers
+                    .iter()
+                    .map(|number| {
+                        asn1::BigUint::new(number).ok_or_else(|| {
+                            PyValueError::new_err("notice numbers must be non-negative")
+                        })
+                    })
+                    .collect::<PyResult<Vec<_>>>()?,
+            )),
+        }),
+        _ => None,
+    };
+    let notice = der::UserNotice {
+        notice_ref,
+        explicit_text: raw_value(&text_der)?,
+    };
+    Ok((USER_NOTICE_QUALIFIER, write(&notice)?))
+}
+
+fn certificate_policies(extension: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    let mut owned = Vec::new();
+    for policy in extension.try_iter()? {
+        let policy = policy?;
+        let qualifiers = optional(policy.getattr("policy_qualifiers")?)
+            .map(|qualifiers| {
+                qualifiers
+                    .try_iter()?
+                    .map(|qualifier| qualifier_der(&qualifier?))
+                    .collect::<PyResult<Vec<_>>>()
+            })
+            .transpose()?;
+        owned.push((oid_of(&policy.getattr("policy_identifier")?)?, qualifiers));
+    }
+    let policies = owned
+        .iter()
+        .map(|(identifier, qualifiers)| {
+            let policy_qualifiers = qualifiers
+                .as_ref()
+                .map(|qualifiers| {
+                    let infos = qualifiers
+                        .iter()
+                        .map(|(id, der)| {
+                            Ok(der::PolicyQualifierInfo {
+                                policy_qualifier_id: id.clone(),
+                                qualifier: asn1::parse_single::<RawValue<'_>>(der)
+                                    .map_err(|err| PyValueError::new_err(format!("{err:?}")))?,
+                            })
+                        })
+                        .collect::<PyResult<Vec<_>>>()?;
+                    Ok::<_, PyErr>(ReadOrBuilt::Built(asn1::SequenceOfWriter::new(infos)))
+                })
+                .transpose()?;
+            Ok(der::PolicyInformation {
+                policy_identifier: identifier.clone(),
+                policy_qualifiers,
+            })
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    write(&asn1::SequenceOfWriter::new(policies))
 }

@@ -136,37 +136,45 @@ fn encode_value(value: &Bound<'_, PyAny>, tag: u8) -> PyResult<Vec<u8>> {
     })
 }
 
+/// An attribute's parts, owned: its type, its tag, its content.
+pub(crate) type OwnedAttribute = (asn1::ObjectIdentifier, u8, Vec<u8>);
+
+/// The attributes of a `RelativeDistinguishedName`, owned.
+pub(crate) fn owned_rdn(rdn: &Bound<'_, PyAny>) -> PyResult<Vec<OwnedAttribute>> {
+    let mut attributes = Vec::new();
+    for attribute in rdn.try_iter()? {
+        let attribute = attribute?;
+        let oid = attribute.getattr("oid")?;
+        let oid = oid.cast::<ObjectIdentifier>()?.get().oid().clone();
+        let tag: u8 = attribute.getattr("_type")?.getattr("value")?.extract()?;
+        let content = encode_value(&attribute.getattr("value")?, tag)?;
+        attributes.push((oid, tag, content));
+    }
+    Ok(attributes)
+}
+
+/// The structures of owned attributes, borrowing them.
+pub(crate) fn attributes(owned: &[OwnedAttribute]) -> Vec<AttributeTypeAndValue<'_>> {
+    owned
+        .iter()
+        .map(|(oid, tag, content)| AttributeTypeAndValue {
+            attribute_type: oid.clone(),
+            value: AttributeValue(RawValue {
+                tag: asn1::Tag::primitive(u32::from(*tag)),
+                data: content,
+            }),
+        })
+        .collect()
+}
+
 /// A `cryptography.x509.Name` as DER.
 pub(crate) fn encode_name_der(name: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
-    // The attributes' contents, owned here, borrowed by the structure written below.
-    let mut rdns: Vec<Vec<(asn1::ObjectIdentifier, u8, Vec<u8>)>> = Vec::new();
-    for rdn in name.getattr("rdns")?.try_iter()? {
-        let mut attributes = Vec::new();
-        for attribute in rdn?.try_iter()? {
-            let attribute = attribute?;
-            let oid = attribute.getattr("oid")?;
-            let oid = oid.cast::<ObjectIdentifier>()?.get().oid().clone();
-            let tag: u8 = attribute.getattr("_type")?.getattr("value")?.extract()?;
-            let content = encode_value(&attribute.getattr("value")?, tag)?;
-            attributes.push((oid, tag, content));
-        }
-        rdns.push(attributes);
-    }
-    let built = build_name(
-        rdns.iter()
-            .map(|rdn| {
-                rdn.iter()
-                    .map(|(oid, tag, content)| AttributeTypeAndValue {
-                        attribute_type: oid.clone(),
-                        value: AttributeValue(RawValue {
-                            tag: asn1::Tag::primitive(u32::from(*tag)),
-                            data: content,
-                        }),
-                    })
-                    .collect()
-            })
-            .collect(),
-    );
+    let rdns = name
+        .getattr("rdns")?
+        .try_iter()?
+        .map(|rdn| owned_rdn(&rdn?))
+        .collect::<PyResult<Vec<_>>>()?;
+    let built = build_name(rdns.iter().map(|rdn| attributes(rdn)).collect());
     asn1::write_single(&built).map_err(|err| x509_error(X509Error::Encode(err)))
 }
 
