@@ -148,3 +148,51 @@ def test_a_bundle_in_order() -> None:
         certificates = x509.load_pem_x509_certificates(f.read())
     assert len(certificates) == 2
     assert certificates[0].issuer == certificates[1].subject
+
+
+def test_the_fixtures_extensions() -> None:
+    # As `openssl x509 -text` lists them (vectors/x509/README.md).
+    import ipaddress
+
+    certificate = x509.load_der_x509_certificate(
+        (FIXTURES / "ed25519-ca.der").read_bytes()
+    )
+    extensions = certificate.extensions
+    assert [e.oid.dotted_string for e in extensions] == [
+        "2.5.29.14",
+        "2.5.29.35",
+        "2.5.29.19",
+        "2.5.29.15",
+        "2.5.29.17",
+    ]
+    key_id = bytes.fromhex("a9458d8c3f259d8d1fc181f5b431e9475dd5d81b")
+    ski = extensions.get_extension_for_class(x509.SubjectKeyIdentifier)
+    assert ski.value.digest == key_id and not ski.critical
+    aki = extensions.get_extension_for_class(x509.AuthorityKeyIdentifier).value
+    assert aki.key_identifier == key_id
+    basic = extensions.get_extension_for_class(x509.BasicConstraints)
+    assert basic.critical and basic.value == x509.BasicConstraints(True, None)
+    usage = extensions.get_extension_for_class(x509.KeyUsage)
+    assert usage.critical
+    assert usage.value == x509.KeyUsage(
+        False, False, False, False, False, True, True, False, False
+    )
+    san = extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+    assert san.get_values_for_type(x509.DNSName) == ["ca.example"]
+    assert san.get_values_for_type(x509.IPAddress) == [
+        ipaddress.ip_address("192.0.2.1")
+    ]
+    # Read once: the same objects every time.
+    assert certificate.extensions is extensions
+    # And each value writes back the DER it was read from.
+    der = (FIXTURES / "ed25519-ca.der").read_bytes()
+    for extension in extensions:
+        assert extension.value.public_bytes() in der
+
+
+def test_duplicate_extensions_are_refused_when_read() -> None:
+    with open(vector_path("x509/custom/two_basic_constraints.pem"), "rb") as f:
+        certificate = x509.load_pem_x509_certificate(f.read())
+    with pytest.raises(x509.DuplicateExtension) as raised:
+        _ = certificate.extensions
+    assert raised.value.oid == x509.ExtensionOID.BASIC_CONSTRAINTS

@@ -23,6 +23,7 @@ pub(crate) struct Certificate {
     core: CoreCertificate,
     issuer: PyOnceLock<Py<PyAny>>,
     subject: PyOnceLock<Py<PyAny>>,
+    extensions: PyOnceLock<Py<PyAny>>,
 }
 
 /// A signed big-endian integer (two's complement) as a Python int.
@@ -54,6 +55,7 @@ impl Certificate {
             core,
             issuer: PyOnceLock::new(),
             subject: PyOnceLock::new(),
+            extensions: PyOnceLock::new(),
         })
     }
 }
@@ -114,6 +116,17 @@ impl Certificate {
             )
         })?;
         Ok(subject.bind(py).clone())
+    }
+
+    #[getter]
+    fn extensions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let extensions = self.extensions.get_or_try_init(py, || {
+            let tbs = &self.core.parsed().tbs_certificate;
+            Ok::<_, PyErr>(
+                super::extension_objects::extensions_object(py, tbs.extensions.as_ref())?.unbind(),
+            )
+        })?;
+        Ok(extensions.bind(py).clone())
     }
 
     #[getter]

@@ -3,6 +3,7 @@
 //! `cryptography.x509`.
 
 pub(crate) mod certificate;
+pub(crate) mod extension_objects;
 pub(crate) mod extensions;
 pub(crate) mod name;
 

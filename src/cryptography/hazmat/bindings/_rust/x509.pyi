@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives.asymmetric.types import CertificatePublicKey
 from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.utils import Buffer
 from cryptography.x509.base import Version
+from cryptography.x509.extensions import Extensions
 from cryptography.x509.name import Name
 
 __all__ = [
@@ -60,6 +61,8 @@ class Certificate:
     def issuer(self) -> Name: ...
     @property
     def subject(self) -> Name: ...
+    @property
+    def extensions(self) -> Extensions: ...
     @property
     def signature_algorithm_oid(self) -> ObjectIdentifier: ...
     @property

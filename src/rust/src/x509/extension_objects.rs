@@ -1,0 +1,468 @@
+//! Extensions read from DER into the Python value classes of
+//! `cryptography.x509.extensions`: the core decodes each standard extension; here the
+//! decoded values become Python objects, whose constructors apply the reference's
+//! rules (a basic constraints path length without CA, for instance, is refused there).
+
+use cryptography_asn1::certificate::Extensions as DerExtensions;
+use cryptography_asn1::extensions::{self as der, GeneralName};
+use cryptography_asn1::name::{string_tags, RawValue};
+use cryptography_x509::extensions::{self as core_extensions, Decoded};
+use cryptography_x509::X509Error;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyFrozenSet, PyList};
+
+use super::name::name_to_python;
+use super::x509_error;
+use crate::oid::ObjectIdentifier;
+
+/// A class of `cryptography.x509` by name.
+fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    py.import("cryptography.x509")?.getattr(name)
+}
+
+fn oid_object<'py>(py: Python<'py>, oid: &asn1::ObjectIdentifier) -> PyResult<Bound<'py, PyAny>> {
+    Ok(Bound::new(py, ObjectIdentifier::from_oid(oid.clone()))?.into_any())
+}
+
+fn text(bytes: &[u8]) -> PyResult<String> {
+    String::from_utf8(bytes.to_vec()).map_err(|_| {
+        x509_error(X509Error::Parse(asn1::ParseError::new(
+            asn1::ParseErrorKind::InvalidValue,
+        )))
+    })
+}
+
+/// The IP address of a general name, or (in name constraints) the network: an address
+/// followed by a mask whose ones are contiguous.
+fn ip_object<'py>(py: Python<'py>, bytes: &[u8], network: bool) -> PyResult<Bound<'py, PyAny>> {
+    let ipaddress = py.import("ipaddress")?;
+    if !network {
+        return ipaddress.call_method1("ip_address", (PyBytes::new(py, bytes),));
+    }
+    if bytes.len() != 8 && bytes.len() != 32 {
+        return Err(PyValueError::new_err(format!(
+            "Invalid IPNetwork, must be 8 bytes for IPv4 and 32 bytes for IPv6. Found length: {}",
+            bytes.len()
+        )));
+    }
+    let (address, mask) = bytes.split_at(bytes.len() / 2);
+    let ones: u32 = mask.iter().map(|byte| byte.count_ones()).sum();
+    let contiguous = mask
+        .iter()
+        .flat_map(|byte| (0..8).rev().map(move |bit| byte >> bit & 1))
+        .skip(ones as usize)
+        .all(|bit| bit == 0);
+    if !contiguous {
+        return Err(PyValueError::new_err("Invalid netmask"));
+    }
+    let address = ipaddress.call_method1("ip_address", (PyBytes::new(py, address),))?;
+    ipaddress.call_method1("ip_network", (format!("{}/{ones}", address.str()?),))
+}
+
+fn general_name_object<'py>(
+    py: Python<'py>,
+    name: &GeneralName<'_>,
+    network: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match name {
+        GeneralName::DnsName(value) => {
+            class(py, "DNSName")?.call_method1("_init_without_validation", (text(value.0)?,))?
+        }
+        GeneralName::Rfc822Name(value) => {
+            class(py, "RFC822Name")?.call_method1("_init_without_validation", (text(value.0)?,))?
+        }
+        GeneralName::UniformResourceIdentifier(value) => class(py, "UniformResourceIdentifier")?
+            .call_method1("_init_without_validation", (text(value.0)?,))?,
+        GeneralName::DirectoryName(name) => {
+            class(py, "DirectoryName")?.call1((name_to_python(py, name)?,))?
+        }
+        GeneralName::RegisteredId(oid) => {
+            class(py, "RegisteredID")?.call1((oid_object(py, oid)?,))?
+        }
+        GeneralName::IpAddress(bytes) => {
+            class(py, "IPAddress")?.call1((ip_object(py, bytes, network)?,))?
+        }
+        GeneralName::OtherName(other) => {
+            let value = asn1::write_single(&other.value.0)
+                .map_err(|err| x509_error(X509Error::Encode(err)))?;
+            class(py, "OtherName")?
+                .call1((oid_object(py, &other.type_id)?, PyBytes::new(py, &value)))?
+        }
+        GeneralName::X400Address(_) | GeneralName::EdiPartyName(_) => {
+            let error = class(py, "UnsupportedGeneralNameType")?
+                .call1(("x400Address/EDIPartyName are not supported types",))?;
+            return Err(PyErr::from_value(error));
+        }
+    })
+}
+
+fn general_names_list<'py, 'a>(
+    py: Python<'py>,
+    names: impl IntoIterator<Item = GeneralName<'a>>,
+    network: bool,
+) -> PyResult<Bound<'py, PyList>> {
+    let list = PyList::empty(py);
+    for name in names {
+        list.append(general_name_object(py, &name, network)?)?;
+    }
+    Ok(list)
+}
+
+fn general_names_of<'py>(
+    py: Python<'py>,
+    names: &der::GeneralNames<'_>,
+) -> PyResult<Bound<'py, PyList>> {
+    let list = PyList::empty(py);
+    if let Some(read) = names.read() {
+        for name in read.clone() {
+            list.append(general_name_object(py, &name, false)?)?;
+        }
+    }
+    Ok(list)
+}
+
+fn big_int<'py>(py: Python<'py>, bytes: &[u8], signed: bool) -> PyResult<Bound<'py, PyAny>> {
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("signed", signed)?;
+    py.get_type::<pyo3::types::PyInt>().call_method(
+        "from_bytes",
+        (PyBytes::new(py, bytes), "big"),
+        Some(&kwargs),
+    )
+}
+
+/// The ReasonFlags members of a reasons BIT STRING.
+fn reasons<'py>(py: Python<'py>, bits: &asn1::BitString<'_>) -> PyResult<Bound<'py, PyFrozenSet>> {
+    const NAMES: [(usize, &str); 8] = [
+        (1, "key_compromise"),
+        (2, "ca_compromise"),
+        (3, "affiliation_changed"),
+        (4, "superseded"),
+        (5, "cessation_of_operation"),
+        (6, "certificate_hold"),
+        (7, "privilege_withdrawn"),
+        (8, "aa_compromise"),
+    ];
+    let flags = class(py, "ReasonFlags")?;
+    let members = NAMES
+        .iter()
+        .filter(|(bit, _)| bits.has_bit_set(*bit))
+        .map(|(_, name)| flags.getattr(*name))
+        .collect::<PyResult<Vec<_>>>()?;
+    PyFrozenSet::new(py, &members)
+}
+
+fn point_name<'py>(
+    py: Python<'py>,
+    name: Option<&der::DistributionPointName<'_>>,
+) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+    let none = || py.None().into_bound(py);
+    Ok(match name {
+        None => (none(), none()),
+        Some(der::DistributionPointName::FullName(names)) => {
+            (general_names_of(py, names)?.into_any(), none())
+        }
+        Some(der::DistributionPointName::NameRelativeToCrlIssuer(rdn)) => {
+            let attributes = cryptography_asn1::name::build_name(vec![rdn
+                .read()
+                .map(|set| set.clone().collect())
+                .unwrap_or_default()]);
+            let der = asn1::write_single(&attributes)
+                .map_err(|err| x509_error(X509Error::Encode(err)))?;
+            let name = super::name::load_der_name(py, &der)?;
+            (none(), name.getattr("rdns")?.get_item(0)?)
+        }
+    })
+}
+
+fn distribution_points<'py>(
+    py: Python<'py>,
+    points: Vec<der::DistributionPoint<'_>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let list = PyList::empty(py);
+    for point in points {
+        let (full_name, relative_name) = point_name(py, point.distribution_point.as_ref())?;
+        let point_reasons = match &point.reasons {
+            Some(bits) => reasons(py, bits)?.into_any(),
+            None => py.None().into_bound(py),
+        };
+        let issuer = match &point.crl_issuer {
+            Some(names) => general_names_of(py, names)?.into_any(),
+            None => py.None().into_bound(py),
+        };
+        list.append(class(py, "DistributionPoint")?.call1((
+            full_name,
+            relative_name,
+            point_reasons,
+            issuer,
+        ))?)?;
+    }
+    Ok(list)
+}
+
+/// A DisplayText (IA5String, VisibleString, BMPString or UTF8String) as text.
+fn display_text(value: &RawValue<'_>) -> PyResult<String> {
+    if value.tag == string_tags::BMP_STRING {
+        let units: Vec<u16> = value
+            .data
+            .chunks_exact(2)
+            .map(|pair| u16::from_be_bytes([pair[0], pair[1]]))
+            .collect();
+        return String::from_utf16(&units).map_err(|_| PyValueError::new_err("invalid BMPString"));
+    }
+    text(value.data)
+}
+
+const CPS_QUALIFIER: asn1::ObjectIdentifier = asn1::oid!(1, 3, 6, 1, 5, 5, 7, 2, 1);
+const USER_NOTICE_QUALIFIER: asn1::ObjectIdentifier = asn1::oid!(1, 3, 6, 1, 5, 5, 7, 2, 2);
+
+/// A policy qualifier: by its value's type a CPS URI (IA5String) or a UserNotice
+/// (SEQUENCE), whose OID must then say the same.
+fn qualifier<'py>(
+    py: Python<'py>,
+    info: &der::PolicyQualifierInfo<'_>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let value = &info.qualifier;
+    if value.tag == string_tags::IA5_STRING {
+        if info.policy_qualifier_id != CPS_QUALIFIER {
+            return Err(PyValueError::new_err(
+                "CpsUri ASN.1 structure found but OID did not match",
+            ));
+        }
+        return Ok(text(value.data)?.into_pyobject(py)?.into_any());
+    }
+    if info.policy_qualifier_id != USER_NOTICE_QUALIFIER {
+        return Err(PyValueError::new_err(
+            "UserNotice ASN.1 structure found but OID did not match",
+        ));
+    }
+    let der = asn1::write_single(value).map_err(|err| x509_error(X509Error::Encode(err)))?;
+    let notice = asn1::parse_single::<der::UserNotice<'_>>(&der)
+        .map_err(|err| x509_error(X509Error::Parse(err)))?;
+    let reference = match &notice.notice_ref {
+        Some(reference) => {
+            let numbers = PyList::empty(py);
+            if let Some(read) = reference.notice_numbers.read() {
+                for number in read.clone() {
+                    numbers.append(big_int(py, number.as_bytes(), false)?)?;
+                }
+            }
+            class(py, "NoticeReference")?
+                .call1((display_text(&reference.organization)?, numbers))?
+        }
+        None => py.None().into_bound(py),
+    };
+    let explicit = notice
+        .explicit_text
+        .as_ref()
+        .map(display_text)
+        .transpose()?;
+    class(py, "UserNotice")?.call1((reference, explicit))
+}
+
+fn access_descriptions<'py>(
+    py: Python<'py>,
+    descriptions: Vec<der::AccessDescription<'_>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let list = PyList::empty(py);
+    for description in descriptions {
+        list.append(class(py, "AccessDescription")?.call1((
+            oid_object(py, &description.access_method)?,
+            general_name_object(py, &description.access_location, false)?,
+        ))?)?;
+    }
+    Ok(list)
+}
+
+type Subtrees<'a> = cryptography_asn1::read_or_built::ReadOrBuilt<
+    asn1::SequenceOf<'a, der::GeneralSubtree<'a>>,
+    asn1::SequenceOfWriter<'a, der::GeneralSubtree<'a>, Vec<der::GeneralSubtree<'a>>>,
+>;
+
+/// The bases of a name constraint's subtrees (IP addresses as networks), or None.
+fn subtrees<'py>(py: Python<'py>, trees: Option<&Subtrees<'_>>) -> PyResult<Bound<'py, PyAny>> {
+    match trees.and_then(|trees| trees.read()) {
+        Some(read) => {
+            let list = PyList::empty(py);
+            for subtree in read.clone() {
+                list.append(general_name_object(py, &subtree.base, true)?)?;
+            }
+            Ok(list.into_any())
+        }
+        None => Ok(py.None().into_bound(py)),
+    }
+}
+
+/// The Python value of one extension.
+fn value_object<'py>(
+    py: Python<'py>,
+    extension: &cryptography_asn1::certificate::Extension<'_>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let none = || py.None().into_bound(py);
+    let decoded = core_extensions::decode(extension).map_err(x509_error)?;
+    Ok(match decoded {
+        Decoded::SubjectKeyIdentifier(id) => {
+            class(py, "SubjectKeyIdentifier")?.call1((PyBytes::new(py, id),))?
+        }
+        Decoded::KeyUsage(bits) => {
+            let flags: Vec<bool> = (0..9).map(|bit| bits.has_bit_set(bit)).collect();
+            class(py, "KeyUsage")?.call1(pyo3::types::PyTuple::new(py, flags)?)?
+        }
+        Decoded::SubjectAlternativeName(names) => {
+            class(py, "SubjectAlternativeName")?.call1((general_names_list(py, names, false)?,))?
+        }
+        Decoded::IssuerAlternativeName(names) => {
+            class(py, "IssuerAlternativeName")?.call1((general_names_list(py, names, false)?,))?
+        }
+        Decoded::BasicConstraints(bc) => {
+            class(py, "BasicConstraints")?.call1((bc.ca, bc.path_length))?
+        }
+        Decoded::AuthorityKeyIdentifier(aki) => {
+            let issuer = match &aki.authority_cert_issuer {
+                Some(names) => general_names_of(py, names)?.into_any(),
+                None => none(),
+            };
+            let serial = match &aki.authority_cert_serial_number {
+                Some(serial) => big_int(py, serial.as_bytes(), true)?,
+                None => none(),
+            };
+            let key_id = aki.key_identifier.map(|id| PyBytes::new(py, id));
+            class(py, "AuthorityKeyIdentifier")?.call1((key_id, issuer, serial))?
+        }
+        Decoded::ExtendedKeyUsage(oids) => {
+            let list = PyList::empty(py);
+            for oid in &oids {
+                list.append(oid_object(py, oid)?)?;
+            }
+            class(py, "ExtendedKeyUsage")?.call1((list,))?
+        }
+        Decoded::CertificatePolicies(policies) => {
+            let list = PyList::empty(py);
+            for policy in policies {
+                let qualifiers = match &policy.policy_qualifiers {
+                    Some(infos) => {
+                        let qualifiers = PyList::empty(py);
+                        if let Some(read) = infos.read() {
+                            for info in read.clone() {
+                                qualifiers.append(qualifier(py, &info)?)?;
+                            }
+                        }
+                        qualifiers.into_any()
+                    }
+                    None => none(),
+                };
+                list.append(
+                    class(py, "PolicyInformation")?
+                        .call1((oid_object(py, &policy.policy_identifier)?, qualifiers))?,
+                )?;
+            }
+            class(py, "CertificatePolicies")?.call1((list,))?
+        }
+        Decoded::CrlDistributionPoints(points) => {
+            class(py, "CRLDistributionPoints")?.call1((distribution_points(py, points)?,))?
+        }
+        Decoded::FreshestCrl(points) => {
+            class(py, "FreshestCRL")?.call1((distribution_points(py, points)?,))?
+        }
+        Decoded::AuthorityInformationAccess(descriptions) => {
+            class(py, "AuthorityInformationAccess")?
+                .call1((access_descriptions(py, descriptions)?,))?
+        }
+        Decoded::SubjectInformationAccess(descriptions) => {
+            class(py, "SubjectInformationAccess")?
+                .call1((access_descriptions(py, descriptions)?,))?
+        }
+        Decoded::NameConstraints(constraints) => class(py, "NameConstraints")?.call1((
+            subtrees(py, constraints.permitted_subtrees.as_ref())?,
+            subtrees(py, constraints.excluded_subtrees.as_ref())?,
+        ))?,
+        Decoded::PolicyConstraints(constraints) => class(py, "PolicyConstraints")?.call1((
+            constraints.require_explicit_policy,
+            constraints.inhibit_policy_mapping,
+        ))?,
+        Decoded::InhibitAnyPolicy(skip) => {
+            class(py, "InhibitAnyPolicy")?.call1((big_int(py, skip.as_bytes(), false)?,))?
+        }
+        Decoded::TlsFeature(features) => {
+            let feature_type = class(py, "TLSFeatureType")?;
+            let list = PyList::empty(py);
+            for feature in features {
+                list.append(feature_type.call1((feature,))?)?;
+            }
+            class(py, "TLSFeature")?.call1((list,))?
+        }
+        Decoded::OcspNoCheck => class(py, "OCSPNoCheck")?.call0()?,
+        Decoded::PrecertPoison => class(py, "PrecertPoison")?.call0()?,
+        Decoded::MsCertificateTemplate(template) => class(py, "MSCertificateTemplate")?.call1((
+            oid_object(py, &template.template_id)?,
+            template.major_version,
+            template.minor_version,
+        ))?,
+        Decoded::CrlNumber(number) => {
+            class(py, "CRLNumber")?.call1((big_int(py, number.as_bytes(), false)?,))?
+        }
+        Decoded::DeltaCrlIndicator(number) => {
+            class(py, "DeltaCRLIndicator")?.call1((big_int(py, number.as_bytes(), false)?,))?
+        }
+        Decoded::IssuingDistributionPoint(idp) => {
+            let (full_name, relative_name) = point_name(py, idp.distribution_point.as_ref())?;
+            let only_some = match &idp.only_some_reasons {
+                Some(bits) => reasons(py, bits)?.into_any(),
+                None => none(),
+            };
+            class(py, "IssuingDistributionPoint")?.call1((
+                full_name,
+                relative_name,
+                idp.only_contains_user_certs,
+                idp.only_contains_ca_certs,
+                only_some,
+                idp.indirect_crl,
+                idp.only_contains_attribute_certs,
+            ))?
+        }
+        Decoded::PrivateKeyUsagePeriod(period) => {
+            let time = |time: &Option<asn1::GeneralizedTime>| -> PyResult<Bound<'py, PyAny>> {
+                match time {
+                    Some(time) => super::datetime(py, time.as_datetime(), false),
+                    None => Ok(py.None().into_bound(py)),
+                }
+            };
+            class(py, "PrivateKeyUsagePeriod")?
+                .call1((time(&period.not_before)?, time(&period.not_after)?))?
+        }
+        Decoded::PolicyMappings(_) | Decoded::Unrecognized => class(py, "UnrecognizedExtension")?
+            .call1((
+            oid_object(py, &extension.extn_id)?,
+            PyBytes::new(py, extension.extn_value),
+        ))?,
+    })
+}
+
+/// An `Extensions` of the `Extension`s in `extensions`, in their order.
+pub(crate) fn extensions_object<'py>(
+    py: Python<'py>,
+    extensions: Option<&DerExtensions<'_>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let list = match core_extensions::unique(extensions) {
+        Ok(list) => list,
+        Err(X509Error::DuplicateExtension(oid)) => {
+            let error = class(py, "DuplicateExtension")?.call1((
+                format!("Duplicate {oid} extension found"),
+                oid_object(py, &oid)?,
+            ))?;
+            return Err(PyErr::from_value(error));
+        }
+        Err(other) => return Err(x509_error(other)),
+    };
+    let objects = PyList::empty(py);
+    let extension_class = class(py, "Extension")?;
+    for extension in &list {
+        objects.append(extension_class.call1((
+            oid_object(py, &extension.extn_id)?,
+            extension.critical,
+            value_object(py, extension)?,
+        ))?)?;
+    }
+    class(py, "Extensions")?.call1((objects,))
+}
