@@ -196,3 +196,52 @@ def test_duplicate_extensions_are_refused_when_read() -> None:
     with pytest.raises(x509.DuplicateExtension) as raised:
         _ = certificate.extensions
     assert raised.value.oid == x509.ExtensionOID.BASIC_CONSTRAINTS
+
+
+@pytest.mark.parametrize(
+    ("path", "hash_name", "parameters"),
+    [
+        # RFC 4055 RSASSA-PSS: SHA-256 with MGF1-SHA-256 and a 32-byte salt, and the
+        # defaults (SHA-1, 20 bytes) when the parameters leave them out.
+        ("x509/custom/rsa_pss_cert.pem", "sha256", ("sha256", 32)),
+        ("x509/ee-pss-sha1-cert.pem", "sha1", ("sha1", 20)),
+        ("x509/cryptography.io.pem", "sha256", "PKCS1v15"),
+        ("x509/ecdsa_root.pem", "sha384", "ECDSA"),
+        ("x509/ed448/root-ed448.pem", None, None),
+    ],
+)
+def test_signature_algorithms(
+    path: str, hash_name: str | None, parameters: object
+) -> None:
+    from cryptography.hazmat.primitives.asymmetric import ec, padding
+
+    with open(vector_path(path), "rb") as f:
+        certificate = x509.load_pem_x509_certificate(f.read())
+    found = certificate.signature_hash_algorithm
+    assert (found.name if found else None) == hash_name
+    params = certificate.signature_algorithm_parameters
+    if isinstance(parameters, tuple):
+        assert isinstance(params, padding.PSS)
+        assert params._mgf._algorithm.name == parameters[0]  # type: ignore[attr-defined]
+        assert params._salt_length == parameters[1]
+    elif parameters == "PKCS1v15":
+        assert isinstance(params, padding.PKCS1v15)
+    elif parameters == "ECDSA":
+        assert isinstance(params, ec.ECDSA)
+    else:
+        assert params is None
+
+
+def test_pss_parameter_errors() -> None:
+    from cryptography.exceptions import UnsupportedAlgorithm
+
+    def load(name: str) -> x509.Certificate:
+        with open(vector_path("x509/custom", name), "rb") as f:
+            return x509.load_der_x509_certificate(f.read())
+
+    with pytest.raises(ValueError, match="Invalid RSA PSS parameters"):
+        _ = load("rsa_pss_cert_no_sig_params.der").signature_hash_algorithm
+    with pytest.raises(ValueError, match="Unsupported mask generation OID"):
+        _ = load("rsa_pss_cert_invalid_mgf.der").signature_algorithm_parameters
+    with pytest.raises(UnsupportedAlgorithm):
+        _ = load("rsa_pss_cert_unsupported_mgf_hash.der").signature_algorithm_parameters

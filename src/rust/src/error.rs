@@ -96,6 +96,12 @@ pub(crate) fn unsupported(py: Python<'_>, message: String, reason: Reason) -> Py
     }
 }
 
+/// `UnsupportedAlgorithm(message)` without a reason, as the reference raises it for
+/// X.509 algorithm identifiers it does not know.
+pub(crate) fn unsupported_plain(_py: Python<'_>, message: String) -> PyErr {
+    UnsupportedAlgorithm::new_err(message)
+}
+
 /// A failure in a binding method: from the core, or from Python itself.
 pub(crate) enum CryptoError {
     Core(Error),

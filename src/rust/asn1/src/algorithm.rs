@@ -29,6 +29,20 @@ impl<'a> AlgorithmIdentifier<'a> {
     }
 }
 
+/// RSASSA-PSS-params (RFC 4055 section 3.1). Absent fields take the RFC's defaults
+/// (SHA-1, MGF1 with SHA-1, a 20-byte salt, trailer 1); DER leaves defaults out.
+#[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, Debug, PartialEq, Eq)]
+pub struct RsaPssParameters<'a> {
+    #[explicit(0)]
+    pub hash_algorithm: Option<AlgorithmIdentifier<'a>>,
+    #[explicit(1)]
+    pub mask_gen_algorithm: Option<AlgorithmIdentifier<'a>>,
+    #[explicit(2)]
+    pub salt_length: Option<u16>,
+    #[explicit(3)]
+    pub trailer_field: Option<u8>,
+}
+
 /// The parameters of each algorithm the package reads or writes. Where a specification
 /// allows them to be absent or NULL, both are accepted (`Option<Null>`); where it says
 /// they are absent (RFC 8410), none may be there.
@@ -112,6 +126,8 @@ pub enum AlgorithmParameters<'a> {
     RsaWithMd5(Option<asn1::Null>),
     #[defined_by(oid::RSA_WITH_SHA1)]
     RsaWithSha1(Option<asn1::Null>),
+    #[defined_by(oid::RSA_WITH_SHA1_OIW)]
+    RsaWithSha1Oiw(Option<asn1::Null>),
     #[defined_by(oid::RSA_WITH_SHA224)]
     RsaWithSha224(Option<asn1::Null>),
     #[defined_by(oid::RSA_WITH_SHA256)]

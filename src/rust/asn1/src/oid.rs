@@ -54,6 +54,8 @@ pub const PBE_SHA1_RC2_40: Oid = asn1::oid!(1, 2, 840, 113549, 1, 12, 1, 6);
 // Signature algorithms (RFC 4055, RFC 5758, RFC 8017, NIST's CSOR for SHA-3).
 pub const RSA_WITH_MD5: Oid = asn1::oid!(1, 2, 840, 113549, 1, 1, 4);
 pub const RSA_WITH_SHA1: Oid = asn1::oid!(1, 2, 840, 113549, 1, 1, 5);
+/// The OIW's sha1WithRSASignature, found in old certificates.
+pub const RSA_WITH_SHA1_OIW: Oid = asn1::oid!(1, 3, 14, 3, 2, 29);
 pub const RSA_WITH_SHA224: Oid = asn1::oid!(1, 2, 840, 113549, 1, 1, 14);
 pub const RSA_WITH_SHA256: Oid = asn1::oid!(1, 2, 840, 113549, 1, 1, 11);
 pub const RSA_WITH_SHA384: Oid = asn1::oid!(1, 2, 840, 113549, 1, 1, 12);

@@ -135,6 +135,19 @@ impl Certificate {
     }
 
     #[getter]
+    fn signature_hash_algorithm<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, PyAny>> {
+        super::signature::hash_algorithm(py, &self.core.parsed().signature_algorithm)
+    }
+
+    #[getter]
+    fn signature_algorithm_parameters<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> CryptoResult<Bound<'py, PyAny>> {
+        super::signature::parameters(py, &self.core.parsed().signature_algorithm)
+    }
+
+    #[getter]
     fn public_key_algorithm_oid(&self) -> ObjectIdentifier {
         ObjectIdentifier::from_oid(
             self.core

@@ -6,6 +6,7 @@ pub(crate) mod certificate;
 pub(crate) mod extension_objects;
 pub(crate) mod extensions;
 pub(crate) mod name;
+pub(crate) mod signature;
 
 use cryptography_x509::X509Error;
 use pyo3::exceptions::PyValueError;
@@ -96,4 +97,30 @@ pub(crate) fn utc_datetime(value: &Bound<'_, PyAny>) -> PyResult<asn1::DateTime>
         field("second")?,
     )
     .map_err(|_| PyValueError::new_err("invalid date"))
+}
+
+/// The Python hash object of a hash algorithm's OID, if it is one the package has.
+pub(crate) fn hash_object<'py>(
+    py: Python<'py>,
+    oid: &asn1::ObjectIdentifier,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    const HASHES: [(asn1::ObjectIdentifier, &str); 9] = [
+        (asn1::oid!(1, 3, 14, 3, 2, 26), "SHA1"),
+        (asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 4), "SHA224"),
+        (asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 1), "SHA256"),
+        (asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 2), "SHA384"),
+        (asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 3), "SHA512"),
+        (asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 7), "SHA3_224"),
+        (asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 8), "SHA3_256"),
+        (asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 9), "SHA3_384"),
+        (asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 10), "SHA3_512"),
+    ];
+    let Some((_, name)) = HASHES.iter().find(|(known, _)| known == oid) else {
+        return Ok(None);
+    };
+    Ok(Some(
+        py.import("cryptography.hazmat.primitives.hashes")?
+            .getattr(*name)?
+            .call0()?,
+    ))
 }
