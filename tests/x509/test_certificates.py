@@ -222,7 +222,7 @@ def test_signature_algorithms(
     params = certificate.signature_algorithm_parameters
     if isinstance(parameters, tuple):
         assert isinstance(params, padding.PSS)
-        assert params._mgf._algorithm.name == parameters[0]  # type: ignore[attr-defined]
+        assert params._mgf._algorithm.name == parameters[0]
         assert params._salt_length == parameters[1]
     elif parameters == "PKCS1v15":
         assert isinstance(params, padding.PKCS1v15)
