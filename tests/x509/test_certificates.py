@@ -245,3 +245,24 @@ def test_pss_parameter_errors() -> None:
         _ = load("rsa_pss_cert_invalid_mgf.der").signature_algorithm_parameters
     with pytest.raises(UnsupportedAlgorithm):
         _ = load("rsa_pss_cert_unsupported_mgf_hash.der").signature_algorithm_parameters
+
+
+def test_verify_directly_issued_by() -> None:
+    from cryptography.exceptions import InvalidSignature
+
+    with open(vector_path("x509/cryptography.io.chain.pem"), "rb") as f:
+        leaf, intermediate = x509.load_pem_x509_certificates(f.read())
+    leaf.verify_directly_issued_by(intermediate)
+    with pytest.raises(ValueError, match="subject does not match"):
+        intermediate.verify_directly_issued_by(leaf)
+    der = (FIXTURES / "ed25519-ca.der").read_bytes()
+    ca = x509.load_der_x509_certificate(der)
+    ca.verify_directly_issued_by(ca)
+    tampered = x509.load_der_x509_certificate(der[:-1] + bytes([der[-1] ^ 1]))
+    with pytest.raises(InvalidSignature):
+        tampered.verify_directly_issued_by(ca)
+    # SHA-1 signatures are not checked.
+    with open(vector_path("x509/custom/post2000utctime.pem"), "rb") as f:
+        sha1_signed = x509.load_pem_x509_certificate(f.read())
+    with pytest.raises(ValueError, match="Unsupported signature algorithm"):
+        sha1_signed.verify_directly_issued_by(sha1_signed)

@@ -178,6 +178,42 @@ impl Certificate {
         Ok(crate::serialization::public_key_object(py, key)?)
     }
 
+    /// Checks that `issuer` issued this certificate: its subject is this certificate's
+    /// issuer and its key verifies this certificate's signature. It says nothing of
+    /// validity periods, extensions or trust (that is path validation).
+    fn verify_directly_issued_by(
+        &self,
+        py: Python<'_>,
+        issuer: &Bound<'_, Certificate>,
+    ) -> CryptoResult<()> {
+        let own = &self.core.parsed().tbs_certificate;
+        let theirs = &issuer.get().core.parsed().tbs_certificate;
+        let der = |name: &cryptography_asn1::name::Name<'_>| {
+            asn1::write_single(name).map_err(|err: asn1::WriteError| x509_error(err.into()))
+        };
+        if der(&own.issuer)? != der(&theirs.subject)? {
+            return Err(pyo3::exceptions::PyValueError::new_err(
+                "Issuer certificate subject does not match certificate issuer.",
+            )
+            .into());
+        }
+        if own.signature != self.core.parsed().signature_algorithm {
+            return Err(pyo3::exceptions::PyValueError::new_err(
+                "Inner and outer signature algorithms do not match. This is an invalid certificate.",
+            )
+            .into());
+        }
+        let tbs = self.core.tbs_der().map_err(x509_error)?;
+        let key = issuer.get().public_key(py)?;
+        super::signature::verify(
+            py,
+            &key,
+            &self.core.parsed().signature_algorithm,
+            self.core.parsed().signature_value.as_bytes(),
+            &tbs,
+        )
+    }
+
     fn fingerprint<'py>(
         &self,
         py: Python<'py>,

@@ -112,3 +112,101 @@ pub(crate) fn parameters<'py>(
         _ => Ok(py.None().into_bound(py)),
     }
 }
+
+/// Whether certificates signed with `algorithm` are checked at all: SHA-1 and MD5
+/// based signatures are not (the reference's rule).
+fn verifiable(algorithm: &AlgorithmIdentifier<'_>) -> bool {
+    use AlgorithmParameters as P;
+    matches!(
+        algorithm.params,
+        P::RsaWithSha224(_)
+            | P::RsaWithSha256(_)
+            | P::RsaWithSha384(_)
+            | P::RsaWithSha512(_)
+            | P::RsaWithSha3_224(_)
+            | P::RsaWithSha3_256(_)
+            | P::RsaWithSha3_384(_)
+            | P::RsaWithSha3_512(_)
+            | P::RsaPss(_)
+            | P::EcdsaWithSha224
+            | P::EcdsaWithSha256
+            | P::EcdsaWithSha384
+            | P::EcdsaWithSha512
+            | P::EcdsaWithSha3_224
+            | P::EcdsaWithSha3_256
+            | P::EcdsaWithSha3_384
+            | P::EcdsaWithSha3_512
+            | P::DsaWithSha224
+            | P::DsaWithSha256
+            | P::DsaWithSha384
+            | P::DsaWithSha512
+            | P::Ed25519
+            | P::Ed448
+    )
+}
+
+/// Checks `signature` over `data` with `public_key` (a Python key object) as
+/// `algorithm` says: InvalidSignature if it does not hold, ValueError if the algorithm
+/// is one not checked or the key is not of its kind.
+pub(crate) fn verify(
+    py: Python<'_>,
+    public_key: &Bound<'_, PyAny>,
+    algorithm: &AlgorithmIdentifier<'_>,
+    signature: &[u8],
+    data: &[u8],
+) -> CryptoResult<()> {
+    let asymmetric = "cryptography.hazmat.primitives.asymmetric";
+    let is = |module: &str, class: &str| -> PyResult<bool> {
+        public_key.is_instance(
+            &py.import(format!("{asymmetric}.{module}"))?
+                .getattr(class)?,
+        )
+    };
+    if !verifiable(algorithm) {
+        return Err(PyValueError::new_err("Unsupported signature algorithm").into());
+    }
+    let signature = pyo3::types::PyBytes::new(py, signature);
+    let data = pyo3::types::PyBytes::new(py, data);
+    let mismatch = || {
+        crate::error::CryptoError::from(PyValueError::new_err(
+            "Signature algorithm does not match issuer public key type",
+        ))
+    };
+    match &algorithm.params {
+        AlgorithmParameters::Ed25519 | AlgorithmParameters::Ed448 => {
+            if !(is("ed25519", "Ed25519PublicKey")? || is("ed448", "Ed448PublicKey")?) {
+                return Err(mismatch());
+            }
+            public_key.call_method1("verify", (signature, data))?;
+        }
+        AlgorithmParameters::DsaWithSha1(_)
+        | AlgorithmParameters::DsaWithSha224
+        | AlgorithmParameters::DsaWithSha256
+        | AlgorithmParameters::DsaWithSha384
+        | AlgorithmParameters::DsaWithSha512 => {
+            if !is("dsa", "DSAPublicKey")? {
+                return Err(mismatch());
+            }
+            let hash = hash_algorithm(py, algorithm)?;
+            public_key.call_method1("verify", (signature, data, hash))?;
+        }
+        _ => {
+            let parameters = parameters(py, algorithm)?;
+            let hash = hash_algorithm(py, algorithm)?;
+            if is("rsa", "RSAPublicKey")? {
+                if parameters.is_none() {
+                    return Err(mismatch());
+                }
+                public_key.call_method1("verify", (signature, data, parameters, hash))?;
+            } else if is("ec", "EllipticCurvePublicKey")? {
+                if parameters.is_none() {
+                    return Err(mismatch());
+                }
+                public_key.call_method1("verify", (signature, data, parameters))?;
+            } else {
+                return Err(mismatch());
+            }
+        }
+    }
+    Ok(())
+}
