@@ -8,12 +8,18 @@ from __future__ import annotations
 
 from cryptography.x509 import oid
 from cryptography.x509.base import (
+    Attribute,
+    AttributeNotFound,
+    Attributes,
     Certificate,
+    CertificateSigningRequest,
     InvalidVersion,
     Version,
     load_der_x509_certificate,
+    load_der_x509_csr,
     load_pem_x509_certificate,
     load_pem_x509_certificates,
+    load_pem_x509_csr,
 )
 from cryptography.x509.extensions import (
     AccessDescription,
@@ -82,6 +88,12 @@ from cryptography.x509.oid import (
 )
 
 __all__ = [
+    "Attribute",
+    "AttributeNotFound",
+    "Attributes",
+    "CertificateSigningRequest",
+    "load_der_x509_csr",
+    "load_pem_x509_csr",
     "AccessDescription",
     "AuthorityInformationAccess",
     "AuthorityKeyIdentifier",

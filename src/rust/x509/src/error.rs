@@ -15,8 +15,10 @@ pub enum X509Error {
         label: &'static str,
         what: &'static str,
     },
-    /// A version number X.509 does not define (the raw value).
+    /// A version number X.509 does not define (the raw value), for a certificate.
     InvalidVersion(u8),
+    /// A PKCS#10 version other than v1 (0).
+    InvalidCsrVersion(u8),
     /// A Name attribute's value with a long-form tag.
     LongFormTag,
     /// An extension whose OID an earlier extension of the same list has.
@@ -71,6 +73,9 @@ impl fmt::Display for X509Error {
             ),
             X509Error::InvalidVersion(version) => {
                 write!(f, "{version} is not a valid X509 version")
+            }
+            X509Error::InvalidCsrVersion(version) => {
+                write!(f, "{version} is not a valid CSR version")
             }
             X509Error::LongFormTag => {
                 write!(
