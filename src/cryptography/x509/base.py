@@ -20,13 +20,17 @@ __all__ = [
     "AttributeNotFound",
     "Attributes",
     "Certificate",
+    "CertificateRevocationList",
     "CertificateSigningRequest",
+    "RevokedCertificate",
     "InvalidVersion",
     "Version",
     "load_der_x509_certificate",
+    "load_der_x509_crl",
     "load_der_x509_csr",
     "load_pem_x509_certificate",
     "load_pem_x509_certificates",
+    "load_pem_x509_crl",
     "load_pem_x509_csr",
 ]
 
@@ -113,5 +117,9 @@ load_der_x509_certificate = rust_x509.load_der_x509_certificate
 load_pem_x509_certificate = rust_x509.load_pem_x509_certificate
 load_pem_x509_certificates = rust_x509.load_pem_x509_certificates
 CertificateSigningRequest = rust_x509.CertificateSigningRequest
+CertificateRevocationList = rust_x509.CertificateRevocationList
+RevokedCertificate = rust_x509.RevokedCertificate
+load_der_x509_crl = rust_x509.load_der_x509_crl
+load_pem_x509_crl = rust_x509.load_pem_x509_crl
 load_der_x509_csr = rust_x509.load_der_x509_csr
 load_pem_x509_csr = rust_x509.load_pem_x509_csr

@@ -98,6 +98,10 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_function(wrap_pyfunction!(x509::extensions::key_identifier, m)?)?;
         m.add_class::<x509::certificate::Certificate>()?;
         m.add_class::<x509::csr::CertificateSigningRequest>()?;
+        m.add_class::<x509::crl::CertificateRevocationList>()?;
+        m.add_class::<x509::crl::RevokedCertificate>()?;
+        m.add_function(wrap_pyfunction!(x509::crl::load_der_x509_crl, m)?)?;
+        m.add_function(wrap_pyfunction!(x509::crl::load_pem_x509_crl, m)?)?;
         m.add_function(wrap_pyfunction!(x509::csr::load_der_x509_csr, m)?)?;
         m.add_function(wrap_pyfunction!(x509::csr::load_pem_x509_csr, m)?)?;
         m.add_function(wrap_pyfunction!(

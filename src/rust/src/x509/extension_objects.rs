@@ -431,6 +431,33 @@ fn value_object<'py>(
             class(py, "PrivateKeyUsagePeriod")?
                 .call1((time(&period.not_before)?, time(&period.not_after)?))?
         }
+        Decoded::CrlReason(code) => {
+            let name = match code {
+                0 => "unspecified",
+                1 => "key_compromise",
+                2 => "ca_compromise",
+                3 => "affiliation_changed",
+                4 => "superseded",
+                5 => "cessation_of_operation",
+                6 => "certificate_hold",
+                8 => "remove_from_crl",
+                9 => "privilege_withdrawn",
+                10 => "aa_compromise",
+                other => {
+                    return Err(PyValueError::new_err(format!(
+                        "Unsupported reason code: {other}"
+                    )))
+                }
+            };
+            class(py, "CRLReason")?.call1((class(py, "ReasonFlags")?.getattr(name)?,))?
+        }
+        Decoded::InvalidityDate(time) => {
+            class(py, "InvalidityDate")?
+                .call1((super::datetime(py, time.as_datetime(), false)?,))?
+        }
+        Decoded::CertificateIssuer(names) => {
+            class(py, "CertificateIssuer")?.call1((general_names_list(py, names, false)?,))?
+        }
         Decoded::PolicyMappings(_) | Decoded::Unrecognized => class(py, "UnrecognizedExtension")?
             .call1((
             oid_object(py, &extension.extn_id)?,

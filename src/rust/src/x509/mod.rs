@@ -3,6 +3,7 @@
 //! `cryptography.x509`.
 
 pub(crate) mod certificate;
+pub(crate) mod crl;
 pub(crate) mod csr;
 pub(crate) mod extension_objects;
 pub(crate) mod extensions;
@@ -17,7 +18,9 @@ use pyo3::sync::PyOnceLock;
 /// Core errors as the reference raises them when reading X.509.
 pub(crate) fn x509_error(err: X509Error) -> PyErr {
     match err {
-        X509Error::InvalidVersion(version) | X509Error::InvalidCsrVersion(version) => {
+        X509Error::InvalidVersion(version)
+        | X509Error::InvalidCsrVersion(version)
+        | X509Error::InvalidCrlVersion(version) => {
             Python::attach(|py| match crate::types::INVALID_VERSION.get(py) {
                 Ok(class) => match class.call1((err.to_string(), version)) {
                     Ok(instance) => PyErr::from_value(instance),

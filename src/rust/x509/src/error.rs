@@ -19,6 +19,11 @@ pub enum X509Error {
     InvalidVersion(u8),
     /// A PKCS#10 version other than v1 (0).
     InvalidCsrVersion(u8),
+    /// A CRL version other than v1 (absent) or v2 (1).
+    InvalidCrlVersion(u8),
+    /// The signature AlgorithmIdentifier inside the signed structure differs from the
+    /// one outside it; names what was loaded.
+    AlgorithmMismatch(&'static str),
     /// A Name attribute's value with a long-form tag.
     LongFormTag,
     /// An extension whose OID an earlier extension of the same list has.
@@ -69,7 +74,9 @@ impl fmt::Display for X509Error {
             ),
             X509Error::NoPemBlock { label, what } => write!(
                 f,
-                "Valid PEM but no BEGIN {label}/END {label} delimiters. Are you sure this is a {what}?"
+                "Valid PEM but no BEGIN {label}/END {end} delimiters. Are you sure this is a {what}?",
+                // The reference's message for CRLs ends the END label at "X509".
+                end = if *label == "X509 CRL" { "X509" } else { label }
             ),
             X509Error::InvalidVersion(version) => {
                 write!(f, "{version} is not a valid X509 version")
@@ -77,6 +84,13 @@ impl fmt::Display for X509Error {
             X509Error::InvalidCsrVersion(version) => {
                 write!(f, "{version} is not a valid CSR version")
             }
+            X509Error::InvalidCrlVersion(version) => {
+                write!(f, "{version} is not a valid CRL version")
+            }
+            X509Error::AlgorithmMismatch(what) => write!(
+                f,
+                "Inner and outer signature algorithms do not match. This is an invalid {what}."
+            ),
             X509Error::LongFormTag => {
                 write!(
                     f,

@@ -36,6 +36,10 @@ pub mod oids {
     pub const OCSP_NO_CHECK: Oid = asn1::oid!(1, 3, 6, 1, 5, 5, 7, 48, 1, 5);
     /// RFC 6962 section 3.1.
     pub const PRECERT_POISON: Oid = asn1::oid!(1, 3, 6, 1, 4, 1, 11129, 2, 4, 3);
+    /// CRL entry extensions (RFC 5280 section 5.3).
+    pub const CRL_REASON: Oid = asn1::oid!(2, 5, 29, 21);
+    pub const INVALIDITY_DATE: Oid = asn1::oid!(2, 5, 29, 24);
+    pub const CERTIFICATE_ISSUER: Oid = asn1::oid!(2, 5, 29, 29);
     /// Microsoft's certificate template.
     pub const MS_CERTIFICATE_TEMPLATE: Oid = asn1::oid!(1, 3, 6, 1, 4, 1, 311, 21, 7);
 }
@@ -83,6 +87,10 @@ pub enum Decoded<'a> {
     OcspNoCheck,
     PrecertPoison,
     MsCertificateTemplate(der::MsCertificateTemplate),
+    CrlReason(u32),
+    /// RFC 5280 section 5.3.2: a GeneralizedTime without fractions of a second.
+    InvalidityDate(asn1::X509GeneralizedTime),
+    CertificateIssuer(Vec<der::GeneralName<'a>>),
     Unrecognized,
 }
 
@@ -151,6 +159,12 @@ pub fn decode<'a>(extension: &Extension<'a>) -> X509Result<Decoded<'a>> {
     } else if *oid == PRECERT_POISON {
         asn1::parse_single::<asn1::Null>(value)?;
         Decoded::PrecertPoison
+    } else if *oid == CRL_REASON {
+        Decoded::CrlReason(asn1::parse_single::<asn1::Enumerated>(value)?.value())
+    } else if *oid == INVALIDITY_DATE {
+        Decoded::InvalidityDate(asn1::parse_single(value)?)
+    } else if *oid == CERTIFICATE_ISSUER {
+        Decoded::CertificateIssuer(list(value)?)
     } else if *oid == MS_CERTIFICATE_TEMPLATE {
         Decoded::MsCertificateTemplate(asn1::parse_single(value)?)
     } else {

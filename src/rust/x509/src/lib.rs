@@ -16,6 +16,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod certificate;
+pub mod crl;
 pub mod csr;
 pub mod error;
 pub mod extensions;

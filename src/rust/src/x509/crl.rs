@@ -1,0 +1,353 @@
+//! `CertificateRevocationList`, `RevokedCertificate` and the CRL loaders, over the
+//! core's `Crl`.
+
+use std::sync::Arc;
+
+use cryptography_keys::armor;
+use cryptography_x509::crl::Crl as CoreCrl;
+use pyo3::exceptions::{PyIndexError, PyTypeError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBytes, PyDict, PyList, PySlice};
+
+use super::{datetime, name::name_to_python, warn_naive, x509_error};
+use crate::buf::BytesLike;
+use crate::error::CryptoResult;
+use crate::oid::ObjectIdentifier;
+use crate::serialization::Encoding;
+
+#[pyclass(
+    module = "cryptography.hazmat.bindings._rust.x509",
+    name = "CertificateRevocationList",
+    frozen
+)]
+pub(crate) struct CertificateRevocationList {
+    core: Arc<CoreCrl>,
+    issuer: PyOnceLock<Py<PyAny>>,
+    extensions: PyOnceLock<Py<PyAny>>,
+}
+
+/// One entry of a CRL: the list it belongs to (shared) and its position.
+#[pyclass(
+    module = "cryptography.hazmat.bindings._rust.x509",
+    name = "RevokedCertificate",
+    frozen
+)]
+pub(crate) struct RevokedCertificate {
+    crl: Arc<CoreCrl>,
+    index: usize,
+    extensions: PyOnceLock<Py<PyAny>>,
+}
+
+fn signed_int<'py>(py: Python<'py>, bytes: &[u8]) -> PyResult<Bound<'py, PyAny>> {
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("signed", true)?;
+    py.get_type::<pyo3::types::PyInt>().call_method(
+        "from_bytes",
+        (PyBytes::new(py, bytes), "big"),
+        Some(&kwargs),
+    )
+}
+
+impl RevokedCertificate {
+    fn entry(&self) -> cryptography_asn1::crl::RevokedCertificate<'_> {
+        // The index was taken from this list's entries when the object was made.
+        self.crl.revoked().swap_remove(self.index)
+    }
+}
+
+#[pymethods]
+impl RevokedCertificate {
+    #[getter]
+    fn serial_number<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        signed_int(py, self.entry().user_certificate.as_bytes())
+    }
+
+    #[getter]
+    fn revocation_date<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        warn_naive(py, "revocation_date_utc")?;
+        datetime(py, self.entry().revocation_date.as_datetime(), false)
+    }
+
+    #[getter]
+    fn revocation_date_utc<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        datetime(py, self.entry().revocation_date.as_datetime(), true)
+    }
+
+    #[getter]
+    fn extensions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let extensions = self.extensions.get_or_try_init(py, || {
+            let entry = self.entry();
+            Ok::<_, PyErr>(
+                super::extension_objects::extensions_object(
+                    py,
+                    entry.crl_entry_extensions.as_ref(),
+                )?
+                .unbind(),
+            )
+        })?;
+        Ok(extensions.bind(py).clone())
+    }
+}
+
+impl CertificateRevocationList {
+    fn entry_object(&self, py: Python<'_>, index: usize) -> PyResult<Py<RevokedCertificate>> {
+        Py::new(
+            py,
+            RevokedCertificate {
+                crl: Arc::clone(&self.core),
+                index,
+                extensions: PyOnceLock::new(),
+            },
+        )
+    }
+}
+
+#[pymethods]
+impl CertificateRevocationList {
+    #[getter]
+    fn issuer<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let issuer = self.issuer.get_or_try_init(py, || {
+            Ok::<_, PyErr>(name_to_python(py, &self.core.parsed().tbs_cert_list.issuer)?.unbind())
+        })?;
+        Ok(issuer.bind(py).clone())
+    }
+
+    #[getter]
+    fn last_update<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        warn_naive(py, "last_update_utc")?;
+        datetime(
+            py,
+            self.core.parsed().tbs_cert_list.this_update.as_datetime(),
+            false,
+        )
+    }
+
+    #[getter]
+    fn last_update_utc<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        datetime(
+            py,
+            self.core.parsed().tbs_cert_list.this_update.as_datetime(),
+            true,
+        )
+    }
+
+    #[getter]
+    fn next_update<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        warn_naive(py, "next_update_utc")?;
+        match &self.core.parsed().tbs_cert_list.next_update {
+            Some(time) => datetime(py, time.as_datetime(), false),
+            None => Ok(py.None().into_bound(py)),
+        }
+    }
+
+    #[getter]
+    fn next_update_utc<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match &self.core.parsed().tbs_cert_list.next_update {
+            Some(time) => datetime(py, time.as_datetime(), true),
+            None => Ok(py.None().into_bound(py)),
+        }
+    }
+
+    #[getter]
+    fn extensions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let extensions = self.extensions.get_or_try_init(py, || {
+            let tbs = &self.core.parsed().tbs_cert_list;
+            Ok::<_, PyErr>(
+                super::extension_objects::extensions_object(py, tbs.crl_extensions.as_ref())?
+                    .unbind(),
+            )
+        })?;
+        Ok(extensions.bind(py).clone())
+    }
+
+    #[getter]
+    fn signature_algorithm_oid(&self) -> ObjectIdentifier {
+        ObjectIdentifier::from_oid(self.core.parsed().signature_algorithm.oid().clone())
+    }
+
+    #[getter]
+    fn signature_hash_algorithm<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, PyAny>> {
+        super::signature::hash_algorithm(py, &self.core.parsed().signature_algorithm)
+    }
+
+    #[getter]
+    fn signature_algorithm_parameters<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> CryptoResult<Bound<'py, PyAny>> {
+        super::signature::parameters(py, &self.core.parsed().signature_algorithm)
+    }
+
+    #[getter]
+    fn signature<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, self.core.parsed().signature_value.as_bytes())
+    }
+
+    #[getter]
+    fn tbs_certlist_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        let tbs = self.core.tbs_der().map_err(x509_error)?;
+        Ok(PyBytes::new(py, &tbs))
+    }
+
+    fn fingerprint<'py>(
+        &self,
+        py: Python<'py>,
+        algorithm: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        let algorithm = crate::hashes::hash_algorithm(py, algorithm)?;
+        let digest = self.core.fingerprint(algorithm).map_err(x509_error)?;
+        Ok(PyBytes::new(py, &digest))
+    }
+
+    fn public_bytes<'py>(
+        &self,
+        py: Python<'py>,
+        encoding: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        let encoding = encoding
+            .cast::<Encoding>()
+            .map_err(|_| PyTypeError::new_err("encoding must be Encoding.DER or Encoding.PEM"))?;
+        match *encoding.get() {
+            Encoding::DER => Ok(PyBytes::new(py, self.core.der())),
+            Encoding::PEM => Ok(PyBytes::new(
+                py,
+                &armor::encode("X509 CRL", self.core.der(), &[]),
+            )),
+            _ => Err(PyTypeError::new_err(
+                "encoding must be Encoding.DER or Encoding.PEM",
+            )),
+        }
+    }
+
+    /// Whether `public_key` verifies the list's signature (False for a bad signature or
+    /// an algorithm that is not checked).
+    fn is_signature_valid(&self, py: Python<'_>, public_key: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let asymmetric = py.import("cryptography.hazmat.primitives.asymmetric.types")?;
+        let allowed = asymmetric.getattr("CertificatePublicKeyTypes")?;
+        let allowed = allowed.getattr("__args__")?;
+        if !public_key.is_instance(&allowed)? {
+            return Err(PyTypeError::new_err(
+                "Key must be an rsa, dsa, ec, ed25519, ed448, ml-dsa-44, ml-dsa-65, or ml-dsa-87 public key.",
+            ));
+        }
+        let tbs = self.core.tbs_der().map_err(x509_error)?;
+        let outcome = super::signature::verify(
+            py,
+            public_key,
+            &self.core.parsed().signature_algorithm,
+            self.core.parsed().signature_value.as_bytes(),
+            &tbs,
+        );
+        match outcome {
+            Ok(()) => Ok(true),
+            Err(err) => {
+                let err = PyErr::from(err);
+                let invalid = py
+                    .import("cryptography.exceptions")?
+                    .getattr("InvalidSignature")?;
+                if err.is_instance(py, &invalid)
+                    || err.is_instance_of::<pyo3::exceptions::PyValueError>(py)
+                {
+                    Ok(false)
+                } else {
+                    Err(err)
+                }
+            }
+        }
+    }
+
+    fn get_revoked_certificate_by_serial_number(
+        &self,
+        py: Python<'_>,
+        serial: &Bound<'_, PyAny>,
+    ) -> PyResult<Option<Py<RevokedCertificate>>> {
+        let wanted = super::extensions::int_der_bytes(serial)?;
+        let position = self
+            .core
+            .revoked()
+            .iter()
+            .position(|entry| entry.user_certificate.as_bytes() == wanted.as_slice());
+        position
+            .map(|index| self.entry_object(py, index))
+            .transpose()
+    }
+
+    fn __len__(&self) -> usize {
+        self.core.revoked().len()
+    }
+
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let list = PyList::empty(py);
+        for index in 0..self.core.revoked().len() {
+            list.append(self.entry_object(py, index)?)?;
+        }
+        list.try_iter().map(|iter| iter.into_any())
+    }
+
+    fn __getitem__<'py>(
+        &self,
+        py: Python<'py>,
+        index: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let length = self.core.revoked().len();
+        if let Ok(slice) = index.cast::<PySlice>() {
+            let indices = slice.indices(length as isize)?;
+            let list = PyList::empty(py);
+            let mut at = indices.start;
+            for _ in 0..indices.slicelength {
+                list.append(self.entry_object(py, at as usize)?)?;
+                at += indices.step;
+            }
+            return Ok(list.into_any());
+        }
+        let mut position: isize = index.extract()?;
+        if position < 0 {
+            position += length as isize;
+        }
+        if position < 0 || position as usize >= length {
+            return Err(PyIndexError::new_err(""));
+        }
+        Ok(self
+            .entry_object(py, position as usize)?
+            .into_bound(py)
+            .into_any())
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        match other.cast::<CertificateRevocationList>() {
+            Ok(other) => self.core.der() == other.get().core.der(),
+            Err(_) => false,
+        }
+    }
+}
+
+fn new(core: CoreCrl) -> CertificateRevocationList {
+    CertificateRevocationList {
+        core: Arc::new(core),
+        issuer: PyOnceLock::new(),
+        extensions: PyOnceLock::new(),
+    }
+}
+
+/// `load_der_x509_crl(data, backend=None)`.
+#[pyfunction]
+#[pyo3(signature = (data, backend = None))]
+pub(crate) fn load_der_x509_crl(
+    data: BytesLike<'_>,
+    backend: Option<&Bound<'_, PyAny>>,
+) -> PyResult<CertificateRevocationList> {
+    let _ = backend;
+    Ok(new(CoreCrl::from_der(data.to_vec()).map_err(x509_error)?))
+}
+
+/// `load_pem_x509_crl(data, backend=None)`.
+#[pyfunction]
+#[pyo3(signature = (data, backend = None))]
+pub(crate) fn load_pem_x509_crl(
+    data: BytesLike<'_>,
+    backend: Option<&Bound<'_, PyAny>>,
+) -> PyResult<CertificateRevocationList> {
+    let _ = backend;
+    Ok(new(CoreCrl::from_pem(&data).map_err(x509_error)?))
+}
