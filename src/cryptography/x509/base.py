@@ -7,12 +7,15 @@ branch). `Certificate` is the native class: it keeps its DER and the one parse o
 
 from __future__ import annotations
 
+import datetime
 import enum
+import os
 import typing
 from collections.abc import Iterable, Iterator
 
 from cryptography.hazmat.bindings._rust import x509 as rust_x509
-from cryptography.x509.name import _ASN1Type
+from cryptography.x509.extensions import Extension, ExtensionType
+from cryptography.x509.name import Name, _ASN1Type
 from cryptography.x509.oid import ObjectIdentifier
 
 __all__ = [
@@ -20,6 +23,7 @@ __all__ = [
     "AttributeNotFound",
     "Attributes",
     "Certificate",
+    "CertificateBuilder",
     "CertificateRevocationList",
     "CertificateSigningRequest",
     "RevokedCertificate",
@@ -32,6 +36,7 @@ __all__ = [
     "load_pem_x509_certificates",
     "load_pem_x509_crl",
     "load_pem_x509_csr",
+    "random_serial_number",
 ]
 
 
@@ -123,3 +128,180 @@ load_der_x509_crl = rust_x509.load_der_x509_crl
 load_pem_x509_crl = rust_x509.load_pem_x509_crl
 load_der_x509_csr = rust_x509.load_der_x509_csr
 load_pem_x509_csr = rust_x509.load_pem_x509_csr
+
+
+_EARLIEST_UTC_TIME = datetime.datetime(1950, 1, 1)
+# RFC 5280 section 4.1.2.2: at most 20 octets, positive.
+_MAX_SERIAL_BITS = 159
+
+
+def _convert_to_naive_utc_time(time: datetime.datetime) -> datetime.datetime:
+    """Aware datetimes are converted to UTC and made naive; naive ones are taken to be
+    UTC already."""
+    if time.tzinfo is not None:
+        offset = time.utcoffset()
+        offset = offset if offset else datetime.timedelta()
+        return time.replace(tzinfo=None) - offset
+    return time
+
+
+def random_serial_number() -> int:
+    """A positive random serial of at most 159 bits, as CAs are asked to use (at least
+    64 bits of randomness)."""
+    return int.from_bytes(os.urandom(20), "big") >> 1
+
+
+class CertificateBuilder:
+    _extensions: list[Extension[ExtensionType]]
+
+    def __init__(
+        self,
+        issuer_name: Name | None = None,
+        subject_name: Name | None = None,
+        public_key: typing.Any = None,
+        serial_number: int | None = None,
+        not_valid_before: datetime.datetime | None = None,
+        not_valid_after: datetime.datetime | None = None,
+        extensions: list[Extension[ExtensionType]] = [],  # noqa: B006
+        public_key_rsa_padding: typing.Any = None,
+    ) -> None:
+        self._version = Version.v3
+        self._issuer_name = issuer_name
+        self._subject_name = subject_name
+        self._public_key = public_key
+        self._serial_number = serial_number
+        self._not_valid_before = not_valid_before
+        self._not_valid_after = not_valid_after
+        self._extensions = extensions
+        self._public_key_rsa_padding = public_key_rsa_padding
+
+    def _replace(self, **changes: typing.Any) -> CertificateBuilder:
+        fields = {
+            "issuer_name": self._issuer_name,
+            "subject_name": self._subject_name,
+            "public_key": self._public_key,
+            "serial_number": self._serial_number,
+            "not_valid_before": self._not_valid_before,
+            "not_valid_after": self._not_valid_after,
+            "extensions": self._extensions,
+            "public_key_rsa_padding": self._public_key_rsa_padding,
+        }
+        fields.update(changes)
+        return CertificateBuilder(**fields)
+
+    def issuer_name(self, name: Name) -> CertificateBuilder:
+        if not isinstance(name, Name):
+            raise TypeError("Expecting x509.Name object.")
+        if self._issuer_name is not None:
+            raise ValueError("The issuer name may only be set once.")
+        return self._replace(issuer_name=name)
+
+    def subject_name(self, name: Name) -> CertificateBuilder:
+        if not isinstance(name, Name):
+            raise TypeError("Expecting x509.Name object.")
+        if self._subject_name is not None:
+            raise ValueError("The subject name may only be set once.")
+        return self._replace(subject_name=name)
+
+    def public_key(
+        self, key: typing.Any, *, rsa_padding: typing.Any = None
+    ) -> CertificateBuilder:
+        from cryptography.hazmat.primitives.asymmetric.types import (
+            CertificatePublicKeyTypes,
+        )
+
+        if not isinstance(key, typing.get_args(CertificatePublicKeyTypes)):
+            raise TypeError(
+                "Expecting one of DSAPublicKey, RSAPublicKey,"
+                " EllipticCurvePublicKey, Ed25519PublicKey,"
+                " Ed448PublicKey, MLDSA44PublicKey, MLDSA65PublicKey,"
+                " MLDSA87PublicKey, X25519PublicKey, or X448PublicKey."
+            )
+        if self._public_key is not None:
+            raise ValueError("The public key may only be set once.")
+        return self._replace(public_key=key, public_key_rsa_padding=rsa_padding)
+
+    def serial_number(self, number: int) -> CertificateBuilder:
+        if not isinstance(number, int):
+            raise TypeError("Serial number must be of integral type.")
+        if self._serial_number is not None:
+            raise ValueError("The serial number may only be set once.")
+        if number <= 0:
+            raise ValueError("The serial number should be positive.")
+        # The DER INTEGER must fit 20 octets with its sign bit.
+        if number.bit_length() > _MAX_SERIAL_BITS:
+            raise ValueError("The serial number should not be more than 159 bits.")
+        return self._replace(serial_number=number)
+
+    def not_valid_before(self, time: datetime.datetime) -> CertificateBuilder:
+        if not isinstance(time, datetime.datetime):
+            raise TypeError("Expecting datetime object.")
+        if self._not_valid_before is not None:
+            raise ValueError("The not valid before may only be set once.")
+        time = _convert_to_naive_utc_time(time)
+        if time < _EARLIEST_UTC_TIME:
+            raise ValueError(
+                "The not valid before date must be on or after 1950 January 1)."
+            )
+        if self._not_valid_after is not None and time > self._not_valid_after:
+            raise ValueError(
+                "The not valid before date must be before the not valid after date."
+            )
+        return self._replace(not_valid_before=time)
+
+    def not_valid_after(self, time: datetime.datetime) -> CertificateBuilder:
+        if not isinstance(time, datetime.datetime):
+            raise TypeError("Expecting datetime object.")
+        if self._not_valid_after is not None:
+            raise ValueError("The not valid after may only be set once.")
+        time = _convert_to_naive_utc_time(time)
+        if time < _EARLIEST_UTC_TIME:
+            raise ValueError(
+                "The not valid after date must be on or after 1950 January 1."
+            )
+        if self._not_valid_before is not None and time < self._not_valid_before:
+            raise ValueError(
+                "The not valid after date must be after the not valid before date."
+            )
+        return self._replace(not_valid_after=time)
+
+    def add_extension(
+        self, extval: ExtensionType, critical: bool
+    ) -> CertificateBuilder:
+        if not isinstance(extval, ExtensionType):
+            raise TypeError("extension must be an ExtensionType")
+        extension = Extension(extval.oid, critical, extval)
+        if any(e.oid == extension.oid for e in self._extensions):
+            raise ValueError("This extension has already been set.")
+        return self._replace(extensions=[*self._extensions, extension])
+
+    def _check_complete(self) -> None:
+        for value, message in (
+            (self._subject_name, "A certificate must have a subject name"),
+            (self._issuer_name, "A certificate must have an issuer name"),
+            (self._serial_number, "A certificate must have a serial number"),
+            (self._not_valid_before, "A certificate must have a not valid before time"),
+            (self._not_valid_after, "A certificate must have a not valid after time"),
+            (self._public_key, "A certificate must have a public key"),
+        ):
+            if value is None:
+                raise ValueError(message)
+
+    def sign(
+        self,
+        private_key: typing.Any,
+        algorithm: typing.Any,
+        backend: typing.Any = None,
+        *,
+        rsa_padding: typing.Any = None,
+        ecdsa_deterministic: bool | None = None,
+    ) -> Certificate:
+        self._check_complete()
+        return rust_x509.create_x509_certificate(
+            self, private_key, algorithm, rsa_padding, ecdsa_deterministic
+        )
+
+    def create_unsigned(self) -> Certificate:
+        """A certificate with the id-alg-unsigned algorithm and an empty signature."""
+        self._check_complete()
+        return rust_x509.create_x509_certificate(self, None, None, None, None)

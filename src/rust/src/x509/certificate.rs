@@ -38,6 +38,11 @@ fn signed_int<'py>(py: Python<'py>, bytes: &[u8]) -> PyResult<Bound<'py, PyAny>>
 }
 
 impl Certificate {
+    /// A certificate the package built (already checked to be well-formed).
+    pub(crate) fn from_core(py: Python<'_>, core: CoreCertificate) -> PyResult<Self> {
+        Self::new(py, core)
+    }
+
     fn new(py: Python<'_>, core: CoreCertificate) -> PyResult<Self> {
         // RFC 5280 requires a positive serial; the reference loads others with a warning.
         let serial = core.parsed().tbs_certificate.serial.as_bytes();

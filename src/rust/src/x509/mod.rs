@@ -2,6 +2,7 @@
 //! core's `cryptography_x509`, converted to and from the Python value classes of
 //! `cryptography.x509`.
 
+pub(crate) mod builders;
 pub(crate) mod certificate;
 pub(crate) mod crl;
 pub(crate) mod csr;

@@ -21,6 +21,7 @@ __all__ = [
     "load_der_x509_crl",
     "load_pem_x509_crl",
     "CertificateSigningRequest",
+    "create_x509_certificate",
     "load_der_x509_csr",
     "load_pem_x509_csr",
     "encode_extension_value",
@@ -179,3 +180,11 @@ class CertificateRevocationList:
     @typing.overload
     def __getitem__(self, key: slice, /) -> list[RevokedCertificate]: ...
     def __eq__(self, value: object, /) -> bool: ...
+
+def create_x509_certificate(
+    builder: typing.Any,
+    private_key: typing.Any,
+    algorithm: hashes.HashAlgorithm | None,
+    rsa_padding: typing.Any,
+    ecdsa_deterministic: bool | None,
+) -> Certificate: ...

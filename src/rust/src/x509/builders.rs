@@ -1,0 +1,390 @@
+//! Certificates built and signed from a `CertificateBuilder`: the TBSCertificate is
+//! assembled from the builder's values in the ASN.1 crate's structures, signed with the
+//! caller's key (through the key's own `sign`), and loaded back as a `Certificate`.
+
+use cryptography_asn1::algorithm::{AlgorithmIdentifier, AlgorithmParameters, RsaPssParameters};
+use cryptography_asn1::certificate::{self as der, Extension, Time, Validity};
+use cryptography_asn1::keys::SubjectPublicKeyInfo;
+use cryptography_asn1::name::Name;
+use cryptography_asn1::read_or_built::ReadOrBuilt;
+use cryptography_x509::Certificate as CoreCertificate;
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+
+use super::certificate::Certificate;
+use super::extensions::int_der_bytes;
+use super::name::encode_name_der;
+use super::{utc_datetime, x509_error};
+use crate::error::unsupported_plain;
+
+const ASYMMETRIC: &str = "cryptography.hazmat.primitives.asymmetric";
+const UNSIGNED: asn1::ObjectIdentifier = asn1::oid!(1, 3, 6, 1, 5, 5, 7, 6, 36);
+const MGF1: asn1::ObjectIdentifier = asn1::oid!(1, 2, 840, 113549, 1, 1, 8);
+
+fn is_instance(value: &Bound<'_, PyAny>, module: &str, class: &str) -> PyResult<bool> {
+    let py = value.py();
+    value.is_instance(
+        &py.import(format!("{ASYMMETRIC}.{module}"))?
+            .getattr(class)?,
+    )
+}
+
+/// The hashes certificates are signed with, by name: (name, OID of the hash).
+const SIGNING_HASHES: [(&str, asn1::ObjectIdentifier); 8] = [
+    ("sha224", asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 4)),
+    ("sha256", asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 1)),
+    ("sha384", asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 2)),
+    ("sha512", asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 3)),
+    ("sha3-224", asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 7)),
+    ("sha3-256", asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 8)),
+    ("sha3-384", asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 9)),
+    ("sha3-512", asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 10)),
+];
+
+/// The name of the signing hash, checked to be one certificates are signed with.
+fn signing_hash(py: Python<'_>, algorithm: &Bound<'_, PyAny>) -> PyResult<String> {
+    if algorithm.is_none() {
+        return Err(PyTypeError::new_err(
+            "Algorithm must be a registered hash algorithm, not None.",
+        ));
+    }
+    let interface = crate::types::HASH_ALGORITHM.get(py)?;
+    if !algorithm.is_instance(interface)? {
+        return Err(PyTypeError::new_err(
+            "Algorithm must be a registered hash algorithm.",
+        ));
+    }
+    let name: String = algorithm.getattr("name")?.extract()?;
+    if !SIGNING_HASHES.iter().any(|(known, _)| *known == name) {
+        return Err(unsupported_plain(
+            py,
+            format!("Hash algorithm \"{name}\" not supported for signatures"),
+        ));
+    }
+    Ok(name)
+}
+
+/// The AlgorithmIdentifier of a signature with `hash` by `family` (RSA PKCS#1 v1.5,
+/// ECDSA or DSA).
+fn signature_algorithm(family: &str, hash: &str) -> AlgorithmIdentifier<'static> {
+    use AlgorithmParameters as P;
+    let null = Some(());
+    let params = match (family, hash) {
+        ("rsa", "sha224") => P::RsaWithSha224(null),
+        ("rsa", "sha256") => P::RsaWithSha256(null),
+        ("rsa", "sha384") => P::RsaWithSha384(null),
+        ("rsa", "sha512") => P::RsaWithSha512(null),
+        ("rsa", "sha3-224") => P::RsaWithSha3_224(null),
+        ("rsa", "sha3-256") => P::RsaWithSha3_256(null),
+        ("rsa", "sha3-384") => P::RsaWithSha3_384(null),
+        ("rsa", _) => P::RsaWithSha3_512(null),
+        ("ec", "sha224") => P::EcdsaWithSha224,
+        ("ec", "sha256") => P::EcdsaWithSha256,
+        ("ec", "sha384") => P::EcdsaWithSha384,
+        ("ec", "sha512") => P::EcdsaWithSha512,
+        ("ec", "sha3-224") => P::EcdsaWithSha3_224,
+        ("ec", "sha3-256") => P::EcdsaWithSha3_256,
+        ("ec", "sha3-384") => P::EcdsaWithSha3_384,
+        ("ec", _) => P::EcdsaWithSha3_512,
+        (_, "sha224") => P::DsaWithSha224,
+        (_, "sha256") => P::DsaWithSha256,
+        (_, "sha384") => P::DsaWithSha384,
+        _ => P::DsaWithSha512,
+    };
+    AlgorithmIdentifier::new(params)
+}
+
+/// How a certificate is signed: its AlgorithmIdentifier (the PSS parameters' DER kept
+/// beside it) and the call that signs.
+struct Signing {
+    pss_parameters: Option<Vec<u8>>,
+    family: &'static str,
+    hash: Option<String>,
+}
+
+fn plan(
+    py: Python<'_>,
+    private_key: &Bound<'_, PyAny>,
+    algorithm: &Bound<'_, PyAny>,
+    rsa_padding: &Bound<'_, PyAny>,
+    ecdsa_deterministic: &Bound<'_, PyAny>,
+) -> PyResult<Signing> {
+    let ed = is_instance(private_key, "ed25519", "Ed25519PrivateKey")?
+        || is_instance(private_key, "ed448", "Ed448PrivateKey")?;
+    let rsa = is_instance(private_key, "rsa", "RSAPrivateKey")?;
+    let ec = is_instance(private_key, "ec", "EllipticCurvePrivateKey")?;
+    let dsa = is_instance(private_key, "dsa", "DSAPrivateKey")?;
+    if !(ed || rsa || ec || dsa) {
+        return Err(PyTypeError::new_err(
+            "Key must be an rsa, dsa, ec, ed25519, ed448, ml-dsa-44, ml-dsa-65, or ml-dsa-87 private key.",
+        ));
+    }
+    if !rsa_padding.is_none() && !rsa {
+        return Err(PyTypeError::new_err(
+            "Padding is only supported for RSA keys",
+        ));
+    }
+    if !ecdsa_deterministic.is_none() && !ec {
+        return Err(PyTypeError::new_err(
+            "Deterministic ECDSA is only supported for EC keys",
+        ));
+    }
+    if ed {
+        if !algorithm.is_none() {
+            return Err(PyValueError::new_err(
+                "Algorithm must be None when signing via ed25519 or ed448",
+            ));
+        }
+        let family = if is_instance(private_key, "ed25519", "Ed25519PrivateKey")? {
+            "ed25519"
+        } else {
+            "ed448"
+        };
+        return Ok(Signing {
+            pss_parameters: None,
+            family,
+            hash: None,
+        });
+    }
+    let hash = signing_hash(py, algorithm)?;
+    if rsa && !rsa_padding.is_none() {
+        let padding = py.import(format!("{ASYMMETRIC}.padding"))?;
+        if rsa_padding.is_instance(&padding.getattr("PSS")?)? {
+            let salt = pss_salt_length(py, private_key, algorithm, rsa_padding)?;
+            let hash_oid = SIGNING_HASHES
+                .iter()
+                .find(|(name, _)| *name == hash)
+                .map(|(_, oid)| oid.clone())
+                .ok_or_else(|| PyValueError::new_err("unknown hash"))?;
+            let hash_identifier =
+                AlgorithmIdentifier::new(AlgorithmParameters::Other(hash_oid, None));
+            let mgf_hash = asn1::write_single(&hash_identifier)
+                .map_err(|err| PyValueError::new_err(format!("{err:?}")))?;
+            let mgf_tlv = asn1::parse_single::<asn1::Tlv<'_>>(&mgf_hash)
+                .map_err(|err| PyValueError::new_err(format!("{err:?}")))?;
+            let parameters = RsaPssParameters {
+                hash_algorithm: Some(hash_identifier.clone()),
+                mask_gen_algorithm: Some(AlgorithmIdentifier::new(AlgorithmParameters::Other(
+                    MGF1,
+                    Some(mgf_tlv),
+                ))),
+                salt_length: Some(salt),
+                trailer_field: None,
+            };
+            let der = asn1::write_single(&parameters)
+                .map_err(|err| PyValueError::new_err(format!("{err:?}")))?;
+            return Ok(Signing {
+                pss_parameters: Some(der),
+                family: "rsa-pss",
+                hash: Some(hash),
+            });
+        }
+        if !rsa_padding.is_instance(&padding.getattr("PKCS1v15")?)? {
+            return Err(PyTypeError::new_err("Padding must be PSS or PKCS1v15"));
+        }
+    }
+    let family = if rsa {
+        "rsa"
+    } else if ec {
+        "ec"
+    } else {
+        "dsa"
+    };
+    Ok(Signing {
+        pss_parameters: None,
+        family,
+        hash: Some(hash),
+    })
+}
+
+/// The salt length a PSS padding object asks for, in bytes.
+fn pss_salt_length(
+    py: Python<'_>,
+    private_key: &Bound<'_, PyAny>,
+    algorithm: &Bound<'_, PyAny>,
+    padding: &Bound<'_, PyAny>,
+) -> PyResult<u16> {
+    let module = py.import(format!("{ASYMMETRIC}.padding"))?;
+    let salt = padding.getattr("_salt_length")?;
+    let length = if salt.is(&module.getattr("PSS")?.getattr("MAX_LENGTH")?) {
+        module
+            .getattr("calculate_max_pss_salt_length")?
+            .call1((private_key, algorithm))?
+    } else if salt.is(&module.getattr("PSS")?.getattr("DIGEST_LENGTH")?) {
+        algorithm.getattr("digest_size")?
+    } else if salt.is_instance_of::<pyo3::types::PyInt>() {
+        salt
+    } else {
+        return Err(PyTypeError::new_err(
+            "PSS salt length must be an integer, PSS.MAX_LENGTH or PSS.DIGEST_LENGTH",
+        ));
+    };
+    length.extract()
+}
+
+fn sign(
+    py: Python<'_>,
+    private_key: &Bound<'_, PyAny>,
+    signing: &Signing,
+    algorithm: &Bound<'_, PyAny>,
+    rsa_padding: &Bound<'_, PyAny>,
+    ecdsa_deterministic: &Bound<'_, PyAny>,
+    tbs: &[u8],
+) -> PyResult<Vec<u8>> {
+    let data = PyBytes::new(py, tbs);
+    let signature = match signing.family {
+        "ed25519" | "ed448" => private_key.call_method1("sign", (data,))?,
+        "rsa" => {
+            let padding = if rsa_padding.is_none() {
+                py.import(format!("{ASYMMETRIC}.padding"))?
+                    .getattr("PKCS1v15")?
+                    .call0()?
+            } else {
+                rsa_padding.clone()
+            };
+            private_key.call_method1("sign", (data, padding, algorithm))?
+        }
+        "rsa-pss" => private_key.call_method1("sign", (data, rsa_padding, algorithm))?,
+        "ec" => {
+            let kwargs = pyo3::types::PyDict::new(py);
+            if !ecdsa_deterministic.is_none() {
+                kwargs.set_item("deterministic_signing", ecdsa_deterministic)?;
+            }
+            let ecdsa = py
+                .import(format!("{ASYMMETRIC}.ec"))?
+                .getattr("ECDSA")?
+                .call((algorithm,), Some(&kwargs))?;
+            private_key.call_method1("sign", (data, ecdsa))?
+        }
+        _ => private_key.call_method1("sign", (data, algorithm))?,
+    };
+    signature.extract()
+}
+
+/// `create_x509_certificate(builder, private_key, algorithm, rsa_padding,
+/// ecdsa_deterministic)`: the builder's certificate, signed (or, with no key, unsigned).
+#[pyfunction]
+pub(crate) fn create_x509_certificate(
+    py: Python<'_>,
+    builder: &Bound<'_, PyAny>,
+    private_key: &Bound<'_, PyAny>,
+    algorithm: &Bound<'_, PyAny>,
+    rsa_padding: &Bound<'_, PyAny>,
+    ecdsa_deterministic: &Bound<'_, PyAny>,
+) -> PyResult<Certificate> {
+    let signing = if private_key.is_none() {
+        None
+    } else {
+        Some(plan(
+            py,
+            private_key,
+            algorithm,
+            rsa_padding,
+            ecdsa_deterministic,
+        )?)
+    };
+    let write_error = |err: asn1::WriteError| x509_error(err.into());
+    let parse_error = |err: asn1::ParseError| x509_error(err.into());
+
+    let issuer = encode_name_der(&builder.getattr("_issuer_name")?)?;
+    let subject = encode_name_der(&builder.getattr("_subject_name")?)?;
+    let serial = int_der_bytes(&builder.getattr("_serial_number")?)?;
+    let serialization = py.import("cryptography.hazmat.primitives.serialization")?;
+    let spki: Vec<u8> = builder
+        .getattr("_public_key")?
+        .call_method1(
+            "public_bytes",
+            (
+                serialization.getattr("Encoding")?.getattr("DER")?,
+                serialization
+                    .getattr("PublicFormat")?
+                    .getattr("SubjectPublicKeyInfo")?,
+            ),
+        )?
+        .extract()?;
+    let not_before = utc_datetime(&builder.getattr("_not_valid_before")?)?;
+    let not_after = utc_datetime(&builder.getattr("_not_valid_after")?)?;
+    let mut extension_values = Vec::new();
+    for extension in builder.getattr("_extensions")?.try_iter()? {
+        let extension = extension?;
+        let oid = extension.getattr("oid")?;
+        let oid = oid
+            .cast::<crate::oid::ObjectIdentifier>()?
+            .get()
+            .oid()
+            .clone();
+        let critical: bool = extension.getattr("critical")?.extract()?;
+        let value: Vec<u8> = extension
+            .getattr("value")?
+            .call_method0("public_bytes")?
+            .extract()?;
+        extension_values.push((oid, critical, value));
+    }
+
+    let pss_tlv = signing
+        .as_ref()
+        .and_then(|signing| signing.pss_parameters.as_deref())
+        .map(asn1::parse_single::<asn1::Tlv<'_>>)
+        .transpose()
+        .map_err(parse_error)?;
+    let signature_algorithm = match (&signing, pss_tlv) {
+        (None, _) => AlgorithmIdentifier::new(AlgorithmParameters::Other(UNSIGNED, None)),
+        (Some(_), Some(tlv)) => AlgorithmIdentifier::new(AlgorithmParameters::RsaPss(Some(tlv))),
+        (Some(signing), None) => match signing.family {
+            "ed25519" => AlgorithmIdentifier::new(AlgorithmParameters::Ed25519),
+            "ed448" => AlgorithmIdentifier::new(AlgorithmParameters::Ed448),
+            family => signature_algorithm(family, signing.hash.as_deref().unwrap_or_default()),
+        },
+    };
+    let extensions: Vec<Extension<'_>> = extension_values
+        .iter()
+        .map(|(oid, critical, value)| Extension {
+            extn_id: oid.clone(),
+            critical: *critical,
+            extn_value: value,
+        })
+        .collect();
+    let time = |time| {
+        Time::for_datetime(time).map_err(|_| PyValueError::new_err("invalid certificate time"))
+    };
+    let tbs = der::TbsCertificate {
+        version: 2,
+        serial: asn1::BigInt::new(&serial)
+            .ok_or_else(|| PyValueError::new_err("invalid serial"))?,
+        signature: signature_algorithm.clone(),
+        issuer: asn1::parse_single::<Name<'_>>(&issuer).map_err(parse_error)?,
+        validity: Validity {
+            not_before: time(not_before)?,
+            not_after: time(not_after)?,
+        },
+        subject: asn1::parse_single::<Name<'_>>(&subject).map_err(parse_error)?,
+        spki: asn1::parse_single::<SubjectPublicKeyInfo<'_>>(&spki).map_err(parse_error)?,
+        issuer_unique_id: None,
+        subject_unique_id: None,
+        extensions: (!extensions.is_empty())
+            .then(|| ReadOrBuilt::Built(asn1::SequenceOfWriter::new(extensions))),
+    };
+    let tbs_der = asn1::write_single(&tbs).map_err(write_error)?;
+    let signature = match &signing {
+        None => Vec::new(),
+        Some(signing) => sign(
+            py,
+            private_key,
+            signing,
+            algorithm,
+            rsa_padding,
+            ecdsa_deterministic,
+            &tbs_der,
+        )?,
+    };
+    let certificate = der::Certificate {
+        tbs_certificate: tbs,
+        signature_algorithm,
+        signature_value: asn1::BitString::new(&signature, 0)
+            .ok_or_else(|| PyValueError::new_err("invalid signature"))?,
+    };
+    let der = asn1::write_single(&certificate).map_err(write_error)?;
+    let core = CoreCertificate::from_der(der).map_err(x509_error)?;
+    Certificate::from_core(py, core)
+}
