@@ -113,3 +113,37 @@ def test_rules() -> None:
     assert unsigned.signature == b""
     assert unsigned.signature_algorithm_oid == x509.SignatureAlgorithmOID.UNSIGNED
     assert 0 < x509.random_serial_number() < (1 << 159)
+
+
+def test_a_request_byte_for_byte() -> None:
+    from cryptography.x509.name import _ASN1Type
+    from cryptography.x509.oid import AttributeOID
+
+    request = (
+        x509.CertificateSigningRequestBuilder()
+        .subject_name(NAME)
+        .add_extension(x509.BasicConstraints(True, None), True)
+        .add_attribute(AttributeOID.CHALLENGE_PASSWORD, b"pw")
+        .add_attribute(
+            AttributeOID.UNSTRUCTURED_NAME, b"un", _tag=_ASN1Type.PrintableString
+        )
+        .sign(KEY, None)
+    )
+    # The attributes are a DER SET OF: unstructuredName sorts before
+    # challengePassword, and the extension request comes as attribute 1.2.840.113549.1.9.14.
+    assert request.public_bytes(serialization.Encoding.DER).hex() == (
+        "3081d4308187020100300c310a300806035504030c0161302a300506032b6570032100"
+        "8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5ca04830"
+        "1106092a864886f70d01090231041302756e301106092a864886f70d01090731040c02"
+        "7077302006092a864886f70d01090e31133011300f0603551d130101ff040530030101"
+        "ff300506032b6570034100e6bb962a4510cdd70112d7aa69d4e9fadccb1b8ed3fbcc97"
+        "7d38e7359d5c939fb588d8a49ff67ac0ca5fdffd8f80ccc142b35570c0bc7d6994a2ef"
+        "eef547f20a"
+    )
+    assert request.is_signature_valid
+    with pytest.raises(ValueError):
+        x509.CertificateSigningRequestBuilder().add_attribute(
+            AttributeOID.CHALLENGE_PASSWORD, b"x"
+        ).add_attribute(AttributeOID.CHALLENGE_PASSWORD, b"y")
+    with pytest.raises(ValueError, match="must have a subject"):
+        x509.CertificateSigningRequestBuilder().sign(KEY, None)

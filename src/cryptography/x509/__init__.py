@@ -15,6 +15,7 @@ from cryptography.x509.base import (
     CertificateBuilder,
     CertificateRevocationList,
     CertificateSigningRequest,
+    CertificateSigningRequestBuilder,
     InvalidVersion,
     RevokedCertificate,
     Version,
@@ -83,6 +84,8 @@ from cryptography.x509.general_name import (
     UnsupportedGeneralNameType,
 )
 from cryptography.x509.name import Name, NameAttribute, RelativeDistinguishedName
+
+# Aliases the reference keeps for the AIA access methods.
 from cryptography.x509.oid import (
     AttributeOID,
     AuthorityInformationAccessOID,
@@ -98,13 +101,19 @@ from cryptography.x509.oid import (
     SubjectInformationAccessOID,
 )
 
+OID_CA_ISSUERS = AuthorityInformationAccessOID.CA_ISSUERS
+OID_OCSP = AuthorityInformationAccessOID.OCSP
+
 __all__ = [
+    "OID_CA_ISSUERS",
+    "OID_OCSP",
     "Attribute",
     "AttributeNotFound",
     "Attributes",
     "CertificateBuilder",
     "CertificateRevocationList",
     "CertificateSigningRequest",
+    "CertificateSigningRequestBuilder",
     "RevokedCertificate",
     "load_der_x509_crl",
     "load_pem_x509_crl",

@@ -26,6 +26,7 @@ __all__ = [
     "CertificateBuilder",
     "CertificateRevocationList",
     "CertificateSigningRequest",
+    "CertificateSigningRequestBuilder",
     "RevokedCertificate",
     "InvalidVersion",
     "Version",
@@ -305,3 +306,71 @@ class CertificateBuilder:
         """A certificate with the id-alg-unsigned algorithm and an empty signature."""
         self._check_complete()
         return rust_x509.create_x509_certificate(self, None, None, None, None)
+
+
+class CertificateSigningRequestBuilder:
+    def __init__(
+        self,
+        subject_name: Name | None = None,
+        extensions: list[Extension[ExtensionType]] = [],  # noqa: B006
+        attributes: list[tuple[ObjectIdentifier, bytes, int]] = [],  # noqa: B006
+    ) -> None:
+        self._subject_name = subject_name
+        self._extensions = extensions
+        self._attributes = attributes
+
+    def subject_name(self, name: Name) -> CertificateSigningRequestBuilder:
+        if not isinstance(name, Name):
+            raise TypeError("Expecting x509.Name object.")
+        if self._subject_name is not None:
+            raise ValueError("The subject name may only be set once.")
+        return CertificateSigningRequestBuilder(
+            name, self._extensions, self._attributes
+        )
+
+    def add_extension(
+        self, extval: ExtensionType, critical: bool
+    ) -> CertificateSigningRequestBuilder:
+        if not isinstance(extval, ExtensionType):
+            raise TypeError("extension must be an ExtensionType")
+        extension = Extension(extval.oid, critical, extval)
+        if any(e.oid == extension.oid for e in self._extensions):
+            raise ValueError("This extension has already been set.")
+        return CertificateSigningRequestBuilder(
+            self._subject_name, [*self._extensions, extension], self._attributes
+        )
+
+    def add_attribute(
+        self,
+        oid: ObjectIdentifier,
+        value: bytes,
+        *,
+        _tag: _ASN1Type | None = None,
+    ) -> CertificateSigningRequestBuilder:
+        if not isinstance(oid, ObjectIdentifier):
+            raise TypeError("oid must be an ObjectIdentifier")
+        if not isinstance(value, bytes):
+            raise TypeError("value must be bytes")
+        if _tag is not None and not isinstance(_tag, _ASN1Type):
+            raise TypeError("tag must be _ASN1Type")
+        if any(existing_oid == oid for existing_oid, _, _ in self._attributes):
+            raise ValueError("This attribute has already been set.")
+        tag = (_tag or _ASN1Type.UTF8String).value
+        return CertificateSigningRequestBuilder(
+            self._subject_name, self._extensions, [*self._attributes, (oid, value, tag)]
+        )
+
+    def sign(
+        self,
+        private_key: typing.Any,
+        algorithm: typing.Any,
+        backend: typing.Any = None,
+        *,
+        rsa_padding: typing.Any = None,
+        ecdsa_deterministic: bool | None = None,
+    ) -> CertificateSigningRequest:
+        if self._subject_name is None:
+            raise ValueError("A CertificateSigningRequest must have a subject")
+        return rust_x509.create_x509_csr(
+            self, private_key, algorithm, rsa_padding, ecdsa_deterministic
+        )

@@ -13,6 +13,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
 use super::certificate::Certificate;
+use super::csr::CertificateSigningRequest;
 use super::extensions::int_der_bytes;
 use super::name::encode_name_der;
 use super::{utc_datetime, x509_error};
@@ -262,6 +263,66 @@ fn sign(
     signature.extract()
 }
 
+/// The AlgorithmIdentifier of a signing plan (id-alg-unsigned without one).
+fn algorithm_identifier<'a>(
+    signing: Option<&Signing>,
+    pss_der: &'a Option<Vec<u8>>,
+) -> PyResult<AlgorithmIdentifier<'a>> {
+    let pss_tlv = pss_der
+        .as_deref()
+        .map(asn1::parse_single::<asn1::Tlv<'_>>)
+        .transpose()
+        .map_err(|err| x509_error(err.into()))?;
+    Ok(match (signing, pss_tlv) {
+        (None, _) => AlgorithmIdentifier::new(AlgorithmParameters::Other(UNSIGNED, None)),
+        (Some(_), Some(tlv)) => AlgorithmIdentifier::new(AlgorithmParameters::RsaPss(Some(tlv))),
+        (Some(signing), None) => match signing.family {
+            "ed25519" => AlgorithmIdentifier::new(AlgorithmParameters::Ed25519),
+            "ed448" => AlgorithmIdentifier::new(AlgorithmParameters::Ed448),
+            family => signature_algorithm(family, signing.hash.as_deref().unwrap_or_default()),
+        },
+    })
+}
+
+/// The builder's extensions as (OID, critical, value DER).
+fn extension_values(
+    builder: &Bound<'_, PyAny>,
+) -> PyResult<Vec<(asn1::ObjectIdentifier, bool, Vec<u8>)>> {
+    let mut values = Vec::new();
+    for extension in builder.getattr("_extensions")?.try_iter()? {
+        let extension = extension?;
+        let oid = extension.getattr("oid")?;
+        let oid = oid
+            .cast::<crate::oid::ObjectIdentifier>()?
+            .get()
+            .oid()
+            .clone();
+        let critical: bool = extension.getattr("critical")?.extract()?;
+        let value: Vec<u8> = extension
+            .getattr("value")?
+            .call_method0("public_bytes")?
+            .extract()?;
+        values.push((oid, critical, value));
+    }
+    Ok(values)
+}
+
+/// A public key's SubjectPublicKeyInfo DER.
+fn spki_der(py: Python<'_>, public_key: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    let serialization = py.import("cryptography.hazmat.primitives.serialization")?;
+    public_key
+        .call_method1(
+            "public_bytes",
+            (
+                serialization.getattr("Encoding")?.getattr("DER")?,
+                serialization
+                    .getattr("PublicFormat")?
+                    .getattr("SubjectPublicKeyInfo")?,
+            ),
+        )?
+        .extract()
+}
+
 /// `create_x509_certificate(builder, private_key, algorithm, rsa_padding,
 /// ecdsa_deterministic)`: the builder's certificate, signed (or, with no key, unsigned).
 #[pyfunction]
@@ -284,59 +345,21 @@ pub(crate) fn create_x509_certificate(
             ecdsa_deterministic,
         )?)
     };
+    let pss_der = signing
+        .as_ref()
+        .and_then(|signing| signing.pss_parameters.clone());
     let write_error = |err: asn1::WriteError| x509_error(err.into());
     let parse_error = |err: asn1::ParseError| x509_error(err.into());
 
     let issuer = encode_name_der(&builder.getattr("_issuer_name")?)?;
     let subject = encode_name_der(&builder.getattr("_subject_name")?)?;
     let serial = int_der_bytes(&builder.getattr("_serial_number")?)?;
-    let serialization = py.import("cryptography.hazmat.primitives.serialization")?;
-    let spki: Vec<u8> = builder
-        .getattr("_public_key")?
-        .call_method1(
-            "public_bytes",
-            (
-                serialization.getattr("Encoding")?.getattr("DER")?,
-                serialization
-                    .getattr("PublicFormat")?
-                    .getattr("SubjectPublicKeyInfo")?,
-            ),
-        )?
-        .extract()?;
+    let spki = spki_der(py, &builder.getattr("_public_key")?)?;
     let not_before = utc_datetime(&builder.getattr("_not_valid_before")?)?;
     let not_after = utc_datetime(&builder.getattr("_not_valid_after")?)?;
-    let mut extension_values = Vec::new();
-    for extension in builder.getattr("_extensions")?.try_iter()? {
-        let extension = extension?;
-        let oid = extension.getattr("oid")?;
-        let oid = oid
-            .cast::<crate::oid::ObjectIdentifier>()?
-            .get()
-            .oid()
-            .clone();
-        let critical: bool = extension.getattr("critical")?.extract()?;
-        let value: Vec<u8> = extension
-            .getattr("value")?
-            .call_method0("public_bytes")?
-            .extract()?;
-        extension_values.push((oid, critical, value));
-    }
+    let extension_values = extension_values(builder)?;
 
-    let pss_tlv = signing
-        .as_ref()
-        .and_then(|signing| signing.pss_parameters.as_deref())
-        .map(asn1::parse_single::<asn1::Tlv<'_>>)
-        .transpose()
-        .map_err(parse_error)?;
-    let signature_algorithm = match (&signing, pss_tlv) {
-        (None, _) => AlgorithmIdentifier::new(AlgorithmParameters::Other(UNSIGNED, None)),
-        (Some(_), Some(tlv)) => AlgorithmIdentifier::new(AlgorithmParameters::RsaPss(Some(tlv))),
-        (Some(signing), None) => match signing.family {
-            "ed25519" => AlgorithmIdentifier::new(AlgorithmParameters::Ed25519),
-            "ed448" => AlgorithmIdentifier::new(AlgorithmParameters::Ed448),
-            family => signature_algorithm(family, signing.hash.as_deref().unwrap_or_default()),
-        },
-    };
+    let signature_algorithm = algorithm_identifier(signing.as_ref(), &pss_der)?;
     let extensions: Vec<Extension<'_>> = extension_values
         .iter()
         .map(|(oid, critical, value)| Extension {
@@ -387,4 +410,95 @@ pub(crate) fn create_x509_certificate(
     let der = asn1::write_single(&certificate).map_err(write_error)?;
     let core = CoreCertificate::from_der(der).map_err(x509_error)?;
     Certificate::from_core(py, core)
+}
+
+const EXTENSION_REQUEST: asn1::ObjectIdentifier = asn1::oid!(1, 2, 840, 113549, 1, 9, 14);
+
+/// `create_x509_csr(builder, private_key, algorithm, rsa_padding, ecdsa_deterministic)`:
+/// the builder's request, signed by the key whose public half it carries.
+#[pyfunction]
+pub(crate) fn create_x509_csr(
+    py: Python<'_>,
+    builder: &Bound<'_, PyAny>,
+    private_key: &Bound<'_, PyAny>,
+    algorithm: &Bound<'_, PyAny>,
+    rsa_padding: &Bound<'_, PyAny>,
+    ecdsa_deterministic: &Bound<'_, PyAny>,
+) -> PyResult<CertificateSigningRequest> {
+    use cryptography_asn1::csr as csr_der;
+    use cryptography_asn1::name::RawValue;
+
+    let signing = plan(py, private_key, algorithm, rsa_padding, ecdsa_deterministic)?;
+    let pss_der = signing.pss_parameters.clone();
+    let write_error = |err: asn1::WriteError| x509_error(err.into());
+    let parse_error = |err: asn1::ParseError| x509_error(err.into());
+
+    let subject = encode_name_der(&builder.getattr("_subject_name")?)?;
+    let spki = spki_der(py, &private_key.call_method0("public_key")?)?;
+    let extension_values = extension_values(builder)?;
+    // The attributes' values as (OID, tag, content).
+    let mut attribute_values = Vec::new();
+    for attribute in builder.getattr("_attributes")?.try_iter()? {
+        let (oid, value, tag): (Bound<'_, PyAny>, Vec<u8>, u8) = attribute?.extract()?;
+        let oid = oid
+            .cast::<crate::oid::ObjectIdentifier>()?
+            .get()
+            .oid()
+            .clone();
+        attribute_values.push((oid, tag, value));
+    }
+    let extensions: Vec<Extension<'_>> = extension_values
+        .iter()
+        .map(|(oid, critical, value)| Extension {
+            extn_id: oid.clone(),
+            critical: *critical,
+            extn_value: value,
+        })
+        .collect();
+    let extensions_der = (!extensions.is_empty())
+        .then(|| asn1::write_single(&asn1::SequenceOfWriter::new(extensions)))
+        .transpose()
+        .map_err(write_error)?;
+    let mut attributes: Vec<csr_der::Attribute<'_>> = attribute_values
+        .iter()
+        .map(|(oid, tag, value)| csr_der::Attribute {
+            attribute_type: oid.clone(),
+            values: ReadOrBuilt::Built(asn1::SetOfWriter::new(vec![RawValue {
+                tag: asn1::Tag::primitive(u32::from(*tag)),
+                data: value,
+            }])),
+        })
+        .collect();
+    if let Some(der) = &extensions_der {
+        let value = asn1::parse_single::<RawValue<'_>>(der).map_err(parse_error)?;
+        attributes.push(csr_der::Attribute {
+            attribute_type: EXTENSION_REQUEST,
+            values: ReadOrBuilt::Built(asn1::SetOfWriter::new(vec![value])),
+        });
+    }
+    let info = csr_der::CertificationRequestInfo {
+        version: 0,
+        subject: asn1::parse_single::<Name<'_>>(&subject).map_err(parse_error)?,
+        spki: asn1::parse_single::<SubjectPublicKeyInfo<'_>>(&spki).map_err(parse_error)?,
+        attributes: ReadOrBuilt::Built(asn1::SetOfWriter::new(attributes)),
+    };
+    let info_der = asn1::write_single(&info).map_err(write_error)?;
+    let signature = sign(
+        py,
+        private_key,
+        &signing,
+        algorithm,
+        rsa_padding,
+        ecdsa_deterministic,
+        &info_der,
+    )?;
+    let request = csr_der::CertificationRequest {
+        info,
+        signature_algorithm: algorithm_identifier(Some(&signing), &pss_der)?,
+        signature: asn1::BitString::new(&signature, 0)
+            .ok_or_else(|| PyValueError::new_err("invalid signature"))?,
+    };
+    let der = asn1::write_single(&request).map_err(write_error)?;
+    let core = cryptography_x509::csr::Csr::from_der(der).map_err(x509_error)?;
+    Ok(CertificateSigningRequest::from_core(core))
 }

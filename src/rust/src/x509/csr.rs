@@ -230,6 +230,13 @@ fn push_length(out: &mut Vec<u8>, length: usize) {
     out.extend_from_slice(&bytes[skip..]);
 }
 
+impl CertificateSigningRequest {
+    /// A request the package built.
+    pub(crate) fn from_core(core: CoreCsr) -> Self {
+        new(core)
+    }
+}
+
 fn new(core: CoreCsr) -> CertificateSigningRequest {
     CertificateSigningRequest {
         core,

@@ -22,6 +22,7 @@ __all__ = [
     "load_pem_x509_crl",
     "CertificateSigningRequest",
     "create_x509_certificate",
+    "create_x509_csr",
     "load_der_x509_csr",
     "load_pem_x509_csr",
     "encode_extension_value",
@@ -188,3 +189,10 @@ def create_x509_certificate(
     rsa_padding: typing.Any,
     ecdsa_deterministic: bool | None,
 ) -> Certificate: ...
+def create_x509_csr(
+    builder: typing.Any,
+    private_key: typing.Any,
+    algorithm: hashes.HashAlgorithm | None,
+    rsa_padding: typing.Any,
+    ecdsa_deterministic: bool | None,
+) -> CertificateSigningRequest: ...
