@@ -147,3 +147,39 @@ def test_a_request_byte_for_byte() -> None:
         ).add_attribute(AttributeOID.CHALLENGE_PASSWORD, b"y")
     with pytest.raises(ValueError, match="must have a subject"):
         x509.CertificateSigningRequestBuilder().sign(KEY, None)
+
+
+def test_a_crl_byte_for_byte() -> None:
+    revoked = (
+        x509.RevokedCertificateBuilder()
+        .serial_number(5)
+        .revocation_date(datetime.datetime(2020, 1, 1))
+        .add_extension(x509.CRLReason(x509.ReasonFlags.superseded), False)
+        .build()
+    )
+    assert revoked.serial_number == 5
+    crl = (
+        x509.CertificateRevocationListBuilder()
+        .issuer_name(NAME)
+        .last_update(datetime.datetime(2020, 1, 1))
+        .next_update(datetime.datetime(2021, 1, 1))
+        .add_extension(x509.CRLNumber(7), False)
+        .add_revoked_certificate(revoked)
+        .sign(KEY, None)
+    )
+    assert crl.public_bytes(serialization.Encoding.DER).hex() == (
+        "3081b6306a020101300506032b6570300c310a300806035504030c0161170d323030"
+        "3130313030303030305a170d3231303130313030303030305a30223020020105170d"
+        "3230303130313030303030305a300c300a0603551d1504030a0104a00e300c300a06"
+        "03551d140403020107300506032b65700341001aca3650279af421dbd99382ead318"
+        "3293f307c82647ca66d2f3ac62e436e500b86a747fa41515d345f02cd9c117148ab0"
+        "ec13bb9192c948d24ab36ec96a830c"
+    )
+    assert crl.is_signature_valid(KEY.public_key())
+    assert crl[0].extensions.get_extension_for_class(x509.CRLReason).value == (
+        x509.CRLReason(x509.ReasonFlags.superseded)
+    )
+    with pytest.raises(ValueError, match="must have a next update time"):
+        x509.CertificateRevocationListBuilder().issuer_name(NAME).last_update(
+            datetime.datetime(2020, 1, 1)
+        ).sign(KEY, None)

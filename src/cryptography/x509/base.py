@@ -25,9 +25,11 @@ __all__ = [
     "Certificate",
     "CertificateBuilder",
     "CertificateRevocationList",
+    "CertificateRevocationListBuilder",
     "CertificateSigningRequest",
     "CertificateSigningRequestBuilder",
     "RevokedCertificate",
+    "RevokedCertificateBuilder",
     "InvalidVersion",
     "Version",
     "load_der_x509_certificate",
@@ -372,5 +374,162 @@ class CertificateSigningRequestBuilder:
         if self._subject_name is None:
             raise ValueError("A CertificateSigningRequest must have a subject")
         return rust_x509.create_x509_csr(
+            self, private_key, algorithm, rsa_padding, ecdsa_deterministic
+        )
+
+
+class RevokedCertificateBuilder:
+    def __init__(
+        self,
+        serial_number: int | None = None,
+        revocation_date: datetime.datetime | None = None,
+        extensions: list[Extension[ExtensionType]] = [],  # noqa: B006
+    ) -> None:
+        self._serial_number = serial_number
+        self._revocation_date = revocation_date
+        self._extensions = extensions
+
+    def serial_number(self, number: int) -> RevokedCertificateBuilder:
+        if not isinstance(number, int):
+            raise TypeError("Serial number must be of integral type.")
+        if self._serial_number is not None:
+            raise ValueError("The serial number may only be set once.")
+        if number <= 0:
+            raise ValueError("The serial number should be positive")
+        if number.bit_length() > _MAX_SERIAL_BITS:
+            raise ValueError("The serial number should not be more than 159 bits.")
+        return RevokedCertificateBuilder(
+            number, self._revocation_date, self._extensions
+        )
+
+    def revocation_date(self, time: datetime.datetime) -> RevokedCertificateBuilder:
+        if not isinstance(time, datetime.datetime):
+            raise TypeError("Expecting datetime object.")
+        if self._revocation_date is not None:
+            raise ValueError("The revocation date may only be set once.")
+        time = _convert_to_naive_utc_time(time)
+        if time < _EARLIEST_UTC_TIME:
+            raise ValueError("The revocation date must be on or after 1950 January 1.")
+        return RevokedCertificateBuilder(self._serial_number, time, self._extensions)
+
+    def add_extension(
+        self, extval: ExtensionType, critical: bool
+    ) -> RevokedCertificateBuilder:
+        if not isinstance(extval, ExtensionType):
+            raise TypeError("extension must be an ExtensionType")
+        extension = Extension(extval.oid, critical, extval)
+        if any(e.oid == extension.oid for e in self._extensions):
+            raise ValueError("This extension has already been set.")
+        return RevokedCertificateBuilder(
+            self._serial_number, self._revocation_date, [*self._extensions, extension]
+        )
+
+    def build(self, backend: typing.Any = None) -> RevokedCertificate:
+        if self._serial_number is None:
+            raise ValueError("A revoked certificate must have a serial number")
+        if self._revocation_date is None:
+            raise ValueError("A revoked certificate must have a revocation date")
+        return rust_x509.create_revoked_certificate(self)
+
+
+class CertificateRevocationListBuilder:
+    def __init__(
+        self,
+        issuer_name: Name | None = None,
+        last_update: datetime.datetime | None = None,
+        next_update: datetime.datetime | None = None,
+        extensions: list[Extension[ExtensionType]] = [],  # noqa: B006
+        revoked_certificates: list[RevokedCertificate] = [],  # noqa: B006
+    ) -> None:
+        self._issuer_name = issuer_name
+        self._last_update = last_update
+        self._next_update = next_update
+        self._extensions = extensions
+        self._revoked_certificates = revoked_certificates
+
+    def _replace(self, **changes: typing.Any) -> CertificateRevocationListBuilder:
+        fields = {
+            "issuer_name": self._issuer_name,
+            "last_update": self._last_update,
+            "next_update": self._next_update,
+            "extensions": self._extensions,
+            "revoked_certificates": self._revoked_certificates,
+        }
+        fields.update(changes)
+        return CertificateRevocationListBuilder(**fields)
+
+    def issuer_name(self, issuer_name: Name) -> CertificateRevocationListBuilder:
+        if not isinstance(issuer_name, Name):
+            raise TypeError("Expecting x509.Name object.")
+        if self._issuer_name is not None:
+            raise ValueError("The issuer name may only be set once.")
+        return self._replace(issuer_name=issuer_name)
+
+    def last_update(
+        self, last_update: datetime.datetime
+    ) -> CertificateRevocationListBuilder:
+        if not isinstance(last_update, datetime.datetime):
+            raise TypeError("Expecting datetime object.")
+        if self._last_update is not None:
+            raise ValueError("Last update may only be set once.")
+        last_update = _convert_to_naive_utc_time(last_update)
+        if last_update < _EARLIEST_UTC_TIME:
+            raise ValueError("The last update date must be on or after 1950 January 1.")
+        if self._next_update is not None and last_update > self._next_update:
+            raise ValueError(
+                "The last update date must be before the next update date."
+            )
+        return self._replace(last_update=last_update)
+
+    def next_update(
+        self, next_update: datetime.datetime
+    ) -> CertificateRevocationListBuilder:
+        if not isinstance(next_update, datetime.datetime):
+            raise TypeError("Expecting datetime object.")
+        if self._next_update is not None:
+            # The reference's wording, "last" included.
+            raise ValueError("Last update may only be set once.")
+        next_update = _convert_to_naive_utc_time(next_update)
+        if next_update < _EARLIEST_UTC_TIME:
+            raise ValueError("The last update date must be on or after 1950 January 1.")
+        if self._last_update is not None and next_update < self._last_update:
+            raise ValueError("The next update date must be after the last update date.")
+        return self._replace(next_update=next_update)
+
+    def add_extension(
+        self, extval: ExtensionType, critical: bool
+    ) -> CertificateRevocationListBuilder:
+        if not isinstance(extval, ExtensionType):
+            raise TypeError("extension must be an ExtensionType")
+        extension = Extension(extval.oid, critical, extval)
+        if any(e.oid == extension.oid for e in self._extensions):
+            raise ValueError("This extension has already been set.")
+        return self._replace(extensions=[*self._extensions, extension])
+
+    def add_revoked_certificate(
+        self, revoked_certificate: RevokedCertificate
+    ) -> CertificateRevocationListBuilder:
+        if not isinstance(revoked_certificate, RevokedCertificate):
+            raise TypeError("Must be an instance of RevokedCertificate")
+        return self._replace(
+            revoked_certificates=[*self._revoked_certificates, revoked_certificate]
+        )
+
+    def sign(
+        self,
+        private_key: typing.Any,
+        algorithm: typing.Any,
+        backend: typing.Any = None,
+        *,
+        rsa_padding: typing.Any = None,
+        ecdsa_deterministic: bool | None = None,
+    ) -> CertificateRevocationList:
+        if self._issuer_name is None:
+            raise ValueError("A CRL must have an issuer name")
+        if self._last_update is None:
+            raise ValueError("A CRL must have a last update time")
+        if self._next_update is None:
+            raise ValueError("A CRL must have a next update time")
+        return rust_x509.create_x509_crl(
             self, private_key, algorithm, rsa_padding, ecdsa_deterministic
         )

@@ -102,6 +102,11 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
             m
         )?)?;
         m.add_function(wrap_pyfunction!(x509::builders::create_x509_csr, m)?)?;
+        m.add_function(wrap_pyfunction!(x509::builders::create_x509_crl, m)?)?;
+        m.add_function(wrap_pyfunction!(
+            x509::builders::create_revoked_certificate,
+            m
+        )?)?;
         m.add_class::<x509::csr::CertificateSigningRequest>()?;
         m.add_class::<x509::crl::CertificateRevocationList>()?;
         m.add_class::<x509::crl::RevokedCertificate>()?;

@@ -502,3 +502,107 @@ pub(crate) fn create_x509_csr(
     let core = cryptography_x509::csr::Csr::from_der(der).map_err(x509_error)?;
     Ok(CertificateSigningRequest::from_core(core))
 }
+
+/// `create_revoked_certificate(builder)`: the builder's CRL entry.
+#[pyfunction]
+pub(crate) fn create_revoked_certificate(
+    builder: &Bound<'_, PyAny>,
+) -> PyResult<super::crl::RevokedCertificate> {
+    let serial = int_der_bytes(&builder.getattr("_serial_number")?)?;
+    let date = utc_datetime(&builder.getattr("_revocation_date")?)?;
+    let extension_values = extension_values(builder)?;
+    let extensions: Vec<Extension<'_>> = extension_values
+        .iter()
+        .map(|(oid, critical, value)| Extension {
+            extn_id: oid.clone(),
+            critical: *critical,
+            extn_value: value,
+        })
+        .collect();
+    let entry = cryptography_asn1::crl::RevokedCertificate {
+        user_certificate: asn1::BigInt::new(&serial)
+            .ok_or_else(|| PyValueError::new_err("invalid serial"))?,
+        revocation_date: Time::for_datetime(date)
+            .map_err(|_| PyValueError::new_err("invalid revocation date"))?,
+        crl_entry_extensions: (!extensions.is_empty())
+            .then(|| ReadOrBuilt::Built(asn1::SequenceOfWriter::new(extensions))),
+    };
+    let der = asn1::write_single(&entry).map_err(|err| x509_error(err.into()))?;
+    Ok(super::crl::RevokedCertificate::from_entry_der(der))
+}
+
+/// `create_x509_crl(builder, private_key, algorithm, rsa_padding,
+/// ecdsa_deterministic)`: the builder's CRL, signed.
+#[pyfunction]
+pub(crate) fn create_x509_crl(
+    py: Python<'_>,
+    builder: &Bound<'_, PyAny>,
+    private_key: &Bound<'_, PyAny>,
+    algorithm: &Bound<'_, PyAny>,
+    rsa_padding: &Bound<'_, PyAny>,
+    ecdsa_deterministic: &Bound<'_, PyAny>,
+) -> PyResult<super::crl::CertificateRevocationList> {
+    use cryptography_asn1::crl as crl_der;
+
+    let signing = plan(py, private_key, algorithm, rsa_padding, ecdsa_deterministic)?;
+    let pss_der = signing.pss_parameters.clone();
+    let write_error = |err: asn1::WriteError| x509_error(err.into());
+    let parse_error = |err: asn1::ParseError| x509_error(err.into());
+
+    let issuer = encode_name_der(&builder.getattr("_issuer_name")?)?;
+    let this_update = utc_datetime(&builder.getattr("_last_update")?)?;
+    let next_update = utc_datetime(&builder.getattr("_next_update")?)?;
+    let extension_values = extension_values(builder)?;
+    let mut entries_der = Vec::new();
+    for revoked in builder.getattr("_revoked_certificates")?.try_iter()? {
+        let revoked = revoked?;
+        let revoked = revoked.cast::<super::crl::RevokedCertificate>()?;
+        entries_der.push(revoked.get().entry_der().to_vec());
+    }
+    let entries = entries_der
+        .iter()
+        .map(|der| asn1::parse_single::<crl_der::RevokedCertificate<'_>>(der))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(parse_error)?;
+    let extensions: Vec<Extension<'_>> = extension_values
+        .iter()
+        .map(|(oid, critical, value)| Extension {
+            extn_id: oid.clone(),
+            critical: *critical,
+            extn_value: value,
+        })
+        .collect();
+    let signature_algorithm = algorithm_identifier(Some(&signing), &pss_der)?;
+    let time =
+        |time| Time::for_datetime(time).map_err(|_| PyValueError::new_err("invalid CRL time"));
+    let tbs = crl_der::TbsCertList {
+        version: Some(1),
+        signature: signature_algorithm.clone(),
+        issuer: asn1::parse_single::<Name<'_>>(&issuer).map_err(parse_error)?,
+        this_update: time(this_update)?,
+        next_update: Some(time(next_update)?),
+        revoked_certificates: (!entries.is_empty())
+            .then(|| ReadOrBuilt::Built(asn1::SequenceOfWriter::new(entries))),
+        crl_extensions: (!extensions.is_empty())
+            .then(|| ReadOrBuilt::Built(asn1::SequenceOfWriter::new(extensions))),
+    };
+    let tbs_der = asn1::write_single(&tbs).map_err(write_error)?;
+    let signature = sign(
+        py,
+        private_key,
+        &signing,
+        algorithm,
+        rsa_padding,
+        ecdsa_deterministic,
+        &tbs_der,
+    )?;
+    let list = crl_der::CertificateList {
+        tbs_cert_list: tbs,
+        signature_algorithm,
+        signature_value: asn1::BitString::new(&signature, 0)
+            .ok_or_else(|| PyValueError::new_err("invalid signature"))?,
+    };
+    let der = asn1::write_single(&list).map_err(write_error)?;
+    let core = cryptography_x509::crl::Crl::from_der(der).map_err(x509_error)?;
+    Ok(super::crl::CertificateRevocationList::from_core(core))
+}

@@ -27,15 +27,14 @@ pub(crate) struct CertificateRevocationList {
     extensions: PyOnceLock<Py<PyAny>>,
 }
 
-/// One entry of a CRL: the list it belongs to (shared) and its position.
+/// One entry of a CRL, as its own DER (read from a list, or built).
 #[pyclass(
     module = "cryptography.hazmat.bindings._rust.x509",
     name = "RevokedCertificate",
     frozen
 )]
 pub(crate) struct RevokedCertificate {
-    crl: Arc<CoreCrl>,
-    index: usize,
+    der: Vec<u8>,
     extensions: PyOnceLock<Py<PyAny>>,
 }
 
@@ -50,9 +49,19 @@ fn signed_int<'py>(py: Python<'py>, bytes: &[u8]) -> PyResult<Bound<'py, PyAny>>
 }
 
 impl RevokedCertificate {
-    fn entry(&self) -> cryptography_asn1::crl::RevokedCertificate<'_> {
-        // The index was taken from this list's entries when the object was made.
-        self.crl.revoked().swap_remove(self.index)
+    pub(crate) fn from_entry_der(der: Vec<u8>) -> Self {
+        RevokedCertificate {
+            der,
+            extensions: PyOnceLock::new(),
+        }
+    }
+
+    pub(crate) fn entry_der(&self) -> &[u8] {
+        &self.der
+    }
+
+    fn entry(&self) -> PyResult<cryptography_asn1::crl::RevokedCertificate<'_>> {
+        asn1::parse_single(&self.der).map_err(|err| x509_error(err.into()))
     }
 }
 
@@ -60,24 +69,24 @@ impl RevokedCertificate {
 impl RevokedCertificate {
     #[getter]
     fn serial_number<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        signed_int(py, self.entry().user_certificate.as_bytes())
+        signed_int(py, self.entry()?.user_certificate.as_bytes())
     }
 
     #[getter]
     fn revocation_date<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         warn_naive(py, "revocation_date_utc")?;
-        datetime(py, self.entry().revocation_date.as_datetime(), false)
+        datetime(py, self.entry()?.revocation_date.as_datetime(), false)
     }
 
     #[getter]
     fn revocation_date_utc<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        datetime(py, self.entry().revocation_date.as_datetime(), true)
+        datetime(py, self.entry()?.revocation_date.as_datetime(), true)
     }
 
     #[getter]
     fn extensions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let extensions = self.extensions.get_or_try_init(py, || {
-            let entry = self.entry();
+            let entry = self.entry()?;
             Ok::<_, PyErr>(
                 super::extension_objects::extensions_object(
                     py,
@@ -92,14 +101,14 @@ impl RevokedCertificate {
 
 impl CertificateRevocationList {
     fn entry_object(&self, py: Python<'_>, index: usize) -> PyResult<Py<RevokedCertificate>> {
-        Py::new(
-            py,
-            RevokedCertificate {
-                crl: Arc::clone(&self.core),
-                index,
-                extensions: PyOnceLock::new(),
-            },
-        )
+        let entry = self.core.revoked().swap_remove(index);
+        let der = asn1::write_single(&entry).map_err(|err| x509_error(err.into()))?;
+        Py::new(py, RevokedCertificate::from_entry_der(der))
+    }
+
+    /// A list the package built.
+    pub(crate) fn from_core(core: CoreCrl) -> Self {
+        new(core)
     }
 }
 

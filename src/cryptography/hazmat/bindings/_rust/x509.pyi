@@ -22,6 +22,8 @@ __all__ = [
     "load_pem_x509_crl",
     "CertificateSigningRequest",
     "create_x509_certificate",
+    "create_revoked_certificate",
+    "create_x509_crl",
     "create_x509_csr",
     "load_der_x509_csr",
     "load_pem_x509_csr",
@@ -196,3 +198,11 @@ def create_x509_csr(
     rsa_padding: typing.Any,
     ecdsa_deterministic: bool | None,
 ) -> CertificateSigningRequest: ...
+def create_x509_crl(
+    builder: typing.Any,
+    private_key: typing.Any,
+    algorithm: hashes.HashAlgorithm | None,
+    rsa_padding: typing.Any,
+    ecdsa_deterministic: bool | None,
+) -> CertificateRevocationList: ...
+def create_revoked_certificate(builder: typing.Any) -> RevokedCertificate: ...
