@@ -179,7 +179,7 @@ class CertificateBuilder:
         self._public_key_rsa_padding = public_key_rsa_padding
 
     def _replace(self, **changes: typing.Any) -> CertificateBuilder:
-        fields = {
+        fields: dict[str, typing.Any] = {
             "issuer_name": self._issuer_name,
             "subject_name": self._subject_name,
             "public_key": self._public_key,
@@ -448,7 +448,7 @@ class CertificateRevocationListBuilder:
         self._revoked_certificates = revoked_certificates
 
     def _replace(self, **changes: typing.Any) -> CertificateRevocationListBuilder:
-        fields = {
+        fields: dict[str, typing.Any] = {
             "issuer_name": self._issuer_name,
             "last_update": self._last_update,
             "next_update": self._next_update,

@@ -561,9 +561,8 @@ pub(crate) fn create_x509_crl(
     }
     let entries = entries_der
         .iter()
-        .map(|der| asn1::parse_single::<crl_der::RevokedCertificate<'_>>(der))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(parse_error)?;
+        .map(|der| asn1::parse_single::<crl_der::RevokedCertificate<'_>>(der).map_err(parse_error))
+        .collect::<PyResult<Vec<_>>>()?;
     let extensions: Vec<Extension<'_>> = extension_values
         .iter()
         .map(|(oid, critical, value)| Extension {
