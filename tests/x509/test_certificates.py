@@ -266,3 +266,40 @@ def test_verify_directly_issued_by() -> None:
         sha1_signed = x509.load_pem_x509_certificate(f.read())
     with pytest.raises(ValueError, match="Unsupported signature algorithm"):
         sha1_signed.verify_directly_issued_by(sha1_signed)
+
+
+def test_signed_certificate_timestamps() -> None:
+    from cryptography.x509 import certificate_transparency as ct
+
+    with open(vector_path("x509/cryptography-scts.pem"), "rb") as f:
+        certificate = x509.load_pem_x509_certificate(f.read())
+    scts = certificate.extensions.get_extension_for_class(
+        x509.PrecertificateSignedCertificateTimestamps
+    ).value
+    assert len(scts) == 2
+    first = scts[0]
+    assert first.version is ct.Version.v1
+    assert first.entry_type is ct.LogEntryType.PRE_CERTIFICATE
+    assert first.log_id.hex().startswith("293c519654c83965")
+    assert first.timestamp == datetime.datetime(2018, 9, 26, 20, 56, 33, 769000)
+    assert first.signature_algorithm is ct.SignatureAlgorithm.ECDSA
+    assert first.signature_hash_algorithm.name == "sha256"
+    # The value writes back as it was read, and the precertificate TBS leaves the list
+    # out.
+    der = certificate.public_bytes(serialization.Encoding.DER)
+    assert scts.public_bytes() in der
+    assert len(certificate.tbs_precertificate_bytes) < len(
+        certificate.tbs_certificate_bytes
+    )
+    with pytest.raises(ValueError, match="Could not find pre-certificate SCT list"):
+        _ = x509.load_der_x509_certificate(
+            (FIXTURES / "ed25519-ca.der").read_bytes()
+        ).tbs_precertificate_bytes
+    for name, message in [
+        ("x509/custom/invalid-sct-version.der", "Invalid SCT version"),
+        ("x509/custom/invalid-sct-length.der", "Invalid SCT length"),
+    ]:
+        with open(vector_path(name), "rb") as f:
+            broken = x509.load_der_x509_certificate(f.read())
+        with pytest.raises(ValueError, match=message):
+            _ = broken.extensions

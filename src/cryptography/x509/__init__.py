@@ -2,11 +2,13 @@
 # 2.0, and the BSD License. See the LICENSE file in the root of this repository
 # for complete details.
 
-"""X.509: names and general names so far (the package is being built on this branch)."""
+"""X.509: certificates, requests, revocation lists, names and extensions, parsed and
+built in Rust. (Being completed on this branch: Admissions, and OCSP and path
+validation in later issues.)"""
 
 from __future__ import annotations
 
-from cryptography.x509 import oid
+from cryptography.x509 import certificate_transparency, oid
 from cryptography.x509.base import (
     Attribute,
     AttributeNotFound,
@@ -63,9 +65,11 @@ from cryptography.x509.extensions import (
     OCSPNonce,
     PolicyConstraints,
     PolicyInformation,
+    PrecertificateSignedCertificateTimestamps,
     PrecertPoison,
     PrivateKeyUsagePeriod,
     ReasonFlags,
+    SignedCertificateTimestamps,
     SubjectAlternativeName,
     SubjectInformationAccess,
     SubjectKeyIdentifier,
@@ -86,8 +90,6 @@ from cryptography.x509.general_name import (
     UnsupportedGeneralNameType,
 )
 from cryptography.x509.name import Name, NameAttribute, RelativeDistinguishedName
-
-# Aliases the reference keeps for the AIA access methods.
 from cryptography.x509.oid import (
     AttributeOID,
     AuthorityInformationAccessOID,
@@ -103,6 +105,7 @@ from cryptography.x509.oid import (
     SubjectInformationAccessOID,
 )
 
+# Aliases the reference keeps for the AIA access methods.
 OID_CA_ISSUERS = AuthorityInformationAccessOID.CA_ISSUERS
 OID_OCSP = AuthorityInformationAccessOID.OCSP
 
@@ -139,6 +142,8 @@ __all__ = [
     "NameConstraints",
     "NoticeReference",
     "PolicyInformation",
+    "PrecertificateSignedCertificateTimestamps",
+    "SignedCertificateTimestamps",
     "UserNotice",
     "DeltaCRLIndicator",
     "DuplicateExtension",
@@ -186,6 +191,7 @@ __all__ = [
     "UniformResourceIdentifier",
     "UnsupportedGeneralNameType",
     "oid",
+    "certificate_transparency",
     "AttributeOID",
     "AuthorityInformationAccessOID",
     "CertificatePoliciesOID",

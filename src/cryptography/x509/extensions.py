@@ -1359,3 +1359,32 @@ class NameConstraints(_ValueExtension):
             f"<NameConstraints(permitted_subtrees={self.permitted_subtrees}, "
             f"excluded_subtrees={self.excluded_subtrees})>"
         )
+
+
+class _SctListExtension(_ListExtension):
+    def __init__(self, signed_certificate_timestamps: Iterable[typing.Any]) -> None:
+        from cryptography.x509.certificate_transparency import (
+            SignedCertificateTimestamp,
+        )
+
+        signed_certificate_timestamps = list(signed_certificate_timestamps)
+        if not all(
+            isinstance(sct, SignedCertificateTimestamp)
+            for sct in signed_certificate_timestamps
+        ):
+            raise TypeError(
+                "Every item in the signed_certificate_timestamps list must be a "
+                "SignedCertificateTimestamp"
+            )
+        self._items = signed_certificate_timestamps
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}({self._items})>"
+
+
+class PrecertificateSignedCertificateTimestamps(_SctListExtension):
+    oid = ExtensionOID.PRECERT_SIGNED_CERTIFICATE_TIMESTAMPS
+
+
+class SignedCertificateTimestamps(_SctListExtension):
+    oid = ExtensionOID.SIGNED_CERTIFICATE_TIMESTAMPS

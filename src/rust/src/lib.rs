@@ -97,6 +97,7 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         )?)?;
         m.add_function(wrap_pyfunction!(x509::extensions::key_identifier, m)?)?;
         m.add_class::<x509::certificate::Certificate>()?;
+        m.add_class::<x509::sct::Sct>()?;
         m.add_function(wrap_pyfunction!(
             x509::builders::create_x509_certificate,
             m

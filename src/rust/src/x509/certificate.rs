@@ -176,6 +176,12 @@ impl Certificate {
         Ok(PyBytes::new(py, &tbs))
     }
 
+    #[getter]
+    fn tbs_precertificate_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        let tbs = self.core.tbs_precertificate_der().map_err(x509_error)?;
+        Ok(PyBytes::new(py, &tbs))
+    }
+
     fn public_key<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, PyAny>> {
         let spki = asn1::write_single(&self.core.parsed().tbs_certificate.spki)
             .map_err(|err| x509_error(err.into()))?;

@@ -431,6 +431,20 @@ fn value_object<'py>(
             class(py, "PrivateKeyUsagePeriod")?
                 .call1((time(&period.not_before)?, time(&period.not_after)?))?
         }
+        Decoded::PrecertSignedCertificateTimestamps(scts) => {
+            let list = PyList::empty(py);
+            for sct in scts {
+                list.append(Py::new(py, super::sct::Sct::new(sct, true))?)?;
+            }
+            class(py, "PrecertificateSignedCertificateTimestamps")?.call1((list,))?
+        }
+        Decoded::SignedCertificateTimestamps(scts) => {
+            let list = PyList::empty(py);
+            for sct in scts {
+                list.append(Py::new(py, super::sct::Sct::new(sct, false))?)?;
+            }
+            class(py, "SignedCertificateTimestamps")?.call1((list,))?
+        }
         Decoded::CrlReason(code) => {
             let name = match code {
                 0 => "unspecified",

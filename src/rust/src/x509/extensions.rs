@@ -275,6 +275,16 @@ pub(crate) fn encode_extension_value<'py>(
                 .map(|time| generalized_time(&time))
                 .transpose()?,
         })?
+    } else if oid == oids::PRECERT_SCTS || oid == oids::SCTS {
+        let mut raws = Vec::new();
+        for sct in extension.try_iter()? {
+            let sct = sct?;
+            let sct = sct.cast::<super::sct::Sct>()?;
+            raws.push(sct.get().raw().to_vec());
+        }
+        let list = cryptography_x509::sct::write_list(raws.iter().map(Vec::as_slice))
+            .map_err(|err| PyValueError::new_err(err.to_string()))?;
+        write(&list.as_slice())?
     } else if oid == oids::CERTIFICATE_POLICIES {
         certificate_policies(extension)?
     } else if oid == oids::CRL_DISTRIBUTION_POINTS || oid == oids::FRESHEST_CRL {

@@ -83,6 +83,30 @@ impl Certificate {
         Ok(asn1::write_single(&self.parsed().tbs_certificate)?)
     }
 
+    /// The TBSCertificate without its signed certificate timestamp list: what the SCTs of
+    /// a certificate were issued over (RFC 6962 section 3.2).
+    pub fn tbs_precertificate_der(&self) -> X509Result<Vec<u8>> {
+        let mut tbs = self.parsed().tbs_certificate.clone();
+        let extensions = crate::extensions::unique(tbs.extensions.as_ref())?;
+        let precert_scts = crate::extensions::oids::PRECERT_SCTS;
+        if !extensions
+            .iter()
+            .any(|extension| extension.extn_id == precert_scts)
+        {
+            return Err(X509Error::MissingExtension(
+                "Could not find pre-certificate SCT list extension",
+            ));
+        }
+        let kept: Vec<_> = extensions
+            .into_iter()
+            .filter(|extension| extension.extn_id != precert_scts)
+            .collect();
+        tbs.extensions = (!kept.is_empty()).then(|| {
+            cryptography_asn1::read_or_built::ReadOrBuilt::Built(asn1::SequenceOfWriter::new(kept))
+        });
+        Ok(asn1::write_single(&tbs)?)
+    }
+
     /// The hash of the whole DER.
     pub fn fingerprint(&self, algorithm: HashAlgorithm) -> X509Result<Vec<u8>> {
         let mut digest = vec![0u8; algorithm.output_len()];

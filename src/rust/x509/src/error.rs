@@ -24,6 +24,10 @@ pub enum X509Error {
     /// The signature AlgorithmIdentifier inside the signed structure differs from the
     /// one outside it; names what was loaded.
     AlgorithmMismatch(&'static str),
+    /// An extension an operation needs is absent (the message).
+    MissingExtension(&'static str),
+    /// A signed certificate timestamp list that is not one (its message).
+    Sct(String),
     /// A Name attribute's value with a long-form tag.
     LongFormTag,
     /// An extension whose OID an earlier extension of the same list has.
@@ -91,6 +95,8 @@ impl fmt::Display for X509Error {
                 f,
                 "Inner and outer signature algorithms do not match. This is an invalid {what}."
             ),
+            X509Error::Sct(message) => write!(f, "{message}"),
+            X509Error::MissingExtension(message) => write!(f, "{message}"),
             X509Error::LongFormTag => {
                 write!(
                     f,

@@ -40,6 +40,9 @@ pub mod oids {
     pub const CRL_REASON: Oid = asn1::oid!(2, 5, 29, 21);
     pub const INVALIDITY_DATE: Oid = asn1::oid!(2, 5, 29, 24);
     pub const CERTIFICATE_ISSUER: Oid = asn1::oid!(2, 5, 29, 29);
+    /// RFC 6962: SCT lists in a precertificate and in a certificate.
+    pub const PRECERT_SCTS: Oid = asn1::oid!(1, 3, 6, 1, 4, 1, 11129, 2, 4, 2);
+    pub const SCTS: Oid = asn1::oid!(1, 3, 6, 1, 4, 1, 11129, 2, 4, 5);
     /// Microsoft's certificate template.
     pub const MS_CERTIFICATE_TEMPLATE: Oid = asn1::oid!(1, 3, 6, 1, 4, 1, 311, 21, 7);
 }
@@ -87,6 +90,8 @@ pub enum Decoded<'a> {
     OcspNoCheck,
     PrecertPoison,
     MsCertificateTemplate(der::MsCertificateTemplate),
+    PrecertSignedCertificateTimestamps(Vec<crate::sct::Sct>),
+    SignedCertificateTimestamps(Vec<crate::sct::Sct>),
     CrlReason(u32),
     /// RFC 5280 section 5.3.2: a GeneralizedTime without fractions of a second.
     InvalidityDate(asn1::X509GeneralizedTime),
@@ -159,6 +164,12 @@ pub fn decode<'a>(extension: &Extension<'a>) -> X509Result<Decoded<'a>> {
     } else if *oid == PRECERT_POISON {
         asn1::parse_single::<asn1::Null>(value)?;
         Decoded::PrecertPoison
+    } else if *oid == PRECERT_SCTS {
+        let list: &[u8] = asn1::parse_single(value)?;
+        Decoded::PrecertSignedCertificateTimestamps(crate::sct::parse_list(list)?)
+    } else if *oid == SCTS {
+        let list: &[u8] = asn1::parse_single(value)?;
+        Decoded::SignedCertificateTimestamps(crate::sct::parse_list(list)?)
     } else if *oid == CRL_REASON {
         Decoded::CrlReason(asn1::parse_single::<asn1::Enumerated>(value)?.value())
     } else if *oid == INVALIDITY_DATE {

@@ -22,6 +22,7 @@ pub mod error;
 pub mod extensions;
 pub mod name;
 pub mod rfc4514;
+pub mod sct;
 
 pub use certificate::Certificate;
 pub use error::{X509Error, X509Result};
