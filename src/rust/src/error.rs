@@ -478,6 +478,7 @@ fn key_error(err: KeyError) -> PyErr {
             PyValueError::new_err(format!("{DESERIALIZE} Details: {detail}"))
         }
         KeyError::Invalid(_) => PyValueError::new_err("Invalid key"),
+        KeyError::Refused(message) => PyValueError::new_err(message),
         KeyError::PasswordGiven => {
             PyTypeError::new_err("Password was given but private key is not encrypted.")
         }

@@ -128,6 +128,13 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
             m
         )?)
     })?;
+    submodule(module, PACKAGE, "test_support", |m| {
+        m.add_class::<x509::test_support::TestCertificate>()?;
+        m.add_function(wrap_pyfunction!(
+            x509::test_support::test_parse_certificate,
+            m
+        )?)
+    })?;
     submodule(module, PACKAGE, "fernet", |m| {
         m.add_class::<fernet::PyFernetKey>()
     })?;

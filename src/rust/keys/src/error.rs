@@ -19,6 +19,8 @@ pub enum KeyError {
     /// A structure parsed but holds values no valid key has (a wrong version, a
     /// parameter where none belongs, a private value of the wrong length).
     Invalid(&'static str),
+    /// A structure refused with a message of its own, reported as it is.
+    Refused(&'static str),
     /// A password was given for a key that is not encrypted.
     PasswordGiven,
     /// The key is encrypted and no password was given.
@@ -78,6 +80,7 @@ impl fmt::Display for KeyError {
             KeyError::WrongPemLabel => f.write_str("PEM label does not match the key"),
             KeyError::Malformed(detail) => write!(f, "malformed key: {detail}"),
             KeyError::Invalid(what) => write!(f, "invalid key: {what}"),
+            KeyError::Refused(message) => f.write_str(message),
             KeyError::PasswordGiven => f.write_str("password given for an unencrypted key"),
             KeyError::PasswordMissing => f.write_str("encrypted key and no password"),
             KeyError::IncorrectPassword => f.write_str("incorrect password"),

@@ -73,7 +73,13 @@ pub fn ec_from_sec1(
         (Some(curve), _) | (None, Some(curve)) => curve,
         (None, None) => return Err(KeyError::Invalid("EC key without a curve")),
     };
-    // RFC 5915: the private key is exactly ceiling(log2(n)/8) octets.
+    // RFC 5915: the private key is exactly ceiling(log2(n)/8) octets. Some encoders
+    // drop leading zeros; such a key is refused by name.
+    if key.private_key.len() < curve.element_len() {
+        return Err(KeyError::Refused(
+            "EC private key is not encoded properly: private key value is too short.",
+        ));
+    }
     if key.private_key.len() != curve.element_len() {
         return Err(KeyError::Invalid("EC private key has the wrong length"));
     }

@@ -57,6 +57,12 @@ pub fn parse_spki(der_bytes: &[u8]) -> KeyResult<PublicKey> {
         }
         AlgorithmParameters::Ec(params) => {
             let curve = curves::curve_from_parameters(params)?;
+            // SEC 1 section 2.3.4: the single byte 0 encodes the point at infinity.
+            if key_bytes == [0] {
+                return Err(KeyError::Refused(
+                    "Cannot load an EC public key where the point is at infinity",
+                ));
+            }
             Ok(PublicKey::Ec(EcPublicKey::from_key_encoding(
                 curve, key_bytes,
             )?))

@@ -128,6 +128,14 @@ impl<'a> PrivateRequest<'a> {
             ApiPrivateFormat::OpenSsh => return Err(SerializationError::OpenSshUnsupported.into()),
             _ => return Err(SerializationError::FormatInvalid.into()),
         };
+        // Traditional OpenSSL files exist only as PEM and DER: any other encoding makes
+        // the format the wrong one (the reference's ValueError, not the TypeError of an
+        // unknown encoding).
+        if format == PrivateFormat::Traditional
+            && !matches!(encoding, ApiEncoding::Pem | ApiEncoding::Der)
+        {
+            return Err(SerializationError::FormatInvalid.into());
+        }
         let encoding = pem_or_der(encoding)?;
         let password = match encryption {
             Encryption::None => None,
@@ -305,6 +313,10 @@ mod tests {
         assert_eq!(
             private_rule(ec, E::Der, F::TraditionalOpenSsl, password),
             Some(S::DerTraditionalEncrypted)
+        );
+        assert_eq!(
+            private_rule(ec, E::Smime, F::TraditionalOpenSsl, none),
+            Some(S::FormatInvalid)
         );
         let long = [b'x'; MAX_PASSWORD_LEN + 1];
         // The password's length is checked before anything else.

@@ -11,6 +11,7 @@ pub(crate) mod extensions;
 pub(crate) mod name;
 pub(crate) mod sct;
 pub(crate) mod signature;
+pub(crate) mod test_support;
 
 use cryptography_x509::X509Error;
 use pyo3::exceptions::PyValueError;

@@ -12,6 +12,7 @@ from cryptography.hazmat.bindings._rust import cobblestone as cobblestone
 from cryptography.hazmat.bindings._rust import fernet as fernet
 from cryptography.hazmat.bindings._rust import keys as keys
 from cryptography.hazmat.bindings._rust import openssl as openssl
+from cryptography.hazmat.bindings._rust import test_support as test_support
 from cryptography.hazmat.bindings._rust import x509 as x509
 from cryptography.hazmat.primitives import padding
 from cryptography.utils import Buffer
@@ -28,6 +29,7 @@ __all__ = [
     "fernet",
     "keys",
     "openssl",
+    "test_support",
     "x509",
 ]
 

@@ -1,0 +1,65 @@
+//! `_rust.test_support`: what the reference's test suite reads below the public API
+//! (the string tags of a certificate's names and the types of its times).
+
+use cryptography_asn1::certificate::Time;
+use cryptography_asn1::name::Name;
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+
+#[pyclass(module = "cryptography.hazmat.bindings._rust.test_support", frozen)]
+pub(crate) struct TestCertificate {
+    #[pyo3(get)]
+    not_before_tag: u8,
+    #[pyo3(get)]
+    not_after_tag: u8,
+    issuer_value_tags: Vec<u8>,
+    subject_value_tags: Vec<u8>,
+}
+
+#[pymethods]
+impl TestCertificate {
+    #[getter]
+    fn issuer_value_tags<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, &self.issuer_value_tags)
+    }
+
+    #[getter]
+    fn subject_value_tags<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, &self.subject_value_tags)
+    }
+}
+
+fn time_tag(time: &Time) -> u8 {
+    match time {
+        Time::UtcTime(_) => 0x17,
+        Time::GeneralizedTime(_) => 0x18,
+    }
+}
+
+fn value_tags(name: &Name<'_>) -> Vec<u8> {
+    let mut tags = Vec::new();
+    if let Some(rdns) = name.read() {
+        for rdn in rdns.clone() {
+            if let Some(attributes) = rdn.read() {
+                for attribute in attributes.clone() {
+                    tags.push(attribute.value.0.tag.as_u8().unwrap_or(0));
+                }
+            }
+        }
+    }
+    tags
+}
+
+/// `test_parse_certificate(data)`: the tags of a DER certificate's times and name values.
+#[pyfunction]
+pub(crate) fn test_parse_certificate(data: &[u8]) -> PyResult<TestCertificate> {
+    let certificate = asn1::parse_single::<cryptography_asn1::certificate::Certificate<'_>>(data)
+        .map_err(|err| super::x509_error(err.into()))?;
+    let tbs = &certificate.tbs_certificate;
+    Ok(TestCertificate {
+        not_before_tag: time_tag(&tbs.validity.not_before),
+        not_after_tag: time_tag(&tbs.validity.not_after),
+        issuer_value_tags: value_tags(&tbs.issuer),
+        subject_value_tags: value_tags(&tbs.subject),
+    })
+}
