@@ -496,3 +496,26 @@ class TestKeys:
                 pickle.dumps(obj)
         assert isinstance(key, ec.EllipticCurvePrivateKeyWithSerialization)
         assert type(key).__name__ == "ECPrivateKey"
+
+
+def test_a_public_key_at_infinity_is_refused_by_name() -> None:
+    # SEC 1 section 2.3.4: the single octet 00 is the point at infinity (here inside an
+    # id-ecPublicKey P-256 SubjectPublicKeyInfo).
+    pem = (
+        b"-----BEGIN PUBLIC KEY-----\n"
+        b"MBkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDAgAA\n"
+        b"-----END PUBLIC KEY-----\n"
+    )
+    with pytest.raises(ValueError, match="point is at infinity"):
+        serialization.load_pem_public_key(pem)
+
+
+def test_traditional_openssl_is_only_pem_or_der() -> None:
+    key = ec.derive_private_key(1234, ec.SECP256R1())
+    for encoding in (serialization.Encoding.SMIME, serialization.Encoding.X962):
+        with pytest.raises(ValueError, match="format is invalid with this key"):
+            key.private_bytes(
+                encoding,
+                serialization.PrivateFormat.TraditionalOpenSSL,
+                serialization.NoEncryption(),
+            )
