@@ -7,6 +7,7 @@ use cryptography_asn1::certificate::{self as der, Extension, Time, Validity};
 use cryptography_asn1::keys::SubjectPublicKeyInfo;
 use cryptography_asn1::name::Name;
 use cryptography_asn1::read_or_built::ReadOrBuilt;
+use cryptography_x509::signature::signing_hash_oid;
 use cryptography_x509::Certificate as CoreCertificate;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -31,18 +32,6 @@ fn is_instance(value: &Bound<'_, PyAny>, module: &str, class: &str) -> PyResult<
     )
 }
 
-/// The hashes certificates are signed with, by name: (name, OID of the hash).
-const SIGNING_HASHES: [(&str, asn1::ObjectIdentifier); 8] = [
-    ("sha224", asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 4)),
-    ("sha256", asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 1)),
-    ("sha384", asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 2)),
-    ("sha512", asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 3)),
-    ("sha3-224", asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 7)),
-    ("sha3-256", asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 8)),
-    ("sha3-384", asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 9)),
-    ("sha3-512", asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 10)),
-];
-
 /// The name of the signing hash, checked to be one certificates are signed with.
 fn signing_hash(py: Python<'_>, algorithm: &Bound<'_, PyAny>) -> PyResult<String> {
     if algorithm.is_none() {
@@ -57,7 +46,7 @@ fn signing_hash(py: Python<'_>, algorithm: &Bound<'_, PyAny>) -> PyResult<String
         ));
     }
     let name: String = algorithm.getattr("name")?.extract()?;
-    if !SIGNING_HASHES.iter().any(|(known, _)| *known == name) {
+    if signing_hash_oid(&name).is_none() {
         return Err(unsupported_plain(
             py,
             format!("Hash algorithm \"{name}\" not supported for signatures"),
@@ -153,11 +142,8 @@ fn plan(
         let padding = py.import(format!("{ASYMMETRIC}.padding"))?;
         if rsa_padding.is_instance(&padding.getattr("PSS")?)? {
             let salt = pss_salt_length(py, private_key, algorithm, rsa_padding)?;
-            let hash_oid = SIGNING_HASHES
-                .iter()
-                .find(|(name, _)| *name == hash)
-                .map(|(_, oid)| oid.clone())
-                .ok_or_else(|| PyValueError::new_err("unknown hash"))?;
+            let hash_oid =
+                signing_hash_oid(&hash).ok_or_else(|| PyValueError::new_err("unknown hash"))?;
             let hash_identifier =
                 AlgorithmIdentifier::new(AlgorithmParameters::Other(hash_oid, None));
             let mgf_hash = asn1::write_single(&hash_identifier)
@@ -307,6 +293,18 @@ fn extension_values(
     Ok(values)
 }
 
+/// The builder's extension values as the DER structures, borrowing their bytes.
+fn as_extensions(values: &[(asn1::ObjectIdentifier, bool, Vec<u8>)]) -> Vec<Extension<'_>> {
+    values
+        .iter()
+        .map(|(oid, critical, value)| Extension {
+            extn_id: oid.clone(),
+            critical: *critical,
+            extn_value: value,
+        })
+        .collect()
+}
+
 /// A public key's SubjectPublicKeyInfo DER.
 fn spki_der(py: Python<'_>, public_key: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
     let serialization = py.import("cryptography.hazmat.primitives.serialization")?;
@@ -360,14 +358,7 @@ pub(crate) fn create_x509_certificate(
     let extension_values = extension_values(builder)?;
 
     let signature_algorithm = algorithm_identifier(signing.as_ref(), &pss_der)?;
-    let extensions: Vec<Extension<'_>> = extension_values
-        .iter()
-        .map(|(oid, critical, value)| Extension {
-            extn_id: oid.clone(),
-            critical: *critical,
-            extn_value: value,
-        })
-        .collect();
+    let extensions: Vec<Extension<'_>> = as_extensions(&extension_values);
     let time = |time| {
         Time::for_datetime(time).map_err(|_| PyValueError::new_err("invalid certificate time"))
     };
@@ -447,14 +438,7 @@ pub(crate) fn create_x509_csr(
             .clone();
         attribute_values.push((oid, tag, value));
     }
-    let extensions: Vec<Extension<'_>> = extension_values
-        .iter()
-        .map(|(oid, critical, value)| Extension {
-            extn_id: oid.clone(),
-            critical: *critical,
-            extn_value: value,
-        })
-        .collect();
+    let extensions: Vec<Extension<'_>> = as_extensions(&extension_values);
     let extensions_der = (!extensions.is_empty())
         .then(|| asn1::write_single(&asn1::SequenceOfWriter::new(extensions)))
         .transpose()
@@ -511,14 +495,7 @@ pub(crate) fn create_revoked_certificate(
     let serial = int_der_bytes(&builder.getattr("_serial_number")?)?;
     let date = utc_datetime(&builder.getattr("_revocation_date")?)?;
     let extension_values = extension_values(builder)?;
-    let extensions: Vec<Extension<'_>> = extension_values
-        .iter()
-        .map(|(oid, critical, value)| Extension {
-            extn_id: oid.clone(),
-            critical: *critical,
-            extn_value: value,
-        })
-        .collect();
+    let extensions: Vec<Extension<'_>> = as_extensions(&extension_values);
     let entry = cryptography_asn1::crl::RevokedCertificate {
         user_certificate: asn1::BigInt::new(&serial)
             .ok_or_else(|| PyValueError::new_err("invalid serial"))?,
@@ -563,14 +540,7 @@ pub(crate) fn create_x509_crl(
         .iter()
         .map(|der| asn1::parse_single::<crl_der::RevokedCertificate<'_>>(der).map_err(parse_error))
         .collect::<PyResult<Vec<_>>>()?;
-    let extensions: Vec<Extension<'_>> = extension_values
-        .iter()
-        .map(|(oid, critical, value)| Extension {
-            extn_id: oid.clone(),
-            critical: *critical,
-            extn_value: value,
-        })
-        .collect();
+    let extensions: Vec<Extension<'_>> = as_extensions(&extension_values);
     let signature_algorithm = algorithm_identifier(Some(&signing), &pss_der)?;
     let time =
         |time| Time::for_datetime(time).map_err(|_| PyValueError::new_err("invalid CRL time"));

@@ -1,18 +1,15 @@
 //! `Certificate` and its loaders: the core's certificate (its DER and the one parse of
 //! it) with the Python objects a caller reads built on first access and kept.
 
-use cryptography_keys::armor;
 use cryptography_x509::Certificate as CoreCertificate;
-use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBytes, PyDict, PyList};
+use pyo3::types::{PyBytes, PyList};
 
 use super::{datetime, name::name_to_python, warn_naive, x509_error};
 use crate::buf::BytesLike;
 use crate::error::CryptoResult;
 use crate::oid::ObjectIdentifier;
-use crate::serialization::Encoding;
 
 #[pyclass(
     module = "cryptography.hazmat.bindings._rust.x509",
@@ -24,17 +21,6 @@ pub(crate) struct Certificate {
     issuer: PyOnceLock<Py<PyAny>>,
     subject: PyOnceLock<Py<PyAny>>,
     extensions: PyOnceLock<Py<PyAny>>,
-}
-
-/// A signed big-endian integer (two's complement) as a Python int.
-fn signed_int<'py>(py: Python<'py>, bytes: &[u8]) -> PyResult<Bound<'py, PyAny>> {
-    let kwargs = PyDict::new(py);
-    kwargs.set_item("signed", true)?;
-    py.get_type::<pyo3::types::PyInt>().call_method(
-        "from_bytes",
-        (PyBytes::new(py, bytes), "big"),
-        Some(&kwargs),
-    )
 }
 
 impl Certificate {
@@ -76,7 +62,11 @@ impl Certificate {
 
     #[getter]
     fn serial_number<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        signed_int(py, self.core.parsed().tbs_certificate.serial.as_bytes())
+        super::int_from_der(
+            py,
+            self.core.parsed().tbs_certificate.serial.as_bytes(),
+            true,
+        )
     }
 
     #[getter]
@@ -240,26 +230,7 @@ impl Certificate {
         py: Python<'py>,
         encoding: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyBytes>> {
-        let encoding = encoding.cast::<Encoding>().map_err(|_| {
-            PyTypeError::new_err(format!(
-                "'{}' object is not an instance of 'Encoding'",
-                encoding
-                    .get_type()
-                    .name()
-                    .map(|n| n.to_string())
-                    .unwrap_or_default()
-            ))
-        })?;
-        match *encoding.get() {
-            Encoding::DER => Ok(PyBytes::new(py, self.core.der())),
-            Encoding::PEM => Ok(PyBytes::new(
-                py,
-                &armor::encode("CERTIFICATE", self.core.der(), &[]),
-            )),
-            _ => Err(PyTypeError::new_err(
-                "encoding must be Encoding.DER or Encoding.PEM",
-            )),
-        }
+        super::der_or_pem(py, encoding, self.core.der(), "CERTIFICATE")
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
@@ -270,10 +241,7 @@ impl Certificate {
     }
 
     fn __hash__(&self) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        self.core.der().hash(&mut hasher);
-        hasher.finish()
+        super::der_hash(self.core.der())
     }
 
     fn __deepcopy__(slf: &Bound<'_, Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {

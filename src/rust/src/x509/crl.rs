@@ -3,18 +3,16 @@
 
 use std::sync::Arc;
 
-use cryptography_keys::armor;
 use cryptography_x509::crl::Crl as CoreCrl;
 use pyo3::exceptions::{PyIndexError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBytes, PyDict, PyList, PySlice};
+use pyo3::types::{PyBytes, PyList, PySlice};
 
 use super::{datetime, name::name_to_python, warn_naive, x509_error};
 use crate::buf::BytesLike;
 use crate::error::CryptoResult;
 use crate::oid::ObjectIdentifier;
-use crate::serialization::Encoding;
 
 #[pyclass(
     module = "cryptography.hazmat.bindings._rust.x509",
@@ -38,16 +36,6 @@ pub(crate) struct RevokedCertificate {
     extensions: PyOnceLock<Py<PyAny>>,
 }
 
-fn signed_int<'py>(py: Python<'py>, bytes: &[u8]) -> PyResult<Bound<'py, PyAny>> {
-    let kwargs = PyDict::new(py);
-    kwargs.set_item("signed", true)?;
-    py.get_type::<pyo3::types::PyInt>().call_method(
-        "from_bytes",
-        (PyBytes::new(py, bytes), "big"),
-        Some(&kwargs),
-    )
-}
-
 impl RevokedCertificate {
     pub(crate) fn from_entry_der(der: Vec<u8>) -> Self {
         RevokedCertificate {
@@ -69,7 +57,7 @@ impl RevokedCertificate {
 impl RevokedCertificate {
     #[getter]
     fn serial_number<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        signed_int(py, self.entry()?.user_certificate.as_bytes())
+        super::int_from_der(py, self.entry()?.user_certificate.as_bytes(), true)
     }
 
     #[getter]
@@ -214,19 +202,7 @@ impl CertificateRevocationList {
         py: Python<'py>,
         encoding: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyBytes>> {
-        let encoding = encoding
-            .cast::<Encoding>()
-            .map_err(|_| PyTypeError::new_err("encoding must be Encoding.DER or Encoding.PEM"))?;
-        match *encoding.get() {
-            Encoding::DER => Ok(PyBytes::new(py, self.core.der())),
-            Encoding::PEM => Ok(PyBytes::new(
-                py,
-                &armor::encode("X509 CRL", self.core.der(), &[]),
-            )),
-            _ => Err(PyTypeError::new_err(
-                "encoding must be Encoding.DER or Encoding.PEM",
-            )),
-        }
+        super::der_or_pem(py, encoding, self.core.der(), "X509 CRL")
     }
 
     /// Whether `public_key` verifies the list's signature (False for a bad signature or
@@ -241,29 +217,14 @@ impl CertificateRevocationList {
             ));
         }
         let tbs = self.core.tbs_der().map_err(x509_error)?;
-        let outcome = super::signature::verify(
+        let parsed = self.core.parsed();
+        super::signature_holds(
             py,
             public_key,
-            &self.core.parsed().signature_algorithm,
-            self.core.parsed().signature_value.as_bytes(),
+            &parsed.signature_algorithm,
+            parsed.signature_value.as_bytes(),
             &tbs,
-        );
-        match outcome {
-            Ok(()) => Ok(true),
-            Err(err) => {
-                let err = PyErr::from(err);
-                let invalid = py
-                    .import("cryptography.exceptions")?
-                    .getattr("InvalidSignature")?;
-                if err.is_instance(py, &invalid)
-                    || err.is_instance_of::<pyo3::exceptions::PyValueError>(py)
-                {
-                    Ok(false)
-                } else {
-                    Err(err)
-                }
-            }
-        }
+        )
     }
 
     fn get_revoked_certificate_by_serial_number(

@@ -1,9 +1,8 @@
 //! `CertificateSigningRequest` and its loaders, over the core's `Csr`.
 
 use cryptography_asn1::certificate::Extensions as DerExtensions;
-use cryptography_keys::armor;
 use cryptography_x509::csr::Csr as CoreCsr;
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyList};
@@ -12,7 +11,6 @@ use super::{name::name_to_python, x509_error};
 use crate::buf::BytesLike;
 use crate::error::CryptoResult;
 use crate::oid::ObjectIdentifier;
-use crate::serialization::Encoding;
 
 /// PKCS#9 extensionRequest (RFC 2985 section 5.4.2).
 const EXTENSION_REQUEST: asn1::ObjectIdentifier = asn1::oid!(1, 2, 840, 113549, 1, 9, 14);
@@ -89,27 +87,14 @@ impl CertificateSigningRequest {
     fn is_signature_valid(&self, py: Python<'_>) -> PyResult<bool> {
         let key = self.public_key(py)?;
         let info = self.core.info_der().map_err(x509_error)?;
-        let outcome = super::signature::verify(
+        let parsed = self.core.parsed();
+        super::signature_holds(
             py,
             &key,
-            &self.core.parsed().signature_algorithm,
-            self.core.parsed().signature.as_bytes(),
+            &parsed.signature_algorithm,
+            parsed.signature.as_bytes(),
             &info,
-        );
-        match outcome {
-            Ok(()) => Ok(true),
-            Err(err) => {
-                let err = PyErr::from(err);
-                let invalid = py
-                    .import("cryptography.exceptions")?
-                    .getattr("InvalidSignature")?;
-                if err.is_instance(py, &invalid) || err.is_instance_of::<PyValueError>(py) {
-                    Ok(false)
-                } else {
-                    Err(err)
-                }
-            }
-        }
+        )
     }
 
     #[getter]
@@ -188,19 +173,7 @@ impl CertificateSigningRequest {
         py: Python<'py>,
         encoding: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyBytes>> {
-        let encoding = encoding
-            .cast::<Encoding>()
-            .map_err(|_| PyTypeError::new_err("encoding must be Encoding.DER or Encoding.PEM"))?;
-        match *encoding.get() {
-            Encoding::DER => Ok(PyBytes::new(py, self.core.der())),
-            Encoding::PEM => Ok(PyBytes::new(
-                py,
-                &armor::encode("CERTIFICATE REQUEST", self.core.der(), &[]),
-            )),
-            _ => Err(PyTypeError::new_err(
-                "encoding must be Encoding.DER or Encoding.PEM",
-            )),
-        }
+        super::der_or_pem(py, encoding, self.core.der(), "CERTIFICATE REQUEST")
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
@@ -211,10 +184,7 @@ impl CertificateSigningRequest {
     }
 
     fn __hash__(&self) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        self.core.der().hash(&mut hasher);
-        hasher.finish()
+        super::der_hash(self.core.der())
     }
 }
 

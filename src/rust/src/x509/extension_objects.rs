@@ -10,7 +10,7 @@ use cryptography_x509::extensions::{self as core_extensions, Decoded};
 use cryptography_x509::X509Error;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyFrozenSet, PyList};
+use pyo3::types::{PyBytes, PyFrozenSet, PyList};
 
 use super::name::name_to_python;
 use super::x509_error;
@@ -40,22 +40,8 @@ fn ip_object<'py>(py: Python<'py>, bytes: &[u8], network: bool) -> PyResult<Boun
     if !network {
         return ipaddress.call_method1("ip_address", (PyBytes::new(py, bytes),));
     }
-    if bytes.len() != 8 && bytes.len() != 32 {
-        return Err(PyValueError::new_err(format!(
-            "Invalid IPNetwork, must be 8 bytes for IPv4 and 32 bytes for IPv6. Found length: {}",
-            bytes.len()
-        )));
-    }
-    let (address, mask) = bytes.split_at(bytes.len() / 2);
-    let ones: u32 = mask.iter().map(|byte| byte.count_ones()).sum();
-    let contiguous = mask
-        .iter()
-        .flat_map(|byte| (0..8).rev().map(move |bit| byte >> bit & 1))
-        .skip(ones as usize)
-        .all(|bit| bit == 0);
-    if !contiguous {
-        return Err(PyValueError::new_err("Invalid netmask"));
-    }
+    let (address, ones) =
+        cryptography_x509::signature::ip_network(bytes).map_err(PyValueError::new_err)?;
     let address = ipaddress.call_method1("ip_address", (PyBytes::new(py, address),))?;
     ipaddress.call_method1("ip_network", (format!("{}/{ones}", address.str()?),))
 }
@@ -122,33 +108,13 @@ fn general_names_of<'py>(
     Ok(list)
 }
 
-fn big_int<'py>(py: Python<'py>, bytes: &[u8], signed: bool) -> PyResult<Bound<'py, PyAny>> {
-    let kwargs = PyDict::new(py);
-    kwargs.set_item("signed", signed)?;
-    py.get_type::<pyo3::types::PyInt>().call_method(
-        "from_bytes",
-        (PyBytes::new(py, bytes), "big"),
-        Some(&kwargs),
-    )
-}
-
 /// The ReasonFlags members of a reasons BIT STRING.
 fn reasons<'py>(py: Python<'py>, bits: &asn1::BitString<'_>) -> PyResult<Bound<'py, PyFrozenSet>> {
-    const NAMES: [(usize, &str); 8] = [
-        (1, "key_compromise"),
-        (2, "ca_compromise"),
-        (3, "affiliation_changed"),
-        (4, "superseded"),
-        (5, "cessation_of_operation"),
-        (6, "certificate_hold"),
-        (7, "privilege_withdrawn"),
-        (8, "aa_compromise"),
-    ];
     let flags = class(py, "ReasonFlags")?;
-    let members = NAMES
+    let members = cryptography_x509::signature::REASONS
         .iter()
-        .filter(|(bit, _)| bits.has_bit_set(*bit))
-        .map(|(_, name)| flags.getattr(*name))
+        .filter(|(_, bit, _)| bit.is_some_and(|bit| bits.has_bit_set(bit)))
+        .map(|(_, _, value)| flags.call1((*value,)))
         .collect::<PyResult<Vec<_>>>()?;
     PyFrozenSet::new(py, &members)
 }
@@ -245,7 +211,7 @@ fn qualifier<'py>(
             let numbers = PyList::empty(py);
             if let Some(read) = reference.notice_numbers.read() {
                 for number in read.clone() {
-                    numbers.append(big_int(py, number.as_bytes(), false)?)?;
+                    numbers.append(super::int_from_der(py, number.as_bytes(), false)?)?;
                 }
             }
             class(py, "NoticeReference")?
@@ -324,7 +290,7 @@ fn value_object<'py>(
                 None => none(),
             };
             let serial = match &aki.authority_cert_serial_number {
-                Some(serial) => big_int(py, serial.as_bytes(), true)?,
+                Some(serial) => super::int_from_der(py, serial.as_bytes(), true)?,
                 None => none(),
             };
             let key_id = aki.key_identifier.map(|id| PyBytes::new(py, id));
@@ -381,9 +347,8 @@ fn value_object<'py>(
             constraints.require_explicit_policy,
             constraints.inhibit_policy_mapping,
         ))?,
-        Decoded::InhibitAnyPolicy(skip) => {
-            class(py, "InhibitAnyPolicy")?.call1((big_int(py, skip.as_bytes(), false)?,))?
-        }
+        Decoded::InhibitAnyPolicy(skip) => class(py, "InhibitAnyPolicy")?
+            .call1((super::int_from_der(py, skip.as_bytes(), false)?,))?,
         Decoded::TlsFeature(features) => {
             let feature_type = class(py, "TLSFeatureType")?;
             let list = PyList::empty(py);
@@ -400,11 +365,10 @@ fn value_object<'py>(
             template.minor_version,
         ))?,
         Decoded::CrlNumber(number) => {
-            class(py, "CRLNumber")?.call1((big_int(py, number.as_bytes(), false)?,))?
+            class(py, "CRLNumber")?.call1((super::int_from_der(py, number.as_bytes(), false)?,))?
         }
-        Decoded::DeltaCrlIndicator(number) => {
-            class(py, "DeltaCRLIndicator")?.call1((big_int(py, number.as_bytes(), false)?,))?
-        }
+        Decoded::DeltaCrlIndicator(number) => class(py, "DeltaCRLIndicator")?
+            .call1((super::int_from_der(py, number.as_bytes(), false)?,))?,
         Decoded::IssuingDistributionPoint(idp) => {
             let (full_name, relative_name) = point_name(py, idp.distribution_point.as_ref())?;
             let only_some = match &idp.only_some_reasons {
@@ -446,24 +410,15 @@ fn value_object<'py>(
             class(py, "SignedCertificateTimestamps")?.call1((list,))?
         }
         Decoded::CrlReason(code) => {
-            let name = match code {
-                0 => "unspecified",
-                1 => "key_compromise",
-                2 => "ca_compromise",
-                3 => "affiliation_changed",
-                4 => "superseded",
-                5 => "cessation_of_operation",
-                6 => "certificate_hold",
-                8 => "remove_from_crl",
-                9 => "privilege_withdrawn",
-                10 => "aa_compromise",
-                other => {
-                    return Err(PyValueError::new_err(format!(
-                        "Unsupported reason code: {other}"
-                    )))
-                }
+            let Some((_, _, value)) = cryptography_x509::signature::REASONS
+                .iter()
+                .find(|(known, _, _)| *known == code)
+            else {
+                return Err(PyValueError::new_err(format!(
+                    "Unsupported reason code: {code}"
+                )));
             };
-            class(py, "CRLReason")?.call1((class(py, "ReasonFlags")?.getattr(name)?,))?
+            class(py, "CRLReason")?.call1((class(py, "ReasonFlags")?.call1((*value,))?,))?
         }
         Decoded::InvalidityDate(time) => {
             class(py, "InvalidityDate")?

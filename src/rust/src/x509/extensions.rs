@@ -6,6 +6,7 @@ use cryptography_asn1::extensions::{self as der, GeneralName, Ia5Bytes, OtherNam
 use cryptography_asn1::name::{Name, RawValue};
 use cryptography_asn1::read_or_built::ReadOrBuilt;
 use cryptography_x509::extensions::oids;
+use cryptography_x509::signature::REASONS;
 use pyo3::exceptions::{PyNotImplementedError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
@@ -310,20 +311,13 @@ const NONCE: asn1::ObjectIdentifier = asn1::oid!(1, 3, 6, 1, 5, 5, 7, 48, 1, 2);
 const ACCEPTABLE_RESPONSES: asn1::ObjectIdentifier = asn1::oid!(1, 3, 6, 1, 5, 5, 7, 48, 1, 4);
 
 /// RFC 5280 section 5.3.1's CRLReason codes (7 is not used).
+/// The CRLReason code of a ReasonFlags value.
 fn crl_reason_code(reason: &str) -> PyResult<u32> {
-    Ok(match reason {
-        "unspecified" => 0,
-        "keyCompromise" => 1,
-        "cACompromise" => 2,
-        "affiliationChanged" => 3,
-        "superseded" => 4,
-        "cessationOfOperation" => 5,
-        "certificateHold" => 6,
-        "removeFromCRL" => 8,
-        "privilegeWithdrawn" => 9,
-        "aACompromise" => 10,
-        other => return Err(PyValueError::new_err(format!("unknown reason {other}"))),
-    })
+    REASONS
+        .iter()
+        .find(|(_, _, value)| *value == reason)
+        .map(|(code, _, _)| *code)
+        .ok_or_else(|| PyValueError::new_err(format!("unknown reason {reason}")))
 }
 
 /// `key_identifier(public_key)`: RFC 5280 section 4.2.1.2's method (1), the SHA-1 of
@@ -372,22 +366,13 @@ fn bit_string_der(bits_set: &[usize]) -> PyResult<(Vec<u8>, u8)> {
 }
 
 /// RFC 5280's ReasonFlags bit of each ReasonFlags value.
+/// The ReasonFlags BIT STRING bit of a ReasonFlags value.
 fn reason_bit(reason: &str) -> PyResult<usize> {
-    Ok(match reason {
-        "keyCompromise" => 1,
-        "cACompromise" => 2,
-        "affiliationChanged" => 3,
-        "superseded" => 4,
-        "cessationOfOperation" => 5,
-        "certificateHold" => 6,
-        "privilegeWithdrawn" => 7,
-        "aACompromise" => 8,
-        other => {
-            return Err(PyValueError::new_err(format!(
-                "{other} is not a ReasonFlags bit"
-            )))
-        }
-    })
+    REASONS
+        .iter()
+        .find(|(_, _, value)| *value == reason)
+        .and_then(|(_, bit, _)| *bit)
+        .ok_or_else(|| PyValueError::new_err(format!("{reason} is not a ReasonFlags bit")))
 }
 
 fn owned_reasons(reasons: Option<Bound<'_, PyAny>>) -> PyResult<Option<(Vec<u8>, u8)>> {

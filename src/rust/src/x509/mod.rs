@@ -111,23 +111,88 @@ pub(crate) fn hash_object<'py>(
     py: Python<'py>,
     oid: &asn1::ObjectIdentifier,
 ) -> PyResult<Option<Bound<'py, PyAny>>> {
-    const HASHES: [(asn1::ObjectIdentifier, &str); 9] = [
-        (asn1::oid!(1, 3, 14, 3, 2, 26), "SHA1"),
-        (asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 4), "SHA224"),
-        (asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 1), "SHA256"),
-        (asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 2), "SHA384"),
-        (asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 3), "SHA512"),
-        (asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 7), "SHA3_224"),
-        (asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 8), "SHA3_256"),
-        (asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 9), "SHA3_384"),
-        (asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 10), "SHA3_512"),
-    ];
-    let Some((_, name)) = HASHES.iter().find(|(known, _)| known == oid) else {
+    let Some(name) = cryptography_x509::signature::hash_class_name(oid) else {
         return Ok(None);
     };
     Ok(Some(
         py.import("cryptography.hazmat.primitives.hashes")?
-            .getattr(*name)?
+            .getattr(name)?
             .call0()?,
     ))
+}
+
+/// A loaded object's `public_bytes(encoding)`: its DER, or PEM under `label`.
+pub(crate) fn der_or_pem<'py>(
+    py: Python<'py>,
+    encoding: &Bound<'py, PyAny>,
+    der: &[u8],
+    label: &str,
+) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+    use crate::serialization::Encoding;
+    use pyo3::exceptions::PyTypeError;
+    let encoding = encoding.cast::<Encoding>().map_err(|_| {
+        let kind = encoding.get_type().name().map(|n| n.to_string());
+        PyTypeError::new_err(format!(
+            "'{}' object is not an instance of 'Encoding'",
+            kind.unwrap_or_default()
+        ))
+    })?;
+    match *encoding.get() {
+        Encoding::DER => Ok(pyo3::types::PyBytes::new(py, der)),
+        Encoding::PEM => Ok(pyo3::types::PyBytes::new(
+            py,
+            &cryptography_keys::armor::encode(label, der, &[]),
+        )),
+        _ => Err(PyTypeError::new_err(
+            "encoding must be Encoding.DER or Encoding.PEM",
+        )),
+    }
+}
+
+/// The hash of a loaded object (of its DER, which is what equality compares).
+pub(crate) fn der_hash(der: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    der.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// A signed big-endian integer (two's complement), or an unsigned one, as a Python int.
+pub(crate) fn int_from_der<'py>(
+    py: Python<'py>,
+    bytes: &[u8],
+    signed: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let kwargs = pyo3::types::PyDict::new(py);
+    kwargs.set_item("signed", signed)?;
+    py.get_type::<pyo3::types::PyInt>().call_method(
+        "from_bytes",
+        (pyo3::types::PyBytes::new(py, bytes), "big"),
+        Some(&kwargs),
+    )
+}
+
+/// Whether `public_key` verifies a signature, as `is_signature_valid` reports it: False,
+/// not an error, for a signature that does not hold or an algorithm that is not checked.
+pub(crate) fn signature_holds(
+    py: Python<'_>,
+    public_key: &Bound<'_, PyAny>,
+    algorithm: &cryptography_asn1::algorithm::AlgorithmIdentifier<'_>,
+    signature: &[u8],
+    data: &[u8],
+) -> PyResult<bool> {
+    match signature::verify(py, public_key, algorithm, signature, data) {
+        Ok(()) => Ok(true),
+        Err(err) => {
+            let err = PyErr::from(err);
+            let invalid = py
+                .import("cryptography.exceptions")?
+                .getattr("InvalidSignature")?;
+            if err.is_instance(py, &invalid) || err.is_instance_of::<PyValueError>(py) {
+                Ok(false)
+            } else {
+                Err(err)
+            }
+        }
+    }
 }

@@ -100,9 +100,6 @@ impl Sct {
     }
 
     fn __hash__(&self) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        self.core.raw.hash(&mut hasher);
-        hasher.finish()
+        super::der_hash(&self.core.raw)
     }
 }

@@ -113,38 +113,6 @@ pub(crate) fn parameters<'py>(
     }
 }
 
-/// Whether certificates signed with `algorithm` are checked at all: SHA-1 and MD5
-/// based signatures are not (the reference's rule).
-fn verifiable(algorithm: &AlgorithmIdentifier<'_>) -> bool {
-    use AlgorithmParameters as P;
-    matches!(
-        algorithm.params,
-        P::RsaWithSha224(_)
-            | P::RsaWithSha256(_)
-            | P::RsaWithSha384(_)
-            | P::RsaWithSha512(_)
-            | P::RsaWithSha3_224(_)
-            | P::RsaWithSha3_256(_)
-            | P::RsaWithSha3_384(_)
-            | P::RsaWithSha3_512(_)
-            | P::RsaPss(_)
-            | P::EcdsaWithSha224
-            | P::EcdsaWithSha256
-            | P::EcdsaWithSha384
-            | P::EcdsaWithSha512
-            | P::EcdsaWithSha3_224
-            | P::EcdsaWithSha3_256
-            | P::EcdsaWithSha3_384
-            | P::EcdsaWithSha3_512
-            | P::DsaWithSha224
-            | P::DsaWithSha256
-            | P::DsaWithSha384
-            | P::DsaWithSha512
-            | P::Ed25519
-            | P::Ed448
-    )
-}
-
 /// Checks `signature` over `data` with `public_key` (a Python key object) as
 /// `algorithm` says: InvalidSignature if it does not hold, ValueError if the algorithm
 /// is one not checked or the key is not of its kind.
@@ -162,7 +130,7 @@ pub(crate) fn verify(
                 .getattr(class)?,
         )
     };
-    if !verifiable(algorithm) {
+    if !cryptography_x509::signature::is_checked(algorithm) {
         return Err(PyValueError::new_err("Unsupported signature algorithm").into());
     }
     let signature = pyo3::types::PyBytes::new(py, signature);

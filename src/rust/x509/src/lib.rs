@@ -23,6 +23,7 @@ pub mod extensions;
 pub mod name;
 pub mod rfc4514;
 pub mod sct;
+pub mod signature;
 
 pub use certificate::Certificate;
 pub use error::{X509Error, X509Result};
