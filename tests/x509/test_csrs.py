@@ -76,3 +76,21 @@ def test_errors() -> None:
         x509.load_pem_x509_csr(
             b"-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----\n"
         )
+
+
+def test_public_bytes_errors() -> None:
+    # As the reference words them: an argument that is not an Encoding at all, and an
+    # Encoding other than DER or PEM. Certificates and CRLs share the same rule.
+    with open(vector_path("x509/custom/valid_signature_cert.pem"), "rb") as f:
+        certificate = x509.load_pem_x509_certificate(f.read())
+    with open(vector_path("x509/custom/valid_signature_crl.pem"), "rb") as f:
+        crl = x509.load_pem_x509_crl(f.read())
+    for loaded in (load("rsa_sha256.pem"), certificate, crl):
+        with pytest.raises(
+            TypeError, match="'str' object is not an instance of 'Encoding'"
+        ):
+            loaded.public_bytes("DER")  # type: ignore[arg-type]
+        with pytest.raises(
+            TypeError, match="encoding must be Encoding.DER or Encoding.PEM"
+        ):
+            loaded.public_bytes(serialization.Encoding.Raw)
