@@ -232,11 +232,11 @@ class AuthorityKeyIdentifier(_ValueExtension):
                 "must both be present or both None"
             )
         if authority_cert_issuer is not None:
-            authority_cert_issuer = list(authority_cert_issuer)
-            if not all(isinstance(x, GeneralName) for x in authority_cert_issuer):
-                raise TypeError(
-                    "authority_cert_issuer must be a list of GeneralName objects"
-                )
+            authority_cert_issuer = _typed_list(
+                authority_cert_issuer,
+                GeneralName,
+                "authority_cert_issuer must be a list of GeneralName objects",
+            )
         if authority_cert_serial_number is not None and not _is_int(
             authority_cert_serial_number
         ):
@@ -392,6 +392,16 @@ class KeyUsage(_ValueExtension):
         )
 
 
+def _typed_list(
+    items: Iterable[typing.Any], kind: typing.Any, message: str
+) -> list[typing.Any]:
+    """The items as a list, each checked to be a `kind`; TypeError(message) if not."""
+    items = list(items)
+    if not all(isinstance(x, kind) for x in items):
+        raise TypeError(message)
+    return items
+
+
 class _ListExtension(_ValueExtension):
     """An extension that is a list of items: iterable, indexable, sized."""
 
@@ -414,10 +424,11 @@ class ExtendedKeyUsage(_ListExtension):
     oid = ExtensionOID.EXTENDED_KEY_USAGE
 
     def __init__(self, usages: Iterable[ObjectIdentifier]) -> None:
-        usages = list(usages)
-        if not all(isinstance(x, ObjectIdentifier) for x in usages):
-            raise TypeError("Every item in the usages list must be an ObjectIdentifier")
-        self._items = usages
+        self._items = _typed_list(
+            usages,
+            ObjectIdentifier,
+            "Every item in the usages list must be an ObjectIdentifier",
+        )
 
     def __repr__(self) -> str:
         return f"<ExtendedKeyUsage({self._items})>"
@@ -450,13 +461,12 @@ _GeneralNameTypes = typing.Union[
 
 class GeneralNames:
     def __init__(self, general_names: Iterable[GeneralName]) -> None:
-        general_names = list(general_names)
-        if not all(isinstance(x, GeneralName) for x in general_names):
-            raise TypeError(
-                "Every item in the general_names list must be an "
-                "object conforming to the GeneralName interface"
-            )
-        self._general_names = general_names
+        self._general_names = _typed_list(
+            general_names,
+            GeneralName,
+            "Every item in the general_names list must be an "
+            "object conforming to the GeneralName interface",
+        )
 
     def __iter__(self) -> Iterator[GeneralName]:
         return iter(self._general_names)
@@ -819,12 +829,11 @@ class AccessDescription:
 
 class _AccessExtension(_ListExtension):
     def __init__(self, descriptions: Iterable[AccessDescription]) -> None:
-        descriptions = list(descriptions)
-        if not all(isinstance(x, AccessDescription) for x in descriptions):
-            raise TypeError(
-                "Every item in the descriptions list must be an AccessDescription"
-            )
-        self._items = descriptions
+        self._items = _typed_list(
+            descriptions,
+            AccessDescription,
+            "Every item in the descriptions list must be an AccessDescription",
+        )
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}({self._items})>"
@@ -1043,12 +1052,11 @@ class CertificatePolicies(_ListExtension):
     oid = ExtensionOID.CERTIFICATE_POLICIES
 
     def __init__(self, policies: Iterable[PolicyInformation]) -> None:
-        policies = list(policies)
-        if not all(isinstance(x, PolicyInformation) for x in policies):
-            raise TypeError(
-                "Every item in the policies list must be a PolicyInformation"
-            )
-        self._items = policies
+        self._items = _typed_list(
+            policies,
+            PolicyInformation,
+            "Every item in the policies list must be a PolicyInformation",
+        )
 
     def __repr__(self) -> str:
         return f"<CertificatePolicies({self._items})>"
@@ -1059,10 +1067,7 @@ def _general_names_or_none(
 ) -> list[GeneralName] | None:
     if names is None:
         return None
-    names = list(names)
-    if not all(isinstance(x, GeneralName) for x in names):
-        raise TypeError(message)
-    return names
+    return _typed_list(names, GeneralName, message)
 
 
 def _check_reasons(
@@ -1155,12 +1160,11 @@ class DistributionPoint:
 
 class _DistributionPointsExtension(_ListExtension):
     def __init__(self, distribution_points: Iterable[DistributionPoint]) -> None:
-        distribution_points = list(distribution_points)
-        if not all(isinstance(x, DistributionPoint) for x in distribution_points):
-            raise TypeError(
-                "distribution_points must be a list of DistributionPoint objects"
-            )
-        self._items = distribution_points
+        self._items = _typed_list(
+            distribution_points,
+            DistributionPoint,
+            "distribution_points must be a list of DistributionPoint objects",
+        )
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}({self._items})>"
