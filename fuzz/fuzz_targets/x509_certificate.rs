@@ -7,6 +7,32 @@ use cryptography_backend::hash::HashAlgorithm;
 use cryptography_x509::{extensions, name, Certificate};
 use libfuzzer_sys::fuzz_target;
 
+/// The texts of an Admissions value, through the core's DisplayText reader.
+fn read_admission_texts(admissions: &cryptography_asn1::extensions::Admissions<'_>) {
+    for admission in admissions
+        .contents_of_admissions
+        .read()
+        .into_iter()
+        .flat_map(Clone::clone)
+    {
+        for info in admission
+            .profession_infos
+            .read()
+            .into_iter()
+            .flat_map(Clone::clone)
+        {
+            for item in info
+                .profession_items
+                .read()
+                .into_iter()
+                .flat_map(Clone::clone)
+            {
+                let _ = extensions::display_text(&item);
+            }
+        }
+    }
+}
+
 fn read_everything(certificate: &Certificate) {
     let tbs = &certificate.parsed().tbs_certificate;
     let no_overrides = |_: &asn1::ObjectIdentifier| None;
@@ -14,7 +40,11 @@ fn read_everything(certificate: &Certificate) {
     let _ = name::rfc4514_string(&tbs.subject, &no_overrides);
     if let Ok(list) = extensions::unique(tbs.extensions.as_ref()) {
         for extension in &list {
-            let _ = extensions::decode(extension);
+            if let Ok(extensions::Decoded::Admissions(admissions)) =
+                extensions::decode(extension, extensions::Context::Certificate)
+            {
+                read_admission_texts(&admissions);
+            }
         }
     }
     // Strict DER has one encoding: what was parsed writes back as it was read.

@@ -220,6 +220,13 @@ class CertificateBuilder:
                 " Ed448PublicKey, MLDSA44PublicKey, MLDSA65PublicKey,"
                 " MLDSA87PublicKey, X25519PublicKey, or X448PublicKey."
             )
+        if rsa_padding is not None:
+            from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+            if rsa_padding is not padding.PSS:
+                raise TypeError("rsa_padding must be the PSS class, not an instance")
+            if not isinstance(key, rsa.RSAPublicKey):
+                raise TypeError("rsa_padding is only supported with RSA public keys")
         if self._public_key is not None:
             raise ValueError("The public key may only be set once.")
         return self._replace(public_key=key, public_key_rsa_padding=rsa_padding)
@@ -299,6 +306,8 @@ class CertificateBuilder:
         rsa_padding: typing.Any = None,
         ecdsa_deterministic: bool | None = None,
     ) -> Certificate:
+        if private_key is None:
+            raise TypeError("Need private key to sign certificate")
         self._check_complete()
         return rust_x509.create_x509_certificate(
             self, private_key, algorithm, rsa_padding, ecdsa_deterministic

@@ -16,6 +16,15 @@ from collections.abc import Iterable, Iterator
 
 from cryptography.hazmat.bindings._rust import x509 as rust_x509
 
+# Names the reference's module also holds (type annotations of its signatures).
+from cryptography.hazmat.primitives.asymmetric.ec import (  # noqa: F401
+    EllipticCurvePublicKey,
+)
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey  # noqa: F401
+from cryptography.x509.certificate_transparency import (
+    SignedCertificateTimestamp,
+)
+
 # The general names and Name are importable from here too, as callers expect.
 from cryptography.x509.general_name import (  # noqa: F401
     DirectoryName,
@@ -59,6 +68,12 @@ class ExtensionType(metaclass=abc.ABCMeta):
     def public_bytes(self) -> bytes:
         """The DER of the extension's value (the content of its extnValue)."""
         raise NotImplementedError(f"public_bytes is not implemented for {self!r}")
+
+
+def _key_identifier_from_public_key(public_key: typing.Any) -> bytes:
+    """RFC 5280 section 4.2.1.2's method (1): the SHA-1 of the key's subjectPublicKey
+    BIT STRING (ValueError if the key's SubjectPublicKeyInfo does not parse)."""
+    return rust_x509.key_identifier(public_key)
 
 
 def _is_int(value: object) -> bool:
@@ -200,7 +215,7 @@ class SubjectKeyIdentifier(_ValueExtension):
     def from_public_key(cls, public_key: typing.Any) -> SubjectKeyIdentifier:
         """The key's identifier by RFC 5280 section 4.2.1.2's method (1): the SHA-1 of
         the subjectPublicKey BIT STRING."""
-        return cls(rust_x509.key_identifier(public_key))
+        return cls(_key_identifier_from_public_key(public_key))
 
     @property
     def digest(self) -> bytes:
@@ -248,7 +263,7 @@ class AuthorityKeyIdentifier(_ValueExtension):
     @classmethod
     def from_issuer_public_key(cls, public_key: typing.Any) -> AuthorityKeyIdentifier:
         return cls(
-            key_identifier=rust_x509.key_identifier(public_key),
+            key_identifier=_key_identifier_from_public_key(public_key),
             authority_cert_issuer=None,
             authority_cert_serial_number=None,
         )
@@ -1339,6 +1354,11 @@ class NameConstraints(_ValueExtension):
                 "IPAddress name constraints must be an IPv4Network or"
                 " IPv6Network object"
             )
+        # A DNS constraint is a domain (and its subdomains), never a pattern.
+        if any(isinstance(name, DNSName) and "*" in name.value for name in subtrees):
+            raise ValueError(
+                "DNSName name constraints must not contain the '*' wildcard character"
+            )
         return subtrees
 
     @property
@@ -1366,11 +1386,9 @@ class NameConstraints(_ValueExtension):
 
 
 class _SctListExtension(_ListExtension):
-    def __init__(self, signed_certificate_timestamps: Iterable[typing.Any]) -> None:
-        from cryptography.x509.certificate_transparency import (
-            SignedCertificateTimestamp,
-        )
-
+    def __init__(
+        self, signed_certificate_timestamps: Iterable[SignedCertificateTimestamp]
+    ) -> None:
         signed_certificate_timestamps = list(signed_certificate_timestamps)
         if not all(
             isinstance(sct, SignedCertificateTimestamp)
@@ -1392,3 +1410,226 @@ class PrecertificateSignedCertificateTimestamps(_SctListExtension):
 
 class SignedCertificateTimestamps(_SctListExtension):
     oid = ExtensionOID.SIGNED_CERTIFICATE_TIMESTAMPS
+
+
+# The Admissions extension (Common PKI / ISIS-MTT): who admitted the subject to which
+# profession. Four value classes mirror its four ASN.1 types.
+
+
+def _optional_instance(value: typing.Any, kind: type, message: str) -> None:
+    if value is not None and not isinstance(value, kind):
+        raise TypeError(message)
+
+
+class NamingAuthority:
+    def __init__(
+        self,
+        id: ObjectIdentifier | None,
+        url: str | None,
+        text: str | None,
+    ) -> None:
+        _optional_instance(id, ObjectIdentifier, "id must be an ObjectIdentifier")
+        _optional_instance(url, str, "url must be a str")
+        _optional_instance(text, str, "text must be a str")
+        self._id = id
+        self._url = url
+        self._text = text
+
+    @property
+    def id(self) -> ObjectIdentifier | None:
+        return self._id
+
+    @property
+    def url(self) -> str | None:
+        return self._url
+
+    @property
+    def text(self) -> str | None:
+        return self._text
+
+    def _fields(self) -> tuple[typing.Any, ...]:
+        return (self._id, self._url, self._text)
+
+    def __repr__(self) -> str:
+        return f"<NamingAuthority(id={self.id}, url={self.url}, text={self.text})>"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, NamingAuthority):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+
+class ProfessionInfo:
+    def __init__(
+        self,
+        naming_authority: NamingAuthority | None,
+        profession_items: Iterable[str],
+        profession_oids: Iterable[ObjectIdentifier] | None,
+        registration_number: str | None,
+        add_profession_info: bytes | None,
+    ) -> None:
+        _optional_instance(
+            naming_authority,
+            NamingAuthority,
+            "naming_authority must be a NamingAuthority",
+        )
+        items = _typed_list(
+            profession_items,
+            str,
+            "Every item in the profession_items list must be a str",
+        )
+        oids = None
+        if profession_oids is not None:
+            oids = _typed_list(
+                profession_oids,
+                ObjectIdentifier,
+                "Every item in the profession_oids list must be an ObjectIdentifier",
+            )
+        _optional_instance(
+            registration_number, str, "registration_number must be a str"
+        )
+        _optional_instance(
+            add_profession_info, bytes, "add_profession_info must be bytes"
+        )
+        self._naming_authority = naming_authority
+        self._profession_items = items
+        self._profession_oids = oids
+        self._registration_number = registration_number
+        self._add_profession_info = add_profession_info
+
+    @property
+    def naming_authority(self) -> NamingAuthority | None:
+        return self._naming_authority
+
+    @property
+    def profession_items(self) -> list[str]:
+        return self._profession_items
+
+    @property
+    def profession_oids(self) -> list[ObjectIdentifier] | None:
+        return self._profession_oids
+
+    @property
+    def registration_number(self) -> str | None:
+        return self._registration_number
+
+    @property
+    def add_profession_info(self) -> bytes | None:
+        return self._add_profession_info
+
+    def _fields(self) -> tuple[typing.Any, ...]:
+        oids = None if self._profession_oids is None else tuple(self._profession_oids)
+        return (
+            self._naming_authority,
+            tuple(self._profession_items),
+            oids,
+            self._registration_number,
+            self._add_profession_info,
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"<ProfessionInfo(naming_authority={self.naming_authority}, "
+            f"profession_items={self.profession_items}, "
+            f"profession_oids={self.profession_oids}, "
+            f"registration_number={self.registration_number}, "
+            f"add_profession_info={self.add_profession_info!r})>"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ProfessionInfo):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+
+class Admission:
+    def __init__(
+        self,
+        admission_authority: GeneralName | None,
+        naming_authority: NamingAuthority | None,
+        profession_infos: Iterable[ProfessionInfo],
+    ) -> None:
+        _optional_instance(
+            admission_authority,
+            GeneralName,
+            "admission_authority must be a GeneralName",
+        )
+        _optional_instance(
+            naming_authority,
+            NamingAuthority,
+            "naming_authority must be a NamingAuthority",
+        )
+        self._admission_authority = admission_authority
+        self._naming_authority = naming_authority
+        self._profession_infos = _typed_list(
+            profession_infos,
+            ProfessionInfo,
+            "Every item in the profession_infos list must be a ProfessionInfo",
+        )
+
+    @property
+    def admission_authority(self) -> GeneralName | None:
+        return self._admission_authority
+
+    @property
+    def naming_authority(self) -> NamingAuthority | None:
+        return self._naming_authority
+
+    @property
+    def profession_infos(self) -> list[ProfessionInfo]:
+        return self._profession_infos
+
+    def _fields(self) -> tuple[typing.Any, ...]:
+        return (
+            self._admission_authority,
+            self._naming_authority,
+            tuple(self._profession_infos),
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"<Admission(admission_authority={self.admission_authority}, "
+            f"naming_authority={self.naming_authority}, "
+            f"profession_infos={self.profession_infos})>"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Admission):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+
+class Admissions(_ListExtension):
+    oid = ExtensionOID.ADMISSIONS
+
+    def __init__(
+        self,
+        authority: GeneralName | None,
+        admissions: Iterable[Admission],
+    ) -> None:
+        _optional_instance(authority, GeneralName, "authority must be a GeneralName")
+        self._authority = authority
+        self._items = _typed_list(
+            admissions,
+            Admission,
+            "Every item in the contents_of_admissions list must be an Admission",
+        )
+
+    @property
+    def authority(self) -> GeneralName | None:
+        return self._authority
+
+    def _fields(self) -> tuple[typing.Any, ...]:
+        return (self._authority, tuple(self._items))
+
+    def __repr__(self) -> str:
+        return f"<Admissions(authority={self.authority}, admissions={self._items})>"

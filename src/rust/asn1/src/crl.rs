@@ -8,7 +8,7 @@ use crate::read_or_built::ReadOrBuilt;
 /// CertificateList.
 #[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, Debug, PartialEq, Eq)]
 pub struct CertificateList<'a> {
-    pub tbs_cert_list: TbsCertList<'a>,
+    pub tbs_cert_list: TBSCertList<'a>,
     pub signature_algorithm: AlgorithmIdentifier<'a>,
     pub signature_value: asn1::BitString<'a>,
 }
@@ -16,7 +16,7 @@ pub struct CertificateList<'a> {
 /// TBSCertList. The version, when present, is v2 (1); a list without entries leaves
 /// `revoked_certificates` out rather than writing an empty sequence.
 #[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, Debug, PartialEq, Eq)]
-pub struct TbsCertList<'a> {
+pub struct TBSCertList<'a> {
     pub version: Option<u8>,
     pub signature: AlgorithmIdentifier<'a>,
     pub issuer: Name<'a>,

@@ -138,18 +138,92 @@ pub struct PolicyQualifierInfo<'a> {
 }
 
 /// UserNotice.
-#[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, Debug, PartialEq, Eq)]
 pub struct UserNotice<'a> {
     pub notice_ref: Option<NoticeReference<'a>>,
-    /// A DisplayText: one of four string types, kept with its type.
-    pub explicit_text: Option<RawValue<'a>>,
+    pub explicit_text: Option<DisplayText<'a>>,
 }
 
 /// NoticeReference.
-#[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, Debug, PartialEq, Eq)]
 pub struct NoticeReference<'a> {
-    pub organization: RawValue<'a>,
+    pub organization: DisplayText<'a>,
     pub notice_numbers: SequenceOf<'a, asn1::BigUint<'a>>,
+}
+
+/// DisplayText (RFC 5280 section 4.2.1.4): text in one of four string types. The
+/// types' rules are checked on reading, except VisibleString's (see `VisibleBytes`).
+#[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, Debug, PartialEq, Eq)]
+pub enum DisplayText<'a> {
+    IA5String(asn1::IA5String<'a>),
+    Utf8String(asn1::Utf8String<'a>),
+    VisibleString(VisibleBytes<'a>),
+    BmpString(asn1::BMPString<'a>),
+}
+
+/// A VisibleString's content as it is: issued certificates (Belgian eID cards among
+/// them) carry UTF-8 text in a VisibleString, and whether to accept that is the
+/// reader's decision, not the parser's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct VisibleBytes<'a>(pub &'a [u8]);
+
+impl<'a> SimpleAsn1Readable<'a> for VisibleBytes<'a> {
+    const TAG: Tag = Tag::primitive(0x1a);
+
+    fn parse_data(data: &'a [u8]) -> ParseResult<Self> {
+        Ok(VisibleBytes(data))
+    }
+}
+
+impl SimpleAsn1Writable for VisibleBytes<'_> {
+    type Error = asn1::WriteError;
+    const TAG: Tag = Tag::primitive(0x1a);
+
+    fn write_data(&self, dest: &mut WriteBuf) -> WriteResult {
+        dest.push_slice(self.0)
+    }
+
+    fn data_length(&self) -> Option<usize> {
+        Some(self.0.len())
+    }
+}
+
+/// The value of the Admissions extension (Common PKI / ISIS-MTT, OID 1.3.36.8.3.3),
+/// AdmissionSyntax in its ASN.1 module: who admits the subject to which professions.
+#[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, Debug, PartialEq, Eq)]
+pub struct Admissions<'a> {
+    pub admission_authority: Option<GeneralName<'a>>,
+    pub contents_of_admissions: SequenceOf<'a, Admission<'a>>,
+}
+
+/// One entry of contentsOfAdmissions (the module's "Admissions").
+#[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, Debug, PartialEq, Eq)]
+pub struct Admission<'a> {
+    #[explicit(0)]
+    pub admission_authority: Option<GeneralName<'a>>,
+    #[explicit(1)]
+    pub naming_authority: Option<NamingAuthority<'a>>,
+    pub profession_infos: SequenceOf<'a, ProfessionInfo<'a>>,
+}
+
+/// NamingAuthority.
+#[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, Debug, PartialEq, Eq)]
+pub struct NamingAuthority<'a> {
+    pub id: Option<asn1::ObjectIdentifier>,
+    pub url: Option<asn1::IA5String<'a>>,
+    pub text: Option<DisplayText<'a>>,
+}
+
+/// ProfessionInfo. The module says its items are DirectoryStrings; they are read and
+/// written as DisplayText, as the reference does, so the same certificates load.
+#[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, Debug, PartialEq, Eq)]
+pub struct ProfessionInfo<'a> {
+    #[explicit(0)]
+    pub naming_authority: Option<NamingAuthority<'a>>,
+    pub profession_items: SequenceOf<'a, DisplayText<'a>>,
+    pub profession_oids: Option<SequenceOf<'a, asn1::ObjectIdentifier>>,
+    pub registration_number: Option<asn1::PrintableString<'a>>,
+    pub add_profession_info: Option<&'a [u8]>,
 }
 
 /// DistributionPoint (cRLDistributionPoints, freshestCRL).
@@ -246,7 +320,7 @@ pub struct PrivateKeyUsagePeriod {
 
 /// Microsoft's certificate template extension (szOID_CERTIFICATE_TEMPLATE).
 #[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, Debug, PartialEq, Eq, Hash)]
-pub struct MsCertificateTemplate {
+pub struct MSCertificateTemplate {
     pub template_id: asn1::ObjectIdentifier,
     pub major_version: Option<u32>,
     pub minor_version: Option<u32>,

@@ -5,9 +5,9 @@
 use cryptography_asn1::algorithm::{AlgorithmIdentifier, AlgorithmParameters, RsaPssParameters};
 use cryptography_asn1::certificate::{self as der, Extension, Time, Validity};
 use cryptography_asn1::keys::SubjectPublicKeyInfo;
-use cryptography_asn1::name::Name;
+use cryptography_asn1::name::{string_tags, Name};
 use cryptography_asn1::read_or_built::ReadOrBuilt;
-use cryptography_x509::signature::signing_hash_oid;
+use cryptography_x509::signature::{signature_algorithm, signing_hash_oid, HashedSigner};
 use cryptography_x509::Certificate as CoreCertificate;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -55,36 +55,6 @@ fn signing_hash(py: Python<'_>, algorithm: &Bound<'_, PyAny>) -> PyResult<String
     Ok(name)
 }
 
-/// The AlgorithmIdentifier of a signature with `hash` by `family` (RSA PKCS#1 v1.5,
-/// ECDSA or DSA).
-fn signature_algorithm(family: &str, hash: &str) -> AlgorithmIdentifier<'static> {
-    use AlgorithmParameters as P;
-    let null = Some(());
-    let params = match (family, hash) {
-        ("rsa", "sha224") => P::RsaWithSha224(null),
-        ("rsa", "sha256") => P::RsaWithSha256(null),
-        ("rsa", "sha384") => P::RsaWithSha384(null),
-        ("rsa", "sha512") => P::RsaWithSha512(null),
-        ("rsa", "sha3-224") => P::RsaWithSha3_224(null),
-        ("rsa", "sha3-256") => P::RsaWithSha3_256(null),
-        ("rsa", "sha3-384") => P::RsaWithSha3_384(null),
-        ("rsa", _) => P::RsaWithSha3_512(null),
-        ("ec", "sha224") => P::EcdsaWithSha224,
-        ("ec", "sha256") => P::EcdsaWithSha256,
-        ("ec", "sha384") => P::EcdsaWithSha384,
-        ("ec", "sha512") => P::EcdsaWithSha512,
-        ("ec", "sha3-224") => P::EcdsaWithSha3_224,
-        ("ec", "sha3-256") => P::EcdsaWithSha3_256,
-        ("ec", "sha3-384") => P::EcdsaWithSha3_384,
-        ("ec", _) => P::EcdsaWithSha3_512,
-        (_, "sha224") => P::DsaWithSha224,
-        (_, "sha256") => P::DsaWithSha256,
-        (_, "sha384") => P::DsaWithSha384,
-        _ => P::DsaWithSha512,
-    };
-    AlgorithmIdentifier::new(params)
-}
-
 /// How a certificate is signed: its AlgorithmIdentifier (the PSS parameters' DER kept
 /// beside it) and the call that signs.
 struct Signing {
@@ -122,6 +92,12 @@ fn plan(
     }
     if ed {
         if !algorithm.is_none() {
+            // Not a hash at all is a type error; a hash is the wrong value for these keys.
+            if !algorithm.is_instance(crate::types::HASH_ALGORITHM.get(py)?)? {
+                return Err(PyTypeError::new_err(
+                    "Algorithm must be a registered hash algorithm.",
+                ));
+            }
             return Err(PyValueError::new_err(
                 "Algorithm must be None when signing via ed25519 or ed448",
             ));
@@ -146,7 +122,13 @@ fn plan(
                 signing_hash_oid(&hash).ok_or_else(|| PyValueError::new_err("unknown hash"))?;
             let hash_identifier =
                 AlgorithmIdentifier::new(AlgorithmParameters::Other(hash_oid, None));
-            let mgf_hash = asn1::write_single(&hash_identifier)
+            // MGF1 has its own hash, which need not be the signing hash.
+            let mgf_algorithm = rsa_padding.getattr("_mgf")?.getattr("_algorithm")?;
+            let mgf_oid = signing_hash_oid(&signing_hash(py, &mgf_algorithm)?)
+                .ok_or_else(|| PyValueError::new_err("unknown hash"))?;
+            let mgf_identifier =
+                AlgorithmIdentifier::new(AlgorithmParameters::Other(mgf_oid, None));
+            let mgf_hash = asn1::write_single(&mgf_identifier)
                 .map_err(|err| PyValueError::new_err(format!("{err:?}")))?;
             let mgf_tlv = asn1::parse_single::<asn1::Tlv<'_>>(&mgf_hash)
                 .map_err(|err| PyValueError::new_err(format!("{err:?}")))?;
@@ -251,6 +233,7 @@ fn sign(
 
 /// The AlgorithmIdentifier of a signing plan (id-alg-unsigned without one).
 fn algorithm_identifier<'a>(
+    py: Python<'_>,
     signing: Option<&Signing>,
     pss_der: &'a Option<Vec<u8>>,
 ) -> PyResult<AlgorithmIdentifier<'a>> {
@@ -265,7 +248,22 @@ fn algorithm_identifier<'a>(
         (Some(signing), None) => match signing.family {
             "ed25519" => AlgorithmIdentifier::new(AlgorithmParameters::Ed25519),
             "ed448" => AlgorithmIdentifier::new(AlgorithmParameters::Ed448),
-            family => signature_algorithm(family, signing.hash.as_deref().unwrap_or_default()),
+            family => {
+                let signer = match family {
+                    "rsa" => HashedSigner::Rsa,
+                    "ec" => HashedSigner::Ecdsa,
+                    _ => HashedSigner::Dsa,
+                };
+                let hash = signing.hash.as_deref().unwrap_or_default();
+                signature_algorithm(signer, hash).ok_or_else(|| {
+                    let message = if signer == HashedSigner::Dsa && hash.starts_with("sha3-") {
+                        "SHA3 hashes are not supported with DSA keys".to_string()
+                    } else {
+                        format!("Hash algorithm \"{hash}\" not supported for signatures")
+                    };
+                    unsupported_plain(py, message)
+                })?
+            }
         },
     })
 }
@@ -321,6 +319,16 @@ fn spki_der(py: Python<'_>, public_key: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> 
         .extract()
 }
 
+/// An RSA key's SubjectPublicKeyInfo restated as an RSASSA-PSS key (RFC 4055 section
+/// 1.2: id-RSASSA-PSS with the parameters absent, which leaves the PSS parameters to
+/// each signature), for a builder whose key was given with `rsa_padding=PSS`.
+fn as_rsa_pss_spki(spki: &[u8]) -> PyResult<Vec<u8>> {
+    let mut parsed = asn1::parse_single::<SubjectPublicKeyInfo<'_>>(spki)
+        .map_err(|err| x509_error(err.into()))?;
+    parsed.algorithm = AlgorithmIdentifier::new(AlgorithmParameters::RsaPss(None));
+    asn1::write_single(&parsed).map_err(|err| x509_error(err.into()))
+}
+
 /// `create_x509_certificate(builder, private_key, algorithm, rsa_padding,
 /// ecdsa_deterministic)`: the builder's certificate, signed (or, with no key, unsigned).
 #[pyfunction]
@@ -352,12 +360,15 @@ pub(crate) fn create_x509_certificate(
     let issuer = encode_name_der(&builder.getattr("_issuer_name")?)?;
     let subject = encode_name_der(&builder.getattr("_subject_name")?)?;
     let serial = int_der_bytes(&builder.getattr("_serial_number")?)?;
-    let spki = spki_der(py, &builder.getattr("_public_key")?)?;
+    let mut spki = spki_der(py, &builder.getattr("_public_key")?)?;
+    if !builder.getattr("_public_key_rsa_padding")?.is_none() {
+        spki = as_rsa_pss_spki(&spki)?;
+    }
     let not_before = utc_datetime(&builder.getattr("_not_valid_before")?)?;
     let not_after = utc_datetime(&builder.getattr("_not_valid_after")?)?;
     let extension_values = extension_values(builder)?;
 
-    let signature_algorithm = algorithm_identifier(signing.as_ref(), &pss_der)?;
+    let signature_algorithm = algorithm_identifier(py, signing.as_ref(), &pss_der)?;
     let extensions: Vec<Extension<'_>> = as_extensions(&extension_values);
     let time = |time| {
         Time::for_datetime(time).map_err(|_| PyValueError::new_err("invalid certificate time"))
@@ -436,6 +447,14 @@ pub(crate) fn create_x509_csr(
             .get()
             .oid()
             .clone();
+        // A UTF8String's content must be UTF-8; other types are written as given.
+        if asn1::Tag::primitive(u32::from(tag)) == string_tags::UTF8_STRING
+            && std::str::from_utf8(&value).is_err()
+        {
+            return Err(PyValueError::new_err(
+                "Attribute values must be valid utf-8.",
+            ));
+        }
         attribute_values.push((oid, tag, value));
     }
     let extensions: Vec<Extension<'_>> = as_extensions(&extension_values);
@@ -478,7 +497,7 @@ pub(crate) fn create_x509_csr(
     )?;
     let request = csr_der::CertificationRequest {
         info,
-        signature_algorithm: algorithm_identifier(Some(&signing), &pss_der)?,
+        signature_algorithm: algorithm_identifier(py, Some(&signing), &pss_der)?,
         signature: asn1::BitString::new(&signature, 0)
             .ok_or_else(|| PyValueError::new_err("invalid signature"))?,
     };
@@ -541,10 +560,10 @@ pub(crate) fn create_x509_crl(
         .map(|der| asn1::parse_single::<crl_der::RevokedCertificate<'_>>(der).map_err(parse_error))
         .collect::<PyResult<Vec<_>>>()?;
     let extensions: Vec<Extension<'_>> = as_extensions(&extension_values);
-    let signature_algorithm = algorithm_identifier(Some(&signing), &pss_der)?;
+    let signature_algorithm = algorithm_identifier(py, Some(&signing), &pss_der)?;
     let time =
         |time| Time::for_datetime(time).map_err(|_| PyValueError::new_err("invalid CRL time"));
-    let tbs = crl_der::TbsCertList {
+    let tbs = crl_der::TBSCertList {
         version: Some(1),
         signature: signature_algorithm.clone(),
         issuer: asn1::parse_single::<Name<'_>>(&issuer).map_err(parse_error)?,

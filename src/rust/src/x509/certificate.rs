@@ -6,7 +6,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyList};
 
-use super::{datetime, name::name_to_python, warn_naive, x509_error};
+use super::{datetime, name::field_name_to_python, warn_naive, x509_error};
 use crate::buf::BytesLike;
 use crate::error::CryptoResult;
 use crate::oid::ObjectIdentifier;
@@ -30,18 +30,7 @@ impl Certificate {
     }
 
     fn new(py: Python<'_>, core: CoreCertificate) -> PyResult<Self> {
-        // RFC 5280 requires a positive serial; the reference loads others with a warning.
-        let serial = core.parsed().tbs_certificate.serial.as_bytes();
-        let positive = serial[0] & 0x80 == 0 && serial.iter().any(|&byte| byte != 0);
-        if !positive {
-            let category = crate::types::DEPRECATION_WARNING.get(py)?;
-            PyErr::warn(
-                py,
-                category,
-                c"Parsed a serial number which wasn't positive (i.e., it was negative or zero), which is disallowed by RFC 5280. Loading this certificate will cause an exception in a future release of cryptography.",
-                1,
-            )?;
-        }
+        warn_if_serial_not_positive(py, &core)?;
         Ok(Certificate {
             core,
             issuer: PyOnceLock::new(),
@@ -49,6 +38,23 @@ impl Certificate {
             extensions: PyOnceLock::new(),
         })
     }
+}
+
+/// RFC 5280 requires a positive serial; the reference loads and reads others with a
+/// warning.
+fn warn_if_serial_not_positive(py: Python<'_>, core: &CoreCertificate) -> PyResult<()> {
+    let serial = core.parsed().tbs_certificate.serial.as_bytes();
+    let positive = serial[0] & 0x80 == 0 && serial.iter().any(|&byte| byte != 0);
+    if positive {
+        return Ok(());
+    }
+    let category = crate::types::DEPRECATION_WARNING.get(py)?;
+    PyErr::warn(
+        py,
+        category,
+        c"Parsed a serial number which wasn't positive (i.e., it was negative or zero), which is disallowed by RFC 5280. Loading this certificate will cause an exception in a future release of cryptography.",
+        1,
+    )
 }
 
 #[pymethods]
@@ -62,6 +68,7 @@ impl Certificate {
 
     #[getter]
     fn serial_number<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        warn_if_serial_not_positive(py, &self.core)?;
         super::int_from_der(
             py,
             self.core.parsed().tbs_certificate.serial.as_bytes(),
@@ -98,7 +105,10 @@ impl Certificate {
     #[getter]
     fn issuer<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let issuer = self.issuer.get_or_try_init(py, || {
-            Ok::<_, PyErr>(name_to_python(py, &self.core.parsed().tbs_certificate.issuer)?.unbind())
+            Ok::<_, PyErr>(
+                field_name_to_python(py, &self.core.parsed().tbs_certificate.issuer, "issuer")?
+                    .unbind(),
+            )
         })?;
         Ok(issuer.bind(py).clone())
     }
@@ -107,7 +117,8 @@ impl Certificate {
     fn subject<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let subject = self.subject.get_or_try_init(py, || {
             Ok::<_, PyErr>(
-                name_to_python(py, &self.core.parsed().tbs_certificate.subject)?.unbind(),
+                field_name_to_python(py, &self.core.parsed().tbs_certificate.subject, "subject")?
+                    .unbind(),
             )
         })?;
         Ok(subject.bind(py).clone())
@@ -118,7 +129,12 @@ impl Certificate {
         let extensions = self.extensions.get_or_try_init(py, || {
             let tbs = &self.core.parsed().tbs_certificate;
             Ok::<_, PyErr>(
-                super::extension_objects::extensions_object(py, tbs.extensions.as_ref())?.unbind(),
+                super::extension_objects::extensions_object(
+                    py,
+                    tbs.extensions.as_ref(),
+                    super::extension_objects::Context::Certificate,
+                )?
+                .unbind(),
             )
         })?;
         Ok(extensions.bind(py).clone())
@@ -192,15 +208,15 @@ impl Certificate {
         let der = |name: &cryptography_asn1::name::Name<'_>| {
             asn1::write_single(name).map_err(|err: asn1::WriteError| x509_error(err.into()))
         };
-        if der(&own.issuer)? != der(&theirs.subject)? {
-            return Err(pyo3::exceptions::PyValueError::new_err(
-                "Issuer certificate subject does not match certificate issuer.",
-            )
-            .into());
-        }
         if own.signature != self.core.parsed().signature_algorithm {
             return Err(pyo3::exceptions::PyValueError::new_err(
                 "Inner and outer signature algorithms do not match. This is an invalid certificate.",
+            )
+            .into());
+        }
+        if der(&own.issuer)? != der(&theirs.subject)? {
+            return Err(pyo3::exceptions::PyValueError::new_err(
+                "Issuer certificate subject does not match certificate issuer.",
             )
             .into());
         }

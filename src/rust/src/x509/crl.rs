@@ -1,6 +1,7 @@
 //! `CertificateRevocationList`, `RevokedCertificate` and the CRL loaders, over the
 //! core's `Crl`.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use cryptography_x509::crl::Crl as CoreCrl;
@@ -9,7 +10,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyList, PySlice};
 
-use super::{datetime, name::name_to_python, warn_naive, x509_error};
+use super::{datetime, name::field_name_to_python, warn_naive, x509_error};
 use crate::buf::BytesLike;
 use crate::error::CryptoResult;
 use crate::oid::ObjectIdentifier;
@@ -79,6 +80,7 @@ impl RevokedCertificate {
                 super::extension_objects::extensions_object(
                     py,
                     entry.crl_entry_extensions.as_ref(),
+                    super::extension_objects::Context::CrlEntry,
                 )?
                 .unbind(),
             )
@@ -89,9 +91,7 @@ impl RevokedCertificate {
 
 impl CertificateRevocationList {
     fn entry_object(&self, py: Python<'_>, index: usize) -> PyResult<Py<RevokedCertificate>> {
-        let entry = self.core.revoked().swap_remove(index);
-        let der = asn1::write_single(&entry).map_err(|err| x509_error(err.into()))?;
-        Py::new(py, RevokedCertificate::from_entry_der(der))
+        entry_object(py, &self.core, index)
     }
 
     /// A list the package built.
@@ -105,7 +105,10 @@ impl CertificateRevocationList {
     #[getter]
     fn issuer<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let issuer = self.issuer.get_or_try_init(py, || {
-            Ok::<_, PyErr>(name_to_python(py, &self.core.parsed().tbs_cert_list.issuer)?.unbind())
+            Ok::<_, PyErr>(
+                field_name_to_python(py, &self.core.parsed().tbs_cert_list.issuer, "issuer")?
+                    .unbind(),
+            )
         })?;
         Ok(issuer.bind(py).clone())
     }
@@ -151,8 +154,12 @@ impl CertificateRevocationList {
         let extensions = self.extensions.get_or_try_init(py, || {
             let tbs = &self.core.parsed().tbs_cert_list;
             Ok::<_, PyErr>(
-                super::extension_objects::extensions_object(py, tbs.crl_extensions.as_ref())?
-                    .unbind(),
+                super::extension_objects::extensions_object(
+                    py,
+                    tbs.crl_extensions.as_ref(),
+                    super::extension_objects::Context::Crl,
+                )?
+                .unbind(),
             )
         })?;
         Ok(extensions.bind(py).clone())
@@ -233,12 +240,8 @@ impl CertificateRevocationList {
         serial: &Bound<'_, PyAny>,
     ) -> PyResult<Option<Py<RevokedCertificate>>> {
         let wanted = super::extensions::int_der_bytes(serial)?;
-        let position = self
-            .core
-            .revoked()
-            .iter()
-            .position(|entry| entry.user_certificate.as_bytes() == wanted.as_slice());
-        position
+        self.core
+            .position_of_serial(&wanted)
             .map(|index| self.entry_object(py, index))
             .transpose()
     }
@@ -247,12 +250,11 @@ impl CertificateRevocationList {
         self.core.revoked().len()
     }
 
-    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let list = PyList::empty(py);
-        for index in 0..self.core.revoked().len() {
-            list.append(self.entry_object(py, index)?)?;
+    fn __iter__(&self) -> RevokedIterator {
+        RevokedIterator {
+            core: Arc::clone(&self.core),
+            next: AtomicUsize::new(0),
         }
-        list.try_iter().map(|iter| iter.into_any())
     }
 
     fn __getitem__<'py>(
@@ -289,6 +291,49 @@ impl CertificateRevocationList {
             Ok(other) => self.core.der() == other.get().core.der(),
             Err(_) => false,
         }
+    }
+}
+
+/// The Python object of entry `index` (in range) of `core`: its DER, copied.
+fn entry_object(py: Python<'_>, core: &CoreCrl, index: usize) -> PyResult<Py<RevokedCertificate>> {
+    let der = asn1::write_single(&core.revoked()[index]).map_err(|err| x509_error(err.into()))?;
+    Py::new(py, RevokedCertificate::from_entry_der(der))
+}
+
+/// An iterator over a CRL's entries that knows how many remain (`len()` works on it,
+/// as on the reference's).
+#[pyclass(module = "cryptography.hazmat.bindings._rust.x509", frozen)]
+pub(crate) struct RevokedIterator {
+    core: Arc<CoreCrl>,
+    /// The next position; atomic, so that threads sharing the iterator each take a
+    /// different entry.
+    next: AtomicUsize,
+}
+
+#[pymethods]
+impl RevokedIterator {
+    fn __iter__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __next__(&self, py: Python<'_>) -> PyResult<Option<Py<RevokedCertificate>>> {
+        let length = self.core.revoked().len();
+        let taken = self
+            .next
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |at| {
+                (at < length).then_some(at + 1)
+            });
+        match taken {
+            Ok(index) => entry_object(py, &self.core, index).map(Some),
+            Err(_) => Ok(None),
+        }
+    }
+
+    fn __len__(&self) -> usize {
+        self.core
+            .revoked()
+            .len()
+            .saturating_sub(self.next.load(Ordering::Relaxed))
     }
 }
 

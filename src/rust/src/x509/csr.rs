@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyList};
 
-use super::{name::name_to_python, x509_error};
+use super::{name::field_name_to_python, x509_error};
 use crate::buf::BytesLike;
 use crate::error::CryptoResult;
 use crate::oid::ObjectIdentifier;
@@ -35,7 +35,9 @@ impl CertificateSigningRequest {
     #[getter]
     fn subject<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let subject = self.subject.get_or_try_init(py, || {
-            Ok::<_, PyErr>(name_to_python(py, &self.core.parsed().info.subject)?.unbind())
+            Ok::<_, PyErr>(
+                field_name_to_python(py, &self.core.parsed().info.subject, "subject")?.unbind(),
+            )
         })?;
         Ok(subject.bind(py).clone())
     }
@@ -150,7 +152,11 @@ impl CertificateSigningRequest {
                 }
             }
             let object = match requested {
-                None => super::extension_objects::extensions_object(py, None)?,
+                None => super::extension_objects::extensions_object(
+                    py,
+                    None,
+                    super::extension_objects::Context::Request,
+                )?,
                 Some(content) => {
                     // The value is a SEQUENCE OF Extension: rebuild its TLV to parse it.
                     let mut der = vec![0x30];
@@ -160,7 +166,11 @@ impl CertificateSigningRequest {
                     // it (cryptography-vectors' x509/requests/freeipa-bad-critical.pem).
                     let parsed = asn1::parse_single::<DerExtensions<'_>>(&der)
                         .map_err(|_| only_single_valued())?;
-                    super::extension_objects::extensions_object(py, Some(&parsed))?
+                    super::extension_objects::extensions_object(
+                        py,
+                        Some(&parsed),
+                        super::extension_objects::Context::Request,
+                    )?
                 }
             };
             Ok::<_, PyErr>(object.unbind())

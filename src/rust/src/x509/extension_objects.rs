@@ -5,7 +5,8 @@
 
 use cryptography_asn1::certificate::Extensions as DerExtensions;
 use cryptography_asn1::extensions::{self as der, GeneralName};
-use cryptography_asn1::name::{string_tags, RawValue};
+use cryptography_asn1::name::string_tags;
+pub(crate) use cryptography_x509::extensions::Context;
 use cryptography_x509::extensions::{self as core_extensions, Decoded};
 use cryptography_x509::X509Error;
 use pyo3::exceptions::PyValueError;
@@ -167,17 +168,21 @@ fn distribution_points<'py>(
     Ok(list)
 }
 
-/// A DisplayText (IA5String, VisibleString, BMPString or UTF8String) as text.
-fn display_text(value: &RawValue<'_>) -> PyResult<String> {
-    if value.tag == string_tags::BMP_STRING {
-        let units: Vec<u16> = value
-            .data
-            .chunks_exact(2)
-            .map(|pair| u16::from_be_bytes([pair[0], pair[1]]))
-            .collect();
-        return String::from_utf16(&units).map_err(|_| PyValueError::new_err("invalid BMPString"));
+/// A DisplayText as text. A VisibleString holding UTF-8 is read with the reference's
+/// deprecation warning (which names the certificate policies extension, where such
+/// text is found in practice).
+fn display_text(py: Python<'_>, value: &der::DisplayText<'_>) -> PyResult<String> {
+    let text = core_extensions::display_text(value).map_err(x509_error)?;
+    if text.lax_visible_string {
+        let category = crate::types::DEPRECATION_WARNING.get(py)?;
+        PyErr::warn(
+            py,
+            category,
+            c"Invalid ASN.1 (UTF-8 characters in a VisibleString) in the explicit text and/or notice reference of the certificate policies extension. In a future version of cryptography, an exception will be raised.",
+            1,
+        )?;
     }
-    text(value.data)
+    Ok(text.text.into_owned())
 }
 
 const CPS_QUALIFIER: asn1::ObjectIdentifier = asn1::oid!(1, 3, 6, 1, 5, 5, 7, 2, 1);
@@ -215,14 +220,14 @@ fn qualifier<'py>(
                 }
             }
             class(py, "NoticeReference")?
-                .call1((display_text(&reference.organization)?, numbers))?
+                .call1((display_text(py, &reference.organization)?, numbers))?
         }
         None => py.None().into_bound(py),
     };
     let explicit = notice
         .explicit_text
         .as_ref()
-        .map(display_text)
+        .map(|text| display_text(py, text))
         .transpose()?;
     class(py, "UserNotice")?.call1((reference, explicit))
 }
@@ -260,13 +265,119 @@ fn subtrees<'py>(py: Python<'py>, trees: Option<&Subtrees<'_>>) -> PyResult<Boun
     }
 }
 
+/// The items of a parsed list, in order (a list read from DER is never a built one).
+fn items<'a, T: asn1::Asn1Readable<'a> + 'a>(
+    list: &der::SequenceOf<'a, T>,
+) -> impl Iterator<Item = T> + 'a {
+    list.read().cloned().into_iter().flatten()
+}
+
+fn optional_object<'py>(
+    py: Python<'py>,
+    value: Option<PyResult<Bound<'py, PyAny>>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    value
+        .transpose()
+        .map(|value| value.unwrap_or_else(|| py.None().into_bound(py)))
+}
+
+fn naming_authority<'py>(
+    py: Python<'py>,
+    authority: &der::NamingAuthority<'_>,
+) -> PyResult<Bound<'py, PyAny>> {
+    class(py, "NamingAuthority")?.call1((
+        optional_object(py, authority.id.as_ref().map(|id| oid_object(py, id)))?,
+        authority.url.as_ref().map(|url| url.as_str()),
+        authority
+            .text
+            .as_ref()
+            .map(|text| display_text(py, text))
+            .transpose()?,
+    ))
+}
+
+fn profession_info<'py>(
+    py: Python<'py>,
+    info: &der::ProfessionInfo<'_>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let texts = PyList::empty(py);
+    for item in items(&info.profession_items) {
+        texts.append(display_text(py, &item)?)?;
+    }
+    let oids = match &info.profession_oids {
+        Some(oids) => {
+            let list = PyList::empty(py);
+            for oid in items(oids) {
+                list.append(oid_object(py, &oid)?)?;
+            }
+            list.into_any()
+        }
+        None => py.None().into_bound(py),
+    };
+    class(py, "ProfessionInfo")?.call1((
+        optional_object(
+            py,
+            info.naming_authority
+                .as_ref()
+                .map(|authority| naming_authority(py, authority)),
+        )?,
+        texts,
+        oids,
+        info.registration_number
+            .as_ref()
+            .map(|number| number.as_str()),
+        info.add_profession_info
+            .map(|bytes| PyBytes::new(py, bytes)),
+    ))
+}
+
+fn admissions<'py>(py: Python<'py>, syntax: &der::Admissions<'_>) -> PyResult<Bound<'py, PyAny>> {
+    let list = PyList::empty(py);
+    for admission in items(&syntax.contents_of_admissions) {
+        let infos = PyList::empty(py);
+        for info in items(&admission.profession_infos) {
+            infos.append(profession_info(py, &info)?)?;
+        }
+        list.append(
+            class(py, "Admission")?.call1((
+                optional_object(
+                    py,
+                    admission
+                        .admission_authority
+                        .as_ref()
+                        .map(|name| general_name_object(py, name, false)),
+                )?,
+                optional_object(
+                    py,
+                    admission
+                        .naming_authority
+                        .as_ref()
+                        .map(|authority| naming_authority(py, authority)),
+                )?,
+                infos,
+            ))?,
+        )?;
+    }
+    class(py, "Admissions")?.call1((
+        optional_object(
+            py,
+            syntax
+                .admission_authority
+                .as_ref()
+                .map(|name| general_name_object(py, name, false)),
+        )?,
+        list,
+    ))
+}
+
 /// The Python value of one extension.
 fn value_object<'py>(
     py: Python<'py>,
     extension: &cryptography_asn1::certificate::Extension<'_>,
+    context: Context,
 ) -> PyResult<Bound<'py, PyAny>> {
     let none = || py.None().into_bound(py);
-    let decoded = core_extensions::decode(extension).map_err(x509_error)?;
+    let decoded = core_extensions::decode(extension, context).map_err(x509_error)?;
     Ok(match decoded {
         Decoded::SubjectKeyIdentifier(id) => {
             class(py, "SubjectKeyIdentifier")?.call1((PyBytes::new(py, id),))?
@@ -402,13 +513,6 @@ fn value_object<'py>(
             }
             class(py, "PrecertificateSignedCertificateTimestamps")?.call1((list,))?
         }
-        Decoded::SignedCertificateTimestamps(scts) => {
-            let list = PyList::empty(py);
-            for sct in scts {
-                list.append(Py::new(py, super::sct::Sct::new(sct, false))?)?;
-            }
-            class(py, "SignedCertificateTimestamps")?.call1((list,))?
-        }
         Decoded::CrlReason(code) => {
             let Some((_, _, value)) = cryptography_x509::signature::REASONS
                 .iter()
@@ -427,37 +531,29 @@ fn value_object<'py>(
         Decoded::CertificateIssuer(names) => {
             class(py, "CertificateIssuer")?.call1((general_names_list(py, names, false)?,))?
         }
-        Decoded::PolicyMappings(_) | Decoded::Unrecognized => class(py, "UnrecognizedExtension")?
-            .call1((
+        Decoded::Admissions(syntax) => admissions(py, &syntax)?,
+        Decoded::Unrecognized => class(py, "UnrecognizedExtension")?.call1((
             oid_object(py, &extension.extn_id)?,
             PyBytes::new(py, extension.extn_value),
         ))?,
     })
 }
 
-/// An `Extensions` of the `Extension`s in `extensions`, in their order.
+/// An `Extensions` of the `Extension`s in `extensions` (a list of `context`), in their
+/// order.
 pub(crate) fn extensions_object<'py>(
     py: Python<'py>,
     extensions: Option<&DerExtensions<'_>>,
+    context: Context,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let list = match core_extensions::unique(extensions) {
-        Ok(list) => list,
-        Err(X509Error::DuplicateExtension(oid)) => {
-            let error = class(py, "DuplicateExtension")?.call1((
-                format!("Duplicate {oid} extension found"),
-                oid_object(py, &oid)?,
-            ))?;
-            return Err(PyErr::from_value(error));
-        }
-        Err(other) => return Err(x509_error(other)),
-    };
+    let list = core_extensions::unique(extensions).map_err(x509_error)?;
     let objects = PyList::empty(py);
     let extension_class = class(py, "Extension")?;
     for extension in &list {
         objects.append(extension_class.call1((
             oid_object(py, &extension.extn_id)?,
             extension.critical,
-            value_object(py, extension)?,
+            value_object(py, extension, context)?,
         ))?)?;
     }
     class(py, "Extensions")?.call1((objects,))

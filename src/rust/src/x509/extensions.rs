@@ -258,7 +258,7 @@ pub(crate) fn encode_extension_value<'py>(
     } else if oid == oids::AUTHORITY_INFORMATION_ACCESS || oid == oids::SUBJECT_INFORMATION_ACCESS {
         access_descriptions(extension)?
     } else if oid == oids::MS_CERTIFICATE_TEMPLATE {
-        write(&der::MsCertificateTemplate {
+        write(&der::MSCertificateTemplate {
             template_id: oid_of(&get("template_id")?)?,
             major_version: optional(get("major_version")?)
                 .map(|v| v.extract())
@@ -294,6 +294,8 @@ pub(crate) fn encode_extension_value<'py>(
         issuing_distribution_point(extension)?
     } else if oid == oids::NAME_CONSTRAINTS {
         name_constraints(extension)?
+    } else if oid == oids::ADMISSIONS {
+        admissions(extension)?
     } else {
         return Err(PyNotImplementedError::new_err(format!(
             "public_bytes is not implemented for extension type {}",
@@ -339,16 +341,8 @@ pub(crate) fn key_identifier<'py>(
             ),
         )?
         .extract()?;
-    let spki = asn1::parse_single::<cryptography_asn1::keys::SubjectPublicKeyInfo<'_>>(&spki)
-        .map_err(|err| PyValueError::new_err(format!("{err:?}")))?;
-    let algorithm = cryptography_backend::hash::HashAlgorithm::Sha1;
-    let mut digest = vec![0u8; algorithm.output_len()];
-    cryptography_backend::hash::Hasher::digest_into(
-        algorithm,
-        spki.subject_public_key.as_bytes(),
-        &mut digest,
-    )
-    .map_err(|err| PyValueError::new_err(format!("{err:?}")))?;
+    let digest = cryptography_x509::extensions::key_identifier(&spki)
+        .map_err(|_| PyValueError::new_err("Invalid public key encoding"))?;
     Ok(PyBytes::new(py, &digest))
 }
 
@@ -497,13 +491,9 @@ fn subtrees(owned: &Option<Vec<OwnedGeneralName>>) -> PyResult<Option<Subtrees<'
         .transpose()
 }
 
-fn raw_value(der: &Option<Vec<u8>>) -> PyResult<Option<RawValue<'_>>> {
-    der.as_deref()
-        .map(|der| {
-            asn1::parse_single::<RawValue<'_>>(der)
-                .map_err(|err| PyValueError::new_err(format!("{err:?}")))
-        })
-        .transpose()
+/// Text written as a DisplayText: a UTF8String, as the reference writes it.
+fn utf8_text(text: &str) -> der::DisplayText<'_> {
+    der::DisplayText::Utf8String(asn1::Utf8String::new(text))
 }
 
 const CPS_QUALIFIER: asn1::ObjectIdentifier = asn1::oid!(1, 3, 6, 1, 5, 5, 7, 2, 1);
@@ -513,7 +503,9 @@ const USER_NOTICE_QUALIFIER: asn1::ObjectIdentifier = asn1::oid!(1, 3, 6, 1, 5, 
 /// notice as a UserNotice with UTF8String texts.
 fn qualifier_der(qualifier: &Bound<'_, PyAny>) -> PyResult<(asn1::ObjectIdentifier, Vec<u8>)> {
     if let Ok(uri) = qualifier.extract::<String>() {
-        return Ok((CPS_QUALIFIER, write(&Ia5Bytes(uri.as_bytes()))?));
+        let uri = asn1::IA5String::new(&uri)
+            .ok_or_else(|| PyValueError::new_err("Qualifier must be an ASCII-string."))?;
+        return Ok((CPS_QUALIFIER, write(&uri)?));
     }
     let reference = optional(qualifier.getattr("notice_reference")?);
     let owned_reference = reference
@@ -528,31 +520,27 @@ fn qualifier_der(qualifier: &Bound<'_, PyAny>) -> PyResult<(asn1::ObjectIdentifi
         })
         .transpose()?;
     let text: Option<String> = qualifier.getattr("explicit_text")?.extract()?;
-    let utf8 = |text: &str| -> PyResult<Vec<u8>> { write(&asn1::Utf8String::new(text)) };
-    let organization_der = owned_reference
+    let notice_ref = owned_reference
         .as_ref()
-        .map(|(organization, _)| utf8(organization))
-        .transpose()?;
-    let text_der = text.as_deref().map(utf8).transpose()?;
-    let notice_ref = match (&owned_reference, raw_value(&organization_der)?) {
-        (Some((_, numbers)), Some(organization)) => Some(der::NoticeReference {
-            organization,
-            notice_numbers: ReadOrBuilt::Built(asn1::SequenceOfWriter::new(
-                numbers
-                    .iter()
-                    .map(|number| {
-                        asn1::BigUint::new(number).ok_or_else(|| {
-                            PyValueError::new_err("notice numbers must be non-negative")
+        .map(|(organization, numbers)| {
+            Ok::<_, PyErr>(der::NoticeReference {
+                organization: utf8_text(organization),
+                notice_numbers: ReadOrBuilt::Built(asn1::SequenceOfWriter::new(
+                    numbers
+                        .iter()
+                        .map(|number| {
+                            asn1::BigUint::new(number).ok_or_else(|| {
+                                PyValueError::new_err("notice numbers must be non-negative")
+                            })
                         })
-                    })
-                    .collect::<PyResult<Vec<_>>>()?,
-            )),
-        }),
-        _ => None,
-    };
+                        .collect::<PyResult<Vec<_>>>()?,
+                )),
+            })
+        })
+        .transpose()?;
     let notice = der::UserNotice {
         notice_ref,
-        explicit_text: raw_value(&text_der)?,
+        explicit_text: text.as_deref().map(utf8_text),
     };
     Ok((USER_NOTICE_QUALIFIER, write(&notice)?))
 }
@@ -597,4 +585,146 @@ fn certificate_policies(extension: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
         })
         .collect::<PyResult<Vec<_>>>()?;
     write(&asn1::SequenceOfWriter::new(policies))
+}
+
+/// A NamingAuthority's fields, owned.
+struct OwnedNamingAuthority {
+    id: Option<asn1::ObjectIdentifier>,
+    url: Option<String>,
+    text: Option<String>,
+}
+
+fn owned_naming_authority(
+    authority: Option<Bound<'_, PyAny>>,
+) -> PyResult<Option<OwnedNamingAuthority>> {
+    authority
+        .map(|authority| {
+            Ok(OwnedNamingAuthority {
+                id: optional(authority.getattr("id")?)
+                    .map(|id| oid_of(&id))
+                    .transpose()?,
+                url: authority.getattr("url")?.extract()?,
+                text: authority.getattr("text")?.extract()?,
+            })
+        })
+        .transpose()
+}
+
+fn naming_authority(owned: &OwnedNamingAuthority) -> PyResult<der::NamingAuthority<'_>> {
+    Ok(der::NamingAuthority {
+        id: owned.id.clone(),
+        url: owned
+            .url
+            .as_deref()
+            .map(|url| {
+                asn1::IA5String::new(url)
+                    .ok_or_else(|| PyValueError::new_err("url value must be a valid IA5String"))
+            })
+            .transpose()?,
+        text: owned.text.as_deref().map(utf8_text),
+    })
+}
+
+/// A ProfessionInfo's fields, owned.
+struct OwnedProfessionInfo {
+    naming_authority: Option<OwnedNamingAuthority>,
+    items: Vec<String>,
+    oids: Option<Vec<asn1::ObjectIdentifier>>,
+    registration_number: Option<String>,
+    add_profession_info: Option<Vec<u8>>,
+}
+
+fn owned_profession_info(info: &Bound<'_, PyAny>) -> PyResult<OwnedProfessionInfo> {
+    Ok(OwnedProfessionInfo {
+        naming_authority: owned_naming_authority(optional(info.getattr("naming_authority")?))?,
+        items: info.getattr("profession_items")?.extract()?,
+        oids: optional(info.getattr("profession_oids")?)
+            .map(|oids| oids.try_iter()?.map(|oid| oid_of(&oid?)).collect())
+            .transpose()?,
+        registration_number: info.getattr("registration_number")?.extract()?,
+        add_profession_info: info.getattr("add_profession_info")?.extract()?,
+    })
+}
+
+fn profession_info(owned: &OwnedProfessionInfo) -> PyResult<der::ProfessionInfo<'_>> {
+    Ok(der::ProfessionInfo {
+        naming_authority: owned
+            .naming_authority
+            .as_ref()
+            .map(naming_authority)
+            .transpose()?,
+        profession_items: ReadOrBuilt::Built(asn1::SequenceOfWriter::new(
+            owned.items.iter().map(|item| utf8_text(item)).collect(),
+        )),
+        profession_oids: owned
+            .oids
+            .as_ref()
+            .map(|oids| ReadOrBuilt::Built(asn1::SequenceOfWriter::new(oids.clone()))),
+        registration_number: owned
+            .registration_number
+            .as_deref()
+            .map(|number| {
+                asn1::PrintableString::new(number).ok_or_else(|| {
+                    PyValueError::new_err(
+                        "registration_number value must be a valid PrintableString",
+                    )
+                })
+            })
+            .transpose()?,
+        add_profession_info: owned.add_profession_info.as_deref(),
+    })
+}
+
+/// An Admission's fields, owned.
+struct OwnedAdmission {
+    authority: Option<OwnedGeneralName>,
+    naming_authority: Option<OwnedNamingAuthority>,
+    infos: Vec<OwnedProfessionInfo>,
+}
+
+fn admissions(extension: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    let authority = optional(extension.getattr("authority")?)
+        .map(|name| owned_general_name(&name))
+        .transpose()?;
+    let mut owned = Vec::new();
+    for admission in extension.try_iter()? {
+        let admission = admission?;
+        owned.push(OwnedAdmission {
+            authority: optional(admission.getattr("admission_authority")?)
+                .map(|name| owned_general_name(&name))
+                .transpose()?,
+            naming_authority: owned_naming_authority(optional(
+                admission.getattr("naming_authority")?,
+            ))?,
+            infos: admission
+                .getattr("profession_infos")?
+                .try_iter()?
+                .map(|info| owned_profession_info(&info?))
+                .collect::<PyResult<Vec<_>>>()?,
+        });
+    }
+    let contents = owned
+        .iter()
+        .map(|admission| {
+            Ok(der::Admission {
+                admission_authority: admission.authority.as_ref().map(general_name).transpose()?,
+                naming_authority: admission
+                    .naming_authority
+                    .as_ref()
+                    .map(naming_authority)
+                    .transpose()?,
+                profession_infos: ReadOrBuilt::Built(asn1::SequenceOfWriter::new(
+                    admission
+                        .infos
+                        .iter()
+                        .map(profession_info)
+                        .collect::<PyResult<Vec<_>>>()?,
+                )),
+            })
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    write(&der::Admissions {
+        admission_authority: authority.as_ref().map(general_name).transpose()?,
+        contents_of_admissions: ReadOrBuilt::Built(asn1::SequenceOfWriter::new(contents)),
+    })
 }

@@ -32,6 +32,26 @@ pub(crate) fn x509_error(err: X509Error) -> PyErr {
                 Err(failed) => failed,
             })
         }
+        X509Error::DuplicateExtension(ref oid) => Python::attach(|py| {
+            let class = match py
+                .import("cryptography.x509.extensions")
+                .and_then(|module| module.getattr("DuplicateExtension"))
+            {
+                Ok(class) => class,
+                Err(failed) => return failed,
+            };
+            let oid = match Bound::new(py, crate::oid::ObjectIdentifier::from_oid(oid.clone())) {
+                Ok(oid) => oid,
+                Err(failed) => return failed,
+            };
+            match class.call1((
+                format!("Duplicate {} extension found", oid.get().oid()),
+                oid,
+            )) {
+                Ok(instance) => PyErr::from_value(instance),
+                Err(failed) => failed,
+            }
+        }),
         other => PyValueError::new_err(other.to_string()),
     }
 }

@@ -79,6 +79,24 @@ pub(crate) fn parse_rfc4514<'py>(
 
 /// A parsed Name as a `cryptography.x509.Name`.
 pub(crate) fn name_to_python<'py>(py: Python<'py>, name: &Name<'_>) -> PyResult<Bound<'py, PyAny>> {
+    name_object(py, name, None)
+}
+
+/// A `Name` read from a named field (a certificate's "subject", ...): a value that does
+/// not decode says where it was.
+pub(crate) fn field_name_to_python<'py>(
+    py: Python<'py>,
+    name: &Name<'_>,
+    field: &'static str,
+) -> PyResult<Bound<'py, PyAny>> {
+    name_object(py, name, Some(field))
+}
+
+fn name_object<'py>(
+    py: Python<'py>,
+    name: &Name<'_>,
+    field: Option<&'static str>,
+) -> PyResult<Bound<'py, PyAny>> {
     let asn1_type = types::ASN1_TYPE.get(py)?;
     let name_attribute = types::NAME_ATTRIBUTE.get(py)?;
     let rdn_class = types::RELATIVE_DISTINGUISHED_NAME.get(py)?;
@@ -94,7 +112,11 @@ pub(crate) fn name_to_python<'py>(py: Python<'py>, name: &Name<'_>) -> PyResult<
                         py,
                         ObjectIdentifier::from_oid(attribute.attribute_type.clone()),
                     )?;
-                    let value = match core_name::value(&attribute).map_err(x509_error)? {
+                    let value = core_name::value(&attribute).map_err(|err| match field {
+                        Some(field) => x509_error(err.in_field(field)),
+                        None => x509_error(err),
+                    })?;
+                    let value = match value {
                         Value::Text(text) => text.into_pyobject(py)?.into_any(),
                         Value::Bytes(bytes) => PyBytes::new(py, &bytes).into_any(),
                     };

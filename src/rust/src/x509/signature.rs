@@ -2,7 +2,7 @@
 //! hash and its padding or signature scheme, as the reference's Python objects.
 
 use cryptography_asn1::algorithm::{AlgorithmIdentifier, AlgorithmParameters, RsaPssParameters};
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 
 use super::hash_object;
@@ -123,6 +123,7 @@ pub(crate) fn verify(
     signature: &[u8],
     data: &[u8],
 ) -> CryptoResult<()> {
+    use cryptography_x509::signature::{checked_signer, Signer};
     let asymmetric = "cryptography.hazmat.primitives.asymmetric";
     let is = |module: &str, class: &str| -> PyResult<bool> {
         public_key.is_instance(
@@ -130,50 +131,48 @@ pub(crate) fn verify(
                 .getattr(class)?,
         )
     };
-    if !cryptography_x509::signature::is_checked(algorithm) {
+    let key_family = if is("rsa", "RSAPublicKey")? {
+        Signer::Rsa
+    } else if is("ec", "EllipticCurvePublicKey")? {
+        Signer::Ecdsa
+    } else if is("dsa", "DSAPublicKey")? {
+        Signer::Dsa
+    } else if is("ed25519", "Ed25519PublicKey")? {
+        Signer::Ed25519
+    } else if is("ed448", "Ed448PublicKey")? {
+        Signer::Ed448
+    } else {
+        return Err(PyTypeError::new_err(
+            "Key must be an rsa, dsa, ec, ed25519, ed448, ml-dsa-44, ml-dsa-65, or ml-dsa-87 public key.",
+        )
+        .into());
+    };
+    let Some(signer) = checked_signer(algorithm) else {
         return Err(PyValueError::new_err("Unsupported signature algorithm").into());
+    };
+    if signer != key_family {
+        return Err(
+            PyValueError::new_err("Signature algorithm does not match issuer key type").into(),
+        );
     }
     let signature = pyo3::types::PyBytes::new(py, signature);
     let data = pyo3::types::PyBytes::new(py, data);
-    let mismatch = || {
-        crate::error::CryptoError::from(PyValueError::new_err(
-            "Signature algorithm does not match issuer public key type",
-        ))
-    };
-    match &algorithm.params {
-        AlgorithmParameters::Ed25519 | AlgorithmParameters::Ed448 => {
-            if !(is("ed25519", "Ed25519PublicKey")? || is("ed448", "Ed448PublicKey")?) {
-                return Err(mismatch());
-            }
+    match signer {
+        Signer::Ed25519 | Signer::Ed448 => {
             public_key.call_method1("verify", (signature, data))?;
         }
-        AlgorithmParameters::DsaWithSha1(_)
-        | AlgorithmParameters::DsaWithSha224
-        | AlgorithmParameters::DsaWithSha256
-        | AlgorithmParameters::DsaWithSha384
-        | AlgorithmParameters::DsaWithSha512 => {
-            if !is("dsa", "DSAPublicKey")? {
-                return Err(mismatch());
-            }
+        Signer::Dsa => {
             let hash = hash_algorithm(py, algorithm)?;
             public_key.call_method1("verify", (signature, data, hash))?;
         }
-        _ => {
+        Signer::Rsa => {
             let parameters = parameters(py, algorithm)?;
             let hash = hash_algorithm(py, algorithm)?;
-            if is("rsa", "RSAPublicKey")? {
-                if parameters.is_none() {
-                    return Err(mismatch());
-                }
-                public_key.call_method1("verify", (signature, data, parameters, hash))?;
-            } else if is("ec", "EllipticCurvePublicKey")? {
-                if parameters.is_none() {
-                    return Err(mismatch());
-                }
-                public_key.call_method1("verify", (signature, data, parameters))?;
-            } else {
-                return Err(mismatch());
-            }
+            public_key.call_method1("verify", (signature, data, parameters, hash))?;
+        }
+        Signer::Ecdsa => {
+            let parameters = parameters(py, algorithm)?;
+            public_key.call_method1("verify", (signature, data, parameters))?;
         }
     }
     Ok(())

@@ -40,6 +40,19 @@ pub enum X509Error {
 
 pub type X509Result<T> = Result<T, X509Error>;
 
+impl X509Error {
+    /// A parse error located inside `field` (a name for the reader: "subject",
+    /// "subject_alternative_name"); other errors as they are.
+    pub fn in_field(self, field: &'static str) -> Self {
+        match self {
+            X509Error::Parse(err) => {
+                X509Error::Parse(err.add_location(asn1::ParseLocation::Field(field)))
+            }
+            other => other,
+        }
+    }
+}
+
 impl From<asn1::ParseError> for X509Error {
     fn from(err: asn1::ParseError) -> Self {
         X509Error::Parse(err)

@@ -59,6 +59,51 @@ pub fn signing_hash_oid(name: &str) -> Option<asn1::ObjectIdentifier> {
         .map(|(_, _, oid)| oid.clone())
 }
 
+/// A key family that signs with a separate hash (Ed25519 and Ed448 do not).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HashedSigner {
+    /// RSA with PKCS#1 v1.5 padding (RSASSA-PSS has its own parameters).
+    Rsa,
+    Ecdsa,
+    Dsa,
+}
+
+/// The AlgorithmIdentifier of a signature by `signer` with the hash named `hash`, or
+/// None for a pair no OID names (DSA has none for SHA-3; a hash outside the signing
+/// hashes has none at all).
+pub fn signature_algorithm(
+    signer: HashedSigner,
+    hash: &str,
+) -> Option<AlgorithmIdentifier<'static>> {
+    use AlgorithmParameters as P;
+    use HashedSigner::*;
+    let null = Some(());
+    let params = match (signer, hash) {
+        (Rsa, "sha224") => P::RsaWithSha224(null),
+        (Rsa, "sha256") => P::RsaWithSha256(null),
+        (Rsa, "sha384") => P::RsaWithSha384(null),
+        (Rsa, "sha512") => P::RsaWithSha512(null),
+        (Rsa, "sha3-224") => P::RsaWithSha3_224(null),
+        (Rsa, "sha3-256") => P::RsaWithSha3_256(null),
+        (Rsa, "sha3-384") => P::RsaWithSha3_384(null),
+        (Rsa, "sha3-512") => P::RsaWithSha3_512(null),
+        (Ecdsa, "sha224") => P::EcdsaWithSha224,
+        (Ecdsa, "sha256") => P::EcdsaWithSha256,
+        (Ecdsa, "sha384") => P::EcdsaWithSha384,
+        (Ecdsa, "sha512") => P::EcdsaWithSha512,
+        (Ecdsa, "sha3-224") => P::EcdsaWithSha3_224,
+        (Ecdsa, "sha3-256") => P::EcdsaWithSha3_256,
+        (Ecdsa, "sha3-384") => P::EcdsaWithSha3_384,
+        (Ecdsa, "sha3-512") => P::EcdsaWithSha3_512,
+        (Dsa, "sha224") => P::DsaWithSha224,
+        (Dsa, "sha256") => P::DsaWithSha256,
+        (Dsa, "sha384") => P::DsaWithSha384,
+        (Dsa, "sha512") => P::DsaWithSha512,
+        _ => return None,
+    };
+    Some(AlgorithmIdentifier::new(params))
+}
+
 /// The class name of the Python hash object for a hash OID a signature names.
 pub fn hash_class_name(oid: &asn1::ObjectIdentifier) -> Option<&'static str> {
     HASHES
@@ -67,37 +112,44 @@ pub fn hash_class_name(oid: &asn1::ObjectIdentifier) -> Option<&'static str> {
         .map(|(_, class, _)| *class)
 }
 
-/// Whether signatures made with `algorithm` are checked at all: those over SHA-1 and MD5
-/// are not (the reference's rule), and neither are algorithms this package does not
-/// know.
-pub fn is_checked(algorithm: &AlgorithmIdentifier<'_>) -> bool {
+/// The key family whose signatures an algorithm names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Signer {
+    Rsa,
+    Ecdsa,
+    Dsa,
+    Ed25519,
+    Ed448,
+}
+
+/// Which key family makes signatures of `algorithm`, if such signatures are checked at
+/// all: those over SHA-1 and MD5 are not (the reference's rule), and neither are
+/// algorithms this package does not know.
+pub fn checked_signer(algorithm: &AlgorithmIdentifier<'_>) -> Option<Signer> {
     use AlgorithmParameters as P;
-    matches!(
-        algorithm.params,
+    Some(match algorithm.params {
         P::RsaWithSha224(_)
-            | P::RsaWithSha256(_)
-            | P::RsaWithSha384(_)
-            | P::RsaWithSha512(_)
-            | P::RsaWithSha3_224(_)
-            | P::RsaWithSha3_256(_)
-            | P::RsaWithSha3_384(_)
-            | P::RsaWithSha3_512(_)
-            | P::RsaPss(_)
-            | P::EcdsaWithSha224
-            | P::EcdsaWithSha256
-            | P::EcdsaWithSha384
-            | P::EcdsaWithSha512
-            | P::EcdsaWithSha3_224
-            | P::EcdsaWithSha3_256
-            | P::EcdsaWithSha3_384
-            | P::EcdsaWithSha3_512
-            | P::DsaWithSha224
-            | P::DsaWithSha256
-            | P::DsaWithSha384
-            | P::DsaWithSha512
-            | P::Ed25519
-            | P::Ed448
-    )
+        | P::RsaWithSha256(_)
+        | P::RsaWithSha384(_)
+        | P::RsaWithSha512(_)
+        | P::RsaWithSha3_224(_)
+        | P::RsaWithSha3_256(_)
+        | P::RsaWithSha3_384(_)
+        | P::RsaWithSha3_512(_)
+        | P::RsaPss(_) => Signer::Rsa,
+        P::EcdsaWithSha224
+        | P::EcdsaWithSha256
+        | P::EcdsaWithSha384
+        | P::EcdsaWithSha512
+        | P::EcdsaWithSha3_224
+        | P::EcdsaWithSha3_256
+        | P::EcdsaWithSha3_384
+        | P::EcdsaWithSha3_512 => Signer::Ecdsa,
+        P::DsaWithSha224 | P::DsaWithSha256 | P::DsaWithSha384 | P::DsaWithSha512 => Signer::Dsa,
+        P::Ed25519 => Signer::Ed25519,
+        P::Ed448 => Signer::Ed448,
+        _ => return None,
+    })
 }
 
 /// RFC 5280 section 5.3.1's revocation reasons: the CRLReason code, the bit of the
@@ -144,18 +196,19 @@ mod tests {
 
     #[test]
     fn checked_algorithms() {
-        assert!(is_checked(&AlgorithmIdentifier::new(
-            AlgorithmParameters::Ed25519
-        )));
-        assert!(is_checked(&AlgorithmIdentifier::new(
-            AlgorithmParameters::RsaWithSha256(Some(()))
-        )));
-        assert!(!is_checked(&AlgorithmIdentifier::new(
-            AlgorithmParameters::RsaWithSha1(Some(()))
-        )));
-        assert!(!is_checked(&AlgorithmIdentifier::new(
-            AlgorithmParameters::EcdsaWithSha1
-        )));
+        let signer = |params| checked_signer(&AlgorithmIdentifier::new(params));
+        assert_eq!(signer(AlgorithmParameters::Ed25519), Some(Signer::Ed25519));
+        assert_eq!(
+            signer(AlgorithmParameters::RsaWithSha256(Some(()))),
+            Some(Signer::Rsa)
+        );
+        assert_eq!(signer(AlgorithmParameters::RsaPss(None)), Some(Signer::Rsa));
+        assert_eq!(
+            signer(AlgorithmParameters::DsaWithSha256),
+            Some(Signer::Dsa)
+        );
+        assert_eq!(signer(AlgorithmParameters::RsaWithSha1(Some(()))), None);
+        assert_eq!(signer(AlgorithmParameters::EcdsaWithSha1), None);
         assert_eq!(
             signing_hash_oid("sha256"),
             Some(asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 1))
@@ -189,5 +242,28 @@ mod tests {
         let mut bits: Vec<usize> = REASONS.iter().filter_map(|(_, bit, _)| *bit).collect();
         bits.sort_unstable();
         assert_eq!(bits, (1..=8).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn every_signing_hash_names_an_algorithm_except_sha3_with_dsa() {
+        for (name, _, _) in &HASHES[1..] {
+            for signer in [HashedSigner::Rsa, HashedSigner::Ecdsa] {
+                assert!(
+                    signature_algorithm(signer, name).is_some(),
+                    "{signer:?} {name}"
+                );
+            }
+            let dsa = signature_algorithm(HashedSigner::Dsa, name);
+            assert_eq!(dsa.is_none(), name.starts_with("sha3-"), "{name}");
+        }
+        assert_eq!(
+            signature_algorithm(HashedSigner::Ecdsa, "sha384")
+                .unwrap()
+                .params,
+            AlgorithmParameters::EcdsaWithSha384
+        );
+        for other in ["sha1", "md5", "blake2b", ""] {
+            assert!(signature_algorithm(HashedSigner::Rsa, other).is_none());
+        }
     }
 }
