@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import ctypes
+import datetime
 import gc
 import json
 import os
@@ -639,6 +640,7 @@ def build_ops(skipped: dict[str, str]) -> list[Op]:
     add_asymmetric(add, data["64B"])
     add_rsa_loading(add, skipped)
     add_thread_mixes(add, data)
+    add_x509(add, skipped)
 
     # One-time passwords.
     from cryptography.hazmat.primitives.twofactor.hotp import HOTP
@@ -738,6 +740,94 @@ def add_rsa_loading(add: typing.Callable[..., None], skipped: dict[str, str]) ->
     claims = {"sub": "1234567890", "name": "Jane Doe", "iat": 1_700_000_000}
     add("jwt.encode_rs256_pem", lambda: jwt.encode(claims, pem, algorithm="RS256"))
     add("jwt.encode_rs256_key", lambda: jwt.encode(claims, key, algorithm="RS256"))
+
+
+def add_x509(add: typing.Callable[..., None], skipped: dict[str, str]) -> None:
+    """X.509 at scale: a CRL of 10,000 entries (loading, and looking up a present and an
+    absent serial, which should not walk the list), a certificate whose SAN holds 100
+    names, and building and signing a leaf. Inputs are built here with Ed25519, whose
+    signatures are deterministic, so both implementations read the same bytes."""
+    try:
+        from cryptography import x509
+    except ImportError as e:
+        skipped["x509.*"] = f"{type(e).__name__}: {e}"
+        return
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ed25519
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+    key = ed25519.Ed25519PrivateKey.from_private_bytes(b"\x07" * 32)
+    issuer = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Bench CRL Issuer")])
+    start = datetime.datetime(2025, 1, 1, tzinfo=datetime.timezone.utc)
+    der = serialization.Encoding.DER
+
+    # Serials spread over 64 bits, as issued serials are; every seventh is looked up.
+    serials = [(n * 0x9E3779B97F4A7C15) % 2**63 + 1 for n in range(1, 10_001)]
+    crl_builder = (
+        x509.CertificateRevocationListBuilder()
+        .issuer_name(issuer)
+        .last_update(start)
+        .next_update(start + datetime.timedelta(days=7))
+    )
+    for serial in serials:
+        crl_builder = crl_builder.add_revoked_certificate(
+            x509.RevokedCertificateBuilder()
+            .serial_number(serial)
+            .revocation_date(start)
+            .build()
+        )
+    crl_der = crl_builder.sign(key, None).public_bytes(der)
+    crl = x509.load_der_x509_crl(crl_der)
+    present, absent = serials[7_001], 2**63 + 5
+    lookup = crl.get_revoked_certificate_by_serial_number
+    assert lookup(present) is not None and lookup(absent) is None
+    add("x509.crl_10k_load", lambda: x509.load_der_x509_crl(crl_der))
+    add("x509.crl_10k_lookup_present", lambda: lookup(present))
+    add("x509.crl_10k_lookup_absent", lambda: lookup(absent))
+    # A fresh list and one lookup: what a one-shot revocation check pays.
+    add(
+        "x509.crl_10k_load+lookup",
+        lambda: x509.load_der_x509_crl(
+            crl_der
+        ).get_revoked_certificate_by_serial_number(present),
+    )
+
+    def leaf(names: typing.Sequence[x509.GeneralName]) -> x509.Certificate:
+        subject = x509.Name(
+            [x509.NameAttribute(NameOID.COMMON_NAME, "www.example.com")]
+        )
+        return (
+            x509.CertificateBuilder()
+            .subject_name(subject)
+            .issuer_name(issuer)
+            .public_key(key.public_key())
+            .serial_number(0x1234_5678_9ABC_DEF0)
+            .not_valid_before(start)
+            .not_valid_after(start + datetime.timedelta(days=90))
+            .add_extension(x509.SubjectAlternativeName(names), critical=False)
+            .add_extension(
+                x509.BasicConstraints(ca=False, path_length=None), critical=True
+            )
+            .add_extension(
+                x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False
+            )
+            .sign(key, None)
+        )
+
+    san_der = leaf(
+        [x509.DNSName(f"host{n}.example.com") for n in range(100)]
+    ).public_bytes(der)
+    san = x509.SubjectAlternativeName
+
+    def read_san() -> list[str]:
+        cert = x509.load_der_x509_certificate(san_der)
+        names = cert.extensions.get_extension_for_class(san).value
+        return names.get_values_for_type(x509.DNSName)
+
+    assert len(read_san()) == 100
+    add("x509.san_100_names_load+read", read_san)
+    few = [x509.DNSName("www.example.com"), x509.DNSName("example.com")]
+    add("x509.leaf_build+sign_ed25519", lambda: leaf(few))
 
 
 def add_thread_mixes(add: typing.Callable[..., None], data: dict[str, bytes]) -> None:

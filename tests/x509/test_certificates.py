@@ -90,7 +90,8 @@ def test_a_negative_serial_loads_with_a_warning() -> None:
         data = f.read()
     with pytest.warns(utils.CryptographyDeprecationWarning):
         certificate = x509.load_pem_x509_certificate(data)
-    assert certificate.serial_number == -0x04316693ED
+    with pytest.warns(utils.CryptographyDeprecationWarning):
+        assert certificate.serial_number == -0x04316693ED
 
 
 def test_the_ed25519_fixture() -> None:

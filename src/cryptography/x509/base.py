@@ -14,6 +14,7 @@ import typing
 from collections.abc import Iterable, Iterator
 
 from cryptography.hazmat.bindings._rust import x509 as rust_x509
+from cryptography.hazmat.primitives.asymmetric.types import CertificatePublicKeyTypes
 from cryptography.x509.extensions import Extension, ExtensionType
 from cryptography.x509.name import Name, _ASN1Type
 from cryptography.x509.oid import ObjectIdentifier
@@ -154,6 +155,22 @@ def random_serial_number() -> int:
     return int.from_bytes(os.urandom(20), "big") >> 1
 
 
+_Builder = typing.TypeVar("_Builder")
+# The key classes a certificate may certify, as a tuple for isinstance.
+_CERTIFICATE_PUBLIC_KEY_TYPES = typing.get_args(CertificatePublicKeyTypes)
+
+
+def _with(builder: _Builder, **changes: typing.Any) -> _Builder:
+    """A copy of `builder` with the given attributes changed. Builders are immutable:
+    each step returns a new one, and a copy of the fields is all a step needs (its
+    argument was checked by the step)."""
+    fields = builder.__dict__.copy()
+    fields.update(changes)
+    new = object.__new__(type(builder))
+    new.__dict__ = fields
+    return new
+
+
 class CertificateBuilder:
     _extensions: list[Extension[ExtensionType]]
 
@@ -178,42 +195,24 @@ class CertificateBuilder:
         self._extensions = extensions
         self._public_key_rsa_padding = public_key_rsa_padding
 
-    def _replace(self, **changes: typing.Any) -> CertificateBuilder:
-        fields: dict[str, typing.Any] = {
-            "issuer_name": self._issuer_name,
-            "subject_name": self._subject_name,
-            "public_key": self._public_key,
-            "serial_number": self._serial_number,
-            "not_valid_before": self._not_valid_before,
-            "not_valid_after": self._not_valid_after,
-            "extensions": self._extensions,
-            "public_key_rsa_padding": self._public_key_rsa_padding,
-        }
-        fields.update(changes)
-        return CertificateBuilder(**fields)
-
     def issuer_name(self, name: Name) -> CertificateBuilder:
         if not isinstance(name, Name):
             raise TypeError("Expecting x509.Name object.")
         if self._issuer_name is not None:
             raise ValueError("The issuer name may only be set once.")
-        return self._replace(issuer_name=name)
+        return _with(self, _issuer_name=name)
 
     def subject_name(self, name: Name) -> CertificateBuilder:
         if not isinstance(name, Name):
             raise TypeError("Expecting x509.Name object.")
         if self._subject_name is not None:
             raise ValueError("The subject name may only be set once.")
-        return self._replace(subject_name=name)
+        return _with(self, _subject_name=name)
 
     def public_key(
         self, key: typing.Any, *, rsa_padding: typing.Any = None
     ) -> CertificateBuilder:
-        from cryptography.hazmat.primitives.asymmetric.types import (
-            CertificatePublicKeyTypes,
-        )
-
-        if not isinstance(key, typing.get_args(CertificatePublicKeyTypes)):
+        if not isinstance(key, _CERTIFICATE_PUBLIC_KEY_TYPES):
             raise TypeError(
                 "Expecting one of DSAPublicKey, RSAPublicKey,"
                 " EllipticCurvePublicKey, Ed25519PublicKey,"
@@ -229,7 +228,7 @@ class CertificateBuilder:
                 raise TypeError("rsa_padding is only supported with RSA public keys")
         if self._public_key is not None:
             raise ValueError("The public key may only be set once.")
-        return self._replace(public_key=key, public_key_rsa_padding=rsa_padding)
+        return _with(self, _public_key=key, _public_key_rsa_padding=rsa_padding)
 
     def serial_number(self, number: int) -> CertificateBuilder:
         if not isinstance(number, int):
@@ -241,7 +240,7 @@ class CertificateBuilder:
         # The DER INTEGER must fit 20 octets with its sign bit.
         if number.bit_length() > _MAX_SERIAL_BITS:
             raise ValueError("The serial number should not be more than 159 bits.")
-        return self._replace(serial_number=number)
+        return _with(self, _serial_number=number)
 
     def not_valid_before(self, time: datetime.datetime) -> CertificateBuilder:
         if not isinstance(time, datetime.datetime):
@@ -257,7 +256,7 @@ class CertificateBuilder:
             raise ValueError(
                 "The not valid before date must be before the not valid after date."
             )
-        return self._replace(not_valid_before=time)
+        return _with(self, _not_valid_before=time)
 
     def not_valid_after(self, time: datetime.datetime) -> CertificateBuilder:
         if not isinstance(time, datetime.datetime):
@@ -273,7 +272,7 @@ class CertificateBuilder:
             raise ValueError(
                 "The not valid after date must be after the not valid before date."
             )
-        return self._replace(not_valid_after=time)
+        return _with(self, _not_valid_after=time)
 
     def add_extension(
         self, extval: ExtensionType, critical: bool
@@ -283,7 +282,7 @@ class CertificateBuilder:
         extension = Extension(extval.oid, critical, extval)
         if any(e.oid == extension.oid for e in self._extensions):
             raise ValueError("This extension has already been set.")
-        return self._replace(extensions=[*self._extensions, extension])
+        return _with(self, _extensions=[*self._extensions, extension])
 
     def _check_complete(self) -> None:
         for value, message in (
@@ -456,23 +455,12 @@ class CertificateRevocationListBuilder:
         self._extensions = extensions
         self._revoked_certificates = revoked_certificates
 
-    def _replace(self, **changes: typing.Any) -> CertificateRevocationListBuilder:
-        fields: dict[str, typing.Any] = {
-            "issuer_name": self._issuer_name,
-            "last_update": self._last_update,
-            "next_update": self._next_update,
-            "extensions": self._extensions,
-            "revoked_certificates": self._revoked_certificates,
-        }
-        fields.update(changes)
-        return CertificateRevocationListBuilder(**fields)
-
     def issuer_name(self, issuer_name: Name) -> CertificateRevocationListBuilder:
         if not isinstance(issuer_name, Name):
             raise TypeError("Expecting x509.Name object.")
         if self._issuer_name is not None:
             raise ValueError("The issuer name may only be set once.")
-        return self._replace(issuer_name=issuer_name)
+        return _with(self, _issuer_name=issuer_name)
 
     def last_update(
         self, last_update: datetime.datetime
@@ -488,7 +476,7 @@ class CertificateRevocationListBuilder:
             raise ValueError(
                 "The last update date must be before the next update date."
             )
-        return self._replace(last_update=last_update)
+        return _with(self, _last_update=last_update)
 
     def next_update(
         self, next_update: datetime.datetime
@@ -503,7 +491,7 @@ class CertificateRevocationListBuilder:
             raise ValueError("The last update date must be on or after 1950 January 1.")
         if self._last_update is not None and next_update < self._last_update:
             raise ValueError("The next update date must be after the last update date.")
-        return self._replace(next_update=next_update)
+        return _with(self, _next_update=next_update)
 
     def add_extension(
         self, extval: ExtensionType, critical: bool
@@ -513,15 +501,16 @@ class CertificateRevocationListBuilder:
         extension = Extension(extval.oid, critical, extval)
         if any(e.oid == extension.oid for e in self._extensions):
             raise ValueError("This extension has already been set.")
-        return self._replace(extensions=[*self._extensions, extension])
+        return _with(self, _extensions=[*self._extensions, extension])
 
     def add_revoked_certificate(
         self, revoked_certificate: RevokedCertificate
     ) -> CertificateRevocationListBuilder:
         if not isinstance(revoked_certificate, RevokedCertificate):
             raise TypeError("Must be an instance of RevokedCertificate")
-        return self._replace(
-            revoked_certificates=[*self._revoked_certificates, revoked_certificate]
+        return _with(
+            self,
+            _revoked_certificates=[*self._revoked_certificates, revoked_certificate],
         )
 
     def sign(

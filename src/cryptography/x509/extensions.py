@@ -412,8 +412,9 @@ def _typed_list(
 ) -> list[typing.Any]:
     """The items as a list, each checked to be a `kind`; TypeError(message) if not."""
     items = list(items)
-    if not all(isinstance(x, kind) for x in items):
-        raise TypeError(message)
+    for item in items:
+        if not isinstance(item, kind):
+            raise TypeError(message)
     return items
 
 

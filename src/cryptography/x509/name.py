@@ -11,6 +11,7 @@ hold, equality, and the text forms."""
 from __future__ import annotations
 
 import enum
+import functools
 import typing
 import warnings
 from collections.abc import Iterable, Iterator
@@ -51,10 +52,9 @@ _NAMEOID_DEFAULT_TYPE: dict[ObjectIdentifier, _ASN1Type] = {
 
 # Upper bounds from X.520 (ub-common-name) and ISO 3166's two-letter country codes, in
 # bytes of UTF-8.
+# Countries are two letters, common names 1 to 64 bytes: the core's table.
 _NAMEOID_LENGTH_LIMIT: dict[ObjectIdentifier, tuple[int, int]] = {
-    NameOID.COUNTRY_NAME: (2, 2),
-    NameOID.JURISDICTION_COUNTRY_NAME: (2, 2),
-    NameOID.COMMON_NAME: (1, 64),
+    oid: (low, high) for oid, low, high in rust_x509.name_length_limits()
 }
 
 _OidNameMap = typing.Mapping[ObjectIdentifier, str]
@@ -75,13 +75,6 @@ _NAMEOID_TO_NAME: _OidNameMap = {
 _NAME_TO_NAMEOID = {name: oid for oid, name in _NAMEOID_TO_NAME.items()}
 
 NameAttributeValueType = typing.Union[str, bytes]
-
-
-def _escape_dn_value(value: NameAttributeValueType) -> str:
-    """A value as RFC 4514 section 2.4 writes it; bytes as '#' and their hex."""
-    if isinstance(value, bytes):
-        return "#" + value.hex()
-    return rust_x509.escape_rfc4514_value(value)
 
 
 class NameAttribute(typing.Generic[typing.AnyStr]):
@@ -141,12 +134,7 @@ class NameAttribute(typing.Generic[typing.AnyStr]):
         return _NAMEOID_TO_NAME.get(self.oid, self.oid.dotted_string)
 
     def rfc4514_string(self, attr_name_overrides: _OidNameMap | None = None) -> str:
-        name = None
-        if attr_name_overrides:
-            name = attr_name_overrides.get(self.oid)
-        if name is None:
-            name = self.rfc4514_attribute_name
-        return f"{name}={_escape_dn_value(self.value)}"
+        return rust_x509.rfc4514_string([self], attr_name_overrides)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, NameAttribute):
@@ -174,13 +162,18 @@ class RelativeDistinguishedName:
         if len(self._attribute_set) != len(attributes):
             raise ValueError("duplicate attributes are not allowed")
 
+    # Made when first compared or hashed: an RDN read from DER is made without
+    # running __init__ (its one attribute needs no duplicate check), and most are
+    # never compared.
+    @functools.cached_property
+    def _attribute_set(self) -> frozenset[NameAttribute]:
+        return frozenset(self._attributes)
+
     def get_attributes_for_oid(self, oid: ObjectIdentifier) -> list[NameAttribute]:
         return [i for i in self if i.oid == oid]
 
     def rfc4514_string(self, attr_name_overrides: _OidNameMap | None = None) -> str:
-        return "+".join(
-            attr.rfc4514_string(attr_name_overrides) for attr in self._attributes
-        )
+        return rust_x509.rfc4514_string([self], attr_name_overrides)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, RelativeDistinguishedName):
@@ -251,10 +244,7 @@ class Name:
 
     def rfc4514_string(self, attr_name_overrides: _OidNameMap | None = None) -> str:
         """The Name as RFC 4514 writes it: the RDNs last to first, separated by ','."""
-        return ",".join(
-            attr.rfc4514_string(attr_name_overrides)
-            for attr in reversed(self._attributes)
-        )
+        return rust_x509.rfc4514_string(self._attributes, attr_name_overrides)
 
     def get_attributes_for_oid(self, oid: ObjectIdentifier) -> list[NameAttribute]:
         return [i for i in self if i.oid == oid]

@@ -4,7 +4,7 @@
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::PyType;
+use pyo3::types::{PyModule, PyType};
 
 /// A Python class looked up once, by module and name.
 pub(crate) struct ImportedClass {
@@ -26,6 +26,100 @@ impl ImportedClass {
         self.class.import(py, self.module, self.name)
     }
 }
+
+/// A Python module imported once (`import` itself goes through the import machinery on
+/// every call, microseconds each; a cached module costs an attribute lookup).
+pub(crate) struct ImportedModule {
+    name: &'static str,
+    module: PyOnceLock<Py<PyModule>>,
+}
+
+impl ImportedModule {
+    const fn new(name: &'static str) -> Self {
+        ImportedModule {
+            name,
+            module: PyOnceLock::new(),
+        }
+    }
+
+    pub(crate) fn get<'py>(&self, py: Python<'py>) -> PyResult<&Bound<'py, PyModule>> {
+        self.module
+            .get_or_try_init(py, || Ok::<_, PyErr>(py.import(self.name)?.unbind()))
+            .map(|module| module.bind(py))
+    }
+}
+
+/// `asymmetric.<module>.<class>` for the key interfaces the X.509 layer tells apart.
+pub(crate) fn key_interface<'py>(
+    py: Python<'py>,
+    module: &str,
+    class: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let module = match module {
+        "rsa" => &ASYMMETRIC_RSA,
+        "ec" => &ASYMMETRIC_EC,
+        "dsa" => &ASYMMETRIC_DSA,
+        "ed25519" => &ASYMMETRIC_ED25519,
+        "ed448" => &ASYMMETRIC_ED448,
+        "padding" => &ASYMMETRIC_PADDING,
+        other => {
+            return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                "no key interface module {other}"
+            )))
+        }
+    };
+    module.get(py)?.getattr(class)
+}
+
+static ASYMMETRIC_RSA: ImportedModule =
+    ImportedModule::new("cryptography.hazmat.primitives.asymmetric.rsa");
+static ASYMMETRIC_EC: ImportedModule =
+    ImportedModule::new("cryptography.hazmat.primitives.asymmetric.ec");
+static ASYMMETRIC_DSA: ImportedModule =
+    ImportedModule::new("cryptography.hazmat.primitives.asymmetric.dsa");
+static ASYMMETRIC_ED25519: ImportedModule =
+    ImportedModule::new("cryptography.hazmat.primitives.asymmetric.ed25519");
+static ASYMMETRIC_ED448: ImportedModule =
+    ImportedModule::new("cryptography.hazmat.primitives.asymmetric.ed448");
+
+/// A function reached through a module attribute, looked up once.
+pub(crate) struct ImportedFunction {
+    module: &'static str,
+    owner: &'static str,
+    name: &'static str,
+    function: PyOnceLock<Py<PyAny>>,
+}
+
+impl ImportedFunction {
+    const fn new(module: &'static str, owner: &'static str, name: &'static str) -> Self {
+        ImportedFunction {
+            module,
+            owner,
+            name,
+            function: PyOnceLock::new(),
+        }
+    }
+
+    pub(crate) fn get<'py>(&self, py: Python<'py>) -> PyResult<&Bound<'py, PyAny>> {
+        self.function
+            .get_or_try_init(py, || {
+                Ok::<_, PyErr>(
+                    py.import(self.module)?
+                        .getattr(self.owner)?
+                        .getattr(self.name)?
+                        .unbind(),
+                )
+            })
+            .map(|function| function.bind(py))
+    }
+}
+
+pub(crate) static X509_MODULE: ImportedModule = ImportedModule::new("cryptography.x509");
+pub(crate) static ASYMMETRIC_PADDING: ImportedModule =
+    ImportedModule::new("cryptography.hazmat.primitives.asymmetric.padding");
+pub(crate) static HASHES_MODULE: ImportedModule =
+    ImportedModule::new("cryptography.hazmat.primitives.hashes");
+pub(crate) static IPADDRESS: ImportedModule = ImportedModule::new("ipaddress");
 
 const CIPHER_INTERFACES: &str = "cryptography.hazmat.primitives._cipheralgorithm";
 const MODE_INTERFACES: &str = "cryptography.hazmat.primitives._modes";
@@ -73,6 +167,11 @@ pub(crate) static RELATIVE_DISTINGUISHED_NAME: ImportedClass =
     ImportedClass::new(X509_NAME, "RelativeDistinguishedName");
 pub(crate) static NAME_ATTRIBUTE: ImportedClass = ImportedClass::new(X509_NAME, "NameAttribute");
 pub(crate) static ASN1_TYPE: ImportedClass = ImportedClass::new(X509_NAME, "_ASN1Type");
+/// `_ASN1Type`'s members by value.
+pub(crate) static ASN1_TYPE_MEMBERS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+/// `object.__new__`: an instance of a Python class without running its `__init__`.
+pub(crate) static OBJECT_NEW: ImportedFunction =
+    ImportedFunction::new("builtins", "object", "__new__");
 pub(crate) static INVALID_VERSION: ImportedClass =
     ImportedClass::new("cryptography.x509.base", "InvalidVersion");
 pub(crate) static VERSION: ImportedClass = ImportedClass::new("cryptography.x509.base", "Version");

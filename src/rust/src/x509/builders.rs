@@ -20,16 +20,11 @@ use super::name::encode_name_der;
 use super::{utc_datetime, x509_error};
 use crate::error::unsupported_plain;
 
-const ASYMMETRIC: &str = "cryptography.hazmat.primitives.asymmetric";
 const UNSIGNED: asn1::ObjectIdentifier = asn1::oid!(1, 3, 6, 1, 5, 5, 7, 6, 36);
 const MGF1: asn1::ObjectIdentifier = asn1::oid!(1, 2, 840, 113549, 1, 1, 8);
 
 fn is_instance(value: &Bound<'_, PyAny>, module: &str, class: &str) -> PyResult<bool> {
-    let py = value.py();
-    value.is_instance(
-        &py.import(format!("{ASYMMETRIC}.{module}"))?
-            .getattr(class)?,
-    )
+    value.is_instance(&crate::types::key_interface(value.py(), module, class)?)
 }
 
 /// The name of the signing hash, checked to be one certificates are signed with.
@@ -115,7 +110,7 @@ fn plan(
     }
     let hash = signing_hash(py, algorithm)?;
     if rsa && !rsa_padding.is_none() {
-        let padding = py.import(format!("{ASYMMETRIC}.padding"))?;
+        let padding = crate::types::ASYMMETRIC_PADDING.get(py)?;
         if rsa_padding.is_instance(&padding.getattr("PSS")?)? {
             let salt = pss_salt_length(py, private_key, algorithm, rsa_padding)?;
             let hash_oid =
@@ -174,7 +169,7 @@ fn pss_salt_length(
     algorithm: &Bound<'_, PyAny>,
     padding: &Bound<'_, PyAny>,
 ) -> PyResult<u16> {
-    let module = py.import(format!("{ASYMMETRIC}.padding"))?;
+    let module = crate::types::ASYMMETRIC_PADDING.get(py)?;
     let salt = padding.getattr("_salt_length")?;
     let length = if salt.is(&module.getattr("PSS")?.getattr("MAX_LENGTH")?) {
         module
@@ -206,7 +201,8 @@ fn sign(
         "ed25519" | "ed448" => private_key.call_method1("sign", (data,))?,
         "rsa" => {
             let padding = if rsa_padding.is_none() {
-                py.import(format!("{ASYMMETRIC}.padding"))?
+                crate::types::ASYMMETRIC_PADDING
+                    .get(py)?
                     .getattr("PKCS1v15")?
                     .call0()?
             } else {
@@ -220,9 +216,8 @@ fn sign(
             if !ecdsa_deterministic.is_none() {
                 kwargs.set_item("deterministic_signing", ecdsa_deterministic)?;
             }
-            let ecdsa = py
-                .import(format!("{ASYMMETRIC}.ec"))?
-                .getattr("ECDSA")?
+            let ecdsa = crate::types::ECDSA
+                .get(py)?
                 .call((algorithm,), Some(&kwargs))?;
             private_key.call_method1("sign", (data, ecdsa))?
         }

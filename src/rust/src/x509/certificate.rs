@@ -21,6 +21,7 @@ pub(crate) struct Certificate {
     issuer: PyOnceLock<Py<PyAny>>,
     subject: PyOnceLock<Py<PyAny>>,
     extensions: PyOnceLock<Py<PyAny>>,
+    public_key: PyOnceLock<Py<PyAny>>,
 }
 
 impl Certificate {
@@ -36,6 +37,7 @@ impl Certificate {
             issuer: PyOnceLock::new(),
             subject: PyOnceLock::new(),
             extensions: PyOnceLock::new(),
+            public_key: PyOnceLock::new(),
         })
     }
 }
@@ -188,11 +190,18 @@ impl Certificate {
         Ok(PyBytes::new(py, &tbs))
     }
 
+    /// The subject's key, loaded on first use and kept (public keys are immutable
+    /// values).
     fn public_key<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, PyAny>> {
-        let spki = asn1::write_single(&self.core.parsed().tbs_certificate.spki)
-            .map_err(|err| x509_error(err.into()))?;
-        let key = cryptography_keys::load_der_public_key(&spki)?;
-        Ok(crate::serialization::public_key_object(py, key)?)
+        let key = self.public_key.get_or_try_init(py, || {
+            let spki = asn1::write_single(&self.core.parsed().tbs_certificate.spki)
+                .map_err(|err| x509_error(err.into()))?;
+            let key = cryptography_keys::load_der_public_key(&spki)?;
+            Ok::<_, crate::error::CryptoError>(
+                crate::serialization::public_key_object(py, key)?.unbind(),
+            )
+        })?;
+        Ok(key.bind(py).clone())
     }
 
     /// Checks that `issuer` issued this certificate: its subject is this certificate's

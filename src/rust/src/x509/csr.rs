@@ -101,7 +101,7 @@ impl CertificateSigningRequest {
 
     #[getter]
     fn attributes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let attribute_class = py.import("cryptography.x509")?.getattr("Attribute")?;
+        let attribute_class = crate::types::X509_MODULE.get(py)?.getattr("Attribute")?;
         let list = PyList::empty(py);
         if let Some(read) = self.core.parsed().info.attributes.read() {
             for attribute in read.clone() {
@@ -126,7 +126,8 @@ impl CertificateSigningRequest {
                 ))?)?;
             }
         }
-        py.import("cryptography.x509")?
+        crate::types::X509_MODULE
+            .get(py)?
             .getattr("Attributes")?
             .call1((list,))
     }

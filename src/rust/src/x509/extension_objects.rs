@@ -10,16 +10,21 @@ pub(crate) use cryptography_x509::extensions::Context;
 use cryptography_x509::extensions::{self as core_extensions, Decoded};
 use cryptography_x509::X509Error;
 use pyo3::exceptions::PyValueError;
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyFrozenSet, PyList};
 
 use super::name::name_to_python;
-use super::x509_error;
+use super::{unchecked_instance, x509_error};
 use crate::oid::ObjectIdentifier;
 
-/// A class of `cryptography.x509` by name.
-fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
-    py.import("cryptography.x509")?.getattr(name)
+/// A class of `cryptography.x509` by name (interned: a lookup, not a new string).
+macro_rules! class {
+    ($py:expr, $name:literal) => {
+        crate::types::X509_MODULE
+            .get($py)?
+            .getattr(pyo3::intern!($py, $name))
+    };
 }
 
 fn oid_object<'py>(py: Python<'py>, oid: &asn1::ObjectIdentifier) -> PyResult<Bound<'py, PyAny>> {
@@ -37,7 +42,7 @@ fn text(bytes: &[u8]) -> PyResult<String> {
 /// The IP address of a general name, or (in name constraints) the network: an address
 /// followed by a mask whose ones are contiguous.
 fn ip_object<'py>(py: Python<'py>, bytes: &[u8], network: bool) -> PyResult<Bound<'py, PyAny>> {
-    let ipaddress = py.import("ipaddress")?;
+    let ipaddress = crate::types::IPADDRESS.get(py)?;
     if !network {
         return ipaddress.call_method1("ip_address", (PyBytes::new(py, bytes),));
     }
@@ -53,31 +58,31 @@ fn general_name_object<'py>(
     network: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     Ok(match name {
-        GeneralName::DnsName(value) => {
-            class(py, "DNSName")?.call_method1("_init_without_validation", (text(value.0)?,))?
+        GeneralName::DnsName(value) => class!(py, "DNSName")?
+            .call_method1(intern!(py, "_init_without_validation"), (text(value.0)?,))?,
+        GeneralName::Rfc822Name(value) => class!(py, "RFC822Name")?
+            .call_method1(intern!(py, "_init_without_validation"), (text(value.0)?,))?,
+        GeneralName::UniformResourceIdentifier(value) => {
+            class!(py, "UniformResourceIdentifier")?
+                .call_method1(intern!(py, "_init_without_validation"), (text(value.0)?,))?
         }
-        GeneralName::Rfc822Name(value) => {
-            class(py, "RFC822Name")?.call_method1("_init_without_validation", (text(value.0)?,))?
-        }
-        GeneralName::UniformResourceIdentifier(value) => class(py, "UniformResourceIdentifier")?
-            .call_method1("_init_without_validation", (text(value.0)?,))?,
         GeneralName::DirectoryName(name) => {
-            class(py, "DirectoryName")?.call1((name_to_python(py, name)?,))?
+            class!(py, "DirectoryName")?.call1((name_to_python(py, name)?,))?
         }
         GeneralName::RegisteredId(oid) => {
-            class(py, "RegisteredID")?.call1((oid_object(py, oid)?,))?
+            class!(py, "RegisteredID")?.call1((oid_object(py, oid)?,))?
         }
         GeneralName::IpAddress(bytes) => {
-            class(py, "IPAddress")?.call1((ip_object(py, bytes, network)?,))?
+            class!(py, "IPAddress")?.call1((ip_object(py, bytes, network)?,))?
         }
         GeneralName::OtherName(other) => {
             let value = asn1::write_single(&other.value.0)
                 .map_err(|err| x509_error(X509Error::Encode(err)))?;
-            class(py, "OtherName")?
+            class!(py, "OtherName")?
                 .call1((oid_object(py, &other.type_id)?, PyBytes::new(py, &value)))?
         }
         GeneralName::X400Address(_) | GeneralName::EdiPartyName(_) => {
-            let error = class(py, "UnsupportedGeneralNameType")?
+            let error = class!(py, "UnsupportedGeneralNameType")?
                 .call1(("x400Address/EDIPartyName are not supported types",))?;
             return Err(PyErr::from_value(error));
         }
@@ -96,6 +101,25 @@ fn general_names_list<'py, 'a>(
     Ok(list)
 }
 
+/// A SubjectAlternativeName, IssuerAlternativeName or CertificateIssuer of these names.
+fn general_names_extension<'py, 'a>(
+    py: Python<'py>,
+    class_name: &str,
+    names: impl IntoIterator<Item = GeneralName<'a>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let names = unchecked_instance(
+        &class!(py, "GeneralNames")?,
+        &[(
+            intern!(py, "_general_names"),
+            general_names_list(py, names, false)?.into_any(),
+        )],
+    )?;
+    unchecked_instance(
+        &crate::types::X509_MODULE.get(py)?.getattr(class_name)?,
+        &[(intern!(py, "_general_names"), names)],
+    )
+}
+
 fn general_names_of<'py>(
     py: Python<'py>,
     names: &der::GeneralNames<'_>,
@@ -111,7 +135,7 @@ fn general_names_of<'py>(
 
 /// The ReasonFlags members of a reasons BIT STRING.
 fn reasons<'py>(py: Python<'py>, bits: &asn1::BitString<'_>) -> PyResult<Bound<'py, PyFrozenSet>> {
-    let flags = class(py, "ReasonFlags")?;
+    let flags = class!(py, "ReasonFlags")?;
     let members = cryptography_x509::signature::REASONS
         .iter()
         .filter(|(_, bit, _)| bit.is_some_and(|bit| bits.has_bit_set(bit)))
@@ -158,7 +182,7 @@ fn distribution_points<'py>(
             Some(names) => general_names_of(py, names)?.into_any(),
             None => py.None().into_bound(py),
         };
-        list.append(class(py, "DistributionPoint")?.call1((
+        list.append(class!(py, "DistributionPoint")?.call1((
             full_name,
             relative_name,
             point_reasons,
@@ -219,7 +243,7 @@ fn qualifier<'py>(
                     numbers.append(super::int_from_der(py, number.as_bytes(), false)?)?;
                 }
             }
-            class(py, "NoticeReference")?
+            class!(py, "NoticeReference")?
                 .call1((display_text(py, &reference.organization)?, numbers))?
         }
         None => py.None().into_bound(py),
@@ -229,7 +253,7 @@ fn qualifier<'py>(
         .as_ref()
         .map(|text| display_text(py, text))
         .transpose()?;
-    class(py, "UserNotice")?.call1((reference, explicit))
+    class!(py, "UserNotice")?.call1((reference, explicit))
 }
 
 fn access_descriptions<'py>(
@@ -238,7 +262,7 @@ fn access_descriptions<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let list = PyList::empty(py);
     for description in descriptions {
-        list.append(class(py, "AccessDescription")?.call1((
+        list.append(class!(py, "AccessDescription")?.call1((
             oid_object(py, &description.access_method)?,
             general_name_object(py, &description.access_location, false)?,
         ))?)?;
@@ -285,7 +309,7 @@ fn naming_authority<'py>(
     py: Python<'py>,
     authority: &der::NamingAuthority<'_>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    class(py, "NamingAuthority")?.call1((
+    class!(py, "NamingAuthority")?.call1((
         optional_object(py, authority.id.as_ref().map(|id| oid_object(py, id)))?,
         authority.url.as_ref().map(|url| url.as_str()),
         authority
@@ -314,7 +338,7 @@ fn profession_info<'py>(
         }
         None => py.None().into_bound(py),
     };
-    class(py, "ProfessionInfo")?.call1((
+    class!(py, "ProfessionInfo")?.call1((
         optional_object(
             py,
             info.naming_authority
@@ -339,7 +363,7 @@ fn admissions<'py>(py: Python<'py>, syntax: &der::Admissions<'_>) -> PyResult<Bo
             infos.append(profession_info(py, &info)?)?;
         }
         list.append(
-            class(py, "Admission")?.call1((
+            class!(py, "Admission")?.call1((
                 optional_object(
                     py,
                     admission
@@ -358,7 +382,7 @@ fn admissions<'py>(py: Python<'py>, syntax: &der::Admissions<'_>) -> PyResult<Bo
             ))?,
         )?;
     }
-    class(py, "Admissions")?.call1((
+    class!(py, "Admissions")?.call1((
         optional_object(
             py,
             syntax
@@ -380,20 +404,20 @@ fn value_object<'py>(
     let decoded = core_extensions::decode(extension, context).map_err(x509_error)?;
     Ok(match decoded {
         Decoded::SubjectKeyIdentifier(id) => {
-            class(py, "SubjectKeyIdentifier")?.call1((PyBytes::new(py, id),))?
+            class!(py, "SubjectKeyIdentifier")?.call1((PyBytes::new(py, id),))?
         }
         Decoded::KeyUsage(bits) => {
             let flags: Vec<bool> = (0..9).map(|bit| bits.has_bit_set(bit)).collect();
-            class(py, "KeyUsage")?.call1(pyo3::types::PyTuple::new(py, flags)?)?
+            class!(py, "KeyUsage")?.call1(pyo3::types::PyTuple::new(py, flags)?)?
         }
         Decoded::SubjectAlternativeName(names) => {
-            class(py, "SubjectAlternativeName")?.call1((general_names_list(py, names, false)?,))?
+            general_names_extension(py, "SubjectAlternativeName", names)?
         }
         Decoded::IssuerAlternativeName(names) => {
-            class(py, "IssuerAlternativeName")?.call1((general_names_list(py, names, false)?,))?
+            general_names_extension(py, "IssuerAlternativeName", names)?
         }
         Decoded::BasicConstraints(bc) => {
-            class(py, "BasicConstraints")?.call1((bc.ca, bc.path_length))?
+            class!(py, "BasicConstraints")?.call1((bc.ca, bc.path_length))?
         }
         Decoded::AuthorityKeyIdentifier(aki) => {
             let issuer = match &aki.authority_cert_issuer {
@@ -405,14 +429,14 @@ fn value_object<'py>(
                 None => none(),
             };
             let key_id = aki.key_identifier.map(|id| PyBytes::new(py, id));
-            class(py, "AuthorityKeyIdentifier")?.call1((key_id, issuer, serial))?
+            class!(py, "AuthorityKeyIdentifier")?.call1((key_id, issuer, serial))?
         }
         Decoded::ExtendedKeyUsage(oids) => {
             let list = PyList::empty(py);
             for oid in &oids {
                 list.append(oid_object(py, oid)?)?;
             }
-            class(py, "ExtendedKeyUsage")?.call1((list,))?
+            class!(py, "ExtendedKeyUsage")?.call1((list,))?
         }
         Decoded::CertificatePolicies(policies) => {
             let list = PyList::empty(py);
@@ -430,55 +454,55 @@ fn value_object<'py>(
                     None => none(),
                 };
                 list.append(
-                    class(py, "PolicyInformation")?
+                    class!(py, "PolicyInformation")?
                         .call1((oid_object(py, &policy.policy_identifier)?, qualifiers))?,
                 )?;
             }
-            class(py, "CertificatePolicies")?.call1((list,))?
+            class!(py, "CertificatePolicies")?.call1((list,))?
         }
         Decoded::CrlDistributionPoints(points) => {
-            class(py, "CRLDistributionPoints")?.call1((distribution_points(py, points)?,))?
+            class!(py, "CRLDistributionPoints")?.call1((distribution_points(py, points)?,))?
         }
         Decoded::FreshestCrl(points) => {
-            class(py, "FreshestCRL")?.call1((distribution_points(py, points)?,))?
+            class!(py, "FreshestCRL")?.call1((distribution_points(py, points)?,))?
         }
         Decoded::AuthorityInformationAccess(descriptions) => {
-            class(py, "AuthorityInformationAccess")?
+            class!(py, "AuthorityInformationAccess")?
                 .call1((access_descriptions(py, descriptions)?,))?
         }
-        Decoded::SubjectInformationAccess(descriptions) => {
-            class(py, "SubjectInformationAccess")?
-                .call1((access_descriptions(py, descriptions)?,))?
-        }
-        Decoded::NameConstraints(constraints) => class(py, "NameConstraints")?.call1((
+        Decoded::SubjectInformationAccess(descriptions) => class!(py, "SubjectInformationAccess")?
+            .call1((access_descriptions(py, descriptions)?,))?,
+        Decoded::NameConstraints(constraints) => class!(py, "NameConstraints")?.call1((
             subtrees(py, constraints.permitted_subtrees.as_ref())?,
             subtrees(py, constraints.excluded_subtrees.as_ref())?,
         ))?,
-        Decoded::PolicyConstraints(constraints) => class(py, "PolicyConstraints")?.call1((
+        Decoded::PolicyConstraints(constraints) => class!(py, "PolicyConstraints")?.call1((
             constraints.require_explicit_policy,
             constraints.inhibit_policy_mapping,
         ))?,
-        Decoded::InhibitAnyPolicy(skip) => class(py, "InhibitAnyPolicy")?
+        Decoded::InhibitAnyPolicy(skip) => class!(py, "InhibitAnyPolicy")?
             .call1((super::int_from_der(py, skip.as_bytes(), false)?,))?,
         Decoded::TlsFeature(features) => {
-            let feature_type = class(py, "TLSFeatureType")?;
+            let feature_type = class!(py, "TLSFeatureType")?;
             let list = PyList::empty(py);
             for feature in features {
                 list.append(feature_type.call1((feature,))?)?;
             }
-            class(py, "TLSFeature")?.call1((list,))?
+            class!(py, "TLSFeature")?.call1((list,))?
         }
-        Decoded::OcspNoCheck => class(py, "OCSPNoCheck")?.call0()?,
-        Decoded::PrecertPoison => class(py, "PrecertPoison")?.call0()?,
-        Decoded::MsCertificateTemplate(template) => class(py, "MSCertificateTemplate")?.call1((
-            oid_object(py, &template.template_id)?,
-            template.major_version,
-            template.minor_version,
-        ))?,
+        Decoded::OcspNoCheck => class!(py, "OCSPNoCheck")?.call0()?,
+        Decoded::PrecertPoison => class!(py, "PrecertPoison")?.call0()?,
+        Decoded::MsCertificateTemplate(template) => {
+            class!(py, "MSCertificateTemplate")?.call1((
+                oid_object(py, &template.template_id)?,
+                template.major_version,
+                template.minor_version,
+            ))?
+        }
         Decoded::CrlNumber(number) => {
-            class(py, "CRLNumber")?.call1((super::int_from_der(py, number.as_bytes(), false)?,))?
+            class!(py, "CRLNumber")?.call1((super::int_from_der(py, number.as_bytes(), false)?,))?
         }
-        Decoded::DeltaCrlIndicator(number) => class(py, "DeltaCRLIndicator")?
+        Decoded::DeltaCrlIndicator(number) => class!(py, "DeltaCRLIndicator")?
             .call1((super::int_from_der(py, number.as_bytes(), false)?,))?,
         Decoded::IssuingDistributionPoint(idp) => {
             let (full_name, relative_name) = point_name(py, idp.distribution_point.as_ref())?;
@@ -486,7 +510,7 @@ fn value_object<'py>(
                 Some(bits) => reasons(py, bits)?.into_any(),
                 None => none(),
             };
-            class(py, "IssuingDistributionPoint")?.call1((
+            class!(py, "IssuingDistributionPoint")?.call1((
                 full_name,
                 relative_name,
                 idp.only_contains_user_certs,
@@ -503,7 +527,7 @@ fn value_object<'py>(
                     None => Ok(py.None().into_bound(py)),
                 }
             };
-            class(py, "PrivateKeyUsagePeriod")?
+            class!(py, "PrivateKeyUsagePeriod")?
                 .call1((time(&period.not_before)?, time(&period.not_after)?))?
         }
         Decoded::PrecertSignedCertificateTimestamps(scts) => {
@@ -511,7 +535,7 @@ fn value_object<'py>(
             for sct in scts {
                 list.append(Py::new(py, super::sct::Sct::new(sct, true))?)?;
             }
-            class(py, "PrecertificateSignedCertificateTimestamps")?.call1((list,))?
+            class!(py, "PrecertificateSignedCertificateTimestamps")?.call1((list,))?
         }
         Decoded::CrlReason(code) => {
             let Some((_, _, value)) = cryptography_x509::signature::REASONS
@@ -522,17 +546,18 @@ fn value_object<'py>(
                     "Unsupported reason code: {code}"
                 )));
             };
-            class(py, "CRLReason")?.call1((class(py, "ReasonFlags")?.call1((*value,))?,))?
+            class!(py, "CRLReason")?.call1((class!(py, "ReasonFlags")?.call1((*value,))?,))?
         }
-        Decoded::InvalidityDate(time) => {
-            class(py, "InvalidityDate")?
-                .call1((super::datetime(py, time.as_datetime(), false)?,))?
-        }
+        Decoded::InvalidityDate(time) => class!(py, "InvalidityDate")?.call1((super::datetime(
+            py,
+            time.as_datetime(),
+            false,
+        )?,))?,
         Decoded::CertificateIssuer(names) => {
-            class(py, "CertificateIssuer")?.call1((general_names_list(py, names, false)?,))?
+            general_names_extension(py, "CertificateIssuer", names)?
         }
         Decoded::Admissions(syntax) => admissions(py, &syntax)?,
-        Decoded::Unrecognized => class(py, "UnrecognizedExtension")?.call1((
+        Decoded::Unrecognized => class!(py, "UnrecognizedExtension")?.call1((
             oid_object(py, &extension.extn_id)?,
             PyBytes::new(py, extension.extn_value),
         ))?,
@@ -548,13 +573,24 @@ pub(crate) fn extensions_object<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let list = core_extensions::unique(extensions).map_err(x509_error)?;
     let objects = PyList::empty(py);
-    let extension_class = class(py, "Extension")?;
+    let extension_class = class!(py, "Extension")?;
     for extension in &list {
-        objects.append(extension_class.call1((
-            oid_object(py, &extension.extn_id)?,
-            extension.critical,
-            value_object(py, extension, context)?,
-        ))?)?;
+        objects.append(unchecked_instance(
+            &extension_class,
+            &[
+                (intern!(py, "_oid"), oid_object(py, &extension.extn_id)?),
+                (
+                    intern!(py, "_critical"),
+                    pyo3::types::PyBool::new(py, extension.critical)
+                        .to_owned()
+                        .into_any(),
+                ),
+                (intern!(py, "_value"), value_object(py, extension, context)?),
+            ],
+        )?)?;
     }
-    class(py, "Extensions")?.call1((objects,))
+    unchecked_instance(
+        &class!(py, "Extensions")?,
+        &[(intern!(py, "_extensions"), objects.into_any())],
+    )
 }

@@ -56,6 +56,21 @@ pub(crate) fn x509_error(err: X509Error) -> PyErr {
     }
 }
 
+/// An instance of `class` holding these attributes, made without running its
+/// `__init__`: for value objects read from DER, whose parts are already of the right
+/// types (the constructors' checks are for callers' arguments, and cost more than the
+/// rest of reading).
+pub(crate) fn unchecked_instance<'py>(
+    class: &Bound<'py, PyAny>,
+    fields: &[(&Bound<'py, pyo3::types::PyString>, Bound<'py, PyAny>)],
+) -> PyResult<Bound<'py, PyAny>> {
+    let object = crate::types::OBJECT_NEW.get(class.py())?.call1((class,))?;
+    for (name, value) in fields {
+        object.setattr(*name, value)?;
+    }
+    Ok(object)
+}
+
 /// `datetime.datetime` and `datetime.timezone.utc`, fetched once.
 struct DatetimeTypes {
     datetime: Py<PyAny>,
@@ -77,21 +92,22 @@ pub(crate) fn datetime<'py>(
             utc: module.getattr("timezone")?.getattr("utc")?.unbind(),
         })
     })?;
-    let kwargs = pyo3::types::PyDict::new(py);
-    if aware {
-        kwargs.set_item("tzinfo", types.utc.bind(py))?;
-    }
-    types.datetime.bind(py).call(
-        (
-            time.year(),
-            time.month(),
-            time.day(),
-            time.hour(),
-            time.minute(),
-            time.second(),
-        ),
-        Some(&kwargs),
-    )
+    // Positional arguments (tzinfo is the eighth): no keyword dictionary to build.
+    let tzinfo = if aware {
+        types.utc.bind(py).clone()
+    } else {
+        py.None().into_bound(py)
+    };
+    types.datetime.bind(py).call1((
+        time.year(),
+        time.month(),
+        time.day(),
+        time.hour(),
+        time.minute(),
+        time.second(),
+        0,
+        tzinfo,
+    ))
 }
 
 /// The deprecation warning of the naive datetime properties.
@@ -135,7 +151,8 @@ pub(crate) fn hash_object<'py>(
         return Ok(None);
     };
     Ok(Some(
-        py.import("cryptography.hazmat.primitives.hashes")?
+        crate::types::HASHES_MODULE
+            .get(py)?
             .getattr(name)?
             .call0()?,
     ))
@@ -183,6 +200,18 @@ pub(crate) fn int_from_der<'py>(
     bytes: &[u8],
     signed: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
+    // Up to 16 bytes (serial numbers are at most 20, and usually 16 or fewer) fit a
+    // 128-bit integer: converted here, without a call into Python.
+    if bytes.len() <= 16 {
+        let negative = signed && bytes.first().is_some_and(|byte| byte & 0x80 != 0);
+        let mut wide = if negative { [0xff; 16] } else { [0; 16] };
+        wide[16 - bytes.len()..].copy_from_slice(bytes);
+        return if signed {
+            Ok(i128::from_be_bytes(wide).into_pyobject(py)?.into_any())
+        } else {
+            Ok(u128::from_be_bytes(wide).into_pyobject(py)?.into_any())
+        };
+    }
     let kwargs = pyo3::types::PyDict::new(py);
     kwargs.set_item("signed", signed)?;
     py.get_type::<pyo3::types::PyInt>().call_method(

@@ -10,17 +10,64 @@ use cryptography_x509::name::{self as core_name, Value};
 use cryptography_x509::rfc4514;
 use cryptography_x509::X509Error;
 use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 
-use super::x509_error;
+use super::{unchecked_instance, x509_error};
 use crate::oid::ObjectIdentifier;
 use crate::types;
 
-/// `escape_rfc4514_value(value)`: a value as RFC 4514 section 2.4 writes it.
+/// `rfc4514_string(rdns, attr_name_overrides)`: RDNs (or single attributes) as RFC 4514
+/// writes them, last first, separated by ','; an RDN's attributes joined by '+'. The
+/// objects are read directly (their `_attributes`, `_oid`, `_value`), and the writing
+/// rules are the core's.
 #[pyfunction]
-pub(crate) fn escape_rfc4514_value(value: &str) -> String {
-    core_name::escape(value)
+#[pyo3(signature = (rdns, attr_name_overrides = None))]
+pub(crate) fn rfc4514_string(
+    rdns: &Bound<'_, PyList>,
+    attr_name_overrides: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
+    let py = rdns.py();
+    let overrides = attr_name_overrides.filter(|overrides| overrides.is_truthy().unwrap_or(true));
+    let mut out = String::new();
+    for (position, rdn) in rdns.iter().rev().enumerate() {
+        if position > 0 {
+            out.push(',');
+        }
+        let attributes = match rdn.getattr(intern!(py, "_attributes")) {
+            Ok(attributes) => attributes.cast_into::<PyList>()?,
+            Err(_) => PyList::new(py, [rdn])?,
+        };
+        for (index, attribute) in attributes.iter().enumerate() {
+            if index > 0 {
+                out.push('+');
+            }
+            let oid_object = attribute.getattr(intern!(py, "_oid"))?;
+            let type_name = match overrides {
+                Some(overrides) => {
+                    let name = overrides.call_method1(intern!(py, "get"), (&oid_object,))?;
+                    (!name.is_none())
+                        .then(|| name.extract::<String>())
+                        .transpose()?
+                }
+                None => None,
+            };
+            let oid = oid_object.cast::<ObjectIdentifier>()?;
+            let value = attribute.getattr(intern!(py, "_value"))?;
+            let value_text;
+            let value_bytes;
+            let value = if let Ok(bytes) = value.cast::<PyBytes>() {
+                value_bytes = bytes.as_bytes().to_vec();
+                core_name::ValueRef::Bytes(&value_bytes)
+            } else {
+                value_text = value.extract::<pyo3::pybacked::PyBackedStr>()?;
+                core_name::ValueRef::Text(&value_text)
+            };
+            core_name::write_attribute(&mut out, oid.get().oid(), type_name, value);
+        }
+    }
+    Ok(out)
 }
 
 /// `parse_rfc4514(data, names)`: the RDNs of an RFC 4514 string, first RDN first, as
@@ -92,43 +139,92 @@ pub(crate) fn field_name_to_python<'py>(
     name_object(py, name, Some(field))
 }
 
+/// The objects of a parsed name are made without running the classes' constructors
+/// (a name read from DER needs none of their argument checks, and they dominate the
+/// cost of reading one), except where a constructor has something to say: a value
+/// outside its type's length limits (the constructor warns), a bit string (it checks
+/// the type), an RDN of several attributes (it refuses duplicates).
 fn name_object<'py>(
     py: Python<'py>,
     name: &Name<'_>,
     field: Option<&'static str>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let asn1_type = types::ASN1_TYPE.get(py)?;
     let name_attribute = types::NAME_ATTRIBUTE.get(py)?;
     let rdn_class = types::RELATIVE_DISTINGUISHED_NAME.get(py)?;
-    let kwargs = PyDict::new(py);
-    kwargs.set_item("_validate", false)?;
     let rdns = PyList::empty(py);
-    if let Some(read) = name.read() {
-        for rdn in read.clone() {
-            let attributes = PyList::empty(py);
-            if let Some(read) = rdn.read() {
-                for attribute in read.clone() {
-                    let oid = Bound::new(
-                        py,
-                        ObjectIdentifier::from_oid(attribute.attribute_type.clone()),
-                    )?;
-                    let value = core_name::value(&attribute).map_err(|err| match field {
-                        Some(field) => x509_error(err.in_field(field)),
-                        None => x509_error(err),
-                    })?;
-                    let value = match value {
-                        Value::Text(text) => text.into_pyobject(py)?.into_any(),
-                        Value::Bytes(bytes) => PyBytes::new(py, &bytes).into_any(),
-                    };
-                    let tag = attribute.value.0.tag.as_u8().unwrap_or(0);
-                    let kind = asn1_type.call1((tag,))?;
-                    attributes.append(name_attribute.call((oid, value, kind), Some(&kwargs))?)?;
-                }
-            }
-            rdns.append(rdn_class.call1((attributes,))?)?;
+    for rdn in name.read().into_iter().flat_map(Clone::clone) {
+        let attributes = PyList::empty(py);
+        for attribute in rdn.read().into_iter().flat_map(Clone::clone) {
+            let oid = &attribute.attribute_type;
+            let value = core_name::value(&attribute).map_err(|err| match field {
+                Some(field) => x509_error(err.in_field(field)),
+                None => x509_error(err),
+            })?;
+            let plain = match &value {
+                Value::Text(text) => core_name::length_in_limits(oid, text.len()),
+                Value::Bytes(_) => false,
+            };
+            let value = match value {
+                Value::Text(text) => text.into_pyobject(py)?.into_any(),
+                Value::Bytes(bytes) => PyBytes::new(py, &bytes).into_any(),
+            };
+            let oid = Bound::new(py, ObjectIdentifier::from_oid(oid.clone()))?;
+            let kind = asn1_type_member(py, attribute.value.0.tag.as_u8().unwrap_or(0))?;
+            let object = if plain {
+                unchecked_instance(
+                    name_attribute,
+                    &[
+                        (intern!(py, "_oid"), oid.into_any()),
+                        (intern!(py, "_value"), value),
+                        (intern!(py, "_type"), kind),
+                    ],
+                )?
+            } else {
+                let kwargs = PyDict::new(py);
+                kwargs.set_item("_validate", false)?;
+                name_attribute.call((oid, value, kind), Some(&kwargs))?
+            };
+            attributes.append(object)?;
         }
+        let rdn = if attributes.len() == 1 {
+            unchecked_instance(
+                rdn_class,
+                &[(intern!(py, "_attributes"), attributes.into_any())],
+            )?
+        } else {
+            rdn_class.call1((attributes,))?
+        };
+        rdns.append(rdn)?;
     }
-    types::NAME.get(py)?.call1((rdns,))
+    unchecked_instance(
+        types::NAME.get(py)?,
+        &[(intern!(py, "_attributes"), rdns.into_any())],
+    )
+}
+
+/// The `_ASN1Type` member of a tag number, looked up in the enum's own table (calling
+/// the enum costs more than the rest of an attribute); an unknown number is the
+/// enum's ValueError.
+fn asn1_type_member(py: Python<'_>, tag: u8) -> PyResult<Bound<'_, PyAny>> {
+    let members = types::ASN1_TYPE_MEMBERS.get_or_try_init(py, || {
+        types::ASN1_TYPE
+            .get(py)?
+            .getattr("_value2member_map_")
+            .map(Bound::unbind)
+    })?;
+    match members.bind(py).get_item(tag) {
+        Ok(member) => Ok(member),
+        Err(_) => types::ASN1_TYPE.get(py)?.call1((tag,)),
+    }
+}
+
+/// `name_length_limits()`: the core's length limits, as (ObjectIdentifier, low, high).
+#[pyfunction]
+pub(crate) fn name_length_limits() -> Vec<(ObjectIdentifier, usize, usize)> {
+    core_name::LENGTH_LIMITS
+        .iter()
+        .map(|(oid, low, high)| (ObjectIdentifier::from_oid(oid.clone()), *low, *high))
+        .collect()
 }
 
 /// `load_der_name(data)`: a DER Name.

@@ -54,7 +54,7 @@ pub(crate) fn parameters<'py>(
     py: Python<'py>,
     algorithm: &AlgorithmIdentifier<'_>,
 ) -> CryptoResult<Bound<'py, PyAny>> {
-    let padding = || py.import("cryptography.hazmat.primitives.asymmetric.padding");
+    let padding = || crate::types::ASYMMETRIC_PADDING.get(py);
     match &algorithm.params {
         AlgorithmParameters::RsaWithMd5(_)
         | AlgorithmParameters::RsaWithSha1(_)
@@ -124,12 +124,8 @@ pub(crate) fn verify(
     data: &[u8],
 ) -> CryptoResult<()> {
     use cryptography_x509::signature::{checked_signer, Signer};
-    let asymmetric = "cryptography.hazmat.primitives.asymmetric";
     let is = |module: &str, class: &str| -> PyResult<bool> {
-        public_key.is_instance(
-            &py.import(format!("{asymmetric}.{module}"))?
-                .getattr(class)?,
-        )
+        public_key.is_instance(&crate::types::key_interface(py, module, class)?)
     };
     let key_family = if is("rsa", "RSAPublicKey")? {
         Signer::Rsa

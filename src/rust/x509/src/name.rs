@@ -63,6 +63,26 @@ pub fn value(attribute: &AttributeTypeAndValue<'_>) -> X509Result<Value> {
     }
 }
 
+/// The lengths (in UTF-8 bytes, inclusive) the reference holds some attribute types to:
+/// a country is two letters (ISO 3166 alpha-2), a common name 1 to 64 (X.520's
+/// ub-common-name). A name built with other lengths is refused; one read from DER is
+/// kept, with a warning.
+pub const LENGTH_LIMITS: [(asn1::ObjectIdentifier, usize, usize); 3] = [
+    (asn1::oid!(2, 5, 4, 6), 2, 2),
+    // jurisdictionOfIncorporationCountryName (EV certificates).
+    (asn1::oid!(1, 3, 6, 1, 4, 1, 311, 60, 2, 1, 3), 2, 2),
+    (asn1::oid!(2, 5, 4, 3), 1, 64),
+];
+
+/// Whether a value of `length` UTF-8 bytes is within the limits of its type (types
+/// without limits take any length).
+pub fn length_in_limits(oid: &asn1::ObjectIdentifier, length: usize) -> bool {
+    LENGTH_LIMITS
+        .iter()
+        .find(|(known, _, _)| known == oid)
+        .is_none_or(|(_, low, high)| (*low..=*high).contains(&length))
+}
+
 /// The short names RFC 4514 section 3 gives (plus the two the reference adds, STREET
 /// and UID, from RFC 4519).
 pub fn short_name(oid: &asn1::ObjectIdentifier) -> Option<&'static str> {
@@ -112,17 +132,50 @@ fn attribute_string(
     name_of: &dyn Fn(&asn1::ObjectIdentifier) -> Option<String>,
 ) -> X509Result<String> {
     let oid = &attribute.attribute_type;
-    let type_name = name_of(oid)
-        .or_else(|| short_name(oid).map(str::to_string))
-        .unwrap_or_else(|| oid.to_string());
-    let value = match value(attribute)? {
-        Value::Text(text) => escape(&text),
+    let mut out = String::new();
+    match value(attribute)? {
+        Value::Text(text) => write_attribute(&mut out, oid, name_of(oid), ValueRef::Text(&text)),
         Value::Bytes(bytes) => {
-            let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
-            format!("#{hex}")
+            write_attribute(&mut out, oid, name_of(oid), ValueRef::Bytes(&bytes))
         }
-    };
-    Ok(format!("{type_name}={value}"))
+    }
+    Ok(out)
+}
+
+/// An attribute's value, borrowed: what `write_attribute` writes.
+pub enum ValueRef<'a> {
+    Text(&'a str),
+    Bytes(&'a [u8]),
+}
+
+/// Appends one attribute as RFC 4514 writes it: its type by `type_name` (the caller's
+/// name for it), else its short name, else its dotted OID; then '=' and the value,
+/// text escaped (section 2.4) and bytes as '#' and their hex (section 2.4's BER form).
+pub fn write_attribute(
+    out: &mut String,
+    oid: &asn1::ObjectIdentifier,
+    type_name: Option<String>,
+    value: ValueRef<'_>,
+) {
+    use std::fmt::Write;
+    match (type_name, short_name(oid)) {
+        (Some(name), _) => out.push_str(&name),
+        (None, Some(short)) => out.push_str(short),
+        // Writing to a String cannot fail.
+        (None, None) => {
+            let _ = write!(out, "{oid}");
+        }
+    }
+    out.push('=');
+    match value {
+        ValueRef::Text(text) => out.push_str(&escape(text)),
+        ValueRef::Bytes(bytes) => {
+            out.push('#');
+            for byte in bytes {
+                let _ = write!(out, "{byte:02x}");
+            }
+        }
+    }
 }
 
 /// The Name as an RFC 4514 string: RDNs last to first, separated by ',', the
@@ -240,5 +293,17 @@ mod tests {
         assert_eq!(escape(" "), "\\ ");
         assert_eq!(escape("a#b c"), "a#b c");
         assert_eq!(escape("é "), "é\\ ");
+    }
+
+    #[test]
+    fn length_limits() {
+        let country = asn1::oid!(2, 5, 4, 6);
+        assert!(length_in_limits(&country, 2));
+        assert!(!length_in_limits(&country, 3));
+        let common_name = asn1::oid!(2, 5, 4, 3);
+        assert!(length_in_limits(&common_name, 64));
+        assert!(!length_in_limits(&common_name, 0));
+        assert!(!length_in_limits(&common_name, 65));
+        assert!(length_in_limits(&asn1::oid!(2, 5, 4, 10), 1000));
     }
 }

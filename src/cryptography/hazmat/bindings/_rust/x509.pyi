@@ -31,7 +31,8 @@ __all__ = [
     "encode_extension_value",
     "key_identifier",
     "encode_name_bytes",
-    "escape_rfc4514_value",
+    "name_length_limits",
+    "rfc4514_string",
     "load_der_name",
     "load_der_x509_certificate",
     "load_pem_x509_certificate",
@@ -39,7 +40,11 @@ __all__ = [
     "parse_rfc4514",
 ]
 
-def escape_rfc4514_value(value: str) -> str: ...
+def name_length_limits() -> list[tuple[ObjectIdentifier, int, int]]: ...
+def rfc4514_string(
+    rdns: list[typing.Any],
+    attr_name_overrides: typing.Mapping[ObjectIdentifier, str] | None = None,
+) -> str: ...
 def encode_extension_value(extension: typing.Any) -> bytes: ...
 def key_identifier(public_key: typing.Any) -> bytes: ...
 def parse_rfc4514(

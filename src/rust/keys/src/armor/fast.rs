@@ -87,7 +87,7 @@ fn read_until<'a>(input: &'a [u8], marker: &[u8]) -> Option<(&'a [u8], &'a [u8])
     let mut found = 0;
     while input.len() - index >= marker.len() - found {
         if found == 0 {
-            index += input[index..].iter().position(|&byte| byte == first)?;
+            index += memchr::memchr(first, &input[index..])?;
             if input.len() - index < marker.len() {
                 return None;
             }
@@ -116,14 +116,13 @@ fn block(captures: &Captures<'_>) -> Option<Block> {
     }
     // The crate drops what `char::is_whitespace` calls whitespace; for ASCII that is
     // U+0009 to U+000D and the space.
-    let body: Zeroizing<Vec<u8>> = Zeroizing::new(
-        captures
-            .data
-            .iter()
-            .copied()
-            .filter(|byte| !matches!(byte, b'\t'..=b'\r' | b' '))
-            .collect(),
-    );
+    let mut body: Zeroizing<Vec<u8>> = Zeroizing::new(Vec::with_capacity(captures.data.len()));
+    for run in captures
+        .data
+        .split(|byte| matches!(byte, b'\t'..=b'\r' | b' '))
+    {
+        body.extend_from_slice(run);
+    }
     let contents = base64_simd::STANDARD.decode_to_vec(&*body).ok()?;
     Some(Block {
         label: label.to_string(),
