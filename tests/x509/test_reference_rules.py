@@ -363,3 +363,16 @@ def test_a_well_formed_certificate_reads_without_warnings() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert cert.serial_number == 1
+
+
+def test_a_dsa_key_without_its_parameters_is_refused_at_load() -> None:
+    # RFC 3279 lets a DSA certificate inherit its parameters from the issuer (PKITS
+    # section 4.1.5); such a key cannot be used on its own, and the reference refuses
+    # the certificate when it is loaded.
+    for name in (
+        "DSAParametersInheritedCACert.crt",
+        "ValidDSAParameterInheritanceTest5EE.crt",
+    ):
+        der = vector_path("x509", "PKITS_data", "certs", name).read_bytes()
+        with pytest.raises(ValueError, match='"AlgorithmIdentifier::params"'):
+            x509.load_der_x509_certificate(der)

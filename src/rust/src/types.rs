@@ -120,6 +120,11 @@ pub(crate) static ASYMMETRIC_PADDING: ImportedModule =
 pub(crate) static HASHES_MODULE: ImportedModule =
     ImportedModule::new("cryptography.hazmat.primitives.hashes");
 pub(crate) static IPADDRESS: ImportedModule = ImportedModule::new("ipaddress");
+pub(crate) static SERIALIZATION_MODULE: ImportedModule =
+    ImportedModule::new("cryptography.hazmat.primitives.serialization");
+pub(crate) static OID_MODULE: ImportedModule = ImportedModule::new("cryptography.hazmat._oid");
+pub(crate) static CERTIFICATE_TRANSPARENCY: ImportedModule =
+    ImportedModule::new("cryptography.x509.certificate_transparency");
 
 const CIPHER_INTERFACES: &str = "cryptography.hazmat.primitives._cipheralgorithm";
 const MODE_INTERFACES: &str = "cryptography.hazmat.primitives._modes";

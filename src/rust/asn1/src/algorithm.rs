@@ -56,9 +56,11 @@ pub enum AlgorithmParameters<'a> {
     RsaPss(Option<asn1::Tlv<'a>>),
     #[defined_by(oid::EC_PUBLIC_KEY)]
     Ec(EcParameters<'a>),
-    /// Absent parameters mean "inherited from the issuer" (RFC 3279).
+    /// RFC 3279 lets a certificate leave the parameters out (inherited from its
+    /// issuer); like the reference, such an identifier does not parse, since a key
+    /// without its parameters cannot be used on its own.
     #[defined_by(oid::DSA)]
-    Dsa(Option<DssParms<'a>>),
+    Dsa(DssParms<'a>),
     #[defined_by(oid::DH)]
     Dh(Option<asn1::Tlv<'a>>),
     #[defined_by(oid::DHX)]

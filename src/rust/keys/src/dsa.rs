@@ -15,19 +15,18 @@ use crate::error::{KeyError, KeyResult};
 
 /// The domain parameters of a DSA AlgorithmIdentifier. Keys whose parameters are absent
 /// (inherited from a certificate issuer, RFC 3279) cannot be used alone and are refused.
-fn parameters(parms: Option<&DssParms<'_>>) -> KeyResult<DsaParameterComponents> {
-    let parms = parms.ok_or(KeyError::Invalid("missing algorithm parameters"))?;
-    Ok(DsaParameterComponents {
+fn parameters(parms: &DssParms<'_>) -> DsaParameterComponents {
+    DsaParameterComponents {
         p: parms.p.as_bytes().to_vec(),
         q: parms.q.as_bytes().to_vec(),
         g: parms.g.as_bytes().to_vec(),
-    })
+    }
 }
 
 /// The public key of a SubjectPublicKeyInfo whose algorithm is DSA: its key bits are a
 /// DER INTEGER y.
-pub fn public_from_spki(parms: Option<&DssParms<'_>>, key_bytes: &[u8]) -> KeyResult<DsaPublicKey> {
-    let parameters = parameters(parms)?;
+pub fn public_from_spki(parms: &DssParms<'_>, key_bytes: &[u8]) -> KeyResult<DsaPublicKey> {
+    let parameters = parameters(parms);
     let y = asn1::parse_single::<Unsigned<'_>>(key_bytes)?;
     Ok(DsaPublicKey::from_components(
         DsaPublicComponents {
@@ -40,11 +39,8 @@ pub fn public_from_spki(parms: Option<&DssParms<'_>>, key_bytes: &[u8]) -> KeyRe
 
 /// The private key of a PrivateKeyInfo whose algorithm is DSA: its private key is a DER
 /// INTEGER x, and y is computed.
-pub fn private_from_pkcs8(
-    parms: Option<&DssParms<'_>>,
-    private_key: &[u8],
-) -> KeyResult<DsaPrivateKey> {
-    let parameters = parameters(parms)?;
+pub fn private_from_pkcs8(parms: &DssParms<'_>, private_key: &[u8]) -> KeyResult<DsaPrivateKey> {
+    let parameters = parameters(parms);
     let x = asn1::parse_single::<Unsigned<'_>>(private_key)?;
     Ok(DsaPrivateKey::from_private_value(
         &parameters,
@@ -81,11 +77,11 @@ pub fn parse_traditional(der_bytes: &[u8]) -> KeyResult<DsaPrivateKey> {
 
 /// The AlgorithmIdentifier of a key with these parameters.
 pub fn algorithm(parameters: &DsaParameterComponents) -> AlgorithmIdentifier<'_> {
-    AlgorithmIdentifier::new(AlgorithmParameters::Dsa(Some(DssParms {
+    AlgorithmIdentifier::new(AlgorithmParameters::Dsa(DssParms {
         p: Unsigned::new(&parameters.p),
         q: Unsigned::new(&parameters.q),
         g: Unsigned::new(&parameters.g),
-    })))
+    }))
 }
 
 /// The DER INTEGER of a key value (y in a SubjectPublicKeyInfo, x in a PKCS#8 key).

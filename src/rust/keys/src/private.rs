@@ -122,7 +122,7 @@ pub fn key_from_pkcs8(info: &PrivateKeyInfo<'_>, validate_rsa: bool) -> KeyResul
             Ok(PrivateKey::Ec(parse_sec1(info.private_key, Some(curve))?))
         }
         AlgorithmParameters::Dsa(parms) => Ok(PrivateKey::Dsa(crate::dsa::private_from_pkcs8(
-            parms.as_ref(),
+            parms,
             info.private_key,
         )?)),
         AlgorithmParameters::Dh(_) | AlgorithmParameters::Dhx(_) => {

@@ -68,8 +68,7 @@ pub fn parse_spki(der_bytes: &[u8]) -> KeyResult<PublicKey> {
             )?))
         }
         AlgorithmParameters::Dsa(parms) => Ok(PublicKey::Dsa(crate::dsa::public_from_spki(
-            parms.as_ref(),
-            key_bytes,
+            parms, key_bytes,
         )?)),
         AlgorithmParameters::Dh(_) | AlgorithmParameters::Dhx(_) => {
             Err(KeyError::UnsupportedKeyType("DH"))

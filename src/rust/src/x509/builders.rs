@@ -10,6 +10,7 @@ use cryptography_asn1::read_or_built::ReadOrBuilt;
 use cryptography_x509::signature::{signature_algorithm, signing_hash_oid, HashedSigner};
 use cryptography_x509::Certificate as CoreCertificate;
 use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
@@ -268,7 +269,10 @@ fn extension_values(
     builder: &Bound<'_, PyAny>,
 ) -> PyResult<Vec<(asn1::ObjectIdentifier, bool, Vec<u8>)>> {
     let mut values = Vec::new();
-    for extension in builder.getattr("_extensions")?.try_iter()? {
+    for extension in builder
+        .getattr(intern!(builder.py(), "_extensions"))?
+        .try_iter()?
+    {
         let extension = extension?;
         let oid = extension.getattr("oid")?;
         let oid = oid
@@ -300,7 +304,7 @@ fn as_extensions(values: &[(asn1::ObjectIdentifier, bool, Vec<u8>)]) -> Vec<Exte
 
 /// A public key's SubjectPublicKeyInfo DER.
 fn spki_der(py: Python<'_>, public_key: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
-    let serialization = py.import("cryptography.hazmat.primitives.serialization")?;
+    let serialization = crate::types::SERIALIZATION_MODULE.get(py)?;
     public_key
         .call_method1(
             "public_bytes",
@@ -352,15 +356,18 @@ pub(crate) fn create_x509_certificate(
     let write_error = |err: asn1::WriteError| x509_error(err.into());
     let parse_error = |err: asn1::ParseError| x509_error(err.into());
 
-    let issuer = encode_name_der(&builder.getattr("_issuer_name")?)?;
-    let subject = encode_name_der(&builder.getattr("_subject_name")?)?;
-    let serial = int_der_bytes(&builder.getattr("_serial_number")?)?;
-    let mut spki = spki_der(py, &builder.getattr("_public_key")?)?;
-    if !builder.getattr("_public_key_rsa_padding")?.is_none() {
+    let issuer = encode_name_der(&builder.getattr(intern!(py, "_issuer_name"))?)?;
+    let subject = encode_name_der(&builder.getattr(intern!(py, "_subject_name"))?)?;
+    let serial = int_der_bytes(&builder.getattr(intern!(py, "_serial_number"))?)?;
+    let mut spki = spki_der(py, &builder.getattr(intern!(py, "_public_key"))?)?;
+    if !builder
+        .getattr(intern!(py, "_public_key_rsa_padding"))?
+        .is_none()
+    {
         spki = as_rsa_pss_spki(&spki)?;
     }
-    let not_before = utc_datetime(&builder.getattr("_not_valid_before")?)?;
-    let not_after = utc_datetime(&builder.getattr("_not_valid_after")?)?;
+    let not_before = utc_datetime(&builder.getattr(intern!(py, "_not_valid_before"))?)?;
+    let not_after = utc_datetime(&builder.getattr(intern!(py, "_not_valid_after"))?)?;
     let extension_values = extension_values(builder)?;
 
     let signature_algorithm = algorithm_identifier(py, signing.as_ref(), &pss_der)?;
@@ -430,12 +437,12 @@ pub(crate) fn create_x509_csr(
     let write_error = |err: asn1::WriteError| x509_error(err.into());
     let parse_error = |err: asn1::ParseError| x509_error(err.into());
 
-    let subject = encode_name_der(&builder.getattr("_subject_name")?)?;
+    let subject = encode_name_der(&builder.getattr(intern!(py, "_subject_name"))?)?;
     let spki = spki_der(py, &private_key.call_method0("public_key")?)?;
     let extension_values = extension_values(builder)?;
     // The attributes' values as (OID, tag, content).
     let mut attribute_values = Vec::new();
-    for attribute in builder.getattr("_attributes")?.try_iter()? {
+    for attribute in builder.getattr(intern!(py, "_attributes"))?.try_iter()? {
         let (oid, value, tag): (Bound<'_, PyAny>, Vec<u8>, u8) = attribute?.extract()?;
         let oid = oid
             .cast::<crate::oid::ObjectIdentifier>()?
@@ -506,8 +513,8 @@ pub(crate) fn create_x509_csr(
 pub(crate) fn create_revoked_certificate(
     builder: &Bound<'_, PyAny>,
 ) -> PyResult<super::crl::RevokedCertificate> {
-    let serial = int_der_bytes(&builder.getattr("_serial_number")?)?;
-    let date = utc_datetime(&builder.getattr("_revocation_date")?)?;
+    let serial = int_der_bytes(&builder.getattr(intern!(builder.py(), "_serial_number"))?)?;
+    let date = utc_datetime(&builder.getattr(intern!(builder.py(), "_revocation_date"))?)?;
     let extension_values = extension_values(builder)?;
     let extensions: Vec<Extension<'_>> = as_extensions(&extension_values);
     let entry = cryptography_asn1::crl::RevokedCertificate {
@@ -540,12 +547,15 @@ pub(crate) fn create_x509_crl(
     let write_error = |err: asn1::WriteError| x509_error(err.into());
     let parse_error = |err: asn1::ParseError| x509_error(err.into());
 
-    let issuer = encode_name_der(&builder.getattr("_issuer_name")?)?;
-    let this_update = utc_datetime(&builder.getattr("_last_update")?)?;
-    let next_update = utc_datetime(&builder.getattr("_next_update")?)?;
+    let issuer = encode_name_der(&builder.getattr(intern!(py, "_issuer_name"))?)?;
+    let this_update = utc_datetime(&builder.getattr(intern!(py, "_last_update"))?)?;
+    let next_update = utc_datetime(&builder.getattr(intern!(py, "_next_update"))?)?;
     let extension_values = extension_values(builder)?;
     let mut entries_der = Vec::new();
-    for revoked in builder.getattr("_revoked_certificates")?.try_iter()? {
+    for revoked in builder
+        .getattr(intern!(py, "_revoked_certificates"))?
+        .try_iter()?
+    {
         let revoked = revoked?;
         let revoked = revoked.cast::<super::crl::RevokedCertificate>()?;
         entries_der.push(revoked.get().entry_der().to_vec());

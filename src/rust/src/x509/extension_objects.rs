@@ -262,10 +262,19 @@ fn access_descriptions<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let list = PyList::empty(py);
     for description in descriptions {
-        list.append(class!(py, "AccessDescription")?.call1((
-            oid_object(py, &description.access_method)?,
-            general_name_object(py, &description.access_location, false)?,
-        ))?)?;
+        list.append(unchecked_instance(
+            &class!(py, "AccessDescription")?,
+            &[
+                (
+                    intern!(py, "_access_method"),
+                    oid_object(py, &description.access_method)?,
+                ),
+                (
+                    intern!(py, "_access_location"),
+                    general_name_object(py, &description.access_location, false)?,
+                ),
+            ],
+        )?)?;
     }
     Ok(list)
 }
@@ -403,12 +412,40 @@ fn value_object<'py>(
     let none = || py.None().into_bound(py);
     let decoded = core_extensions::decode(extension, context).map_err(x509_error)?;
     Ok(match decoded {
-        Decoded::SubjectKeyIdentifier(id) => {
-            class!(py, "SubjectKeyIdentifier")?.call1((PyBytes::new(py, id),))?
-        }
+        Decoded::SubjectKeyIdentifier(id) => unchecked_instance(
+            &class!(py, "SubjectKeyIdentifier")?,
+            &[(intern!(py, "_digest"), PyBytes::new(py, id).into_any())],
+        )?,
         Decoded::KeyUsage(bits) => {
             let flags: Vec<bool> = (0..9).map(|bit| bits.has_bit_set(bit)).collect();
-            class!(py, "KeyUsage")?.call1(pyo3::types::PyTuple::new(py, flags)?)?
+            let (key_agreement, encipher_only, decipher_only) = (flags[4], flags[7], flags[8]);
+            if !key_agreement && (encipher_only || decipher_only) {
+                // The constructor's error, as the reference reports such a value.
+                class!(py, "KeyUsage")?.call1(pyo3::types::PyTuple::new(py, flags)?)?
+            } else {
+                let names = [
+                    intern!(py, "_digital_signature"),
+                    intern!(py, "_content_commitment"),
+                    intern!(py, "_key_encipherment"),
+                    intern!(py, "_data_encipherment"),
+                    intern!(py, "_key_agreement"),
+                    intern!(py, "_key_cert_sign"),
+                    intern!(py, "_crl_sign"),
+                    intern!(py, "_encipher_only"),
+                    intern!(py, "_decipher_only"),
+                ];
+                let fields: Vec<_> = names
+                    .into_iter()
+                    .zip(flags)
+                    .map(|(name, flag)| {
+                        (
+                            name,
+                            pyo3::types::PyBool::new(py, flag).to_owned().into_any(),
+                        )
+                    })
+                    .collect();
+                unchecked_instance(&class!(py, "KeyUsage")?, &fields)?
+            }
         }
         Decoded::SubjectAlternativeName(names) => {
             general_names_extension(py, "SubjectAlternativeName", names)?
@@ -416,6 +453,21 @@ fn value_object<'py>(
         Decoded::IssuerAlternativeName(names) => {
             general_names_extension(py, "IssuerAlternativeName", names)?
         }
+        // A path length without cA is the constructor's error, as the reference reports
+        // it; the rest are made directly.
+        Decoded::BasicConstraints(bc) if bc.ca || bc.path_length.is_none() => unchecked_instance(
+            &class!(py, "BasicConstraints")?,
+            &[
+                (
+                    intern!(py, "_ca"),
+                    pyo3::types::PyBool::new(py, bc.ca).to_owned().into_any(),
+                ),
+                (
+                    intern!(py, "_path_length"),
+                    bc.path_length.into_pyobject(py)?.into_any(),
+                ),
+            ],
+        )?,
         Decoded::BasicConstraints(bc) => {
             class!(py, "BasicConstraints")?.call1((bc.ca, bc.path_length))?
         }
@@ -429,14 +481,32 @@ fn value_object<'py>(
                 None => none(),
             };
             let key_id = aki.key_identifier.map(|id| PyBytes::new(py, id));
-            class!(py, "AuthorityKeyIdentifier")?.call1((key_id, issuer, serial))?
+            if issuer.is_none() != serial.is_none() {
+                // Only one of the pair: the constructor's error.
+                class!(py, "AuthorityKeyIdentifier")?.call1((key_id, issuer, serial))?
+            } else {
+                unchecked_instance(
+                    &class!(py, "AuthorityKeyIdentifier")?,
+                    &[
+                        (
+                            intern!(py, "_key_identifier"),
+                            key_id.into_pyobject(py)?.into_any(),
+                        ),
+                        (intern!(py, "_authority_cert_issuer"), issuer),
+                        (intern!(py, "_authority_cert_serial_number"), serial),
+                    ],
+                )?
+            }
         }
         Decoded::ExtendedKeyUsage(oids) => {
             let list = PyList::empty(py);
             for oid in &oids {
                 list.append(oid_object(py, oid)?)?;
             }
-            class!(py, "ExtendedKeyUsage")?.call1((list,))?
+            unchecked_instance(
+                &class!(py, "ExtendedKeyUsage")?,
+                &[(intern!(py, "_items"), list.into_any())],
+            )?
         }
         Decoded::CertificatePolicies(policies) => {
             let list = PyList::empty(py);
@@ -466,12 +536,20 @@ fn value_object<'py>(
         Decoded::FreshestCrl(points) => {
             class!(py, "FreshestCRL")?.call1((distribution_points(py, points)?,))?
         }
-        Decoded::AuthorityInformationAccess(descriptions) => {
-            class!(py, "AuthorityInformationAccess")?
-                .call1((access_descriptions(py, descriptions)?,))?
-        }
-        Decoded::SubjectInformationAccess(descriptions) => class!(py, "SubjectInformationAccess")?
-            .call1((access_descriptions(py, descriptions)?,))?,
+        Decoded::AuthorityInformationAccess(descriptions) => unchecked_instance(
+            &class!(py, "AuthorityInformationAccess")?,
+            &[(
+                intern!(py, "_items"),
+                access_descriptions(py, descriptions)?.into_any(),
+            )],
+        )?,
+        Decoded::SubjectInformationAccess(descriptions) => unchecked_instance(
+            &class!(py, "SubjectInformationAccess")?,
+            &[(
+                intern!(py, "_items"),
+                access_descriptions(py, descriptions)?.into_any(),
+            )],
+        )?,
         Decoded::NameConstraints(constraints) => class!(py, "NameConstraints")?.call1((
             subtrees(py, constraints.permitted_subtrees.as_ref())?,
             subtrees(py, constraints.excluded_subtrees.as_ref())?,

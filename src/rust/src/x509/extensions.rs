@@ -329,7 +329,7 @@ pub(crate) fn key_identifier<'py>(
     py: Python<'py>,
     public_key: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyBytes>> {
-    let serialization = py.import("cryptography.hazmat.primitives.serialization")?;
+    let serialization = crate::types::SERIALIZATION_MODULE.get(py)?;
     let spki: Vec<u8> = public_key
         .call_method1(
             "public_bytes",

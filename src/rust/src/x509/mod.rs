@@ -212,9 +212,22 @@ pub(crate) fn int_from_der<'py>(
             Ok(u128::from_be_bytes(wide).into_pyobject(py)?.into_any())
         };
     }
+    // Longer: a non-negative value needs no keyword argument (signed=False is the
+    // default); a negative one, rare in certificates, takes the keyword call.
+    let int_type = py.get_type::<pyo3::types::PyInt>();
+    let negative = signed && bytes.first().is_some_and(|byte| byte & 0x80 != 0);
+    if !negative {
+        return int_type.call_method1(
+            pyo3::intern!(py, "from_bytes"),
+            (
+                pyo3::types::PyBytes::new(py, bytes),
+                pyo3::intern!(py, "big"),
+            ),
+        );
+    }
     let kwargs = pyo3::types::PyDict::new(py);
     kwargs.set_item("signed", signed)?;
-    py.get_type::<pyo3::types::PyInt>().call_method(
+    int_type.call_method(
         "from_bytes",
         (pyo3::types::PyBytes::new(py, bytes), "big"),
         Some(&kwargs),

@@ -29,7 +29,8 @@ impl Sct {
 }
 
 fn enum_member<'py>(py: Python<'py>, class: &str, value: u8) -> PyResult<Bound<'py, PyAny>> {
-    py.import("cryptography.x509.certificate_transparency")?
+    crate::types::CERTIFICATE_TRANSPARENCY
+        .get(py)?
         .getattr(class)?
         .call1((value,))
 }
@@ -77,9 +78,7 @@ impl Sct {
             5 => "SHA384",
             _ => "SHA512",
         };
-        py.import("cryptography.hazmat.primitives.hashes")?
-            .getattr(name)?
-            .call0()
+        crate::types::HASHES_MODULE.get(py)?.getattr(name)?.call0()
     }
 
     #[getter]

@@ -31,8 +31,8 @@ pub(crate) fn hash_algorithm<'py>(
 ) -> CryptoResult<Bound<'py, PyAny>> {
     let oid = algorithm.oid();
     let oid_object = Bound::new(py, crate::oid::ObjectIdentifier::from_oid(oid.clone()))?;
-    let table = py
-        .import("cryptography.hazmat._oid")?
+    let table = crate::types::OID_MODULE
+        .get(py)?
         .getattr("_SIG_OIDS_TO_HASH")?;
     if table.contains(&oid_object)? {
         return Ok(table.get_item(&oid_object)?);
@@ -104,10 +104,7 @@ pub(crate) fn parameters<'py>(
         | AlgorithmParameters::EcdsaWithSha3_384
         | AlgorithmParameters::EcdsaWithSha3_512 => {
             let hash = hash_algorithm(py, algorithm)?;
-            Ok(py
-                .import("cryptography.hazmat.primitives.asymmetric.ec")?
-                .getattr("ECDSA")?
-                .call1((hash,))?)
+            Ok(crate::types::ECDSA.get(py)?.call1((hash,))?)
         }
         _ => Ok(py.None().into_bound(py)),
     }
