@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Finely interleaved, paired timing of a few ops under two interpreters.
 
-    python benchmarks/paired.py PY_A PY_B OP[,OP...] [--pairs 200]
+    python benchmarks/paired.py PY_A PY_B OP[,OP...] [--pairs 200] [--suite FILE]
 
 compare.py alternates whole benchmark runs, minutes apart, so on a machine whose speed
 drifts by tens of percent within seconds its ratios for single ops can sit anywhere in
@@ -25,14 +25,30 @@ import typing
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def worker(names: list[str]) -> None:
+def suite_ops(suite: str | None) -> dict[str, typing.Callable[[], object]]:
+    """The ops of benchmarks/run.py, or of another suite file with bench.py's layout
+    (`build_ops(args, meta, skipped)` returning ops with `.name` and `.fn`)."""
+    if suite is None:
+        sys.path.insert(0, HERE)
+        import run
+
+        return {name: fn for name, fn, _ in run.build_ops({})}
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("suite", suite)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    defaults = module.common_argparser("").parse_args([])
+    defaults.bundle = None
+    return {op.name: op.fn for op in module.build_ops(defaults, {}, {})}
+
+
+def worker(names: list[str], suite: str | None) -> None:
     """Serve "op calls" lines on stdin with nanoseconds per call on stdout."""
     import gc
 
-    sys.path.insert(0, HERE)
-    import run
-
-    ops = {name: fn for name, fn, _ in run.build_ops({})}
+    ops = suite_ops(suite)
     for name in names:
         ops[name]()  # first-use work (fetches, lazy objects) stays out of the timing
     print("ready", flush=True)
@@ -49,9 +65,10 @@ def worker(names: list[str]) -> None:
 
 
 class Worker:
-    def __init__(self, python: str, names: list[str]) -> None:
+    def __init__(self, python: str, names: list[str], suite: str | None) -> None:
+        extra = ["--suite", suite] if suite else []
         self._process = subprocess.Popen(
-            [python, __file__, "--worker", ",".join(names)],
+            [python, __file__, "--worker", ",".join(names), *extra],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -77,14 +94,18 @@ def main(argv: typing.Sequence[str] | None = None) -> int:
     parser.add_argument("py_b", nargs="?")
     parser.add_argument("ops", nargs="?", help="comma-separated op names of run.py")
     parser.add_argument("--pairs", type=int, default=200)
+    parser.add_argument(
+        "--suite",
+        help="a suite file laid out as ../shared/bench/bench.py (default: run.py)",
+    )
     args = parser.parse_args(argv)
     if args.worker is not None:
-        worker(args.worker.split(","))
+        worker(args.worker.split(","), args.suite)
         return 0
     if not (args.py_a and args.py_b and args.ops):
         parser.error("PY_A, PY_B and OPS are required")
     names = args.ops.split(",")
-    a, b = Worker(args.py_a, names), Worker(args.py_b, names)
+    a, b = Worker(args.py_a, names, args.suite), Worker(args.py_b, names, args.suite)
     print(f"A = {args.py_a}\nB = {args.py_b}\npairs = {args.pairs}")
     for name in names:
         single = max(a.time(name, 3), 1.0)

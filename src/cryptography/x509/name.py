@@ -244,6 +244,9 @@ class Name:
 
     def rfc4514_string(self, attr_name_overrides: _OidNameMap | None = None) -> str:
         """The Name as RFC 4514 writes it: the RDNs last to first, separated by ','."""
+        if "_attributes" not in self.__dict__:
+            # Read from DER and not yet looked into: written from the DER.
+            return rust_x509.rfc4514_string_from_der(self._der, attr_name_overrides)
         return rust_x509.rfc4514_string(self._attributes, attr_name_overrides)
 
     def get_attributes_for_oid(self, oid: ObjectIdentifier) -> list[NameAttribute]:
@@ -252,6 +255,14 @@ class Name:
     @property
     def rdns(self) -> list[RelativeDistinguishedName]:
         return self._attributes
+
+    # A Name read from DER is made holding its encoding (`_der`) and makes its RDN
+    # objects on first use: most names read are never looked into.
+    _der: bytes
+
+    @functools.cached_property
+    def _attributes(self) -> list[RelativeDistinguishedName]:
+        return rust_x509.name_rdns(self._der)
 
     def public_bytes(self, backend: typing.Any = None) -> bytes:
         return rust_x509.encode_name_bytes(self)

@@ -89,6 +89,8 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
     submodule(module, PACKAGE, "x509", |m| {
         m.add_function(wrap_pyfunction!(x509::name::name_length_limits, m)?)?;
         m.add_function(wrap_pyfunction!(x509::name::rfc4514_string, m)?)?;
+        m.add_function(wrap_pyfunction!(x509::name::rfc4514_string_from_der, m)?)?;
+        m.add_function(wrap_pyfunction!(x509::name::name_rdns, m)?)?;
         m.add_function(wrap_pyfunction!(x509::name::parse_rfc4514, m)?)?;
         m.add_function(wrap_pyfunction!(x509::name::load_der_name, m)?)?;
         m.add_function(wrap_pyfunction!(x509::name::encode_name_bytes, m)?)?;

@@ -139,16 +139,86 @@ pub(crate) fn field_name_to_python<'py>(
     name_object(py, name, Some(field))
 }
 
-/// The objects of a parsed name are made without running the classes' constructors
-/// (a name read from DER needs none of their argument checks, and they dominate the
-/// cost of reading one), except where a constructor has something to say: a value
-/// outside its type's length limits (the constructor warns), a bit string (it checks
-/// the type), an RDN of several attributes (it refuses duplicates).
+/// A parsed name as a `Name`. Every value is decoded now (an undecodable one is an
+/// error here, naming `field`), but in the common case (text values within their
+/// length limits, one attribute per RDN) the `Name` holds only its DER and makes its
+/// RDN objects on first use (`name_rdns`): most names read are never looked into.
+/// Otherwise the objects are made now, where their constructors warn or refuse.
 fn name_object<'py>(
     py: Python<'py>,
     name: &Name<'_>,
     field: Option<&'static str>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let mut deferrable = true;
+    for rdn in name.read().into_iter().flat_map(Clone::clone) {
+        let attributes: Vec<_> = rdn.read().into_iter().flat_map(Clone::clone).collect();
+        deferrable &= attributes.len() == 1;
+        for attribute in &attributes {
+            let value = core_name::value(attribute).map_err(|err| match field {
+                Some(field) => x509_error(err.in_field(field)),
+                None => x509_error(err),
+            })?;
+            deferrable &= match &value {
+                Value::Text(text) => {
+                    core_name::length_in_limits(&attribute.attribute_type, text.len())
+                }
+                Value::Bytes(_) => false,
+            };
+        }
+    }
+    if deferrable {
+        let der = asn1::write_single(name).map_err(|err| x509_error(X509Error::Encode(err)))?;
+        return unchecked_instance(
+            types::NAME.get(py)?,
+            &[(intern!(py, "_der"), PyBytes::new(py, &der).into_any())],
+        );
+    }
+    unchecked_instance(
+        types::NAME.get(py)?,
+        &[(
+            intern!(py, "_attributes"),
+            rdn_objects(py, name)?.into_any(),
+        )],
+    )
+}
+
+/// `name_rdns(der)`: the RDN objects of a DER name (one a `Name` holds as DER).
+#[pyfunction]
+pub(crate) fn name_rdns<'py>(py: Python<'py>, der: &[u8]) -> PyResult<Bound<'py, PyList>> {
+    let name =
+        asn1::parse_single::<Name<'_>>(der).map_err(|err| x509_error(X509Error::Parse(err)))?;
+    rdn_objects(py, &name)
+}
+
+/// `rfc4514_string_from_der(der, attr_name_overrides)`: a DER name as RFC 4514 text,
+/// without making its objects.
+#[pyfunction]
+#[pyo3(signature = (der, attr_name_overrides = None))]
+pub(crate) fn rfc4514_string_from_der(
+    py: Python<'_>,
+    der: &[u8],
+    attr_name_overrides: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
+    let name =
+        asn1::parse_single::<Name<'_>>(der).map_err(|err| x509_error(X509Error::Parse(err)))?;
+    let overrides = attr_name_overrides.filter(|overrides| overrides.is_truthy().unwrap_or(true));
+    // A name from the caller's table, if it has one for the OID (a lookup error counts
+    // as none: the table is the caller's, and the default name is always right).
+    let name_of = |oid: &asn1::ObjectIdentifier| -> Option<String> {
+        let overrides = overrides?;
+        let key = Bound::new(py, ObjectIdentifier::from_oid(oid.clone())).ok()?;
+        let found = overrides.call_method1(intern!(py, "get"), (key,)).ok()?;
+        found.extract::<String>().ok()
+    };
+    core_name::rfc4514_string(&name, &name_of).map_err(x509_error)
+}
+
+/// The RDN objects of a parsed name, made without running the classes' constructors (a
+/// name read from DER needs none of their argument checks, and they dominate the cost
+/// of reading one), except where a constructor has something to say: a value outside
+/// its type's length limits (the constructor warns), a bit string (it checks the
+/// type), an RDN of several attributes (it refuses duplicates).
+fn rdn_objects<'py>(py: Python<'py>, name: &Name<'_>) -> PyResult<Bound<'py, PyList>> {
     let name_attribute = types::NAME_ATTRIBUTE.get(py)?;
     let rdn_class = types::RELATIVE_DISTINGUISHED_NAME.get(py)?;
     let rdns = PyList::empty(py);
@@ -156,10 +226,7 @@ fn name_object<'py>(
         let attributes = PyList::empty(py);
         for attribute in rdn.read().into_iter().flat_map(Clone::clone) {
             let oid = &attribute.attribute_type;
-            let value = core_name::value(&attribute).map_err(|err| match field {
-                Some(field) => x509_error(err.in_field(field)),
-                None => x509_error(err),
-            })?;
+            let value = core_name::value(&attribute).map_err(x509_error)?;
             let plain = match &value {
                 Value::Text(text) => core_name::length_in_limits(oid, text.len()),
                 Value::Bytes(_) => false,
@@ -196,10 +263,7 @@ fn name_object<'py>(
         };
         rdns.append(rdn)?;
     }
-    unchecked_instance(
-        types::NAME.get(py)?,
-        &[(intern!(py, "_attributes"), rdns.into_any())],
-    )
+    Ok(rdns)
 }
 
 /// The `_ASN1Type` member of a tag number, looked up in the enum's own table (calling

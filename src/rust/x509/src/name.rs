@@ -107,6 +107,22 @@ pub fn short_name(oid: &asn1::ObjectIdentifier) -> Option<&'static str> {
 /// backslashed, and a leading '#' or space and a trailing space escaped.
 pub fn escape(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 2);
+    escape_into(&mut out, value);
+    out
+}
+
+/// Appends `value` escaped as `escape` does.
+pub fn escape_into(out: &mut String, value: &str) {
+    // Most values need no escaping: copied whole.
+    let special = |(index, byte): (usize, &u8)| {
+        matches!(byte, b'\\' | b'"' | b'+' | b',' | b';' | b'<' | b'>' | 0)
+            || (index == 0 && matches!(byte, b'#' | b' '))
+            || (index + 1 == value.len() && *byte == b' ')
+    };
+    if !value.as_bytes().iter().enumerate().any(special) {
+        out.push_str(value);
+        return;
+    }
     for (index, ch) in value.char_indices() {
         match ch {
             '\\' | '"' | '+' | ',' | ';' | '<' | '>' => {
@@ -122,26 +138,10 @@ pub fn escape(value: &str) -> String {
             _ => out.push(ch),
         }
     }
-    out
 }
 
 /// One attribute as `type=value`: the type by `name_of` (an override, a short name, or
 /// else the dotted OID), a byte value as '#' and its hex.
-fn attribute_string(
-    attribute: &AttributeTypeAndValue<'_>,
-    name_of: &dyn Fn(&asn1::ObjectIdentifier) -> Option<String>,
-) -> X509Result<String> {
-    let oid = &attribute.attribute_type;
-    let mut out = String::new();
-    match value(attribute)? {
-        Value::Text(text) => write_attribute(&mut out, oid, name_of(oid), ValueRef::Text(&text)),
-        Value::Bytes(bytes) => {
-            write_attribute(&mut out, oid, name_of(oid), ValueRef::Bytes(&bytes))
-        }
-    }
-    Ok(out)
-}
-
 /// An attribute's value, borrowed: what `write_attribute` writes.
 pub enum ValueRef<'a> {
     Text(&'a str),
@@ -168,7 +168,7 @@ pub fn write_attribute(
     }
     out.push('=');
     match value {
-        ValueRef::Text(text) => out.push_str(&escape(text)),
+        ValueRef::Text(text) => escape_into(out, text),
         ValueRef::Bytes(bytes) => {
             out.push('#');
             for byte in bytes {
@@ -188,19 +188,29 @@ pub fn rfc4514_string(
     let Some(rdns) = name.read() else {
         return Ok(String::new());
     };
-    let mut parts = Vec::new();
-    for rdn in rdns.clone() {
-        let Some(attributes) = rdn.read() else {
-            continue;
-        };
-        let rendered = attributes
-            .clone()
-            .map(|attribute| attribute_string(&attribute, name_of))
-            .collect::<X509Result<Vec<_>>>()?;
-        parts.push(rendered.join("+"));
+    // RFC 4514 lists the RDNs last first.
+    let rdns: Vec<_> = rdns.clone().collect();
+    let mut out = String::new();
+    for (position, rdn) in rdns.iter().rev().enumerate() {
+        if position > 0 {
+            out.push(',');
+        }
+        for (index, attribute) in rdn.read().into_iter().flat_map(Clone::clone).enumerate() {
+            if index > 0 {
+                out.push('+');
+            }
+            let oid = &attribute.attribute_type;
+            match value(&attribute)? {
+                Value::Text(text) => {
+                    write_attribute(&mut out, oid, name_of(oid), ValueRef::Text(&text))
+                }
+                Value::Bytes(bytes) => {
+                    write_attribute(&mut out, oid, name_of(oid), ValueRef::Bytes(&bytes))
+                }
+            }
+        }
     }
-    parts.reverse();
-    Ok(parts.join(","))
+    Ok(out)
 }
 
 #[cfg(test)]

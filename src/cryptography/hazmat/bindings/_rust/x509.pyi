@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.utils import Buffer
 from cryptography.x509.base import Attributes, Version
 from cryptography.x509.extensions import Extensions
-from cryptography.x509.name import Name
+from cryptography.x509.name import Name, RelativeDistinguishedName
 
 __all__ = [
     "Certificate",
@@ -33,6 +33,8 @@ __all__ = [
     "encode_name_bytes",
     "name_length_limits",
     "rfc4514_string",
+    "rfc4514_string_from_der",
+    "name_rdns",
     "load_der_name",
     "load_der_x509_certificate",
     "load_pem_x509_certificate",
@@ -41,6 +43,11 @@ __all__ = [
 ]
 
 def name_length_limits() -> list[tuple[ObjectIdentifier, int, int]]: ...
+def name_rdns(der: bytes) -> list[RelativeDistinguishedName]: ...
+def rfc4514_string_from_der(
+    der: bytes,
+    attr_name_overrides: typing.Mapping[ObjectIdentifier, str] | None = None,
+) -> str: ...
 def rfc4514_string(
     rdns: list[typing.Any],
     attr_name_overrides: typing.Mapping[ObjectIdentifier, str] | None = None,

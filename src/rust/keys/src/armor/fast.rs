@@ -117,11 +117,21 @@ fn block(captures: &Captures<'_>) -> Option<Block> {
     // The crate drops what `char::is_whitespace` calls whitespace; for ASCII that is
     // U+0009 to U+000D and the space.
     let mut body: Zeroizing<Vec<u8>> = Zeroizing::new(Vec::with_capacity(captures.data.len()));
-    for run in captures
-        .data
-        .split(|byte| matches!(byte, b'\t'..=b'\r' | b' '))
-    {
-        body.extend_from_slice(run);
+    let is_space = |byte: &u8| matches!(byte, b'\t'..=b'\r' | b' ');
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', captures.data).chain([captures.data.len()]) {
+        let line = &captures.data[start..end];
+        start = end + 1;
+        // A line of base64 has no whitespace but perhaps a trailing '\r': copied whole
+        // after a vectorized scan; any other line byte by byte.
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let spaced = memchr::memchr3(b' ', b'\t', b'\r', line).is_some()
+            || memchr::memchr2(0x0b, 0x0c, line).is_some();
+        if spaced {
+            body.extend(line.iter().copied().filter(|byte| !is_space(byte)));
+        } else {
+            body.extend_from_slice(line);
+        }
     }
     let contents = base64_simd::STANDARD.decode_to_vec(&*body).ok()?;
     Some(Block {
