@@ -1,8 +1,10 @@
 //! `Certificate` and its loaders: the core's certificate (its DER and the one parse of
 //! it) with the Python objects a caller reads built on first access and kept.
 
+use cryptography_x509::certificate::Der;
 use cryptography_x509::Certificate as CoreCertificate;
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedBytes;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyList};
 
@@ -18,6 +20,13 @@ use crate::oid::ObjectIdentifier;
 )]
 pub(crate) struct Certificate {
     core: CoreCertificate,
+    /// The Python objects made on first access, in one allocation made with the first
+    /// of them: an unread certificate carries a pointer, not four empty slots.
+    made: PyOnceLock<Box<Made>>,
+}
+
+/// A certificate's Python objects, each made once.
+struct Made {
     issuer: PyOnceLock<Py<PyAny>>,
     subject: PyOnceLock<Py<PyAny>>,
     extensions: PyOnceLock<Py<PyAny>>,
@@ -34,10 +43,18 @@ impl Certificate {
         warn_if_serial_not_positive(py, &core)?;
         Ok(Certificate {
             core,
-            issuer: PyOnceLock::new(),
-            subject: PyOnceLock::new(),
-            extensions: PyOnceLock::new(),
-            public_key: PyOnceLock::new(),
+            made: PyOnceLock::new(),
+        })
+    }
+
+    fn made(&self, py: Python<'_>) -> &Made {
+        self.made.get_or_init(py, || {
+            Box::new(Made {
+                issuer: PyOnceLock::new(),
+                subject: PyOnceLock::new(),
+                extensions: PyOnceLock::new(),
+                public_key: PyOnceLock::new(),
+            })
         })
     }
 }
@@ -106,7 +123,7 @@ impl Certificate {
 
     #[getter]
     fn issuer<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let issuer = self.issuer.get_or_try_init(py, || {
+        let issuer = self.made(py).issuer.get_or_try_init(py, || {
             Ok::<_, PyErr>(
                 field_name_to_python(py, &self.core.parsed().tbs_certificate.issuer, "issuer")?
                     .unbind(),
@@ -117,7 +134,7 @@ impl Certificate {
 
     #[getter]
     fn subject<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let subject = self.subject.get_or_try_init(py, || {
+        let subject = self.made(py).subject.get_or_try_init(py, || {
             Ok::<_, PyErr>(
                 field_name_to_python(py, &self.core.parsed().tbs_certificate.subject, "subject")?
                     .unbind(),
@@ -128,7 +145,7 @@ impl Certificate {
 
     #[getter]
     fn extensions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let extensions = self.extensions.get_or_try_init(py, || {
+        let extensions = self.made(py).extensions.get_or_try_init(py, || {
             let tbs = &self.core.parsed().tbs_certificate;
             Ok::<_, PyErr>(
                 super::extension_objects::extensions_object(
@@ -193,7 +210,7 @@ impl Certificate {
     /// The subject's key, loaded on first use and kept (public keys are immutable
     /// values).
     fn public_key<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, PyAny>> {
-        let key = self.public_key.get_or_try_init(py, || {
+        let key = self.made(py).public_key.get_or_try_init(py, || {
             let spki = asn1::write_single(&self.core.parsed().tbs_certificate.spki)
                 .map_err(|err| x509_error(err.into()))?;
             let key = cryptography_keys::load_der_public_key(&spki)?;
@@ -284,11 +301,16 @@ impl Certificate {
 #[pyo3(signature = (data, backend = None))]
 pub(crate) fn load_der_x509_certificate(
     py: Python<'_>,
-    data: BytesLike<'_>,
+    data: &Bound<'_, PyAny>,
     backend: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Certificate> {
     let _ = backend;
-    let core = CoreCertificate::from_der(data.to_vec()).map_err(x509_error)?;
+    let der = match data.cast::<PyBytes>() {
+        // An immutable bytes object: kept by the certificate, not copied.
+        Ok(bytes) => Der::Shared(Box::new(PyBackedBytes::from(bytes.clone()))),
+        Err(_) => Der::Owned(data.extract::<BytesLike<'_>>()?.to_vec()),
+    };
+    let core = CoreCertificate::from_shared_der(der).map_err(x509_error)?;
     Certificate::new(py, core)
 }
 

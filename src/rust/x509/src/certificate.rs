@@ -6,10 +6,29 @@ use cryptography_keys::armor;
 
 use crate::error::{X509Error, X509Result};
 
+/// The bytes a loaded certificate keeps: its own copy, or a buffer shared with the
+/// caller that stays immutable and alive as long as the certificate does (the binding
+/// passes the caller's Python `bytes` object, so loading copies nothing).
+pub enum Der {
+    Owned(Vec<u8>),
+    Shared(Box<dyn AsRef<[u8]> + Send + Sync>),
+}
+
+impl std::ops::Deref for Der {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Der::Owned(bytes) => bytes,
+            Der::Shared(bytes) => (**bytes).as_ref(),
+        }
+    }
+}
+
 self_cell::self_cell!(
     /// The DER of a certificate and its parse, which borrows from it.
     struct OwnedCertificate {
-        owner: Vec<u8>,
+        owner: Der,
         #[covariant]
         dependent: ParsedCertificate,
     }
@@ -30,6 +49,11 @@ impl Certificate {
     /// Loads a DER certificate. Versions other than v1 and v3 are refused (v2, which
     /// only adds unique identifiers, is kept for the reader to refuse by name).
     pub fn from_der(der_bytes: Vec<u8>) -> X509Result<Self> {
+        Self::from_shared_der(Der::Owned(der_bytes))
+    }
+
+    /// Loads a DER certificate from bytes it keeps without copying.
+    pub fn from_shared_der(der_bytes: Der) -> X509Result<Self> {
         let owned = OwnedCertificate::try_new(der_bytes, |bytes| {
             asn1::parse_single::<der::Certificate<'_>>(bytes)
         })?;
