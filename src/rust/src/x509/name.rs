@@ -323,13 +323,19 @@ pub(crate) type OwnedAttribute = (asn1::ObjectIdentifier, u8, Vec<u8>);
 
 /// The attributes of a `RelativeDistinguishedName`, owned.
 pub(crate) fn owned_rdn(rdn: &Bound<'_, PyAny>) -> PyResult<Vec<OwnedAttribute>> {
+    let py = rdn.py();
     let mut attributes = Vec::new();
-    for attribute in rdn.try_iter()? {
+    // The objects' own fields, read directly (their properties and iterators are
+    // Python calls); an RDN holds its attributes in `_attributes`.
+    for attribute in rdn.getattr(intern!(py, "_attributes"))?.try_iter()? {
         let attribute = attribute?;
-        let oid = attribute.getattr("oid")?;
+        let oid = attribute.getattr(intern!(py, "_oid"))?;
         let oid = oid.cast::<ObjectIdentifier>()?.get().oid().clone();
-        let tag: u8 = attribute.getattr("_type")?.getattr("value")?.extract()?;
-        let content = encode_value(&attribute.getattr("value")?, tag)?;
+        let tag: u8 = attribute
+            .getattr(intern!(py, "_type"))?
+            .getattr(intern!(py, "_value_"))?
+            .extract()?;
+        let content = encode_value(&attribute.getattr(intern!(py, "_value"))?, tag)?;
         attributes.push((oid, tag, content));
     }
     Ok(attributes)
@@ -351,8 +357,18 @@ pub(crate) fn attributes(owned: &[OwnedAttribute]) -> Vec<AttributeTypeAndValue<
 
 /// A `cryptography.x509.Name` as DER.
 pub(crate) fn encode_name_der(name: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    let py = name.py();
+    // A name read from DER and not looked into: its encoding, as read.
+    if let Ok(fields) = name.getattr(intern!(py, "__dict__")) {
+        let fields = fields.cast_into::<PyDict>()?;
+        if !fields.contains(intern!(py, "_attributes"))? {
+            if let Some(der) = fields.get_item(intern!(py, "_der"))? {
+                return der.extract();
+            }
+        }
+    }
     let rdns = name
-        .getattr("rdns")?
+        .getattr(intern!(py, "_attributes"))?
         .try_iter()?
         .map(|rdn| owned_rdn(&rdn?))
         .collect::<PyResult<Vec<_>>>()?;
