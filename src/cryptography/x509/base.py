@@ -172,6 +172,17 @@ def _with(builder: _Builder, **changes: typing.Any) -> _Builder:
     return new
 
 
+# CertificateBuilder's constructor arguments by position (see CertificateBuilder._fields).
+_ISSUER_NAME = 0
+_SUBJECT_NAME = 1
+_PUBLIC_KEY = 2
+_SERIAL_NUMBER = 3
+_NOT_VALID_BEFORE = 4
+_NOT_VALID_AFTER = 5
+_EXTENSIONS = 6
+_PUBLIC_KEY_RSA_PADDING = 7
+
+
 class CertificateBuilder:
     _extensions: list[Extension[ExtensionType]]
 
@@ -196,13 +207,12 @@ class CertificateBuilder:
         self._extensions = extensions
         self._public_key_rsa_padding = public_key_rsa_padding
 
-    def issuer_name(self, name: Name) -> CertificateBuilder:
-        if not isinstance(name, Name):
-            raise TypeError("Expecting x509.Name object.")
-        if self._issuer_name is not None:
-            raise ValueError("The issuer name may only be set once.")
-        return CertificateBuilder(
-            name,
+    def _fields(self) -> list[typing.Any]:
+        """The constructor's arguments, in its order: a step copies them, changes one
+        (by the index constants above) and calls the constructor, which is faster than
+        any keyword or attribute copying."""
+        return [
+            self._issuer_name,
             self._subject_name,
             self._public_key,
             self._serial_number,
@@ -210,23 +220,25 @@ class CertificateBuilder:
             self._not_valid_after,
             self._extensions,
             self._public_key_rsa_padding,
-        )
+        ]
+
+    def issuer_name(self, name: Name) -> CertificateBuilder:
+        if not isinstance(name, Name):
+            raise TypeError("Expecting x509.Name object.")
+        if self._issuer_name is not None:
+            raise ValueError("The issuer name may only be set once.")
+        fields = self._fields()
+        fields[_ISSUER_NAME] = name
+        return CertificateBuilder(*fields)
 
     def subject_name(self, name: Name) -> CertificateBuilder:
         if not isinstance(name, Name):
             raise TypeError("Expecting x509.Name object.")
         if self._subject_name is not None:
             raise ValueError("The subject name may only be set once.")
-        return CertificateBuilder(
-            self._issuer_name,
-            name,
-            self._public_key,
-            self._serial_number,
-            self._not_valid_before,
-            self._not_valid_after,
-            self._extensions,
-            self._public_key_rsa_padding,
-        )
+        fields = self._fields()
+        fields[_SUBJECT_NAME] = name
+        return CertificateBuilder(*fields)
 
     def public_key(
         self, key: typing.Any, *, rsa_padding: typing.Any = None
@@ -247,16 +259,10 @@ class CertificateBuilder:
                 raise TypeError("rsa_padding is only supported with RSA public keys")
         if self._public_key is not None:
             raise ValueError("The public key may only be set once.")
-        return CertificateBuilder(
-            self._issuer_name,
-            self._subject_name,
-            key,
-            self._serial_number,
-            self._not_valid_before,
-            self._not_valid_after,
-            self._extensions,
-            rsa_padding,
-        )
+        fields = self._fields()
+        fields[_PUBLIC_KEY] = key
+        fields[_PUBLIC_KEY_RSA_PADDING] = rsa_padding
+        return CertificateBuilder(*fields)
 
     def serial_number(self, number: int) -> CertificateBuilder:
         if not isinstance(number, int):
@@ -268,16 +274,9 @@ class CertificateBuilder:
         # The DER INTEGER must fit 20 octets with its sign bit.
         if number.bit_length() > _MAX_SERIAL_BITS:
             raise ValueError("The serial number should not be more than 159 bits.")
-        return CertificateBuilder(
-            self._issuer_name,
-            self._subject_name,
-            self._public_key,
-            number,
-            self._not_valid_before,
-            self._not_valid_after,
-            self._extensions,
-            self._public_key_rsa_padding,
-        )
+        fields = self._fields()
+        fields[_SERIAL_NUMBER] = number
+        return CertificateBuilder(*fields)
 
     def not_valid_before(self, time: datetime.datetime) -> CertificateBuilder:
         if not isinstance(time, datetime.datetime):
@@ -293,16 +292,9 @@ class CertificateBuilder:
             raise ValueError(
                 "The not valid before date must be before the not valid after date."
             )
-        return CertificateBuilder(
-            self._issuer_name,
-            self._subject_name,
-            self._public_key,
-            self._serial_number,
-            time,
-            self._not_valid_after,
-            self._extensions,
-            self._public_key_rsa_padding,
-        )
+        fields = self._fields()
+        fields[_NOT_VALID_BEFORE] = time
+        return CertificateBuilder(*fields)
 
     def not_valid_after(self, time: datetime.datetime) -> CertificateBuilder:
         if not isinstance(time, datetime.datetime):
@@ -318,16 +310,9 @@ class CertificateBuilder:
             raise ValueError(
                 "The not valid after date must be after the not valid before date."
             )
-        return CertificateBuilder(
-            self._issuer_name,
-            self._subject_name,
-            self._public_key,
-            self._serial_number,
-            self._not_valid_before,
-            time,
-            self._extensions,
-            self._public_key_rsa_padding,
-        )
+        fields = self._fields()
+        fields[_NOT_VALID_AFTER] = time
+        return CertificateBuilder(*fields)
 
     def add_extension(
         self, extval: ExtensionType, critical: bool
@@ -337,16 +322,9 @@ class CertificateBuilder:
         extension = Extension(extval.oid, critical, extval)
         if any(e.oid == extension.oid for e in self._extensions):
             raise ValueError("This extension has already been set.")
-        return CertificateBuilder(
-            self._issuer_name,
-            self._subject_name,
-            self._public_key,
-            self._serial_number,
-            self._not_valid_before,
-            self._not_valid_after,
-            [*self._extensions, extension],
-            self._public_key_rsa_padding,
-        )
+        fields = self._fields()
+        fields[_EXTENSIONS] = [*self._extensions, extension]
+        return CertificateBuilder(*fields)
 
     def _check_complete(self) -> None:
         for value, message in (
