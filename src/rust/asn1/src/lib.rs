@@ -9,6 +9,7 @@
 //! - `name`, `certificate`, `csr`, `crl`, `extensions`: X.509 names, certificates (with
 //!   validity times and extensions), PKCS#10 requests, revocation lists, and the values
 //!   of the standard extensions with the GeneralName they share.
+//! - `ocsp`: OCSP requests and responses (RFC 6960).
 //! - `read_or_built`: one declaration for a structure both parsed and built.
 //! - `pkcs5`: the password-based encryption parameters (PBES1, PBES2, PBKDF2, scrypt).
 //! - `integer`: unsigned INTEGERs read and written from their magnitude.
@@ -28,6 +29,7 @@ pub mod extensions;
 pub mod integer;
 pub mod keys;
 pub mod name;
+pub mod ocsp;
 pub mod oid;
 pub mod pkcs5;
 pub mod read_or_built;
