@@ -40,6 +40,8 @@ TARGETS = [
     "xchacha_differential",
     "x509_certificate",
     "x509_rfc4514",
+    "ocsp_request",
+    "ocsp_response",
 ]
 
 
@@ -82,6 +84,13 @@ def seeds(target: str) -> list[bytes]:
             path.read_bytes()
             for path in sorted((root / "x509").rglob("*"))
             if path.suffix in suffixes and path.stat().st_size < 50_000
+        ]
+    if target in ("ocsp_request", "ocsp_response"):
+        kind = "req" if target == "ocsp_request" else "resp"
+        return [
+            path.read_bytes()
+            for path in sorted((root / "x509" / "ocsp").glob("*.der"))
+            if path.name.startswith(kind) or f"-{kind}" in path.name
         ]
     if target == "x509_rfc4514":
         return [

@@ -131,6 +131,15 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
             m
         )?)
     })?;
+    submodule(module, PACKAGE, "ocsp", |m| {
+        m.add_class::<x509::ocsp::OcspRequest>()?;
+        m.add_class::<x509::ocsp::OcspResponse>()?;
+        m.add_class::<x509::ocsp::OcspSingleResponse>()?;
+        m.add_function(wrap_pyfunction!(x509::ocsp::load_der_ocsp_request, m)?)?;
+        m.add_function(wrap_pyfunction!(x509::ocsp::load_der_ocsp_response, m)?)?;
+        m.add_function(wrap_pyfunction!(x509::ocsp::create_ocsp_request, m)?)?;
+        m.add_function(wrap_pyfunction!(x509::ocsp::create_ocsp_response, m)?)
+    })?;
     submodule(module, PACKAGE, "test_support", |m| {
         m.add_class::<x509::test_support::TestCertificate>()?;
         m.add_function(wrap_pyfunction!(

@@ -265,7 +265,7 @@ fn algorithm_identifier<'a>(
 }
 
 /// The builder's extensions as (OID, critical, value DER).
-fn extension_values(
+pub(crate) fn extension_values(
     builder: &Bound<'_, PyAny>,
 ) -> PyResult<Vec<(asn1::ObjectIdentifier, bool, Vec<u8>)>> {
     let mut values = Vec::new();
@@ -291,7 +291,9 @@ fn extension_values(
 }
 
 /// The builder's extension values as the DER structures, borrowing their bytes.
-fn as_extensions(values: &[(asn1::ObjectIdentifier, bool, Vec<u8>)]) -> Vec<Extension<'_>> {
+pub(crate) fn as_extensions(
+    values: &[(asn1::ObjectIdentifier, bool, Vec<u8>)],
+) -> Vec<Extension<'_>> {
     values
         .iter()
         .map(|(oid, critical, value)| Extension {
@@ -303,7 +305,7 @@ fn as_extensions(values: &[(asn1::ObjectIdentifier, bool, Vec<u8>)]) -> Vec<Exte
 }
 
 /// A public key's SubjectPublicKeyInfo DER.
-fn spki_der(py: Python<'_>, public_key: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+pub(crate) fn spki_der(py: Python<'_>, public_key: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
     let serialization = crate::types::SERIALIZATION_MODULE.get(py)?;
     public_key
         .call_method1(
@@ -326,6 +328,24 @@ fn as_rsa_pss_spki(spki: &[u8]) -> PyResult<Vec<u8>> {
         .map_err(|err| x509_error(err.into()))?;
     parsed.algorithm = AlgorithmIdentifier::new(AlgorithmParameters::RsaPss(None));
     asn1::write_single(&parsed).map_err(|err| x509_error(err.into()))
+}
+
+/// Signs `tbs` as a certificate is signed (the hash by `algorithm`, default RSA
+/// padding, randomized ECDSA), for structures whose signed part does not name its own
+/// algorithm (OCSP's ResponseData): the AlgorithmIdentifier's DER and the signature.
+pub(crate) fn sign_detached(
+    py: Python<'_>,
+    private_key: &Bound<'_, PyAny>,
+    algorithm: &Bound<'_, PyAny>,
+    tbs: &[u8],
+) -> PyResult<(Vec<u8>, Vec<u8>)> {
+    let none = py.None().into_bound(py);
+    let signing = plan(py, private_key, algorithm, &none, &none)?;
+    let pss_der = signing.pss_parameters.clone();
+    let identifier = algorithm_identifier(py, Some(&signing), &pss_der)?;
+    let identifier_der = asn1::write_single(&identifier).map_err(|err| x509_error(err.into()))?;
+    let signature = sign(py, private_key, &signing, algorithm, &none, &none, tbs)?;
+    Ok((identifier_der, signature))
 }
 
 /// `create_x509_certificate(builder, private_key, algorithm, rsa_padding,

@@ -47,6 +47,11 @@ impl Certificate {
         })
     }
 
+    /// The core certificate (for the OCSP builders, which hash its parts).
+    pub(crate) fn core(&self) -> &CoreCertificate {
+        &self.core
+    }
+
     fn made(&self, py: Python<'_>) -> &Made {
         self.made.get_or_init(py, || {
             Box::new(Made {

@@ -635,6 +635,21 @@ fn value_object<'py>(
             general_names_extension(py, "CertificateIssuer", names)?
         }
         Decoded::Admissions(syntax) => admissions(py, &syntax)?,
+        Decoded::OcspNonce(nonce) => class!(py, "OCSPNonce")?.call1((PyBytes::new(py, nonce),))?,
+        Decoded::OcspAcceptableResponses(oids) => {
+            let list = PyList::empty(py);
+            for oid in &oids {
+                list.append(oid_object(py, oid)?)?;
+            }
+            class!(py, "OCSPAcceptableResponses")?.call1((list,))?
+        }
+        Decoded::SignedCertificateTimestamps(scts) => {
+            let list = PyList::empty(py);
+            for sct in scts {
+                list.append(Py::new(py, super::sct::Sct::new(sct, false))?)?;
+            }
+            class!(py, "SignedCertificateTimestamps")?.call1((list,))?
+        }
         Decoded::Unrecognized => class!(py, "UnrecognizedExtension")?.call1((
             oid_object(py, &extension.extn_id)?,
             PyBytes::new(py, extension.extn_value),

@@ -9,6 +9,7 @@ pub(crate) mod csr;
 pub(crate) mod extension_objects;
 pub(crate) mod extensions;
 pub(crate) mod name;
+pub(crate) mod ocsp;
 pub(crate) mod sct;
 pub(crate) mod signature;
 pub(crate) mod test_support;

@@ -36,6 +36,12 @@ pub enum X509Error {
     Encode(asn1::WriteError),
     /// Something the backend reported (a hash that is not available, ...).
     Backend(cryptography_backend::Error),
+    /// An OCSP request or response that is well-formed DER but not what RFC 6960
+    /// allows (the message says what).
+    InvalidOcsp(String),
+    /// An OCSP form this package (like the reference) does not read: a request for
+    /// several certificates.
+    UnsupportedOcsp(&'static str),
 }
 
 pub type X509Result<T> = Result<T, X509Error>;
@@ -109,6 +115,8 @@ impl fmt::Display for X509Error {
                 "Inner and outer signature algorithms do not match. This is an invalid {what}."
             ),
             X509Error::Sct(message) => write!(f, "{message}"),
+            X509Error::InvalidOcsp(message) => write!(f, "{message}"),
+            X509Error::UnsupportedOcsp(message) => write!(f, "{message}"),
             X509Error::MissingExtension(message) => write!(f, "{message}"),
             X509Error::LongFormTag => {
                 write!(

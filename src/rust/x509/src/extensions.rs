@@ -45,6 +45,9 @@ pub mod oids {
     pub const SCTS: Oid = asn1::oid!(1, 3, 6, 1, 4, 1, 11129, 2, 4, 5);
     /// Microsoft's certificate template.
     pub const MS_CERTIFICATE_TEMPLATE: Oid = asn1::oid!(1, 3, 6, 1, 4, 1, 311, 21, 7);
+    /// RFC 6960 section 4.4: an OCSP request's nonce and the response types it accepts.
+    pub const OCSP_NONCE: Oid = asn1::oid!(1, 3, 6, 1, 5, 5, 7, 48, 1, 2);
+    pub const OCSP_ACCEPTABLE_RESPONSES: Oid = asn1::oid!(1, 3, 6, 1, 5, 5, 7, 48, 1, 4);
     /// Common PKI (ISIS-MTT) professional admissions.
     pub const ADMISSIONS: Oid = asn1::oid!(1, 3, 36, 8, 3, 3);
 }
@@ -97,6 +100,9 @@ pub enum Decoded<'a> {
     InvalidityDate(asn1::X509GeneralizedTime),
     CertificateIssuer(Vec<der::GeneralName<'a>>),
     Admissions(der::Admissions<'a>),
+    OcspNonce(&'a [u8]),
+    OcspAcceptableResponses(Vec<asn1::ObjectIdentifier>),
+    SignedCertificateTimestamps(Vec<crate::sct::Sct>),
     Unrecognized,
 }
 
@@ -119,6 +125,10 @@ pub enum Context {
     Request,
     Crl,
     CrlEntry,
+    OcspRequest,
+    OcspResponse,
+    /// One certificate's status in a response: a CRL entry's extensions and SCTs.
+    OcspSingleResponse,
 }
 
 /// Whether `oid` is an extension that `context` decodes.
@@ -163,6 +173,9 @@ fn decoded_in(oid: &asn1::ObjectIdentifier, context: Context) -> bool {
         Context::Request => REQUEST.contains(oid),
         Context::Crl => CRL.contains(oid),
         Context::CrlEntry => CRL_ENTRY.contains(oid),
+        Context::OcspRequest => *oid == OCSP_NONCE || *oid == OCSP_ACCEPTABLE_RESPONSES,
+        Context::OcspResponse => *oid == OCSP_NONCE,
+        Context::OcspSingleResponse => CRL_ENTRY.contains(oid) || *oid == SCTS,
     }
 }
 
@@ -239,6 +252,13 @@ pub fn decode<'a>(extension: &Extension<'a>, context: Context) -> X509Result<Dec
         Decoded::MsCertificateTemplate(asn1::parse_single(value)?)
     } else if *oid == ADMISSIONS {
         Decoded::Admissions(asn1::parse_single(value)?)
+    } else if *oid == OCSP_NONCE {
+        Decoded::OcspNonce(asn1::parse_single(value)?)
+    } else if *oid == OCSP_ACCEPTABLE_RESPONSES {
+        Decoded::OcspAcceptableResponses(list(value)?)
+    } else if *oid == SCTS {
+        let list: &[u8] = asn1::parse_single(value)?;
+        Decoded::SignedCertificateTimestamps(crate::sct::parse_list(list)?)
     } else {
         Decoded::Unrecognized
     })

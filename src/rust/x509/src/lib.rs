@@ -21,6 +21,7 @@ pub mod csr;
 pub mod error;
 pub mod extensions;
 pub mod name;
+pub mod ocsp;
 pub mod rfc4514;
 pub mod sct;
 pub mod signature;

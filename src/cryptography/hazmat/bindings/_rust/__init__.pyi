@@ -11,6 +11,7 @@ from cryptography.hazmat.bindings._rust import asn1 as asn1
 from cryptography.hazmat.bindings._rust import cobblestone as cobblestone
 from cryptography.hazmat.bindings._rust import fernet as fernet
 from cryptography.hazmat.bindings._rust import keys as keys
+from cryptography.hazmat.bindings._rust import ocsp as ocsp
 from cryptography.hazmat.bindings._rust import openssl as openssl
 from cryptography.hazmat.bindings._rust import test_support as test_support
 from cryptography.hazmat.bindings._rust import x509 as x509
@@ -28,6 +29,7 @@ __all__ = [
     "cobblestone",
     "fernet",
     "keys",
+    "ocsp",
     "openssl",
     "test_support",
     "x509",
