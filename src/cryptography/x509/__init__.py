@@ -3,7 +3,8 @@
 # for complete details.
 
 """X.509: certificates, requests, revocation lists, names and extensions, parsed and
-built in Rust. (OCSP and path validation come in later issues.)"""
+built in Rust. OCSP is in `cryptography.x509.ocsp`; path validation comes in a later
+issue."""
 
 from __future__ import annotations
 
