@@ -376,3 +376,20 @@ def test_a_dsa_key_without_its_parameters_is_refused_at_load() -> None:
         der = vector_path("x509", "PKITS_data", "certs", name).read_bytes()
         with pytest.raises(ValueError, match='"AlgorithmIdentifier::params"'):
             x509.load_der_x509_certificate(der)
+
+
+def test_lookups_in_a_long_list() -> None:
+    # cryptography-vectors' list of 9,999 entries: the first lookup walks it, later ones
+    # use the index by serial; both find each entry, and neither an absent serial.
+    pem = vector_path("x509", "custom", "crl_almost_10k.pem").read_bytes()
+    crl = x509.load_pem_x509_crl(pem)
+    assert len(crl) == 9999
+    serials = [entry.serial_number for entry in crl]
+    for _ in range(2):
+        for index in range(0, len(serials), 997):
+            found = crl.get_revoked_certificate_by_serial_number(serials[index])
+            assert found is not None
+            assert found.serial_number == serials[index]
+            first = crl[serials.index(serials[index])]
+            assert found.revocation_date_utc == first.revocation_date_utc
+        assert crl.get_revoked_certificate_by_serial_number(max(serials) + 1) is None

@@ -35,7 +35,35 @@ pub struct RevokedCertificate<'a> {
     pub crl_entry_extensions: Option<Extensions<'a>>,
 }
 
+/// The entries: as read, the list's content unparsed (a list of many thousand entries is
+/// validated once by its reader, which keeps where each entry is rather than the parse
+/// of each); as built, the entries.
 pub type RevokedCertificates<'a> = ReadOrBuilt<
-    asn1::SequenceOf<'a, RevokedCertificate<'a>>,
+    RawSequence<'a>,
     asn1::SequenceOfWriter<'a, RevokedCertificate<'a>, Vec<RevokedCertificate<'a>>>,
 >;
+
+/// A SEQUENCE's content as it is, not parsed: its reader parses it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct RawSequence<'a>(pub &'a [u8]);
+
+impl<'a> asn1::SimpleAsn1Readable<'a> for RawSequence<'a> {
+    const TAG: asn1::Tag = <asn1::Sequence<'a> as asn1::SimpleAsn1Readable<'a>>::TAG;
+
+    fn parse_data(data: &'a [u8]) -> asn1::ParseResult<Self> {
+        Ok(RawSequence(data))
+    }
+}
+
+impl asn1::SimpleAsn1Writable for RawSequence<'_> {
+    type Error = asn1::WriteError;
+    const TAG: asn1::Tag = <asn1::Sequence<'_> as asn1::SimpleAsn1Readable<'_>>::TAG;
+
+    fn write_data(&self, dest: &mut asn1::WriteBuf) -> asn1::WriteResult {
+        dest.push_slice(self.0)
+    }
+
+    fn data_length(&self) -> Option<usize> {
+        Some(self.0.len())
+    }
+}

@@ -241,13 +241,13 @@ impl CertificateRevocationList {
     ) -> PyResult<Option<Py<RevokedCertificate>>> {
         let wanted = super::extensions::int_der_bytes(serial)?;
         self.core
-            .position_of_serial(&wanted)
-            .map(|index| self.entry_object(py, index))
+            .entry_der_by_serial(&wanted)
+            .map(|der| Py::new(py, RevokedCertificate::from_entry_der(der.to_vec())))
             .transpose()
     }
 
     fn __len__(&self) -> usize {
-        self.core.revoked().len()
+        self.core.len()
     }
 
     fn __iter__(&self) -> RevokedIterator {
@@ -262,7 +262,7 @@ impl CertificateRevocationList {
         py: Python<'py>,
         index: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let length = self.core.revoked().len();
+        let length = self.core.len();
         if let Ok(slice) = index.cast::<PySlice>() {
             let indices = slice.indices(length as isize)?;
             let list = PyList::empty(py);
@@ -296,8 +296,10 @@ impl CertificateRevocationList {
 
 /// The Python object of entry `index` (in range) of `core`: its DER, copied.
 fn entry_object(py: Python<'_>, core: &CoreCrl, index: usize) -> PyResult<Py<RevokedCertificate>> {
-    let der = asn1::write_single(&core.revoked()[index]).map_err(|err| x509_error(err.into()))?;
-    Py::new(py, RevokedCertificate::from_entry_der(der))
+    let der = core
+        .entry_der(index)
+        .ok_or_else(|| PyIndexError::new_err("CRL entry index out of range"))?;
+    Py::new(py, RevokedCertificate::from_entry_der(der.to_vec()))
 }
 
 /// An iterator over a CRL's entries that knows how many remain (`len()` works on it,
@@ -317,7 +319,7 @@ impl RevokedIterator {
     }
 
     fn __next__(&self, py: Python<'_>) -> PyResult<Option<Py<RevokedCertificate>>> {
-        let length = self.core.revoked().len();
+        let length = self.core.len();
         let taken = self
             .next
             .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |at| {
@@ -331,7 +333,6 @@ impl RevokedIterator {
 
     fn __len__(&self) -> usize {
         self.core
-            .revoked()
             .len()
             .saturating_sub(self.next.load(Ordering::Relaxed))
     }
