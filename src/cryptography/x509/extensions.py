@@ -1422,7 +1422,22 @@ def _optional_instance(value: typing.Any, kind: type, message: str) -> None:
         raise TypeError(message)
 
 
-class NamingAuthority:
+class _FieldsValue:
+    """Equality and hash by a tuple of fields (`_fields`), for the Admissions values."""
+
+    def _fields(self) -> tuple[typing.Any, ...]:
+        raise NotImplementedError
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+
+class NamingAuthority(_FieldsValue):
     def __init__(
         self,
         id: ObjectIdentifier | None,
@@ -1454,16 +1469,8 @@ class NamingAuthority:
     def __repr__(self) -> str:
         return f"<NamingAuthority(id={self.id}, url={self.url}, text={self.text})>"
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, NamingAuthority):
-            return NotImplemented
-        return self._fields() == other._fields()
 
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-
-class ProfessionInfo:
+class ProfessionInfo(_FieldsValue):
     def __init__(
         self,
         naming_authority: NamingAuthority | None,
@@ -1540,16 +1547,8 @@ class ProfessionInfo:
             f"add_profession_info={self.add_profession_info!r})>"
         )
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, ProfessionInfo):
-            return NotImplemented
-        return self._fields() == other._fields()
 
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-
-class Admission:
+class Admission(_FieldsValue):
     def __init__(
         self,
         admission_authority: GeneralName | None,
@@ -1599,14 +1598,6 @@ class Admission:
             f"naming_authority={self.naming_authority}, "
             f"profession_infos={self.profession_infos})>"
         )
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Admission):
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
 
 
 class Admissions(_ListExtension):

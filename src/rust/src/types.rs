@@ -120,6 +120,7 @@ pub(crate) static ASYMMETRIC_PADDING: ImportedModule =
 pub(crate) static HASHES_MODULE: ImportedModule =
     ImportedModule::new("cryptography.hazmat.primitives.hashes");
 pub(crate) static IPADDRESS: ImportedModule = ImportedModule::new("ipaddress");
+pub(crate) static OCSP_MODULE: ImportedModule = ImportedModule::new("cryptography.x509.ocsp");
 pub(crate) static SERIALIZATION_MODULE: ImportedModule =
     ImportedModule::new("cryptography.hazmat.primitives.serialization");
 pub(crate) static OID_MODULE: ImportedModule = ImportedModule::new("cryptography.hazmat._oid");

@@ -209,9 +209,6 @@ fn display_text(py: Python<'_>, value: &der::DisplayText<'_>) -> PyResult<String
     Ok(text.text.into_owned())
 }
 
-const CPS_QUALIFIER: asn1::ObjectIdentifier = asn1::oid!(1, 3, 6, 1, 5, 5, 7, 2, 1);
-const USER_NOTICE_QUALIFIER: asn1::ObjectIdentifier = asn1::oid!(1, 3, 6, 1, 5, 5, 7, 2, 2);
-
 /// A policy qualifier: by its value's type a CPS URI (IA5String) or a UserNotice
 /// (SEQUENCE), whose OID must then say the same.
 fn qualifier<'py>(
@@ -220,14 +217,14 @@ fn qualifier<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let value = &info.qualifier;
     if value.tag == string_tags::IA5_STRING {
-        if info.policy_qualifier_id != CPS_QUALIFIER {
+        if info.policy_qualifier_id != core_extensions::oids::CPS_QUALIFIER {
             return Err(PyValueError::new_err(
                 "CpsUri ASN.1 structure found but OID did not match",
             ));
         }
         return Ok(text(value.data)?.into_pyobject(py)?.into_any());
     }
-    if info.policy_qualifier_id != USER_NOTICE_QUALIFIER {
+    if info.policy_qualifier_id != core_extensions::oids::USER_NOTICE_QUALIFIER {
         return Err(PyValueError::new_err(
             "UserNotice ASN.1 structure found but OID did not match",
         ));

@@ -212,7 +212,7 @@ pub(crate) fn encode_extension_value<'py>(
         })?
     } else if oid == oids::KEY_USAGE {
         key_usage_bits(extension)?
-    } else if oid == oids::EXTENDED_KEY_USAGE || oid == ACCEPTABLE_RESPONSES {
+    } else if oid == oids::EXTENDED_KEY_USAGE || oid == oids::OCSP_ACCEPTABLE_RESPONSES {
         let oids = extension
             .try_iter()?
             .map(|item| oid_of(&item?))
@@ -220,7 +220,7 @@ pub(crate) fn encode_extension_value<'py>(
         write(&asn1::SequenceOfWriter::new(oids))?
     } else if oid == oids::SUBJECT_ALTERNATIVE_NAME
         || oid == oids::ISSUER_ALTERNATIVE_NAME
-        || oid == CERTIFICATE_ISSUER
+        || oid == oids::CERTIFICATE_ISSUER
     {
         let owned = owned_general_names(extension)?;
         write(&general_names(&owned)?)?
@@ -232,10 +232,10 @@ pub(crate) fn encode_extension_value<'py>(
     } else if oid == oids::CRL_NUMBER || oid == oids::DELTA_CRL_INDICATOR {
         let number = int_der_bytes(&get("crl_number")?)?;
         write(&asn1::BigInt::new(&number).ok_or_else(|| PyValueError::new_err("invalid number"))?)?
-    } else if oid == CRL_REASON {
+    } else if oid == oids::CRL_REASON {
         let reason: String = get("reason")?.getattr("value")?.extract()?;
         write(&asn1::Enumerated::new(crl_reason_code(&reason)?))?
-    } else if oid == INVALIDITY_DATE {
+    } else if oid == oids::INVALIDITY_DATE {
         write(&generalized_time(&get("invalidity_date")?)?)?
     } else if oid == oids::POLICY_CONSTRAINTS {
         write(&der::PolicyConstraints {
@@ -252,7 +252,7 @@ pub(crate) fn encode_extension_value<'py>(
             .map(|feature| feature?.getattr("value")?.extract::<u64>())
             .collect::<PyResult<Vec<_>>>()?;
         write(&asn1::SequenceOfWriter::new(features))?
-    } else if oid == NONCE {
+    } else if oid == oids::OCSP_NONCE {
         let nonce: Vec<u8> = get("nonce")?.extract()?;
         write(&nonce.as_slice())?
     } else if oid == oids::AUTHORITY_INFORMATION_ACCESS || oid == oids::SUBJECT_INFORMATION_ACCESS {
@@ -305,15 +305,7 @@ pub(crate) fn encode_extension_value<'py>(
     Ok(PyBytes::new(py, &der))
 }
 
-// CRL entry and OCSP extensions (RFC 5280 section 5.3, RFC 6960 section 4.4).
-const CRL_REASON: asn1::ObjectIdentifier = asn1::oid!(2, 5, 29, 21);
-const INVALIDITY_DATE: asn1::ObjectIdentifier = asn1::oid!(2, 5, 29, 24);
-const CERTIFICATE_ISSUER: asn1::ObjectIdentifier = asn1::oid!(2, 5, 29, 29);
-const NONCE: asn1::ObjectIdentifier = asn1::oid!(1, 3, 6, 1, 5, 5, 7, 48, 1, 2);
-const ACCEPTABLE_RESPONSES: asn1::ObjectIdentifier = asn1::oid!(1, 3, 6, 1, 5, 5, 7, 48, 1, 4);
-
-/// RFC 5280 section 5.3.1's CRLReason codes (7 is not used).
-/// The CRLReason code of a ReasonFlags value.
+/// The CRLReason code (RFC 5280 section 5.3.1) of a ReasonFlags value.
 fn crl_reason_code(reason: &str) -> PyResult<u32> {
     REASONS
         .iter()
@@ -359,7 +351,6 @@ fn bit_string_der(bits_set: &[usize]) -> PyResult<(Vec<u8>, u8)> {
     Ok((bytes, (7 - last % 8) as u8))
 }
 
-/// RFC 5280's ReasonFlags bit of each ReasonFlags value.
 /// The ReasonFlags BIT STRING bit of a ReasonFlags value.
 fn reason_bit(reason: &str) -> PyResult<usize> {
     REASONS
@@ -496,16 +487,13 @@ fn utf8_text(text: &str) -> der::DisplayText<'_> {
     der::DisplayText::Utf8String(asn1::Utf8String::new(text))
 }
 
-const CPS_QUALIFIER: asn1::ObjectIdentifier = asn1::oid!(1, 3, 6, 1, 5, 5, 7, 2, 1);
-const USER_NOTICE_QUALIFIER: asn1::ObjectIdentifier = asn1::oid!(1, 3, 6, 1, 5, 5, 7, 2, 2);
-
 /// A policy qualifier as the DER of its value: a CPS URI as an IA5String, a user
 /// notice as a UserNotice with UTF8String texts.
 fn qualifier_der(qualifier: &Bound<'_, PyAny>) -> PyResult<(asn1::ObjectIdentifier, Vec<u8>)> {
     if let Ok(uri) = qualifier.extract::<String>() {
         let uri = asn1::IA5String::new(&uri)
             .ok_or_else(|| PyValueError::new_err("Qualifier must be an ASCII-string."))?;
-        return Ok((CPS_QUALIFIER, write(&uri)?));
+        return Ok((oids::CPS_QUALIFIER, write(&uri)?));
     }
     let reference = optional(qualifier.getattr("notice_reference")?);
     let owned_reference = reference
@@ -542,7 +530,7 @@ fn qualifier_der(qualifier: &Bound<'_, PyAny>) -> PyResult<(asn1::ObjectIdentifi
         notice_ref,
         explicit_text: text.as_deref().map(utf8_text),
     };
-    Ok((USER_NOTICE_QUALIFIER, write(&notice)?))
+    Ok((oids::USER_NOTICE_QUALIFIER, write(&notice)?))
 }
 
 fn certificate_policies(extension: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {

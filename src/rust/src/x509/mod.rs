@@ -80,19 +80,32 @@ struct DatetimeTypes {
 
 static DATETIME: PyOnceLock<DatetimeTypes> = PyOnceLock::new();
 
+fn datetime_types(py: Python<'_>) -> PyResult<&DatetimeTypes> {
+    DATETIME.get_or_try_init(py, || {
+        let module = py.import("datetime")?;
+        Ok::<_, PyErr>(DatetimeTypes {
+            datetime: module.getattr("datetime")?.unbind(),
+            utc: module.getattr("timezone")?.getattr("utc")?.unbind(),
+        })
+    })
+}
+
+/// The current time, as an aware (UTC) Python datetime.
+pub(crate) fn now_utc(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    let types = datetime_types(py)?;
+    types
+        .datetime
+        .bind(py)
+        .call_method1(pyo3::intern!(py, "now"), (types.utc.bind(py),))
+}
+
 /// A UTC time as a Python datetime: aware (`tzinfo=utc`) or naive.
 pub(crate) fn datetime<'py>(
     py: Python<'py>,
     time: &asn1::DateTime,
     aware: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let types = DATETIME.get_or_try_init(py, || {
-        let module = py.import("datetime")?;
-        Ok::<_, PyErr>(DatetimeTypes {
-            datetime: module.getattr("datetime")?.unbind(),
-            utc: module.getattr("timezone")?.getattr("utc")?.unbind(),
-        })
-    })?;
+    let types = datetime_types(py)?;
     // Positional arguments (tzinfo is the eighth): no keyword dictionary to build.
     let tzinfo = if aware {
         types.utc.bind(py).clone()
@@ -159,6 +172,22 @@ pub(crate) fn hash_object<'py>(
     ))
 }
 
+/// A `public_bytes` argument as an `Encoding` (a TypeError naming what it is if not).
+pub(crate) fn encoding_argument(
+    encoding: &Bound<'_, PyAny>,
+) -> PyResult<crate::serialization::Encoding> {
+    let checked = encoding
+        .cast::<crate::serialization::Encoding>()
+        .map_err(|_| {
+            let kind = encoding.get_type().name().map(|n| n.to_string());
+            pyo3::exceptions::PyTypeError::new_err(format!(
+                "'{}' object is not an instance of 'Encoding'",
+                kind.unwrap_or_default()
+            ))
+        })?;
+    Ok(*checked.get())
+}
+
 /// A loaded object's `public_bytes(encoding)`: its DER, or PEM under `label`.
 pub(crate) fn der_or_pem<'py>(
     py: Python<'py>,
@@ -168,14 +197,7 @@ pub(crate) fn der_or_pem<'py>(
 ) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
     use crate::serialization::Encoding;
     use pyo3::exceptions::PyTypeError;
-    let encoding = encoding.cast::<Encoding>().map_err(|_| {
-        let kind = encoding.get_type().name().map(|n| n.to_string());
-        PyTypeError::new_err(format!(
-            "'{}' object is not an instance of 'Encoding'",
-            kind.unwrap_or_default()
-        ))
-    })?;
-    match *encoding.get() {
+    match encoding_argument(encoding)? {
         Encoding::DER => Ok(pyo3::types::PyBytes::new(py, der)),
         Encoding::PEM => Ok(pyo3::types::PyBytes::new(
             py,

@@ -10,7 +10,7 @@ use cryptography_asn1::read_or_built::ReadOrBuilt;
 use cryptography_asn1::AlgorithmIdentifier;
 use cryptography_x509::ocsp::{self as core, Request as CoreRequest, Response as CoreResponse};
 use cryptography_x509::signature::REASONS;
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyValueError;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -23,8 +23,8 @@ use crate::buf::BytesLike;
 use crate::error::{unsupported_plain, CryptoResult};
 use crate::oid::ObjectIdentifier;
 
-fn ocsp_module(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
-    py.import("cryptography.x509.ocsp")
+fn ocsp_module(py: Python<'_>) -> PyResult<&Bound<'_, PyModule>> {
+    crate::types::OCSP_MODULE.get(py)
 }
 
 /// A request's or response's `public_bytes(encoding)`: DER is their only encoding.
@@ -34,14 +34,7 @@ fn der_only<'py>(
     der: &[u8],
 ) -> PyResult<Bound<'py, PyBytes>> {
     use crate::serialization::Encoding;
-    let encoding = encoding.cast::<Encoding>().map_err(|_| {
-        let kind = encoding.get_type().name().map(|n| n.to_string());
-        PyTypeError::new_err(format!(
-            "'{}' object is not an instance of 'Encoding'",
-            kind.unwrap_or_default()
-        ))
-    })?;
-    match *encoding.get() {
+    match super::encoding_argument(encoding)? {
         Encoding::DER => Ok(PyBytes::new(py, der)),
         _ => Err(PyValueError::new_err(
             "The only allowed encoding value is Encoding.DER",
@@ -716,13 +709,10 @@ pub(crate) fn create_ocsp_response(
         == "By Hash";
     let responder_core = responder.get().core();
     let responder_tbs = &responder_core.parsed().tbs_certificate;
+    // KeyHash (RFC 6960 section 4.2.1) is the key identifier of RFC 5280's method (1).
     let key_hash = if by_hash {
-        let bits = responder_tbs.spki.subject_public_key.as_bytes();
-        Some(
-            core::issuer_hashes(cryptography_backend::hash::HashAlgorithm::Sha1, b"", bits)
-                .map_err(x509_error)?
-                .1,
-        )
+        let spki = asn1::write_single(&responder_tbs.spki).map_err(|err| x509_error(err.into()))?;
+        Some(cryptography_x509::extensions::key_identifier(&spki).map_err(x509_error)?)
     } else {
         None
     };
@@ -802,9 +792,5 @@ pub(crate) fn create_ocsp_response(
 
 /// The current time, in whole seconds, as a GeneralizedTime.
 fn produced_at(py: Python<'_>) -> PyResult<asn1::X509GeneralizedTime> {
-    let now = py.import("datetime")?.getattr("datetime")?.call_method1(
-        "now",
-        (py.import("datetime")?.getattr("timezone")?.getattr("utc")?,),
-    )?;
-    generalized_time(&now)
+    generalized_time(&super::now_utc(py)?)
 }

@@ -48,6 +48,10 @@ pub mod oids {
     /// RFC 6960 section 4.4: an OCSP request's nonce and the response types it accepts.
     pub const OCSP_NONCE: Oid = asn1::oid!(1, 3, 6, 1, 5, 5, 7, 48, 1, 2);
     pub const OCSP_ACCEPTABLE_RESPONSES: Oid = asn1::oid!(1, 3, 6, 1, 5, 5, 7, 48, 1, 4);
+    /// Certificate policy qualifiers (RFC 5280 section 4.2.1.4): a CPS URI and a user
+    /// notice.
+    pub const CPS_QUALIFIER: Oid = asn1::oid!(1, 3, 6, 1, 5, 5, 7, 2, 1);
+    pub const USER_NOTICE_QUALIFIER: Oid = asn1::oid!(1, 3, 6, 1, 5, 5, 7, 2, 2);
     /// Common PKI (ISIS-MTT) professional admissions.
     pub const ADMISSIONS: Oid = asn1::oid!(1, 3, 36, 8, 3, 3);
 }
