@@ -3,6 +3,7 @@
 //! be a prefix-free re-encoding of the input's) and a fingerprint.
 #![no_main]
 
+use cryptography_asn1::oid_ref::OidRef;
 use cryptography_backend::hash::HashAlgorithm;
 use cryptography_x509::{extensions, name, Certificate};
 use libfuzzer_sys::fuzz_target;
@@ -35,7 +36,7 @@ fn read_admission_texts(admissions: &cryptography_asn1::extensions::Admissions<'
 
 fn read_everything(certificate: &Certificate) {
     let tbs = &certificate.parsed().tbs_certificate;
-    let no_overrides = |_: &asn1::ObjectIdentifier| None;
+    let no_overrides = |_: OidRef<'_>| None;
     let _ = name::rfc4514_string(&tbs.issuer, &no_overrides);
     let _ = name::rfc4514_string(&tbs.subject, &no_overrides);
     if let Ok(list) = extensions::unique(tbs.extensions.as_ref()) {

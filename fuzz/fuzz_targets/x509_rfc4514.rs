@@ -6,6 +6,7 @@
 use cryptography_asn1::name::{
     build_name, string_tags, AttributeTypeAndValue, AttributeValue, Name, RawValue,
 };
+use cryptography_asn1::oid_ref::OidRef;
 use cryptography_x509::{name, rfc4514};
 use libfuzzer_sys::fuzz_target;
 
@@ -37,7 +38,7 @@ fuzz_target!(|data: &[u8]| {
         .map(|rdn| {
             rdn.iter()
                 .map(|attribute| AttributeTypeAndValue {
-                    attribute_type: attribute.oid.clone(),
+                    attribute_type: OidRef::from(&attribute.oid),
                     value: AttributeValue(RawValue {
                         tag: string_tags::UTF8_STRING,
                         data: attribute.value.as_bytes(),
@@ -53,7 +54,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(parsed) = asn1::parse_single::<Name<'_>>(&der) else {
         return;
     };
-    let no_overrides = |_: &asn1::ObjectIdentifier| None;
+    let no_overrides = |_: OidRef<'_>| None;
     let again = name::rfc4514_string(&parsed, &no_overrides).expect("UTF8String values read back");
     let reread = rfc4514::parse(&again, &no_names).expect("a written string reads back");
     assert_eq!(sorted(reread), sorted(rdns), "{text:?} -> {again:?}");

@@ -99,7 +99,7 @@ class Extensions:
                 "get_extension_for_class because more than one instance of the "
                 "class may be present."
             )
-        for ext in self:
+        for ext in self._extensions:
             if isinstance(ext.value, extclass):
                 return typing.cast(Extension[ExtensionTypeVar], ext)
         raise ExtensionNotFound(f"No {extclass} extension was found", extclass.oid)
@@ -495,10 +495,9 @@ class GeneralNames:
 
     def get_values_for_type(self, type: type[GeneralName]) -> list[typing.Any]:
         """The values of the names of one kind; for OtherName, the names themselves."""
-        objs = (i for i in self if isinstance(i, type))
         if type is OtherName:
-            return list(objs)
-        return [i.value for i in objs]
+            return [i for i in self._general_names if isinstance(i, type)]
+        return [i.value for i in self._general_names if isinstance(i, type)]
 
     def __repr__(self) -> str:
         return f"<GeneralNames({self._general_names})>"

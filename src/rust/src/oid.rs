@@ -1,6 +1,8 @@
 //! `ObjectIdentifier`: a dotted OID, checked and stored as its DER encoding by the `asn1`
 //! crate. Names for known OIDs come from `cryptography.hazmat._oid._OID_NAMES`.
 
+use cryptography_asn1::oid_ref::OidRef;
+use cryptography_x509::error::X509Error;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -23,6 +25,13 @@ static OID_NAMES: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
 impl ObjectIdentifier {
     pub(crate) fn from_oid(oid: asn1::ObjectIdentifier) -> Self {
         ObjectIdentifier { oid }
+    }
+
+    /// The object of an OID read in place from DER.
+    pub(crate) fn from_oid_ref(oid: OidRef<'_>) -> PyResult<Self> {
+        oid.to_oid()
+            .map(Self::from_oid)
+            .map_err(|err| crate::x509::x509_error(X509Error::Parse(err)))
     }
 
     pub(crate) fn oid(&self) -> &asn1::ObjectIdentifier {

@@ -48,14 +48,30 @@ pub struct RsaPssParameters<'a> {
 /// they are absent (RFC 8410), none may be there.
 #[derive(asn1::Asn1DefinedByRead, asn1::Asn1DefinedByWrite, Clone, Debug, PartialEq, Eq)]
 pub enum AlgorithmParameters<'a> {
+    // The derived reader compares the OID with each variant's in the order written, so
+    // the key types and signature algorithms of most of today's certificates come first.
+    #[defined_by(oid::RSA_WITH_SHA256)]
+    RsaWithSha256(Option<asn1::Null>),
+    #[defined_by(oid::ECDSA_WITH_SHA256)]
+    EcdsaWithSha256,
     #[defined_by(oid::RSA)]
     Rsa(Option<asn1::Null>),
+    #[defined_by(oid::EC_PUBLIC_KEY)]
+    Ec(EcParameters<'a>),
+    #[defined_by(oid::ECDSA_WITH_SHA384)]
+    EcdsaWithSha384,
+    #[defined_by(oid::ED25519)]
+    Ed25519,
+    #[defined_by(oid::RSA_WITH_SHA384)]
+    RsaWithSha384(Option<asn1::Null>),
+    #[defined_by(oid::RSA_WITH_SHA512)]
+    RsaWithSha512(Option<asn1::Null>),
+
+    // Other key types.
     /// RSASSA-PSS keys: the parameters (hash, MGF, salt) restrict the key's use; they are
     /// kept as they are until a reader needs them.
     #[defined_by(oid::RSASSA_PSS)]
     RsaPss(Option<asn1::Tlv<'a>>),
-    #[defined_by(oid::EC_PUBLIC_KEY)]
-    Ec(EcParameters<'a>),
     /// RFC 3279 lets a certificate leave the parameters out (inherited from its
     /// issuer); like the reference, such an identifier does not parse, since a key
     /// without its parameters cannot be used on its own.
@@ -69,11 +85,57 @@ pub enum AlgorithmParameters<'a> {
     X25519,
     #[defined_by(oid::X448)]
     X448,
-    #[defined_by(oid::ED25519)]
-    Ed25519,
     #[defined_by(oid::ED448)]
     Ed448,
 
+    // Other signature algorithms. RSA's (as those above) carry NULL (or, in old files,
+    // nothing); ECDSA's and DSA's carry nothing, and a NULL there is refused (RFC 5758
+    // section 3.2), as the reference refuses it (cryptography-vectors' x509/custom/ecdsa_null_alg.pem and
+    // dsa_null_alg_params.pem).
+    #[defined_by(oid::RSA_WITH_MD5)]
+    RsaWithMd5(Option<asn1::Null>),
+    #[defined_by(oid::RSA_WITH_SHA1)]
+    RsaWithSha1(Option<asn1::Null>),
+    #[defined_by(oid::RSA_WITH_SHA1_OIW)]
+    RsaWithSha1Oiw(Option<asn1::Null>),
+    #[defined_by(oid::RSA_WITH_SHA224)]
+    RsaWithSha224(Option<asn1::Null>),
+    #[defined_by(oid::RSA_WITH_SHA3_224)]
+    RsaWithSha3_224(Option<asn1::Null>),
+    #[defined_by(oid::RSA_WITH_SHA3_256)]
+    RsaWithSha3_256(Option<asn1::Null>),
+    #[defined_by(oid::RSA_WITH_SHA3_384)]
+    RsaWithSha3_384(Option<asn1::Null>),
+    #[defined_by(oid::RSA_WITH_SHA3_512)]
+    RsaWithSha3_512(Option<asn1::Null>),
+    #[defined_by(oid::ECDSA_WITH_SHA1)]
+    EcdsaWithSha1,
+    #[defined_by(oid::ECDSA_WITH_SHA224)]
+    EcdsaWithSha224,
+    #[defined_by(oid::ECDSA_WITH_SHA512)]
+    EcdsaWithSha512,
+    #[defined_by(oid::ECDSA_WITH_SHA3_224)]
+    EcdsaWithSha3_224,
+    #[defined_by(oid::ECDSA_WITH_SHA3_256)]
+    EcdsaWithSha3_256,
+    #[defined_by(oid::ECDSA_WITH_SHA3_384)]
+    EcdsaWithSha3_384,
+    #[defined_by(oid::ECDSA_WITH_SHA3_512)]
+    EcdsaWithSha3_512,
+    /// DSA with SHA-1 predates RFC 5758, and certificates with a NULL here exist (the
+    /// reference reads cryptography-vectors' x509/san_x400address.der); it is tolerated.
+    #[defined_by(oid::DSA_WITH_SHA1)]
+    DsaWithSha1(Option<asn1::Null>),
+    #[defined_by(oid::DSA_WITH_SHA224)]
+    DsaWithSha224,
+    #[defined_by(oid::DSA_WITH_SHA256)]
+    DsaWithSha256,
+    #[defined_by(oid::DSA_WITH_SHA384)]
+    DsaWithSha384,
+    #[defined_by(oid::DSA_WITH_SHA512)]
+    DsaWithSha512,
+
+    // Password-based encryption (PKCS#5, PKCS#12).
     #[defined_by(oid::PBES2)]
     Pbes2(Box<Pbes2Params<'a>>),
     #[defined_by(oid::PBKDF2)]
@@ -119,63 +181,6 @@ pub enum AlgorithmParameters<'a> {
     PbeSha1Rc2_128(PbeParams<'a>),
     #[defined_by(oid::PBE_SHA1_RC2_40)]
     PbeSha1Rc2_40(PbeParams<'a>),
-
-    // Signature algorithms. RSA's carry NULL (or, in old files, nothing); ECDSA's and
-    // DSA's carry nothing, and a NULL there is refused (RFC 5758 section 3.2), as the
-    // reference refuses it (cryptography-vectors' x509/custom/ecdsa_null_alg.pem and
-    // dsa_null_alg_params.pem).
-    #[defined_by(oid::RSA_WITH_MD5)]
-    RsaWithMd5(Option<asn1::Null>),
-    #[defined_by(oid::RSA_WITH_SHA1)]
-    RsaWithSha1(Option<asn1::Null>),
-    #[defined_by(oid::RSA_WITH_SHA1_OIW)]
-    RsaWithSha1Oiw(Option<asn1::Null>),
-    #[defined_by(oid::RSA_WITH_SHA224)]
-    RsaWithSha224(Option<asn1::Null>),
-    #[defined_by(oid::RSA_WITH_SHA256)]
-    RsaWithSha256(Option<asn1::Null>),
-    #[defined_by(oid::RSA_WITH_SHA384)]
-    RsaWithSha384(Option<asn1::Null>),
-    #[defined_by(oid::RSA_WITH_SHA512)]
-    RsaWithSha512(Option<asn1::Null>),
-    #[defined_by(oid::RSA_WITH_SHA3_224)]
-    RsaWithSha3_224(Option<asn1::Null>),
-    #[defined_by(oid::RSA_WITH_SHA3_256)]
-    RsaWithSha3_256(Option<asn1::Null>),
-    #[defined_by(oid::RSA_WITH_SHA3_384)]
-    RsaWithSha3_384(Option<asn1::Null>),
-    #[defined_by(oid::RSA_WITH_SHA3_512)]
-    RsaWithSha3_512(Option<asn1::Null>),
-    #[defined_by(oid::ECDSA_WITH_SHA1)]
-    EcdsaWithSha1,
-    #[defined_by(oid::ECDSA_WITH_SHA224)]
-    EcdsaWithSha224,
-    #[defined_by(oid::ECDSA_WITH_SHA256)]
-    EcdsaWithSha256,
-    #[defined_by(oid::ECDSA_WITH_SHA384)]
-    EcdsaWithSha384,
-    #[defined_by(oid::ECDSA_WITH_SHA512)]
-    EcdsaWithSha512,
-    #[defined_by(oid::ECDSA_WITH_SHA3_224)]
-    EcdsaWithSha3_224,
-    #[defined_by(oid::ECDSA_WITH_SHA3_256)]
-    EcdsaWithSha3_256,
-    #[defined_by(oid::ECDSA_WITH_SHA3_384)]
-    EcdsaWithSha3_384,
-    #[defined_by(oid::ECDSA_WITH_SHA3_512)]
-    EcdsaWithSha3_512,
-    /// DSA with SHA-1 predates RFC 5758, and certificates with a NULL here exist (the
-    /// reference reads cryptography-vectors' x509/san_x400address.der); it is tolerated.
-    #[defined_by(oid::DSA_WITH_SHA1)]
-    DsaWithSha1(Option<asn1::Null>),
-    #[defined_by(oid::DSA_WITH_SHA224)]
-    DsaWithSha224,
-    #[defined_by(oid::DSA_WITH_SHA256)]
-    DsaWithSha256,
-    #[defined_by(oid::DSA_WITH_SHA384)]
-    DsaWithSha384,
-    #[defined_by(oid::DSA_WITH_SHA512)]
-    DsaWithSha512,
 
     #[default]
     Other(asn1::ObjectIdentifier, Option<asn1::Tlv<'a>>),

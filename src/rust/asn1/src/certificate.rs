@@ -4,6 +4,7 @@
 use crate::algorithm::AlgorithmIdentifier;
 use crate::keys::SubjectPublicKeyInfo;
 use crate::name::Name;
+use crate::oid_ref::OidRef;
 use crate::read_or_built::ReadOrBuilt;
 
 /// Certificate.
@@ -74,7 +75,7 @@ impl Time {
 /// Extension. `critical` is FALSE when absent (and DER forbids writing FALSE).
 #[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Extension<'a> {
-    pub extn_id: asn1::ObjectIdentifier,
+    pub extn_id: OidRef<'a>,
     #[default(false)]
     pub critical: bool,
     pub extn_value: &'a [u8],
@@ -82,6 +83,7 @@ pub struct Extension<'a> {
 
 /// Extensions: SEQUENCE SIZE (1..MAX) OF Extension.
 pub type Extensions<'a> = ReadOrBuilt<
+    'a,
     asn1::SequenceOf<'a, Extension<'a>, 1>,
     asn1::SequenceOfWriter<'a, Extension<'a>, Vec<Extension<'a>>>,
 >;

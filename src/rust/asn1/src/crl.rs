@@ -39,6 +39,7 @@ pub struct RevokedCertificate<'a> {
 /// validated once by its reader, which keeps where each entry is rather than the parse
 /// of each); as built, the entries.
 pub type RevokedCertificates<'a> = ReadOrBuilt<
+    'a,
     RawSequence<'a>,
     asn1::SequenceOfWriter<'a, RevokedCertificate<'a>, Vec<RevokedCertificate<'a>>>,
 >;

@@ -29,6 +29,7 @@ pub struct CertificationRequestInfo<'a> {
 pub struct Attribute<'a> {
     pub attribute_type: asn1::ObjectIdentifier,
     pub values: ReadOrBuilt<
+        'a,
         asn1::SetOf<'a, RawValue<'a>>,
         asn1::SetOfWriter<'a, RawValue<'a>, Vec<RawValue<'a>>>,
     >,
@@ -36,6 +37,7 @@ pub struct Attribute<'a> {
 
 /// Attributes: SET OF Attribute.
 pub type Attributes<'a> = ReadOrBuilt<
+    'a,
     asn1::SetOf<'a, Attribute<'a>>,
     asn1::SetOfWriter<'a, Attribute<'a>, Vec<Attribute<'a>>>,
 >;

@@ -35,7 +35,7 @@ impl SimpleAsn1Writable for Ia5Bytes<'_> {
 
 /// A list both read and built.
 pub type SequenceOf<'a, T> =
-    ReadOrBuilt<asn1::SequenceOf<'a, T>, asn1::SequenceOfWriter<'a, T, Vec<T>>>;
+    ReadOrBuilt<'a, asn1::SequenceOf<'a, T>, asn1::SequenceOfWriter<'a, T, Vec<T>>>;
 
 /// OtherName: a type and a value of that type.
 #[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, Debug, PartialEq, Eq, Hash)]
@@ -245,6 +245,7 @@ pub enum DistributionPointName<'a> {
     #[implicit(1)]
     NameRelativeToCrlIssuer(
         ReadOrBuilt<
+            'a,
             asn1::SetOf<'a, AttributeTypeAndValue<'a>>,
             asn1::SetOfWriter<'a, AttributeTypeAndValue<'a>, Vec<AttributeTypeAndValue<'a>>>,
         >,

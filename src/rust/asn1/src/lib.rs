@@ -10,6 +10,8 @@
 //!   validity times and extensions), PKCS#10 requests, revocation lists, and the values
 //!   of the standard extensions with the GeneralName they share.
 //! - `ocsp`: OCSP requests and responses (RFC 6960).
+//! - `oid_ref`: OIDs read in place, for the fields read by the thousand (names and
+//!   extensions).
 //! - `read_or_built`: one declaration for a structure both parsed and built.
 //! - `pkcs5`: the password-based encryption parameters (PBES1, PBES2, PBKDF2, scrypt).
 //! - `integer`: unsigned INTEGERs read and written from their magnitude.
@@ -31,6 +33,7 @@ pub mod keys;
 pub mod name;
 pub mod ocsp;
 pub mod oid;
+pub mod oid_ref;
 pub mod pkcs5;
 pub mod read_or_built;
 

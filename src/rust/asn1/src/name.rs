@@ -5,6 +5,7 @@ use asn1::{
     WriteResult, Writer,
 };
 
+use crate::oid_ref::OidRef;
 use crate::read_or_built::ReadOrBuilt;
 
 /// An attribute's value exactly as encoded: its tag (a string type such as
@@ -96,18 +97,20 @@ impl Asn1Writable for AttributeValue<'_> {
 /// AttributeTypeAndValue.
 #[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, Debug, PartialEq, Eq, Hash)]
 pub struct AttributeTypeAndValue<'a> {
-    pub attribute_type: asn1::ObjectIdentifier,
+    pub attribute_type: OidRef<'a>,
     pub value: AttributeValue<'a>,
 }
 
 /// RelativeDistinguishedName: a non-empty SET OF AttributeTypeAndValue.
 pub type RelativeDistinguishedName<'a> = ReadOrBuilt<
+    'a,
     asn1::SetOf<'a, AttributeTypeAndValue<'a>>,
     asn1::SetOfWriter<'a, AttributeTypeAndValue<'a>, Vec<AttributeTypeAndValue<'a>>>,
 >;
 
 /// Name: a SEQUENCE OF RelativeDistinguishedName (the only CHOICE RFC 5280 defines).
 pub type Name<'a> = ReadOrBuilt<
+    'a,
     asn1::SequenceOf<'a, RelativeDistinguishedName<'a>>,
     asn1::SequenceOfWriter<'a, RelativeDistinguishedName<'a>, Vec<RelativeDistinguishedName<'a>>>,
 >;

@@ -6,6 +6,7 @@ use cryptography_asn1::algorithm::{AlgorithmIdentifier, AlgorithmParameters, Rsa
 use cryptography_asn1::certificate::{self as der, Extension, Time, Validity};
 use cryptography_asn1::keys::SubjectPublicKeyInfo;
 use cryptography_asn1::name::{string_tags, Name};
+use cryptography_asn1::oid_ref::OidRef;
 use cryptography_asn1::read_or_built::ReadOrBuilt;
 use cryptography_x509::signature::{signature_algorithm, signing_hash_oid, HashedSigner};
 use cryptography_x509::Certificate as CoreCertificate;
@@ -300,7 +301,7 @@ pub(crate) fn as_extensions(
     values
         .iter()
         .map(|(oid, critical, value)| Extension {
-            extn_id: oid.clone(),
+            extn_id: OidRef::from(oid),
             critical: *critical,
             extn_value: value,
         })

@@ -6,6 +6,7 @@
 use cryptography_asn1::certificate::Extensions as DerExtensions;
 use cryptography_asn1::extensions::{self as der, GeneralName};
 use cryptography_asn1::name::string_tags;
+use cryptography_asn1::oid_ref::OidRef;
 pub(crate) use cryptography_x509::extensions::Context;
 use cryptography_x509::extensions::{self as core_extensions, Decoded};
 use cryptography_x509::X509Error;
@@ -27,8 +28,8 @@ macro_rules! class {
     };
 }
 
-fn oid_object<'py>(py: Python<'py>, oid: &asn1::ObjectIdentifier) -> PyResult<Bound<'py, PyAny>> {
-    Ok(Bound::new(py, ObjectIdentifier::from_oid(oid.clone()))?.into_any())
+fn oid_object<'py, 'a>(py: Python<'py>, oid: impl Into<OidRef<'a>>) -> PyResult<Bound<'py, PyAny>> {
+    Ok(Bound::new(py, ObjectIdentifier::from_oid_ref(oid.into())?)?.into_any())
 }
 
 fn text(bytes: &[u8]) -> PyResult<String> {
@@ -58,13 +59,12 @@ fn general_name_object<'py>(
     network: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     Ok(match name {
-        GeneralName::DnsName(value) => class!(py, "DNSName")?
-            .call_method1(intern!(py, "_init_without_validation"), (text(value.0)?,))?,
-        GeneralName::Rfc822Name(value) => class!(py, "RFC822Name")?
-            .call_method1(intern!(py, "_init_without_validation"), (text(value.0)?,))?,
+        // What `_init_without_validation` makes (the value was checked as DER), without
+        // the call into Python.
+        GeneralName::DnsName(value) => string_name(py, class!(py, "DNSName")?, value.0)?,
+        GeneralName::Rfc822Name(value) => string_name(py, class!(py, "RFC822Name")?, value.0)?,
         GeneralName::UniformResourceIdentifier(value) => {
-            class!(py, "UniformResourceIdentifier")?
-                .call_method1(intern!(py, "_init_without_validation"), (text(value.0)?,))?
+            string_name(py, class!(py, "UniformResourceIdentifier")?, value.0)?
         }
         GeneralName::DirectoryName(name) => {
             class!(py, "DirectoryName")?.call1((name_to_python(py, name)?,))?
@@ -87,6 +87,15 @@ fn general_name_object<'py>(
             return Err(PyErr::from_value(error));
         }
     })
+}
+
+fn string_name<'py>(
+    py: Python<'py>,
+    class: Bound<'py, PyAny>,
+    value: &[u8],
+) -> PyResult<Bound<'py, PyAny>> {
+    let value = text(value)?.into_pyobject(py)?.into_any();
+    unchecked_instance(&class, &[(intern!(py, "_value"), value)])
 }
 
 fn general_names_list<'py, 'a>(
@@ -277,6 +286,7 @@ fn access_descriptions<'py>(
 }
 
 type Subtrees<'a> = cryptography_asn1::read_or_built::ReadOrBuilt<
+    'a,
     asn1::SequenceOf<'a, der::GeneralSubtree<'a>>,
     asn1::SequenceOfWriter<'a, der::GeneralSubtree<'a>, Vec<der::GeneralSubtree<'a>>>,
 >;
@@ -648,7 +658,7 @@ fn value_object<'py>(
             class!(py, "SignedCertificateTimestamps")?.call1((list,))?
         }
         Decoded::Unrecognized => class!(py, "UnrecognizedExtension")?.call1((
-            oid_object(py, &extension.extn_id)?,
+            oid_object(py, extension.extn_id)?,
             PyBytes::new(py, extension.extn_value),
         ))?,
     })
@@ -668,7 +678,7 @@ pub(crate) fn extensions_object<'py>(
         objects.append(unchecked_instance(
             &extension_class,
             &[
-                (intern!(py, "_oid"), oid_object(py, &extension.extn_id)?),
+                (intern!(py, "_oid"), oid_object(py, extension.extn_id)?),
                 (
                     intern!(py, "_critical"),
                     pyo3::types::PyBool::new(py, extension.critical)

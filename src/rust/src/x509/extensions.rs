@@ -459,6 +459,7 @@ fn name_constraints(extension: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
 }
 
 type Subtrees<'a> = ReadOrBuilt<
+    'a,
     asn1::SequenceOf<'a, der::GeneralSubtree<'a>>,
     asn1::SequenceOfWriter<'a, der::GeneralSubtree<'a>, Vec<der::GeneralSubtree<'a>>>,
 >;

@@ -6,6 +6,7 @@
 use cryptography_asn1::name::{
     build_name, string_tags, AttributeTypeAndValue, AttributeValue, Name, RawValue,
 };
+use cryptography_asn1::oid_ref::OidRef;
 use cryptography_x509::name::{self as core_name, Value};
 use cryptography_x509::rfc4514;
 use cryptography_x509::X509Error;
@@ -64,7 +65,7 @@ pub(crate) fn rfc4514_string(
                 value_text = value.extract::<pyo3::pybacked::PyBackedStr>()?;
                 core_name::ValueRef::Text(&value_text)
             };
-            core_name::write_attribute(&mut out, oid.get().oid(), type_name, value);
+            core_name::write_attribute(&mut out, OidRef::from(oid.get().oid()), type_name, value);
         }
     }
     Ok(out)
@@ -160,7 +161,7 @@ fn name_object<'py>(
             })?;
             deferrable &= match &value {
                 Value::Text(text) => {
-                    core_name::length_in_limits(&attribute.attribute_type, text.len())
+                    core_name::length_in_limits(attribute.attribute_type, text.len())
                 }
                 Value::Bytes(_) => false,
             };
@@ -204,9 +205,9 @@ pub(crate) fn rfc4514_string_from_der(
     let overrides = attr_name_overrides.filter(|overrides| overrides.is_truthy().unwrap_or(true));
     // A name from the caller's table, if it has one for the OID (a lookup error counts
     // as none: the table is the caller's, and the default name is always right).
-    let name_of = |oid: &asn1::ObjectIdentifier| -> Option<String> {
+    let name_of = |oid: OidRef<'_>| -> Option<String> {
         let overrides = overrides?;
-        let key = Bound::new(py, ObjectIdentifier::from_oid(oid.clone())).ok()?;
+        let key = Bound::new(py, ObjectIdentifier::from_oid_ref(oid).ok()?).ok()?;
         let found = overrides.call_method1(intern!(py, "get"), (key,)).ok()?;
         found.extract::<String>().ok()
     };
@@ -225,7 +226,7 @@ fn rdn_objects<'py>(py: Python<'py>, name: &Name<'_>) -> PyResult<Bound<'py, PyL
     for rdn in name.read().into_iter().flat_map(Clone::clone) {
         let attributes = PyList::empty(py);
         for attribute in rdn.read().into_iter().flat_map(Clone::clone) {
-            let oid = &attribute.attribute_type;
+            let oid = attribute.attribute_type;
             let value = core_name::value(&attribute).map_err(x509_error)?;
             let plain = match &value {
                 Value::Text(text) => core_name::length_in_limits(oid, text.len()),
@@ -235,7 +236,7 @@ fn rdn_objects<'py>(py: Python<'py>, name: &Name<'_>) -> PyResult<Bound<'py, PyL
                 Value::Text(text) => text.into_pyobject(py)?.into_any(),
                 Value::Bytes(bytes) => PyBytes::new(py, &bytes).into_any(),
             };
-            let oid = Bound::new(py, ObjectIdentifier::from_oid(oid.clone()))?;
+            let oid = Bound::new(py, ObjectIdentifier::from_oid_ref(oid)?)?;
             let kind = asn1_type_member(py, attribute.value.0.tag.as_u8().unwrap_or(0))?;
             let object = if plain {
                 unchecked_instance(
@@ -346,7 +347,7 @@ pub(crate) fn attributes(owned: &[OwnedAttribute]) -> Vec<AttributeTypeAndValue<
     owned
         .iter()
         .map(|(oid, tag, content)| AttributeTypeAndValue {
-            attribute_type: oid.clone(),
+            attribute_type: OidRef::from(oid),
             value: AttributeValue(RawValue {
                 tag: asn1::Tag::primitive(u32::from(*tag)),
                 data: content,

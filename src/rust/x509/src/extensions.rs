@@ -3,6 +3,7 @@
 
 use cryptography_asn1::certificate::{Extension, Extensions};
 use cryptography_asn1::extensions as der;
+use cryptography_asn1::oid_ref::OidRef;
 
 use crate::error::{X509Error, X509Result};
 
@@ -65,7 +66,7 @@ pub fn unique<'a>(extensions: Option<&Extensions<'a>>) -> X509Result<Vec<Extensi
     let mut seen: Vec<Extension<'a>> = Vec::new();
     for extension in list.clone() {
         if seen.iter().any(|other| other.extn_id == extension.extn_id) {
-            return Err(X509Error::DuplicateExtension(extension.extn_id));
+            return Err(X509Error::DuplicateExtension(extension.extn_id.to_oid()?));
         }
         seen.push(extension);
     }
@@ -136,7 +137,7 @@ pub enum Context {
 }
 
 /// Whether `oid` is an extension that `context` decodes.
-fn decoded_in(oid: &asn1::ObjectIdentifier, context: Context) -> bool {
+fn decoded_in(oid: OidRef<'_>, context: Context) -> bool {
     use oids::*;
     const REQUEST: &[asn1::ObjectIdentifier] = &[
         SUBJECT_KEY_IDENTIFIER,
@@ -172,14 +173,16 @@ fn decoded_in(oid: &asn1::ObjectIdentifier, context: Context) -> bool {
     const CRL_ENTRY: &[asn1::ObjectIdentifier] = &[CRL_REASON, INVALIDITY_DATE, CERTIFICATE_ISSUER];
     match context {
         Context::Certificate => {
-            REQUEST.contains(oid) || *oid == PRECERT_POISON || *oid == PRECERT_SCTS
+            REQUEST.iter().any(|known| oid == *known)
+                || oid == PRECERT_POISON
+                || oid == PRECERT_SCTS
         }
-        Context::Request => REQUEST.contains(oid),
-        Context::Crl => CRL.contains(oid),
-        Context::CrlEntry => CRL_ENTRY.contains(oid),
-        Context::OcspRequest => *oid == OCSP_NONCE || *oid == OCSP_ACCEPTABLE_RESPONSES,
-        Context::OcspResponse => *oid == OCSP_NONCE,
-        Context::OcspSingleResponse => CRL_ENTRY.contains(oid) || *oid == SCTS,
+        Context::Request => REQUEST.iter().any(|known| oid == *known),
+        Context::Crl => CRL.iter().any(|known| oid == *known),
+        Context::CrlEntry => CRL_ENTRY.iter().any(|known| oid == *known),
+        Context::OcspRequest => oid == OCSP_NONCE || oid == OCSP_ACCEPTABLE_RESPONSES,
+        Context::OcspResponse => oid == OCSP_NONCE,
+        Context::OcspSingleResponse => CRL_ENTRY.iter().any(|known| oid == *known) || oid == SCTS,
     }
 }
 
@@ -187,80 +190,80 @@ fn decoded_in(oid: &asn1::ObjectIdentifier, context: Context) -> bool {
 pub fn decode<'a>(extension: &Extension<'a>, context: Context) -> X509Result<Decoded<'a>> {
     use oids::*;
     let value = extension.extn_value;
-    let oid = &extension.extn_id;
+    let oid = extension.extn_id;
     if !decoded_in(oid, context) {
         return Ok(Decoded::Unrecognized);
     }
-    Ok(if *oid == SUBJECT_KEY_IDENTIFIER {
+    Ok(if oid == SUBJECT_KEY_IDENTIFIER {
         Decoded::SubjectKeyIdentifier(asn1::parse_single(value)?)
-    } else if *oid == KEY_USAGE {
+    } else if oid == KEY_USAGE {
         Decoded::KeyUsage(asn1::parse_single(value)?)
-    } else if *oid == PRIVATE_KEY_USAGE_PERIOD {
+    } else if oid == PRIVATE_KEY_USAGE_PERIOD {
         Decoded::PrivateKeyUsagePeriod(asn1::parse_single(value)?)
-    } else if *oid == SUBJECT_ALTERNATIVE_NAME {
+    } else if oid == SUBJECT_ALTERNATIVE_NAME {
         Decoded::SubjectAlternativeName(
             list(value).map_err(|err| err.in_field("subject_alternative_name"))?,
         )
-    } else if *oid == ISSUER_ALTERNATIVE_NAME {
+    } else if oid == ISSUER_ALTERNATIVE_NAME {
         Decoded::IssuerAlternativeName(
             list(value).map_err(|err| err.in_field("issuer_alternative_name"))?,
         )
-    } else if *oid == BASIC_CONSTRAINTS {
+    } else if oid == BASIC_CONSTRAINTS {
         Decoded::BasicConstraints(asn1::parse_single(value)?)
-    } else if *oid == CRL_NUMBER {
+    } else if oid == CRL_NUMBER {
         Decoded::CrlNumber(asn1::parse_single(value)?)
-    } else if *oid == DELTA_CRL_INDICATOR {
+    } else if oid == DELTA_CRL_INDICATOR {
         Decoded::DeltaCrlIndicator(asn1::parse_single(value)?)
-    } else if *oid == ISSUING_DISTRIBUTION_POINT {
+    } else if oid == ISSUING_DISTRIBUTION_POINT {
         Decoded::IssuingDistributionPoint(asn1::parse_single(value)?)
-    } else if *oid == NAME_CONSTRAINTS {
+    } else if oid == NAME_CONSTRAINTS {
         Decoded::NameConstraints(asn1::parse_single(value)?)
-    } else if *oid == CRL_DISTRIBUTION_POINTS {
+    } else if oid == CRL_DISTRIBUTION_POINTS {
         Decoded::CrlDistributionPoints(list(value)?)
-    } else if *oid == FRESHEST_CRL {
+    } else if oid == FRESHEST_CRL {
         Decoded::FreshestCrl(list(value)?)
-    } else if *oid == CERTIFICATE_POLICIES {
+    } else if oid == CERTIFICATE_POLICIES {
         Decoded::CertificatePolicies(list(value)?)
-    } else if *oid == AUTHORITY_KEY_IDENTIFIER {
+    } else if oid == AUTHORITY_KEY_IDENTIFIER {
         Decoded::AuthorityKeyIdentifier(asn1::parse_single(value)?)
-    } else if *oid == POLICY_CONSTRAINTS {
+    } else if oid == POLICY_CONSTRAINTS {
         Decoded::PolicyConstraints(asn1::parse_single(value)?)
-    } else if *oid == EXTENDED_KEY_USAGE {
+    } else if oid == EXTENDED_KEY_USAGE {
         // An empty list is refused, as the reference refuses it
         // (cryptography-vectors' x509/custom/empty-eku.pem).
         Decoded::ExtendedKeyUsage(non_empty_list(value)?)
-    } else if *oid == INHIBIT_ANY_POLICY {
+    } else if oid == INHIBIT_ANY_POLICY {
         Decoded::InhibitAnyPolicy(asn1::parse_single(value)?)
-    } else if *oid == AUTHORITY_INFORMATION_ACCESS {
+    } else if oid == AUTHORITY_INFORMATION_ACCESS {
         Decoded::AuthorityInformationAccess(list(value)?)
-    } else if *oid == SUBJECT_INFORMATION_ACCESS {
+    } else if oid == SUBJECT_INFORMATION_ACCESS {
         Decoded::SubjectInformationAccess(list(value)?)
-    } else if *oid == TLS_FEATURE {
+    } else if oid == TLS_FEATURE {
         Decoded::TlsFeature(list(value)?)
-    } else if *oid == OCSP_NO_CHECK {
+    } else if oid == OCSP_NO_CHECK {
         asn1::parse_single::<asn1::Null>(value)?;
         Decoded::OcspNoCheck
-    } else if *oid == PRECERT_POISON {
+    } else if oid == PRECERT_POISON {
         asn1::parse_single::<asn1::Null>(value)?;
         Decoded::PrecertPoison
-    } else if *oid == PRECERT_SCTS {
+    } else if oid == PRECERT_SCTS {
         let list: &[u8] = asn1::parse_single(value)?;
         Decoded::PrecertSignedCertificateTimestamps(crate::sct::parse_list(list)?)
-    } else if *oid == CRL_REASON {
+    } else if oid == CRL_REASON {
         Decoded::CrlReason(asn1::parse_single::<asn1::Enumerated>(value)?.value())
-    } else if *oid == INVALIDITY_DATE {
+    } else if oid == INVALIDITY_DATE {
         Decoded::InvalidityDate(asn1::parse_single(value)?)
-    } else if *oid == CERTIFICATE_ISSUER {
+    } else if oid == CERTIFICATE_ISSUER {
         Decoded::CertificateIssuer(list(value)?)
-    } else if *oid == MS_CERTIFICATE_TEMPLATE {
+    } else if oid == MS_CERTIFICATE_TEMPLATE {
         Decoded::MsCertificateTemplate(asn1::parse_single(value)?)
-    } else if *oid == ADMISSIONS {
+    } else if oid == ADMISSIONS {
         Decoded::Admissions(asn1::parse_single(value)?)
-    } else if *oid == OCSP_NONCE {
+    } else if oid == OCSP_NONCE {
         Decoded::OcspNonce(asn1::parse_single(value)?)
-    } else if *oid == OCSP_ACCEPTABLE_RESPONSES {
+    } else if oid == OCSP_ACCEPTABLE_RESPONSES {
         Decoded::OcspAcceptableResponses(list(value)?)
-    } else if *oid == SCTS {
+    } else if oid == SCTS {
         let list: &[u8] = asn1::parse_single(value)?;
         Decoded::SignedCertificateTimestamps(crate::sct::parse_list(list)?)
     } else {
@@ -382,7 +385,7 @@ mod tests {
     #[test]
     fn a_repeated_extension_is_refused() {
         let extension = Extension {
-            extn_id: oids::BASIC_CONSTRAINTS,
+            extn_id: OidRef::from(&oids::BASIC_CONSTRAINTS),
             critical: true,
             extn_value: b"\x30\x00",
         };
@@ -400,7 +403,7 @@ mod tests {
     #[test]
     fn null_valued_extensions_must_be_null() {
         let poison = |value: &'static [u8]| Extension {
-            extn_id: oids::PRECERT_POISON,
+            extn_id: OidRef::from(&oids::PRECERT_POISON),
             critical: true,
             extn_value: value,
         };
@@ -410,13 +413,14 @@ mod tests {
         ));
         assert!(decode(&poison(b"\x04\x00"), Context::Certificate).is_err());
         let empty_eku = Extension {
-            extn_id: oids::EXTENDED_KEY_USAGE,
+            extn_id: OidRef::from(&oids::EXTENDED_KEY_USAGE),
             critical: false,
             extn_value: b"\x30\x00",
         };
         assert!(decode(&empty_eku, Context::Certificate).is_err());
+        const UNKNOWN: asn1::ObjectIdentifier = asn1::oid!(1, 2, 3);
         let other = Extension {
-            extn_id: asn1::oid!(1, 2, 3),
+            extn_id: OidRef::from(&UNKNOWN),
             critical: false,
             extn_value: b"anything",
         };
@@ -458,7 +462,7 @@ mod tests {
         let admissions = |value: &'static [u8]| {
             decode(
                 &Extension {
-                    extn_id: oids::ADMISSIONS,
+                    extn_id: OidRef::from(&oids::ADMISSIONS),
                     critical: false,
                     extn_value: value,
                 },
@@ -495,13 +499,13 @@ mod tests {
 
     #[test]
     fn each_kind_of_object_decodes_its_own_extensions() {
-        let extension = |oid, value: &'static [u8]| Extension {
-            extn_id: oid,
+        let extension = |oid: &'static asn1::ObjectIdentifier, value: &'static [u8]| Extension {
+            extn_id: OidRef::from(oid),
             critical: false,
             extn_value: value,
         };
         // A malformed CRL number is an error in a CRL and unread in a certificate.
-        let number = extension(oids::CRL_NUMBER, b"\x30\x00");
+        let number = extension(&oids::CRL_NUMBER, b"\x30\x00");
         assert!(decode(&number, Context::Crl).is_err());
         for context in [Context::Certificate, Context::Request, Context::CrlEntry] {
             assert!(matches!(
@@ -510,13 +514,13 @@ mod tests {
             ));
         }
         // Precertificate extensions belong to certificates only.
-        let poison = extension(oids::PRECERT_POISON, b"\x30\x00");
+        let poison = extension(&oids::PRECERT_POISON, b"\x30\x00");
         assert!(decode(&poison, Context::Certificate).is_err());
         assert!(matches!(
             decode(&poison, Context::Request),
             Ok(Decoded::Unrecognized)
         ));
-        let reason = extension(oids::CRL_REASON, b"\x0a\x01\x01");
+        let reason = extension(&oids::CRL_REASON, b"\x0a\x01\x01");
         assert!(matches!(
             decode(&reason, Context::CrlEntry),
             Ok(Decoded::CrlReason(1))
@@ -526,7 +530,7 @@ mod tests {
             Ok(Decoded::Unrecognized)
         ));
         // A broken alternative name says which extension it was in.
-        let san = extension(oids::SUBJECT_ALTERNATIVE_NAME, b"\x30\x02\xa0\x00");
+        let san = extension(&oids::SUBJECT_ALTERNATIVE_NAME, b"\x30\x02\xa0\x00");
         let Err(X509Error::Parse(err)) = decode(&san, Context::Certificate) else {
             panic!("a malformed SAN decoded");
         };

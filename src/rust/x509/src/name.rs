@@ -2,6 +2,7 @@
 //! string form.
 
 use cryptography_asn1::name::{string_tags, AttributeTypeAndValue, Name};
+use cryptography_asn1::oid_ref::OidRef;
 
 use crate::error::{X509Error, X509Result};
 
@@ -76,16 +77,16 @@ pub const LENGTH_LIMITS: [(asn1::ObjectIdentifier, usize, usize); 3] = [
 
 /// Whether a value of `length` UTF-8 bytes is within the limits of its type (types
 /// without limits take any length).
-pub fn length_in_limits(oid: &asn1::ObjectIdentifier, length: usize) -> bool {
+pub fn length_in_limits(oid: OidRef<'_>, length: usize) -> bool {
     LENGTH_LIMITS
         .iter()
-        .find(|(known, _, _)| known == oid)
+        .find(|(known, _, _)| *known == oid)
         .is_none_or(|(_, low, high)| (*low..=*high).contains(&length))
 }
 
 /// The short names RFC 4514 section 3 gives (plus the two the reference adds, STREET
 /// and UID, from RFC 4519).
-pub fn short_name(oid: &asn1::ObjectIdentifier) -> Option<&'static str> {
+pub fn short_name(oid: OidRef<'_>) -> Option<&'static str> {
     const SHORT_NAMES: [(asn1::ObjectIdentifier, &str); 9] = [
         (asn1::oid!(2, 5, 4, 3), "CN"),
         (asn1::oid!(2, 5, 4, 7), "L"),
@@ -99,7 +100,7 @@ pub fn short_name(oid: &asn1::ObjectIdentifier) -> Option<&'static str> {
     ];
     SHORT_NAMES
         .iter()
-        .find(|(known, _)| known == oid)
+        .find(|(known, _)| *known == oid)
         .map(|(_, short)| *short)
 }
 
@@ -153,7 +154,7 @@ pub enum ValueRef<'a> {
 /// text escaped (section 2.4) and bytes as '#' and their hex (section 2.4's BER form).
 pub fn write_attribute(
     out: &mut String,
-    oid: &asn1::ObjectIdentifier,
+    oid: OidRef<'_>,
     type_name: Option<String>,
     value: ValueRef<'_>,
 ) {
@@ -183,7 +184,7 @@ pub fn write_attribute(
 /// gives the caller's names for attribute types (None: the standard ones).
 pub fn rfc4514_string(
     name: &Name<'_>,
-    name_of: &dyn Fn(&asn1::ObjectIdentifier) -> Option<String>,
+    name_of: &dyn Fn(OidRef<'_>) -> Option<String>,
 ) -> X509Result<String> {
     let Some(rdns) = name.read() else {
         return Ok(String::new());
@@ -199,7 +200,7 @@ pub fn rfc4514_string(
             if index > 0 {
                 out.push('+');
             }
-            let oid = &attribute.attribute_type;
+            let oid = attribute.attribute_type;
             match value(&attribute)? {
                 Value::Text(text) => {
                     write_attribute(&mut out, oid, name_of(oid), ValueRef::Text(&text))
@@ -224,7 +225,7 @@ mod tests {
             .collect()
     }
 
-    fn no_overrides(_: &asn1::ObjectIdentifier) -> Option<String> {
+    fn no_overrides(_: OidRef<'_>) -> Option<String> {
         None
     }
 
@@ -243,9 +244,8 @@ mod tests {
             rfc4514_string(&name, &no_overrides).unwrap(),
             r#"2.5.4.45=#0102,1.2.3.4=x,C=NZ,O=O+CN=\ #a\+b\,c\;d\<e\>f\"g\\h\00\ "#
         );
-        let overrides = |oid: &asn1::ObjectIdentifier| {
-            (*oid == asn1::oid!(2, 5, 4, 6)).then(|| "COUNTRY".to_string())
-        };
+        let overrides =
+            |oid: OidRef<'_>| (oid == asn1::oid!(2, 5, 4, 6)).then(|| "COUNTRY".to_string());
         assert!(rfc4514_string(&name, &overrides)
             .unwrap()
             .contains(",COUNTRY=NZ,"));
@@ -308,12 +308,15 @@ mod tests {
     #[test]
     fn length_limits() {
         let country = asn1::oid!(2, 5, 4, 6);
-        assert!(length_in_limits(&country, 2));
-        assert!(!length_in_limits(&country, 3));
+        assert!(length_in_limits(OidRef::from(&country), 2));
+        assert!(!length_in_limits(OidRef::from(&country), 3));
         let common_name = asn1::oid!(2, 5, 4, 3);
-        assert!(length_in_limits(&common_name, 64));
-        assert!(!length_in_limits(&common_name, 0));
-        assert!(!length_in_limits(&common_name, 65));
-        assert!(length_in_limits(&asn1::oid!(2, 5, 4, 10), 1000));
+        assert!(length_in_limits(OidRef::from(&common_name), 64));
+        assert!(!length_in_limits(OidRef::from(&common_name), 0));
+        assert!(!length_in_limits(OidRef::from(&common_name), 65));
+        assert!(length_in_limits(
+            OidRef::from(&asn1::oid!(2, 5, 4, 10)),
+            1000
+        ));
     }
 }

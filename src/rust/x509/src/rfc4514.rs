@@ -11,6 +11,7 @@
 //!   the RDNs last to first, as a Name stores them.
 
 use crate::name::short_name;
+use cryptography_asn1::oid_ref::OidRef;
 
 /// Why a string is not a Name.
 #[derive(Debug, PartialEq, Eq)]
@@ -256,7 +257,7 @@ fn standard_oid(name: &str) -> Option<asn1::ObjectIdentifier> {
     ];
     CANDIDATES
         .into_iter()
-        .find(|oid| short_name(oid) == Some(name))
+        .find(|oid| short_name(OidRef::from(oid)) == Some(name))
 }
 
 #[cfg(test)]
