@@ -42,6 +42,7 @@ TARGETS = [
     "x509_rfc4514",
     "ocsp_request",
     "ocsp_response",
+    "pkcs12",
 ]
 
 
@@ -92,6 +93,8 @@ def seeds(target: str) -> list[bytes]:
             for path in sorted((root / "x509" / "ocsp").glob("*.der"))
             if path.name.startswith(kind) or f"-{kind}" in path.name
         ]
+    if target == "pkcs12":
+        return [path.read_bytes() for path in sorted((root / "pkcs12").glob("*.p12"))]
     if target == "x509_rfc4514":
         return [
             b"CN=example.com,O=Org\\, Inc.,C=NZ",

@@ -31,6 +31,7 @@ mod keywrap;
 mod oid;
 mod openssl;
 mod padding;
+mod pkcs12;
 mod poly1305;
 mod rsa;
 mod serialization;
@@ -139,6 +140,12 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_function(wrap_pyfunction!(x509::ocsp::load_der_ocsp_response, m)?)?;
         m.add_function(wrap_pyfunction!(x509::ocsp::create_ocsp_request, m)?)?;
         m.add_function(wrap_pyfunction!(x509::ocsp::create_ocsp_response, m)?)
+    })?;
+    submodule(module, PACKAGE, "pkcs12", |m| {
+        m.add_function(wrap_pyfunction!(pkcs12::load_key_and_certificates, m)?)?;
+        m.add_function(wrap_pyfunction!(pkcs12::load_pkcs12, m)?)?;
+        m.add_function(wrap_pyfunction!(pkcs12::serialize_key_and_certificates, m)?)?;
+        m.add_function(wrap_pyfunction!(pkcs12::serialize_java_truststore, m)?)
     })?;
     submodule(module, PACKAGE, "test_support", |m| {
         m.add_class::<x509::test_support::TestCertificate>()?;

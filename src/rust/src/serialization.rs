@@ -222,7 +222,7 @@ pub(crate) fn public_bytes<'py>(
 }
 
 /// Wraps a loaded private key in its Python class.
-fn private_key_object(py: Python<'_>, key: PrivateKey) -> PyResult<Bound<'_, PyAny>> {
+pub(crate) fn private_key_object(py: Python<'_>, key: PrivateKey) -> PyResult<Bound<'_, PyAny>> {
     match key {
         PrivateKey::Rsa(key) => crate::rsa::private_key_object(py, key),
         PrivateKey::Ec(key) => crate::ec::private_key_object(py, key),

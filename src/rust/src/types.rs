@@ -123,6 +123,9 @@ pub(crate) static IPADDRESS: ImportedModule = ImportedModule::new("ipaddress");
 pub(crate) static OCSP_MODULE: ImportedModule = ImportedModule::new("cryptography.x509.ocsp");
 pub(crate) static SERIALIZATION_MODULE: ImportedModule =
     ImportedModule::new("cryptography.hazmat.primitives.serialization");
+/// `PKCS12Certificate` and `PKCS12KeyAndCertificates`, the Python layer's value classes.
+pub(crate) static PKCS12_MODULE: ImportedModule =
+    ImportedModule::new("cryptography.hazmat.primitives.serialization.pkcs12");
 pub(crate) static OID_MODULE: ImportedModule = ImportedModule::new("cryptography.hazmat._oid");
 pub(crate) static CERTIFICATE_TRANSPARENCY: ImportedModule =
     ImportedModule::new("cryptography.x509.certificate_transparency");

@@ -13,6 +13,7 @@
 //! - `oid_ref`: OIDs read in place, for the fields read by the thousand (names and
 //!   extensions).
 //! - `read_or_built`: one declaration for a structure both parsed and built.
+//! - `pkcs12`: the PKCS#12 structures this package writes.
 //! - `pkcs5`: the password-based encryption parameters (PBES1, PBES2, PBKDF2, scrypt).
 //! - `integer`: unsigned INTEGERs read and written from their magnitude.
 //!
@@ -34,6 +35,7 @@ pub mod name;
 pub mod ocsp;
 pub mod oid;
 pub mod oid_ref;
+pub mod pkcs12;
 pub mod pkcs5;
 pub mod read_or_built;
 

@@ -34,6 +34,7 @@ pub mod mac;
 mod magnitude;
 pub mod openssl_info;
 pub mod padding;
+pub mod pkcs12;
 mod pool;
 pub mod rsa;
 pub mod signing;

@@ -39,6 +39,7 @@ use cryptography_backend::rsa::{RsaPrivateKey, RsaPublicKey};
 use zeroize::Zeroizing;
 
 pub use error::{KeyError, KeyResult};
+pub use pbe::{decrypt_pkcs8, pbe_encrypt, PbeEncrypted, PbeScheme};
 
 /// A private key of any supported type.
 pub enum PrivateKey {

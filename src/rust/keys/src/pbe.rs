@@ -163,7 +163,14 @@ fn pkcs12_decrypt(
     check_iterations(params.iterations)?;
     let iterations = u32::try_from(params.iterations).map_err(|_| KeyError::TooManyIterations)?;
     let mut key = Zeroizing::new(vec![0u8; key_len]);
-    kdf::pkcs12_sha1(password, params.salt, iterations, 1, &mut key)?;
+    kdf::pkcs12(
+        HashAlgorithm::Sha1,
+        password,
+        params.salt,
+        iterations,
+        1,
+        &mut key,
+    )?;
     if key_len == 16 && cipher_algorithm == CipherAlgorithm::TripleDes {
         // Two-key 3DES: K1 || K2 || K1.
         let first = key[..8].to_vec();
@@ -171,7 +178,14 @@ fn pkcs12_decrypt(
     }
     let mut iv = [0u8; 8];
     if iv_len > 0 {
-        kdf::pkcs12_sha1(password, params.salt, iterations, 2, &mut iv)?;
+        kdf::pkcs12(
+            HashAlgorithm::Sha1,
+            password,
+            params.salt,
+            iterations,
+            2,
+            &mut iv,
+        )?;
     }
     let scheme = Scheme {
         algorithm: cipher_algorithm,
@@ -231,43 +245,138 @@ pub fn decrypt_pkcs8(
 /// PBKDF2 iterations for keys this library encrypts.
 const PBKDF2_ITERATIONS: u64 = 2048;
 
+/// The password-based schemes this library encrypts with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PbeScheme {
+    /// PBES2 (RFC 8018): PBKDF2-HMAC-SHA256 over a 16-byte salt, then AES-256-CBC.
+    Pbes2Sha256Aes256Cbc,
+    /// PKCS#12's pbeWithSHAAnd3-KeyTripleDES-CBC (RFC 7292 appendix C): its SHA-1 KDF
+    /// over an 8-byte salt gives the key and the IV. Kept for readers that know nothing
+    /// newer.
+    Pkcs12Sha1TripleDesCbc,
+}
+
+/// Data encrypted under a password, with the parameters a reader needs to decrypt it.
+pub struct PbeEncrypted {
+    scheme: PbeScheme,
+    iterations: u64,
+    salt: Vec<u8>,
+    iv: Vec<u8>,
+    pub ciphertext: Vec<u8>,
+}
+
+impl PbeEncrypted {
+    /// The AlgorithmIdentifier that names the scheme and its parameters.
+    pub fn algorithm(&self) -> AlgorithmIdentifier<'_> {
+        match self.scheme {
+            PbeScheme::Pbes2Sha256Aes256Cbc => {
+                let pbes2 = Pbes2Params {
+                    key_derivation_func: AlgorithmIdentifier::new(AlgorithmParameters::Pbkdf2(
+                        Box::new(Pbkdf2Params {
+                            salt: &self.salt,
+                            iteration_count: self.iterations,
+                            key_length: None,
+                            prf: Some(AlgorithmIdentifier::new(AlgorithmParameters::HmacSha256(
+                                Some(()),
+                            ))),
+                        }),
+                    )),
+                    encryption_scheme: AlgorithmIdentifier::new(AlgorithmParameters::Aes256Cbc(
+                        &self.iv,
+                    )),
+                };
+                AlgorithmIdentifier::new(AlgorithmParameters::Pbes2(Box::new(pbes2)))
+            }
+            PbeScheme::Pkcs12Sha1TripleDesCbc => {
+                AlgorithmIdentifier::new(AlgorithmParameters::PbeSha1TripleDes(PbeParams {
+                    salt: &self.salt,
+                    iterations: self.iterations,
+                }))
+            }
+        }
+    }
+}
+
+/// Encrypts `plaintext` under `password` with `scheme` and `iterations` of its KDF (at
+/// least 1), with a fresh random salt and IV.
+pub fn pbe_encrypt(
+    scheme: PbeScheme,
+    password: &[u8],
+    iterations: u64,
+    plaintext: &[u8],
+) -> KeyResult<PbeEncrypted> {
+    if iterations == 0 {
+        return Err(KeyError::Invalid("a KDF needs at least one iteration"));
+    }
+    let (ciphertext, salt, iv) = match scheme {
+        PbeScheme::Pbes2Sha256Aes256Cbc => {
+            let mut salt = vec![0u8; 16];
+            let mut iv = vec![0u8; 16];
+            cryptography_backend::random_bytes(&mut salt)?;
+            cryptography_backend::random_bytes(&mut iv)?;
+            let mut key = Zeroizing::new([0u8; 32]);
+            kdf::pbkdf2_hmac(
+                HashAlgorithm::Sha256,
+                password,
+                &salt,
+                iterations,
+                &mut key[..],
+            )?;
+            let encrypted = cipher::encrypt_padded(
+                CipherAlgorithm::Aes,
+                Mode::Cbc,
+                &key[..],
+                Some(&iv),
+                plaintext,
+            )?;
+            (encrypted, salt, iv)
+        }
+        PbeScheme::Pkcs12Sha1TripleDesCbc => {
+            let iterations = u32::try_from(iterations).map_err(|_| KeyError::TooManyIterations)?;
+            let mut salt = vec![0u8; 8];
+            cryptography_backend::random_bytes(&mut salt)?;
+            let mut key = Zeroizing::new([0u8; 24]);
+            let mut iv = vec![0u8; 8];
+            kdf::pkcs12(
+                HashAlgorithm::Sha1,
+                password,
+                &salt,
+                iterations,
+                1,
+                &mut key[..],
+            )?;
+            kdf::pkcs12(HashAlgorithm::Sha1, password, &salt, iterations, 2, &mut iv)?;
+            let encrypted = cipher::encrypt_padded(
+                CipherAlgorithm::TripleDes,
+                Mode::Cbc,
+                &key[..],
+                Some(&iv),
+                plaintext,
+            )?;
+            // The IV is derived, not carried.
+            (encrypted, salt, Vec::new())
+        }
+    };
+    Ok(PbeEncrypted {
+        scheme,
+        iterations,
+        salt,
+        iv,
+        ciphertext,
+    })
+}
+
 /// Encrypts a PrivateKeyInfo as PBES2: PBKDF2-HMAC-SHA256 (16-byte salt) and AES-256-CBC.
 pub fn encrypt_pkcs8(private_key_info: &[u8], password: &[u8]) -> KeyResult<Vec<u8>> {
-    let mut salt = [0u8; 16];
-    let mut iv = [0u8; 16];
-    cryptography_backend::random_bytes(&mut salt)?;
-    cryptography_backend::random_bytes(&mut iv)?;
-    let mut key = Zeroizing::new([0u8; 32]);
-    kdf::pbkdf2_hmac(
-        HashAlgorithm::Sha256,
+    let encrypted = pbe_encrypt(
+        PbeScheme::Pbes2Sha256Aes256Cbc,
         password,
-        &salt,
         PBKDF2_ITERATIONS,
-        &mut key[..],
-    )?;
-    let encrypted = cipher::encrypt_padded(
-        CipherAlgorithm::Aes,
-        Mode::Cbc,
-        &key[..],
-        Some(&iv),
         private_key_info,
     )?;
-    let pbes2 = Pbes2Params {
-        key_derivation_func: AlgorithmIdentifier::new(AlgorithmParameters::Pbkdf2(Box::new(
-            Pbkdf2Params {
-                salt: &salt,
-                iteration_count: PBKDF2_ITERATIONS,
-                key_length: None,
-                prf: Some(AlgorithmIdentifier::new(AlgorithmParameters::HmacSha256(
-                    Some(()),
-                ))),
-            },
-        ))),
-        encryption_scheme: AlgorithmIdentifier::new(AlgorithmParameters::Aes256Cbc(&iv)),
-    };
     Ok(asn1::write_single(&EncryptedPrivateKeyInfo {
-        encryption_algorithm: AlgorithmIdentifier::new(AlgorithmParameters::Pbes2(Box::new(pbes2))),
-        encrypted_data: &encrypted,
+        encryption_algorithm: encrypted.algorithm(),
+        encrypted_data: &encrypted.ciphertext,
     })?)
 }
 

@@ -42,6 +42,8 @@ pub enum X509Error {
     /// An OCSP form this package (like the reference) does not read: a request for
     /// several certificates.
     UnsupportedOcsp(&'static str),
+    /// PKCS#12 contents that cannot be written as asked (the message says why).
+    InvalidPkcs12(&'static str),
 }
 
 pub type X509Result<T> = Result<T, X509Error>;
@@ -117,6 +119,7 @@ impl fmt::Display for X509Error {
             X509Error::Sct(message) => write!(f, "{message}"),
             X509Error::InvalidOcsp(message) => write!(f, "{message}"),
             X509Error::UnsupportedOcsp(message) => write!(f, "{message}"),
+            X509Error::InvalidPkcs12(message) => write!(f, "{message}"),
             X509Error::MissingExtension(message) => write!(f, "{message}"),
             X509Error::LongFormTag => {
                 write!(

@@ -22,6 +22,7 @@ pub mod error;
 pub mod extensions;
 pub mod name;
 pub mod ocsp;
+pub mod pkcs12;
 pub mod rfc4514;
 pub mod sct;
 pub mod signature;

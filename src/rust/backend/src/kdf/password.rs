@@ -152,11 +152,13 @@ fn scrypt_memory(n: u64, r: u64) -> u64 {
 /// scrypt (RFC 7914). `n` must be a power of two above 1, `r` and `p` at least 1 (the
 /// caller's checks, with the reference's messages). Memory is limited only by what the
 /// machine can give; a failure to get it is `ScryptMemory`.
-/// The PKCS#12 key derivation (RFC 7292 appendix B.2) over SHA-1, as PKCS#12's
-/// password-based encryption schemes use it. `password` is the UTF-8 password; it is
-/// converted to the BMPString form the scheme hashes. `id` is 1 for key material, 2 for an
-/// IV.
-pub fn pkcs12_sha1(
+/// The PKCS#12 key derivation (RFC 7292 appendix B.2) over `hash`: SHA-1 for PKCS#12's
+/// password-based encryption schemes, the MAC's hash for its integrity key. `password`
+/// is the UTF-8 password; it is converted to the BMPString form the scheme hashes
+/// (UTF-16BE with a terminating zero, so the empty password is two zero bytes). `id` is
+/// 1 for key material, 2 for an IV, 3 for a MAC key.
+pub fn pkcs12(
+    hash: HashAlgorithm,
     password: &[u8],
     salt: &[u8],
     iterations: u32,
@@ -173,7 +175,7 @@ pub fn pkcs12_sha1(
     bmp.extend_from_slice(&[0, 0]);
     Ok(crate::ffi::pkcs12_kdf(
         PKCS12KDF.kdf()?,
-        c"SHA1",
+        hash.openssl_name(),
         &bmp,
         salt,
         iterations,
