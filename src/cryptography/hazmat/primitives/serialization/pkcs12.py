@@ -46,6 +46,13 @@ _KEY_CLASSES = (
 )
 
 
+def _check_key(key: object) -> None:
+    if key is not None and not isinstance(key, _KEY_CLASSES):
+        raise TypeError(
+            "Key must be RSA, DSA, EllipticCurve, ED25519, or ED448 private key, or None."
+        )
+
+
 class PKCS12Certificate:
     """A certificate of a PKCS #12 file and the friendly name of its bag."""
 
@@ -87,11 +94,7 @@ class PKCS12KeyAndCertificates:
         cert: PKCS12Certificate | None,
         additional_certs: list[PKCS12Certificate],
     ) -> None:
-        if key is not None and not isinstance(key, _KEY_CLASSES):
-            raise TypeError(
-                "Key must be RSA, DSA, EllipticCurve, ED25519, or ED448"
-                " private key, or None."
-            )
+        _check_key(key)
         if cert is not None and not isinstance(cert, PKCS12Certificate):
             raise TypeError("cert must be a PKCS12Certificate object or None")
         if not all(
@@ -169,10 +172,7 @@ def serialize_key_and_certificates(
     cas: Iterable[x509.Certificate | PKCS12Certificate] | None,
     encryption_algorithm: KeySerializationEncryption,
 ) -> bytes:
-    if key is not None and not isinstance(key, _KEY_CLASSES):
-        raise TypeError(
-            "Key must be RSA, DSA, EllipticCurve, ED25519, or ED448 private key, or None."
-        )
+    _check_key(key)
     return rust_pkcs12.serialize_key_and_certificates(
         name, key, cert, cas, encryption_algorithm
     )
