@@ -19,6 +19,7 @@ import datetime
 import gc
 import json
 import os
+import pathlib
 import platform
 import statistics
 import sys
@@ -641,6 +642,7 @@ def build_ops(skipped: dict[str, str]) -> list[Op]:
     add_rsa_loading(add, skipped)
     add_thread_mixes(add, data)
     add_x509(add, skipped)
+    add_pkcs12(add, skipped)
 
     # One-time passwords.
     from cryptography.hazmat.primitives.twofactor.hotp import HOTP
@@ -828,6 +830,40 @@ def add_x509(add: typing.Callable[..., None], skipped: dict[str, str]) -> None:
     add("x509.san_100_names_load+read", read_san)
     few = [x509.DNSName("www.example.com"), x509.DNSName("example.com")]
     add("x509.leaf_build+sign_ed25519", lambda: leaf(few))
+
+
+def add_pkcs12(add: typing.Callable[..., None], skipped: dict[str, str]) -> None:
+    """PKCS #12 with a key, its certificate and two CAs (cryptography-vectors' files):
+    loading one under a password, and writing one with the default password encryption
+    and without any (the KDF rounds dominate the first)."""
+    try:
+        from cryptography.hazmat.primitives.serialization import pkcs12
+    except ImportError as e:
+        skipped["pkcs12.*"] = f"{type(e).__name__}: {e}"
+        return
+    import cryptography_vectors
+
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    root = pathlib.Path(cryptography_vectors.__file__).parent
+    p12 = (root / "pkcs12" / "name-all-pwd.p12").read_bytes()
+    loaded = pkcs12.load_pkcs12(p12, b"password")
+    assert loaded.cert is not None and len(loaded.additional_certs) == 2
+    cas = [other.certificate for other in loaded.additional_certs]
+    key, cert = loaded.key, loaded.cert.certificate
+    assert isinstance(key, ec.EllipticCurvePrivateKey)
+    add("pkcs12.load_key+cert+2cas", lambda: pkcs12.load_pkcs12(p12, b"password"))
+    best = serialization.BestAvailableEncryption(b"password")
+    add(
+        "pkcs12.serialize_key+cert+2cas_encrypted",
+        lambda: pkcs12.serialize_key_and_certificates(b"name", key, cert, cas, best),
+    )
+    none = serialization.NoEncryption()
+    add(
+        "pkcs12.serialize_key+cert+2cas_plain",
+        lambda: pkcs12.serialize_key_and_certificates(b"name", key, cert, cas, none),
+    )
 
 
 def add_thread_mixes(add: typing.Callable[..., None], data: dict[str, bytes]) -> None:
