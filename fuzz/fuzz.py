@@ -43,6 +43,7 @@ TARGETS = [
     "ocsp_request",
     "ocsp_response",
     "pkcs12",
+    "pkcs7_certificates",
 ]
 
 
@@ -93,6 +94,8 @@ def seeds(target: str) -> list[bytes]:
             for path in sorted((root / "x509" / "ocsp").glob("*.der"))
             if path.name.startswith(kind) or f"-{kind}" in path.name
         ]
+    if target == "pkcs7_certificates":
+        return [path.read_bytes() for path in sorted((root / "pkcs7").iterdir())]
     if target == "pkcs12":
         return [path.read_bytes() for path in sorted((root / "pkcs12").glob("*.p12"))]
     if target == "x509_rfc4514":

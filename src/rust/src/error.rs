@@ -477,6 +477,18 @@ fn key_error(err: KeyError) -> PyErr {
         KeyError::Malformed(detail) => {
             PyValueError::new_err(format!("{DESERIALIZE} Details: {detail}"))
         }
+        KeyError::Pkcs8UnderTraditionalLabel(detail) => Python::attach(|py| {
+            let err = PyValueError::new_err(format!("{DESERIALIZE} Details: {detail}"));
+            // Exception notes exist from Python 3.11; older interpreters go without.
+            let value = err.value(py);
+            if value.hasattr("add_note").unwrap_or(false) {
+                let note = "If your key is in PKCS#8 format, you must use BEGIN/END PRIVATE KEY PEM delimiters";
+                if let Err(failed) = value.call_method1("add_note", (note,)) {
+                    return failed;
+                }
+            }
+            err
+        }),
         KeyError::Invalid(_) => PyValueError::new_err("Invalid key"),
         KeyError::Refused(message) => PyValueError::new_err(message),
         KeyError::PasswordGiven => {

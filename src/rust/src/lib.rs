@@ -32,6 +32,7 @@ mod oid;
 mod openssl;
 mod padding;
 mod pkcs12;
+mod pkcs7;
 mod poly1305;
 mod rsa;
 mod serialization;
@@ -146,6 +147,11 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_function(wrap_pyfunction!(pkcs12::load_pkcs12, m)?)?;
         m.add_function(wrap_pyfunction!(pkcs12::serialize_key_and_certificates, m)?)?;
         m.add_function(wrap_pyfunction!(pkcs12::serialize_java_truststore, m)?)
+    })?;
+    submodule(module, PACKAGE, "pkcs7", |m| {
+        m.add_function(wrap_pyfunction!(pkcs7::load_der_pkcs7_certificates, m)?)?;
+        m.add_function(wrap_pyfunction!(pkcs7::load_pem_pkcs7_certificates, m)?)?;
+        m.add_function(wrap_pyfunction!(pkcs7::serialize_certificates, m)?)
     })?;
     submodule(module, PACKAGE, "test_support", |m| {
         m.add_class::<x509::test_support::TestCertificate>()?;

@@ -416,6 +416,25 @@ def test_malformed_inputs():
         serialization.load_der_public_key("text")  # type: ignore[arg-type]
 
 
+def test_pkcs8_under_a_traditional_label_gets_a_hint() -> None:
+    data = vector_path(
+        "asymmetric", "PKCS8", "wrong-pem-delimiter-rsa.pem"
+    ).read_bytes()
+    assert data.startswith(b"-----BEGIN RSA PRIVATE KEY-----")
+    with pytest.raises(ValueError, match=DESERIALIZE) as info:
+        serialization.load_pem_private_key(data, password=None)
+    assert getattr(info.value, "__notes__", None) == [
+        "If your key is in PKCS#8 format, you must use BEGIN/END PRIVATE KEY PEM delimiters"
+    ]
+    # Malformed PKCS#1 that is not PKCS#8 either gets no hint.
+    with pytest.raises(ValueError, match=DESERIALIZE) as info:
+        serialization.load_pem_private_key(
+            b"-----BEGIN RSA PRIVATE KEY-----\nMAA=\n-----END RSA PRIVATE KEY-----\n",
+            None,
+        )
+    assert not hasattr(info.value, "__notes__")
+
+
 def load_der_rsa() -> bytes:
     return vector_path(
         "asymmetric", "DER_Serialization", "unenc-rsa-pkcs8.der"

@@ -14,6 +14,7 @@
 //!   extensions).
 //! - `read_or_built`: one declaration for a structure both parsed and built.
 //! - `pkcs12`: the PKCS#12 structures this package writes.
+//! - `pkcs7`: PKCS#7 / CMS signed and enveloped data.
 //! - `pkcs5`: the password-based encryption parameters (PBES1, PBES2, PBKDF2, scrypt).
 //! - `integer`: unsigned INTEGERs read and written from their magnitude.
 //!
@@ -37,6 +38,7 @@ pub mod oid;
 pub mod oid_ref;
 pub mod pkcs12;
 pub mod pkcs5;
+pub mod pkcs7;
 pub mod read_or_built;
 
 pub use algorithm::{AlgorithmIdentifier, AlgorithmParameters};

@@ -35,6 +35,7 @@ mod magnitude;
 pub mod openssl_info;
 pub mod padding;
 pub mod pkcs12;
+pub mod pkcs7;
 mod pool;
 pub mod rsa;
 pub mod signing;

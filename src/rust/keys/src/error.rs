@@ -16,6 +16,9 @@ pub enum KeyError {
     WrongPemLabel,
     /// The DER is malformed or not a key structure; carries the parser's description.
     Malformed(String),
+    /// A PKCS#8 key under a traditional label ("RSA PRIVATE KEY", ...), which reads it as
+    /// the wrong structure; carries the parser's description.
+    Pkcs8UnderTraditionalLabel(String),
     /// A structure parsed but holds values no valid key has (a wrong version, a
     /// parameter where none belongs, a private value of the wrong length).
     Invalid(&'static str),
@@ -79,6 +82,9 @@ impl fmt::Display for KeyError {
             ),
             KeyError::WrongPemLabel => f.write_str("PEM label does not match the key"),
             KeyError::Malformed(detail) => write!(f, "malformed key: {detail}"),
+            KeyError::Pkcs8UnderTraditionalLabel(detail) => {
+                write!(f, "PKCS#8 key under a traditional PEM label: {detail}")
+            }
             KeyError::Invalid(what) => write!(f, "invalid key: {what}"),
             KeyError::Refused(message) => f.write_str(message),
             KeyError::PasswordGiven => f.write_str("password given for an unencrypted key"),

@@ -276,7 +276,17 @@ pub fn load_pem_private_key(
             };
             match pbe::dek_info(&block)? {
                 None => {
-                    load_unencrypted(password, validate_rsa, |validate| parse(contents, validate))
+                    match load_unencrypted(password, validate_rsa, |validate| {
+                        parse(contents, validate)
+                    }) {
+                        // The content is PKCS#8: the label is what is wrong.
+                        Err(KeyError::Malformed(detail))
+                            if asn1::parse_single::<der::PrivateKeyInfo<'_>>(contents).is_ok() =>
+                        {
+                            Err(KeyError::Pkcs8UnderTraditionalLabel(detail))
+                        }
+                        other => other,
+                    }
                 }
                 Some(info) => {
                     let password = given_password(password)?;

@@ -44,6 +44,10 @@ pub enum X509Error {
     UnsupportedOcsp(&'static str),
     /// PKCS#12 contents that cannot be written as asked (the message says why).
     InvalidPkcs12(&'static str),
+    /// PKCS#7 data of a type other than signedData: OpenSSL's NID for the type.
+    UnsupportedPkcs7(i32),
+    /// PKCS#7 that cannot be used as asked (the message says why).
+    InvalidPkcs7(&'static str),
 }
 
 pub type X509Result<T> = Result<T, X509Error>;
@@ -120,6 +124,11 @@ impl fmt::Display for X509Error {
             X509Error::InvalidOcsp(message) => write!(f, "{message}"),
             X509Error::UnsupportedOcsp(message) => write!(f, "{message}"),
             X509Error::InvalidPkcs12(message) => write!(f, "{message}"),
+            X509Error::UnsupportedPkcs7(nid) => write!(
+                f,
+                "Only basic signed structures are currently supported. NID for this data was {nid}"
+            ),
+            X509Error::InvalidPkcs7(message) => write!(f, "{message}"),
             X509Error::MissingExtension(message) => write!(f, "{message}"),
             X509Error::LongFormTag => {
                 write!(

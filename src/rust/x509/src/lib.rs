@@ -23,6 +23,7 @@ pub mod extensions;
 pub mod name;
 pub mod ocsp;
 pub mod pkcs12;
+pub mod pkcs7;
 pub mod rfc4514;
 pub mod sct;
 pub mod signature;

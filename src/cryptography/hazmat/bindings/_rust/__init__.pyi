@@ -13,6 +13,7 @@ from cryptography.hazmat.bindings._rust import fernet as fernet
 from cryptography.hazmat.bindings._rust import keys as keys
 from cryptography.hazmat.bindings._rust import ocsp as ocsp
 from cryptography.hazmat.bindings._rust import openssl as openssl
+from cryptography.hazmat.bindings._rust import pkcs7 as pkcs7
 from cryptography.hazmat.bindings._rust import pkcs12 as pkcs12
 from cryptography.hazmat.bindings._rust import test_support as test_support
 from cryptography.hazmat.bindings._rust import x509 as x509
@@ -32,6 +33,7 @@ __all__ = [
     "keys",
     "ocsp",
     "openssl",
+    "pkcs7",
     "pkcs12",
     "test_support",
     "x509",

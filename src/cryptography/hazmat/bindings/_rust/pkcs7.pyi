@@ -1,0 +1,19 @@
+# This file is dual licensed under the terms of the Apache License, Version
+# 2.0, and the BSD License. See the LICENSE file in the root of this repository
+# for complete details.
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+
+__all__ = [
+    "load_der_pkcs7_certificates",
+    "load_pem_pkcs7_certificates",
+    "serialize_certificates",
+]
+
+def serialize_certificates(
+    py_certs: list[x509.Certificate],
+    encoding: serialization.Encoding,
+) -> bytes: ...
+def load_pem_pkcs7_certificates(data: bytes) -> list[x509.Certificate]: ...
+def load_der_pkcs7_certificates(data: bytes) -> list[x509.Certificate]: ...
