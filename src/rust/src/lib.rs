@@ -151,14 +151,16 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
     submodule(module, PACKAGE, "pkcs7", |m| {
         m.add_function(wrap_pyfunction!(pkcs7::load_der_pkcs7_certificates, m)?)?;
         m.add_function(wrap_pyfunction!(pkcs7::load_pem_pkcs7_certificates, m)?)?;
-        m.add_function(wrap_pyfunction!(pkcs7::serialize_certificates, m)?)
+        m.add_function(wrap_pyfunction!(pkcs7::serialize_certificates, m)?)?;
+        m.add_function(wrap_pyfunction!(pkcs7::sign_and_serialize, m)?)
     })?;
     submodule(module, PACKAGE, "test_support", |m| {
         m.add_class::<x509::test_support::TestCertificate>()?;
         m.add_function(wrap_pyfunction!(
             x509::test_support::test_parse_certificate,
             m
-        )?)
+        )?)?;
+        m.add_function(wrap_pyfunction!(x509::test_support::pkcs7_verify, m)?)
     })?;
     submodule(module, PACKAGE, "fernet", |m| {
         m.add_class::<fernet::PyFernetKey>()

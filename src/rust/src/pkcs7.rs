@@ -1,9 +1,13 @@
 //! `cryptography.hazmat.bindings._rust.pkcs7`: the certificates of PKCS#7 files loaded
 //! and written by the X.509 core, with the reference's warnings and exceptions.
 
-use cryptography_x509::pkcs7::{self as core, LoadedCertificates};
+use cryptography_backend::hash::HashAlgorithm;
+use cryptography_x509::pkcs7::{
+    self as core, LoadedCertificates, SignOptions, SignatureScheme, SignedEncoding, Signer,
+};
 use cryptography_x509::X509Error;
-use pyo3::exceptions::{PyTypeError, PyUserWarning};
+use pyo3::exceptions::{PyTypeError, PyUserWarning, PyValueError};
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList};
 
@@ -15,6 +19,11 @@ use crate::x509::x509_error;
 
 fn pkcs7_error(py: Python<'_>, err: X509Error) -> PyErr {
     match err {
+        // A Python error of a signing call, passed through the core.
+        X509Error::Signer(inner) => match inner.downcast::<PyErr>() {
+            Ok(err) => *err,
+            Err(other) => PyValueError::new_err(other.to_string()),
+        },
         X509Error::UnsupportedPkcs7(_) => {
             unsupported(py, err.to_string(), Reason::UnsupportedSerialization)
         }
@@ -97,4 +106,161 @@ pub(crate) fn serialize_certificates<'py>(
             der
         },
     ))
+}
+
+/// A signer of the builder, converted: its certificate, hash and scheme, and the key
+/// object with the padding it signs with.
+struct SignerArg<'py> {
+    certificate: Bound<'py, Certificate>,
+    key: Bound<'py, PyAny>,
+    hash_object: Bound<'py, PyAny>,
+    hash: HashAlgorithm,
+    scheme: SignatureScheme,
+    padding: Option<Bound<'py, PyAny>>,
+}
+
+fn is_instance(value: &Bound<'_, PyAny>, module: &str, class: &str) -> PyResult<bool> {
+    let py = value.py();
+    let class = py.import(module)?.getattr(class)?;
+    value.is_instance(&class)
+}
+
+impl<'py> SignerArg<'py> {
+    fn extract(py: Python<'py>, signer: &Bound<'py, PyAny>) -> PyResult<Self> {
+        let (certificate, key, hash_object, padding): (
+            Bound<'py, Certificate>,
+            Bound<'py, PyAny>,
+            Bound<'py, PyAny>,
+            Option<Bound<'py, PyAny>>,
+        ) = signer.extract()?;
+        let hash = crate::hashes::hash_algorithm(py, &hash_object)?;
+        const ASYMMETRIC: &str = "cryptography.hazmat.primitives.asymmetric";
+        let scheme = if is_instance(&key, &format!("{ASYMMETRIC}.rsa"), "RSAPrivateKey")? {
+            match &padding {
+                Some(padding) if is_instance(padding, &format!("{ASYMMETRIC}.padding"), "PSS")? => {
+                    let mgf1 = padding
+                        .getattr(intern!(py, "_mgf"))?
+                        .getattr(intern!(py, "_algorithm"))?;
+                    SignatureScheme::RsaPss {
+                        mgf1_hash: crate::hashes::hash_algorithm(py, &mgf1)?,
+                        salt_length: crate::x509::builders::pss_salt_length(
+                            py,
+                            &key,
+                            &hash_object,
+                            padding,
+                        )?,
+                    }
+                }
+                _ => SignatureScheme::RsaPkcs1v15,
+            }
+        } else if is_instance(&key, &format!("{ASYMMETRIC}.ec"), "EllipticCurvePrivateKey")? {
+            SignatureScheme::Ecdsa
+        } else {
+            SignatureScheme::Ed25519
+        };
+        Ok(SignerArg {
+            certificate,
+            key,
+            hash_object,
+            hash,
+            scheme,
+            padding,
+        })
+    }
+
+    /// The key's signature over `data`, as the key's own `sign` makes it.
+    fn sign(&self, data: &[u8]) -> PyResult<Vec<u8>> {
+        let py = self.key.py();
+        let data = PyBytes::new(py, data);
+        let signature = match self.scheme {
+            SignatureScheme::RsaPkcs1v15 | SignatureScheme::RsaPss { .. } => {
+                let padding = match &self.padding {
+                    Some(padding) => padding.clone(),
+                    None => crate::types::ASYMMETRIC_PADDING
+                        .get(py)?
+                        .getattr(intern!(py, "PKCS1v15"))?
+                        .call0()?,
+                };
+                self.key
+                    .call_method1(intern!(py, "sign"), (data, padding, &self.hash_object))?
+            }
+            SignatureScheme::Ecdsa => {
+                let ecdsa = crate::types::ECDSA.get(py)?.call1((&self.hash_object,))?;
+                self.key.call_method1(intern!(py, "sign"), (data, ecdsa))?
+            }
+            SignatureScheme::Ed25519 => self.key.call_method1(intern!(py, "sign"), (data,))?,
+        };
+        signature.extract()
+    }
+}
+
+/// `sign_and_serialize(builder, encoding, options)`: the builder's data signed by its
+/// signers, written as DER, PEM or S/MIME.
+#[pyfunction]
+pub(crate) fn sign_and_serialize<'py>(
+    py: Python<'py>,
+    builder: &Bound<'py, PyAny>,
+    encoding: &Bound<'py, PyAny>,
+    options: &Bound<'py, PyList>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let encoding = match encoding.extract::<Encoding>() {
+        Ok(Encoding::DER) => SignedEncoding::Der,
+        Ok(Encoding::PEM) => SignedEncoding::Pem,
+        Ok(Encoding::SMIME) => SignedEncoding::Smime,
+        _ => {
+            return Err(PyValueError::new_err(
+                "Must be PEM, DER, or SMIME from the Encoding enum",
+            ))
+        }
+    };
+    let mut flags = SignOptions::default();
+    for option in options.iter() {
+        let name: String = option.getattr(intern!(py, "name"))?.extract()?;
+        match name.as_str() {
+            "Text" => flags.text = true,
+            "Binary" => flags.binary = true,
+            "DetachedSignature" => flags.detached = true,
+            "NoCapabilities" => flags.no_capabilities = true,
+            "NoAttributes" => flags.no_attributes = true,
+            "NoCerts" => flags.no_certs = true,
+            _ => {
+                return Err(PyValueError::new_err(
+                    "options must be from the PKCS7Options enum",
+                ))
+            }
+        }
+    }
+    // No data can only come with no signers (the Python layer checks), which the core
+    // refuses first.
+    let data_object = builder.getattr(intern!(py, "_data"))?;
+    let data: Option<BytesLike<'_>> = data_object.extract()?;
+    let data: &[u8] = data.as_deref().unwrap_or_default();
+    let signer_args = builder
+        .getattr(intern!(py, "_signers"))?
+        .try_iter()?
+        .map(|signer| SignerArg::extract(py, &signer?))
+        .collect::<PyResult<Vec<_>>>()?;
+    let additional: Vec<Bound<'py, Certificate>> = builder
+        .getattr(intern!(py, "_additional_certs"))?
+        .extract()?;
+    // The core's signing calls return its (large) error type; they run once per signer.
+    #[allow(clippy::result_large_err)]
+    let mut signers: Vec<Signer<'_>> = signer_args
+        .iter()
+        .map(|signer| Signer {
+            certificate: signer.certificate.get().core(),
+            hash: signer.hash,
+            scheme: signer.scheme,
+            sign: Box::new(move |bytes: &[u8]| {
+                signer
+                    .sign(bytes)
+                    .map_err(|err| X509Error::Signer(Box::new(err)))
+            }),
+        })
+        .collect();
+    let additional: Vec<_> = additional.iter().map(|cert| cert.get().core()).collect();
+    let now = crate::x509::utc_datetime(&crate::x509::now_utc(py)?)?;
+    let signed = core::sign(data, &mut signers, &additional, encoding, flags, now)
+        .map_err(|err| pkcs7_error(py, err))?;
+    Ok(PyBytes::new(py, &signed))
 }

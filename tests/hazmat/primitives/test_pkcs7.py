@@ -1,10 +1,15 @@
-"""PKCS #7 certificates: the .p7b files of cryptography-vectors read (DER, BER with the
-reference's warning, PEM), the other content types and malformed inputs refused with
-the reference's exceptions, and certs-only SignedData written byte for byte as the
-published files."""
+"""PKCS #7: the .p7b files of cryptography-vectors read (DER, BER with the reference's
+warning, PEM), the other content types and malformed inputs refused with the
+reference's exceptions, certs-only SignedData written byte for byte as the published
+files, and signatures: checked by OpenSSL, their attributes and S/MIME layout, Ed25519's
+SignedData byte for byte, and the builder's errors."""
 
 from __future__ import annotations
 
+import datetime
+import email.message
+import email.parser
+import hashlib
 import typing
 import warnings
 
@@ -12,12 +17,16 @@ import pytest
 
 from cryptography import x509
 from cryptography.exceptions import UnsupportedAlgorithm, _Reasons
-from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.bindings._rust import test_support
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
+from cryptography.hazmat.primitives.serialization import pkcs7
 from cryptography.hazmat.primitives.serialization.pkcs7 import (
     load_der_pkcs7_certificates,
     load_pem_pkcs7_certificates,
     serialize_certificates,
 )
+from tests.der import sequence, tlv
 from tests.vectors import vector_path
 
 
@@ -115,3 +124,329 @@ def test_serialize_argument_errors() -> None:
         TypeError, match="^encoding must be Encoding.DER or Encoding.PEM$"
     ):
         serialize_certificates(certificates, serialization.Encoding.SMIME)
+
+
+# Signing. OpenSSL's PKCS7_verify (through test_support) checks what is signed with RSA
+# and EC keys; Ed25519, which it cannot check, is compared byte for byte with a
+# SignedData assembled here from RFC 2315 and RFC 8419.
+
+
+def _ec_signer() -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey]:
+    key = serialization.load_pem_private_key(
+        vector_path("x509", "custom", "ca", "ca_key.pem").read_bytes(), None
+    )
+    assert isinstance(key, ec.EllipticCurvePrivateKey)
+    return x509.load_pem_x509_certificate(
+        vector_path("x509", "custom", "ca", "ca.pem").read_bytes()
+    ), key
+
+
+def _rsa_signer() -> tuple[x509.Certificate, rsa.RSAPrivateKey]:
+    key = serialization.load_pem_private_key(
+        vector_path("x509", "custom", "ca", "rsa_key.pem").read_bytes(),
+        None,
+        unsafe_skip_rsa_key_validation=True,
+    )
+    assert isinstance(key, rsa.RSAPrivateKey)
+    return x509.load_pem_x509_certificate(
+        vector_path("x509", "custom", "ca", "rsa_ca.pem").read_bytes()
+    ), key
+
+
+Options = pkcs7.PKCS7Options
+DER = serialization.Encoding.DER
+PEM = serialization.Encoding.PEM
+SMIME = serialization.Encoding.SMIME
+
+
+@pytest.mark.parametrize(
+    ("encoding", "options"),
+    [
+        (DER, []),
+        (PEM, []),
+        (DER, [Options.DetachedSignature]),
+        (DER, [Options.NoCapabilities]),
+        (DER, [Options.NoAttributes]),
+        (DER, [Options.Binary]),
+        (SMIME, []),
+        (SMIME, [Options.DetachedSignature]),
+    ],
+)
+@pytest.mark.parametrize("signer", [_ec_signer, _rsa_signer])
+def test_signatures_verify_with_openssl(
+    encoding: serialization.Encoding,
+    options: list[pkcs7.PKCS7Options],
+    signer: typing.Callable[[], tuple[x509.Certificate, typing.Any]],
+) -> None:
+    cert, key = signer()
+    data = b"hello\nworld\n"
+    signed = (
+        pkcs7.PKCS7SignatureBuilder()
+        .set_data(data)
+        .add_signer(cert, key, hashes.SHA384())
+        .sign(encoding, options)
+    )
+    detached = Options.DetachedSignature in options
+    canonical = data if Options.Binary in options else b"hello\r\nworld\r\n"
+    content = canonical if detached or encoding is SMIME else None
+    test_support.pkcs7_verify(encoding, signed, content, [cert], options)
+    if encoding is DER:
+        assert (canonical in signed) is not detached
+    # Changed content does not verify.
+    if content is not None:
+        with pytest.raises(ValueError):
+            test_support.pkcs7_verify(encoding, signed, content + b"!", [cert], options)
+    elif encoding is DER:
+        tampered = signed.replace(canonical, canonical.upper())
+        with pytest.raises(ValueError):
+            test_support.pkcs7_verify(encoding, tampered, None, [cert], options)
+
+
+def test_smime_layout() -> None:
+    cert, key = _ec_signer()
+    signed = (
+        pkcs7.PKCS7SignatureBuilder()
+        .set_data(b"hello world")
+        .add_signer(cert, key, hashes.SHA256())
+        .sign(SMIME, [Options.DetachedSignature, Options.Text])
+    )
+    message = email.parser.BytesParser().parsebytes(signed)
+    assert message.get_content_type() == "multipart/signed"
+    assert message.get_param("micalg") == "sha-256"
+    assert message.get_param("protocol") == "application/x-pkcs7-signature"
+    boundary = message.get_boundary()
+    assert boundary is not None and len(boundary) == 36
+    assert b"\r\n\r\nThis is an S/MIME signed message\r\n\r\n" in signed
+    assert b"Content-Type: text/plain\r\n\r\nhello world\r\n" in signed
+    first, second = typing.cast(list[email.message.Message], message.get_payload())
+    assert second.get_filename() == "smime.p7s"
+    # The text/plain part, headers included, is what is signed.
+    test_support.pkcs7_verify(
+        SMIME,
+        signed,
+        b"Content-Type: text/plain\r\n\r\nhello world",
+        [cert],
+        [Options.DetachedSignature, Options.Text],
+    )
+    body = typing.cast(str, second.get_payload())
+    assert all(len(line) <= 64 for line in body.splitlines())
+
+
+def _read(data: bytes, at: int = 0) -> tuple[int, bytes, int]:
+    """One TLV at `at`: its tag, its content and where the next one starts."""
+    tag, length, at = data[at], data[at + 1], at + 2
+    if length & 0x80:
+        count = length & 0x7F
+        length, at = int.from_bytes(data[at : at + count], "big"), at + count
+    return tag, data[at : at + length], at + length
+
+
+def test_signed_attributes() -> None:
+    cert, key = _ec_signer()
+    before = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    signed = (
+        pkcs7.PKCS7SignatureBuilder()
+        .set_data(b"a\nb")
+        .add_signer(cert, key, hashes.SHA256())
+        .sign(DER, [])
+    )
+    digest = hashlib.sha256(b"a\r\nb").digest()
+    # messageDigest: SEQUENCE { OID, SET { OCTET STRING digest } }.
+    assert (
+        sequence(
+            tlv(0x06, b"\x2a\x86\x48\x86\xf7\x0d\x01\x09\x04"),
+            tlv(0x31, tlv(0x04, digest)),
+        )
+        in signed
+    )
+    # contentType: data.
+    assert (
+        sequence(
+            tlv(0x06, b"\x2a\x86\x48\x86\xf7\x0d\x01\x09\x03"),
+            tlv(0x31, tlv(0x06, b"\x2a\x86\x48\x86\xf7\x0d\x01\x07\x01")),
+        )
+        in signed
+    )
+    # smimeCapabilities: AES-256, AES-192, AES-128 CBC, in that order.
+    aes = [b"\x60\x86\x48\x01\x65\x03\x04\x01" + bytes([n]) for n in (0x2A, 0x16, 0x02)]
+    capabilities = sequence(*(sequence(tlv(0x06, oid)) for oid in aes))
+    assert (
+        sequence(
+            tlv(0x06, b"\x2a\x86\x48\x86\xf7\x0d\x01\x09\x0f"), tlv(0x31, capabilities)
+        )
+        in signed
+    )
+    # signingTime: a UTCTime of now.
+    marker = b"\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01\x09\x05\x31\x0f\x17\x0d"
+    at = signed.index(marker) + len(marker)
+    signing_time = datetime.datetime.strptime(
+        signed[at : at + 13].decode(), "%y%m%d%H%M%SZ"
+    ).replace(tzinfo=datetime.timezone.utc)
+    assert before <= signing_time <= datetime.datetime.now(datetime.timezone.utc)
+
+
+def test_ed25519_signed_data_byte_for_byte() -> None:
+    key = ed25519.Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
+    name = x509.Name([x509.NameAttribute(x509.NameOID.COMMON_NAME, "Ed25519 signer")])
+    start = datetime.datetime(2025, 1, 1, tzinfo=datetime.timezone.utc)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(0x1234)
+        .not_valid_before(start)
+        .not_valid_after(start + datetime.timedelta(days=365))
+        .sign(key, None)
+    )
+    content = b"ed25519\r\nsigned\r\n"
+    signed = (
+        pkcs7.PKCS7SignatureBuilder()
+        .set_data(b"ed25519\nsigned\n")
+        .add_signer(cert, key, hashes.SHA512())
+        .sign(DER, [Options.NoAttributes])
+    )
+    signature = key.sign(content)
+    sha512 = sequence(tlv(0x06, b"\x60\x86\x48\x01\x65\x03\x04\x02\x03"), b"\x05\x00")
+    cert_der = cert.public_bytes(DER)
+    issuer = name.public_bytes()
+    signer_info = sequence(
+        tlv(0x02, b"\x01"),
+        sequence(issuer, tlv(0x02, b"\x12\x34")),
+        sha512,
+        sequence(tlv(0x06, b"\x2b\x65\x70")),  # id-Ed25519, no parameters
+        tlv(0x04, signature),
+    )
+    signed_data = sequence(
+        tlv(0x02, b"\x01"),
+        tlv(0x31, sha512),
+        sequence(
+            tlv(0x06, b"\x2a\x86\x48\x86\xf7\x0d\x01\x07\x01"),
+            tlv(0xA0, tlv(0x04, content)),
+        ),
+        tlv(0xA0, cert_der),
+        tlv(0x31, signer_info),
+    )
+    expected = sequence(
+        tlv(0x06, b"\x2a\x86\x48\x86\xf7\x0d\x01\x07\x02"), tlv(0xA0, signed_data)
+    )
+    assert signed == expected
+    key.public_key().verify(signature, content)
+
+
+def test_builder_errors() -> None:
+    cert, key = _ec_signer()
+    rsa_cert, rsa_key = _rsa_signer()
+    builder = (
+        pkcs7.PKCS7SignatureBuilder()
+        .set_data(b"x")
+        .add_signer(cert, key, hashes.SHA256())
+    )
+    with pytest.raises(ValueError, match="^data may only be set once$"):
+        builder.set_data(b"y")
+    with pytest.raises(TypeError):
+        pkcs7.PKCS7SignatureBuilder().set_data(typing.cast(typing.Any, "text"))
+    with pytest.raises(ValueError, match="^Must have at least one signer$"):
+        pkcs7.PKCS7SignatureBuilder().set_data(b"x").sign(DER, [])
+    with pytest.raises(ValueError, match="^You must add data to sign$"):
+        pkcs7.PKCS7SignatureBuilder().add_signer(cert, key, hashes.SHA256()).sign(
+            DER, []
+        )
+    with pytest.raises(TypeError, match="^hash_algorithm must be one of"):
+        pkcs7.PKCS7SignatureBuilder().add_signer(
+            cert, key, typing.cast(typing.Any, hashes.SHA1())
+        )
+    with pytest.raises(TypeError, match="^certificate must be a x509.Certificate$"):
+        pkcs7.PKCS7SignatureBuilder().add_signer(
+            typing.cast(typing.Any, b"cert"), key, hashes.SHA256()
+        )
+    ed_key = ed25519.Ed25519PrivateKey.generate()
+    with pytest.raises(
+        TypeError, match="^Only RSA & EC keys are supported at this time.$"
+    ):
+        pkcs7.PKCS7SignatureBuilder().add_signer(
+            cert, typing.cast(typing.Any, ed_key), hashes.SHA256()
+        )
+    with pytest.raises(TypeError, match="^Padding is only supported for RSA keys$"):
+        pkcs7.PKCS7SignatureBuilder().add_signer(
+            cert, key, hashes.SHA256(), rsa_padding=padding.PKCS1v15()
+        )
+    with pytest.raises(TypeError, match="^Padding must be PSS or PKCS1v15$"):
+        pkcs7.PKCS7SignatureBuilder().add_signer(
+            rsa_cert,
+            rsa_key,
+            hashes.SHA256(),
+            rsa_padding=typing.cast(typing.Any, object()),
+        )
+    with pytest.raises(TypeError, match="^certificate must be a x509.Certificate$"):
+        builder.add_certificate(typing.cast(typing.Any, b"cert"))
+    with pytest.raises(
+        ValueError, match="^options must be from the PKCS7Options enum$"
+    ):
+        builder.sign(DER, [typing.cast(typing.Any, "Text")])
+    with pytest.raises(
+        ValueError, match="^Must be PEM, DER, or SMIME from the Encoding enum$"
+    ):
+        builder.sign(serialization.Encoding.Raw, [])
+    with pytest.raises(ValueError, match="must also pass DetachedSignature"):
+        builder.sign(SMIME, [Options.Text])
+    with pytest.raises(ValueError, match="only available for SMIME serialization"):
+        builder.sign(DER, [Options.Text, Options.DetachedSignature])
+    with pytest.raises(ValueError, match="superset of NoCapabilities"):
+        builder.sign(DER, [Options.NoAttributes, Options.NoCapabilities])
+
+
+def test_signers_certificates_and_pss() -> None:
+    cert, key = _ec_signer()
+    rsa_cert, rsa_key = _rsa_signer()
+    sha384_oid = b"\x06\x09\x60\x86\x48\x01\x65\x03\x04\x02\x02"
+    sha512_oid = b"\x06\x09\x60\x86\x48\x01\x65\x03\x04\x02\x03"
+    signed = (
+        pkcs7.PKCS7SignatureBuilder()
+        .set_data(b"hello")
+        .add_signer(cert, key, hashes.SHA384())
+        .add_signer(rsa_cert, rsa_key, hashes.SHA512())
+        .add_signer(cert, key, hashes.SHA384())
+        .add_certificate(rsa_cert)
+        .sign(DER, [])
+    )
+    # The digest algorithms once each, then one per SignerInfo.
+    assert signed.count(sha384_oid) == 3
+    assert signed.count(sha512_oid) == 2
+    assert signed.count(rsa_cert.public_bytes(DER)) == 2
+    test_support.pkcs7_verify(DER, signed, None, [cert, rsa_cert], [])
+    no_certs = (
+        pkcs7.PKCS7SignatureBuilder()
+        .set_data(b"hello")
+        .add_signer(cert, key, hashes.SHA256())
+        .sign(DER, [Options.NoCerts])
+    )
+    assert cert.public_bytes(DER) not in no_certs
+    test_support.pkcs7_verify(DER, no_certs, None, [cert], [])
+    pss = padding.PSS(
+        mgf=padding.MGF1(hashes.SHA256()), salt_length=padding.PSS.DIGEST_LENGTH
+    )
+    signed = (
+        pkcs7.PKCS7SignatureBuilder()
+        .set_data(b"hello")
+        .add_signer(rsa_cert, rsa_key, hashes.SHA512(), rsa_padding=pss)
+        .sign(DER, [Options.NoAttributes])
+    )
+    # RSASSA-PSS with { [0] SHA-512, [1] MGF1(SHA-256), [2] 64 }.
+    mgf1 = sequence(
+        tlv(0x06, b"\x2a\x86\x48\x86\xf7\x0d\x01\x01\x08"),
+        sequence(tlv(0x06, b"\x60\x86\x48\x01\x65\x03\x04\x02\x01"), b"\x05\x00"),
+    )
+    parameters = sequence(
+        tlv(0xA0, sequence(sha512_oid, b"\x05\x00")),
+        tlv(0xA1, mgf1),
+        tlv(0xA2, tlv(0x02, b"\x40")),
+    )
+    identifier = sequence(
+        tlv(0x06, b"\x2a\x86\x48\x86\xf7\x0d\x01\x01\x0a"), parameters
+    )
+    assert identifier in signed
+    # The signature itself: PSS over the content with the key's public half.
+    _, signer_infos = signed.rsplit(identifier, 1)
+    _, signature, _ = _read(signer_infos)
+    rsa_key.public_key().verify(signature, b"hello", pss, hashes.SHA512())

@@ -43,6 +43,54 @@ fn read(data: &[u8]) -> Result<Vec<Vec<u8>>, Pkcs7BerError> {
         .collect()
 }
 
+/// How a signature to check is encoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignatureForm {
+    Der,
+    Pem,
+    Smime,
+}
+
+/// OpenSSL's verdict on a PKCS#7 signature (`PKCS7_verify` without chain building): the
+/// check the test suites run on what this package signs, from an implementation
+/// independent of it. `content` is the detached content, when there is one; `text`
+/// strips the text/plain header first, as S/MIME's Text option asks.
+pub fn openssl_verify(
+    signature: &[u8],
+    form: SignatureForm,
+    content: Option<&[u8]>,
+    certificates: &[&[u8]],
+    text: bool,
+) -> Result<(), String> {
+    use openssl::pkcs7::Pkcs7Flags;
+    use openssl::stack::Stack;
+    use openssl::x509::store::X509StoreBuilder;
+    use openssl::x509::X509;
+
+    crate::algorithms::load_providers();
+    let run = || -> Result<(), openssl::error::ErrorStack> {
+        let (pkcs7, smime_content) = match form {
+            SignatureForm::Der => (Pkcs7::from_der(signature)?, None),
+            SignatureForm::Pem => (Pkcs7::from_pem(signature)?, None),
+            SignatureForm::Smime => Pkcs7::from_smime(signature)?,
+        };
+        let mut stack = Stack::new()?;
+        for der in certificates {
+            stack.push(X509::from_der(der)?)?;
+        }
+        let store = X509StoreBuilder::new()?.build();
+        let mut flags = Pkcs7Flags::NOVERIFY;
+        if text {
+            flags |= Pkcs7Flags::TEXT;
+        }
+        let content = content.or(smime_content.as_deref());
+        pkcs7.verify(&stack, &store, content, None, flags)
+    };
+    let result = run().map_err(|err| err.to_string());
+    discard_openssl_errors();
+    result
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -168,7 +168,7 @@ fn plan(
 }
 
 /// The salt length a PSS padding object asks for, in bytes.
-fn pss_salt_length(
+pub(crate) fn pss_salt_length(
     py: Python<'_>,
     private_key: &Bound<'_, PyAny>,
     algorithm: &Bound<'_, PyAny>,

@@ -63,3 +63,29 @@ pub(crate) fn test_parse_certificate(data: &[u8]) -> PyResult<TestCertificate> {
         subject_value_tags: value_tags(&tbs.subject),
     })
 }
+
+/// `pkcs7_verify(encoding, sig, msg, certs, options)`: OpenSSL's check of a PKCS#7
+/// signature, for the test suites; raises `ValueError` with OpenSSL's reasons when the
+/// signature does not verify.
+#[pyfunction]
+pub(crate) fn pkcs7_verify(
+    encoding: &Bound<'_, PyAny>,
+    sig: &[u8],
+    msg: Option<crate::buf::BytesLike<'_>>,
+    certs: Vec<Bound<'_, crate::x509::certificate::Certificate>>,
+    options: &Bound<'_, pyo3::types::PyList>,
+) -> PyResult<()> {
+    use cryptography_backend::pkcs7::{openssl_verify, SignatureForm};
+    let form = match encoding.extract::<crate::serialization::Encoding>()? {
+        crate::serialization::Encoding::DER => SignatureForm::Der,
+        crate::serialization::Encoding::PEM => SignatureForm::Pem,
+        _ => SignatureForm::Smime,
+    };
+    let mut text = false;
+    for option in options.iter() {
+        text |= option.getattr("name")?.extract::<String>()? == "Text";
+    }
+    let certificates: Vec<&[u8]> = certs.iter().map(|cert| cert.get().core().der()).collect();
+    openssl_verify(sig, form, msg.as_deref(), &certificates, text)
+        .map_err(pyo3::exceptions::PyValueError::new_err)
+}

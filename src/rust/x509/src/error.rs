@@ -48,6 +48,8 @@ pub enum X509Error {
     UnsupportedPkcs7(i32),
     /// PKCS#7 that cannot be used as asked (the message says why).
     InvalidPkcs7(&'static str),
+    /// A caller's signing call failed; its own error, for the caller to take back.
+    Signer(Box<dyn std::error::Error + Send + Sync>),
 }
 
 pub type X509Result<T> = Result<T, X509Error>;
@@ -129,6 +131,7 @@ impl fmt::Display for X509Error {
                 "Only basic signed structures are currently supported. NID for this data was {nid}"
             ),
             X509Error::InvalidPkcs7(message) => write!(f, "{message}"),
+            X509Error::Signer(err) => write!(f, "{err}"),
             X509Error::MissingExtension(message) => write!(f, "{message}"),
             X509Error::LongFormTag => {
                 write!(

@@ -2,8 +2,13 @@
 //! the backend, with the reason DER failed, for the caller to warn about), and a
 //! "certs-only" SignedData written from certificates.
 
+use cryptography_asn1::algorithm::RsaPssParameters;
+use cryptography_asn1::csr::Attribute;
+use cryptography_asn1::name::RawValue;
 use cryptography_asn1::pkcs7 as der;
 use cryptography_asn1::read_or_built::ReadOrBuilt;
+use cryptography_asn1::{AlgorithmIdentifier, AlgorithmParameters};
+use cryptography_backend::hash::{HashAlgorithm, Hasher};
 use cryptography_backend::pkcs7::{certificates_from_ber, Pkcs7BerError};
 use cryptography_keys::armor;
 
@@ -126,6 +131,378 @@ pub fn content_info(content_type: asn1::ObjectIdentifier, content: &[u8]) -> X50
         content_type,
         content: Some(asn1::parse_single::<asn1::Tlv<'_>>(content)?),
     })?)
+}
+
+/// How a signer's key signs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignatureScheme {
+    /// RSA with PKCS#1 v1.5 padding, named `rsaEncryption` whatever the hash (RFC 3370
+    /// section 3.2).
+    RsaPkcs1v15,
+    /// RSASSA-PSS with MGF1 over `mgf1_hash` and a salt of `salt_length` bytes.
+    RsaPss {
+        mgf1_hash: HashAlgorithm,
+        salt_length: u16,
+    },
+    /// ECDSA, named by its hash (ecdsa-with-SHA256, ...).
+    Ecdsa,
+    /// Ed25519 (RFC 8419; an addition to the reference, which signs with RSA and EC
+    /// keys only): the digest is SHA-512.
+    Ed25519,
+}
+
+/// The call that signs bytes with a signer's key (the key stays with the caller, whose
+/// errors come back as `X509Error::Signer`).
+pub type SignCall<'a> = Box<dyn FnMut(&[u8]) -> X509Result<Vec<u8>> + 'a>;
+
+/// A signer: its certificate, hash and scheme, and the call that signs with its key.
+pub struct Signer<'a> {
+    pub certificate: &'a Certificate,
+    pub hash: HashAlgorithm,
+    pub scheme: SignatureScheme,
+    pub sign: SignCall<'a>,
+}
+
+/// How the signature is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignedEncoding {
+    Der,
+    Pem,
+    Smime,
+}
+
+/// The PKCS7Options of a signature.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SignOptions {
+    pub text: bool,
+    pub binary: bool,
+    pub detached: bool,
+    pub no_capabilities: bool,
+    pub no_attributes: bool,
+    pub no_certs: bool,
+}
+
+impl SignOptions {
+    /// The combinations the reference refuses, with its messages.
+    pub fn check(&self, encoding: SignedEncoding) -> X509Result<()> {
+        if self.text && !self.detached {
+            return Err(X509Error::InvalidPkcs7(
+                "When passing the Text option you must also pass DetachedSignature",
+            ));
+        }
+        if self.text && encoding != SignedEncoding::Smime {
+            return Err(X509Error::InvalidPkcs7(
+                "The Text option is only available for SMIME serialization",
+            ));
+        }
+        if self.no_attributes && self.no_capabilities {
+            return Err(X509Error::InvalidPkcs7(
+                "NoAttributes is a superset of NoCapabilities. Do not pass both values.",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The S/MIME canonical form of text: every line ended by CR LF (RFC 8551 section
+/// 3.1.1); a LF alone becomes CR LF, a CR LF stays.
+pub fn smime_canonical(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len() + data.len() / 16);
+    let mut previous = 0u8;
+    for &byte in data {
+        if byte == b'\n' && previous != b'\r' {
+            out.push(b'\r');
+        }
+        out.push(byte);
+        previous = byte;
+    }
+    out
+}
+
+/// A hash's name in a multipart/signed `micalg` parameter (RFC 8551 section 3.5.3).
+fn micalg(hash: HashAlgorithm) -> X509Result<&'static str> {
+    Ok(match hash {
+        HashAlgorithm::Sha224 => "sha-224",
+        HashAlgorithm::Sha256 => "sha-256",
+        HashAlgorithm::Sha384 => "sha-384",
+        HashAlgorithm::Sha512 => "sha-512",
+        _ => return Err(X509Error::InvalidPkcs7("unsupported PKCS7 hash algorithm")),
+    })
+}
+
+/// The AlgorithmIdentifier of a hash (with the NULL parameter RFC 5754 allows and
+/// OpenSSL writes).
+fn hash_identifier(hash: HashAlgorithm) -> X509Result<AlgorithmIdentifier<'static>> {
+    let oid = crate::signature::HASHES
+        .iter()
+        .find(|(name, _, _)| *name == hash.name())
+        .map(|(_, _, oid)| oid.clone())
+        .ok_or(X509Error::InvalidPkcs7("unsupported PKCS7 hash algorithm"))?;
+    let null = asn1::parse_single::<asn1::Tlv<'static>>(b"\x05\x00")?;
+    Ok(AlgorithmIdentifier::new(AlgorithmParameters::Other(
+        oid,
+        Some(null),
+    )))
+}
+
+/// The DER of RSASSA-PSS-params for a PSS scheme; None for the others.
+fn pss_parameters(scheme: SignatureScheme, hash: HashAlgorithm) -> X509Result<Option<Vec<u8>>> {
+    let SignatureScheme::RsaPss {
+        mgf1_hash,
+        salt_length,
+    } = scheme
+    else {
+        return Ok(None);
+    };
+    let mgf = asn1::write_single(&hash_identifier(mgf1_hash)?)?;
+    let parameters = RsaPssParameters {
+        hash_algorithm: Some(hash_identifier(hash)?),
+        mask_gen_algorithm: Some(AlgorithmIdentifier::new(AlgorithmParameters::Other(
+            asn1::oid!(1, 2, 840, 113549, 1, 1, 8),
+            Some(asn1::parse_single::<asn1::Tlv<'_>>(&mgf)?),
+        ))),
+        salt_length: Some(salt_length),
+        trailer_field: None,
+    };
+    Ok(Some(asn1::write_single(&parameters)?))
+}
+
+/// The signature algorithm a SignerInfo names for a scheme and hash (`pss` the
+/// parameters `pss_parameters` wrote for a PSS scheme).
+fn signature_identifier<'a>(
+    scheme: SignatureScheme,
+    hash: HashAlgorithm,
+    pss: Option<&'a [u8]>,
+) -> X509Result<AlgorithmIdentifier<'a>> {
+    use crate::signature::{signature_algorithm, HashedSigner};
+    let unsupported = || X509Error::InvalidPkcs7("unsupported PKCS7 signature algorithm");
+    Ok(match (scheme, pss) {
+        (SignatureScheme::RsaPkcs1v15, _) => {
+            AlgorithmIdentifier::new(AlgorithmParameters::Rsa(Some(())))
+        }
+        (SignatureScheme::Ecdsa, _) => {
+            signature_algorithm(HashedSigner::Ecdsa, hash.name()).ok_or_else(unsupported)?
+        }
+        (SignatureScheme::Ed25519, _) => AlgorithmIdentifier::new(AlgorithmParameters::Ed25519),
+        (SignatureScheme::RsaPss { .. }, Some(parameters)) => {
+            AlgorithmIdentifier::new(AlgorithmParameters::RsaPss(Some(asn1::parse_single::<
+                asn1::Tlv<'_>,
+            >(parameters)?)))
+        }
+        (SignatureScheme::RsaPss { .. }, None) => return Err(unsupported()),
+    })
+}
+
+/// One attribute with one value, given as its DER.
+fn attribute(attribute_type: asn1::ObjectIdentifier, value: &[u8]) -> X509Result<Attribute<'_>> {
+    let tlv = asn1::parse_single::<asn1::Tlv<'_>>(value)?;
+    Ok(Attribute {
+        attribute_type,
+        values: ReadOrBuilt::Built(asn1::SetOfWriter::new(vec![RawValue {
+            tag: tlv.tag(),
+            data: tlv.data(),
+        }])),
+    })
+}
+
+/// The SMIMECapabilities this library announces: the AES-CBC content ciphers, strongest
+/// first (RFC 8551 section 2.5.2), each a SEQUENCE holding its OID.
+fn smime_capabilities() -> X509Result<Vec<u8>> {
+    let ciphers = [
+        AlgorithmParameters::Other(asn1::oid!(2, 16, 840, 1, 101, 3, 4, 1, 42), None),
+        AlgorithmParameters::Other(asn1::oid!(2, 16, 840, 1, 101, 3, 4, 1, 22), None),
+        AlgorithmParameters::Other(asn1::oid!(2, 16, 840, 1, 101, 3, 4, 1, 2), None),
+    ]
+    .map(AlgorithmIdentifier::new);
+    Ok(asn1::write_single(&asn1::SequenceOfWriter::new(ciphers))?)
+}
+
+/// Signs `data` as PKCS#7 SignedData by every signer, with `additional_certificates`
+/// included (unless `NoCerts`), written as DER, PEM or an S/MIME multipart/signed
+/// message. `signing_time` is the signingTime attribute's value.
+pub fn sign(
+    data: &[u8],
+    signers: &mut [Signer<'_>],
+    additional_certificates: &[&Certificate],
+    encoding: SignedEncoding,
+    options: SignOptions,
+    signing_time: asn1::DateTime,
+) -> X509Result<Vec<u8>> {
+    if signers.is_empty() {
+        return Err(X509Error::InvalidPkcs7("Must have at least one signer"));
+    }
+    options.check(encoding)?;
+    // What is signed: the data, in S/MIME's canonical form unless Binary, after a
+    // text/plain header with Text.
+    let mut content = if options.text {
+        b"Content-Type: text/plain\r\n\r\n".to_vec()
+    } else {
+        Vec::new()
+    };
+    if options.binary {
+        content.extend_from_slice(data);
+    } else {
+        content.extend_from_slice(&smime_canonical(data));
+    }
+
+    let capabilities = smime_capabilities()?;
+    let content_type = asn1::write_single(&der::DATA)?;
+    let time = asn1::write_single(&cryptography_asn1::certificate::Time::for_datetime(
+        signing_time,
+    )?)?;
+    let mut digests = Vec::new();
+    for signer in signers.iter() {
+        let mut digest = vec![0u8; signer.hash.output_len()];
+        Hasher::digest_into(signer.hash, &content, &mut digest)?;
+        digests.push(asn1::write_single(&digest.as_slice())?);
+    }
+
+    let pss_parameters = signers
+        .iter()
+        .map(|signer| pss_parameters(signer.scheme, signer.hash))
+        .collect::<X509Result<Vec<_>>>()?;
+    let mut signatures = Vec::with_capacity(signers.len());
+    let mut attribute_sets = Vec::with_capacity(signers.len());
+    for (signer, digest) in signers.iter_mut().zip(&digests) {
+        let attributes = if options.no_attributes {
+            None
+        } else {
+            let mut attributes = vec![
+                attribute(der::CONTENT_TYPE, &content_type)?,
+                attribute(der::SIGNING_TIME, &time)?,
+                attribute(der::MESSAGE_DIGEST, digest)?,
+            ];
+            if !options.no_capabilities {
+                attributes.push(attribute(der::SMIME_CAPABILITIES, &capabilities)?);
+            }
+            Some(attributes)
+        };
+        // With attributes, the signature covers their DER as a SET OF (RFC 2315
+        // section 9.3); without, the content itself.
+        let signed_bytes = match &attributes {
+            Some(attributes) => asn1::write_single(&asn1::SetOfWriter::new(attributes.clone()))?,
+            None => content.clone(),
+        };
+        signatures.push((signer.sign)(&signed_bytes)?);
+        attribute_sets.push(attributes);
+    }
+
+    let mut signer_infos = Vec::with_capacity(signers.len());
+    let mut digest_algorithms: Vec<AlgorithmIdentifier<'static>> = Vec::new();
+    for (index, signer) in signers.iter().enumerate() {
+        let digest_algorithm = hash_identifier(signer.hash)?;
+        if !digest_algorithms.contains(&digest_algorithm) {
+            digest_algorithms.push(digest_algorithm.clone());
+        }
+        let tbs = &signer.certificate.parsed().tbs_certificate;
+        let digest_encryption_algorithm =
+            signature_identifier(signer.scheme, signer.hash, pss_parameters[index].as_deref())?;
+        signer_infos.push(der::SignerInfo {
+            version: 1,
+            issuer_and_serial_number: der::IssuerAndSerialNumber {
+                issuer: tbs.issuer.clone(),
+                serial_number: tbs.serial,
+            },
+            digest_algorithm,
+            authenticated_attributes: attribute_sets[index]
+                .take()
+                .map(|attributes| ReadOrBuilt::Built(asn1::SetOfWriter::new(attributes))),
+            digest_encryption_algorithm,
+            encrypted_digest: &signatures[index],
+            unauthenticated_attributes: None,
+        });
+    }
+
+    let embedded = (!options.detached)
+        .then(|| asn1::write_single(&content.as_slice()))
+        .transpose()?;
+    let certificates: Vec<_> = if options.no_certs {
+        Vec::new()
+    } else {
+        signers
+            .iter()
+            .map(|signer| signer.certificate)
+            .chain(additional_certificates.iter().copied())
+            .map(|certificate| certificate.parsed().clone())
+            .collect()
+    };
+    let signed = der::SignedData {
+        version: 1,
+        digest_algorithms: ReadOrBuilt::Built(asn1::SetOfWriter::new(digest_algorithms)),
+        content_info: der::ContentInfo {
+            content_type: der::DATA,
+            content: embedded
+                .as_deref()
+                .map(asn1::parse_single::<asn1::Tlv<'_>>)
+                .transpose()?,
+        },
+        certificates: (!certificates.is_empty())
+            .then(|| ReadOrBuilt::Built(asn1::SetOfWriter::new(certificates))),
+        crls: None,
+        signer_infos: ReadOrBuilt::Built(asn1::SetOfWriter::new(signer_infos)),
+    };
+    let der_bytes = content_info(der::SIGNED_DATA, &asn1::write_single(&signed)?)?;
+    Ok(match encoding {
+        SignedEncoding::Der => der_bytes,
+        SignedEncoding::Pem => armor::encode(PEM_LABEL, &der_bytes, &[]),
+        SignedEncoding::Smime => {
+            let mut algorithms: Vec<&str> = Vec::new();
+            for signer in signers.iter() {
+                let name = micalg(signer.hash)?;
+                if !algorithms.contains(&name) {
+                    algorithms.push(name);
+                }
+            }
+            // The first part shows the content as signed, in canonical form.
+            let shown = if options.binary {
+                let mut shown = if options.text {
+                    b"Content-Type: text/plain\r\n\r\n".to_vec()
+                } else {
+                    Vec::new()
+                };
+                shown.extend_from_slice(&smime_canonical(data));
+                shown
+            } else {
+                content
+            };
+            smime_multipart_signed(&shown, &der_bytes, &algorithms.join(","))?
+        }
+    })
+}
+
+/// An S/MIME multipart/signed message (RFC 8551 section 3.5.3) laid out as OpenSSL
+/// writes one: the content, then the signature as base64 in 64-character lines.
+fn smime_multipart_signed(content: &[u8], signature: &[u8], micalg: &str) -> X509Result<Vec<u8>> {
+    let mut random = [0u8; 8];
+    cryptography_backend::random_bytes(&mut random)?;
+    // Nineteen decimal digits, as e-mail libraries write a boundary's token.
+    let token = u64::from_be_bytes(random) % 10_000_000_000_000_000_000;
+    let boundary = format!("==============={token:019}==");
+    let mut out = Vec::with_capacity(content.len() + signature.len() * 4 / 3 + 512);
+    out.extend_from_slice(
+        format!(
+            "MIME-Version: 1.0\r\nContent-Type: multipart/signed; \
+             protocol=\"application/x-pkcs7-signature\"; micalg=\"{micalg}\"; \
+             boundary=\"{boundary}\"\r\n\r\nThis is an S/MIME signed message\r\n\r\n--{boundary}\r\n"
+        )
+        .as_bytes(),
+    );
+    out.extend_from_slice(content);
+    out.extend_from_slice(
+        format!(
+            "\r\n--{boundary}\r\nContent-Type: application/x-pkcs7-signature; \
+             name=\"smime.p7s\"\r\nContent-Transfer-Encoding: base64\r\n\
+             Content-Disposition: attachment; filename=\"smime.p7s\"\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    let encoded = base64_simd::STANDARD.encode_to_string(signature);
+    for line in encoded.as_bytes().chunks(64) {
+        out.extend_from_slice(line);
+        out.extend_from_slice(b"\r\n");
+    }
+    out.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    Ok(out)
 }
 
 #[cfg(test)]

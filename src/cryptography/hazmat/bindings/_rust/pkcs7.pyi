@@ -2,13 +2,17 @@
 # 2.0, and the BSD License. See the LICENSE file in the root of this repository
 # for complete details.
 
+from collections.abc import Iterable
+
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.serialization import pkcs7
 
 __all__ = [
     "load_der_pkcs7_certificates",
     "load_pem_pkcs7_certificates",
     "serialize_certificates",
+    "sign_and_serialize",
 ]
 
 def serialize_certificates(
@@ -17,3 +21,8 @@ def serialize_certificates(
 ) -> bytes: ...
 def load_pem_pkcs7_certificates(data: bytes) -> list[x509.Certificate]: ...
 def load_der_pkcs7_certificates(data: bytes) -> list[x509.Certificate]: ...
+def sign_and_serialize(
+    builder: pkcs7.PKCS7SignatureBuilder,
+    encoding: serialization.Encoding,
+    options: Iterable[pkcs7.PKCS7Options],
+) -> bytes: ...

@@ -4,7 +4,11 @@
 
 import typing
 
-__all__ = ["TestCertificate", "test_parse_certificate"]
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.serialization import pkcs7
+
+__all__ = ["TestCertificate", "pkcs7_verify", "test_parse_certificate"]
 
 @typing.final
 class TestCertificate:
@@ -18,3 +22,10 @@ class TestCertificate:
     def subject_value_tags(self) -> bytes: ...
 
 def test_parse_certificate(data: bytes) -> TestCertificate: ...
+def pkcs7_verify(
+    encoding: serialization.Encoding,
+    sig: bytes,
+    msg: bytes | None,
+    certs: list[x509.Certificate],
+    options: list[pkcs7.PKCS7Options],
+) -> None: ...
