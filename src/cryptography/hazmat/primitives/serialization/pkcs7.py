@@ -13,7 +13,6 @@ yet: importing them fails, as importing this module did before."""
 from __future__ import annotations
 
 import typing
-
 from collections.abc import Iterable
 
 from cryptography import utils, x509
