@@ -44,6 +44,7 @@ TARGETS = [
     "ocsp_response",
     "pkcs12",
     "pkcs7_certificates",
+    "pkcs7_smime",
 ]
 
 
@@ -94,6 +95,12 @@ def seeds(target: str) -> list[bytes]:
             for path in sorted((root / "x509" / "ocsp").glob("*.der"))
             if path.name.startswith(kind) or f"-{kind}" in path.name
         ]
+    if target == "pkcs7_smime":
+        return [
+            path.read_bytes()
+            for path in sorted((root / "pkcs7").iterdir())
+            if path.name.startswith("enveloped")
+        ] + [b"Content-Type: application/pkcs7-mime\n\nMIIB"]
     if target == "pkcs7_certificates":
         return [path.read_bytes() for path in sorted((root / "pkcs7").iterdir())]
     if target == "pkcs12":

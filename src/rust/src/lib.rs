@@ -152,7 +152,11 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_function(wrap_pyfunction!(pkcs7::load_der_pkcs7_certificates, m)?)?;
         m.add_function(wrap_pyfunction!(pkcs7::load_pem_pkcs7_certificates, m)?)?;
         m.add_function(wrap_pyfunction!(pkcs7::serialize_certificates, m)?)?;
-        m.add_function(wrap_pyfunction!(pkcs7::sign_and_serialize, m)?)
+        m.add_function(wrap_pyfunction!(pkcs7::sign_and_serialize, m)?)?;
+        m.add_function(wrap_pyfunction!(pkcs7::encrypt_and_serialize, m)?)?;
+        m.add_function(wrap_pyfunction!(pkcs7::decrypt_der, m)?)?;
+        m.add_function(wrap_pyfunction!(pkcs7::decrypt_pem, m)?)?;
+        m.add_function(wrap_pyfunction!(pkcs7::decrypt_smime, m)?)
     })?;
     submodule(module, PACKAGE, "test_support", |m| {
         m.add_class::<x509::test_support::TestCertificate>()?;
@@ -160,7 +164,15 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
             x509::test_support::test_parse_certificate,
             m
         )?)?;
-        m.add_function(wrap_pyfunction!(x509::test_support::pkcs7_verify, m)?)
+        m.add_function(wrap_pyfunction!(x509::test_support::pkcs7_verify, m)?)?;
+        m.add_function(wrap_pyfunction!(
+            x509::test_support::pkcs7_openssl_decrypt,
+            m
+        )?)?;
+        m.add_function(wrap_pyfunction!(
+            x509::test_support::pkcs7_openssl_encrypt,
+            m
+        )?)
     })?;
     submodule(module, PACKAGE, "fernet", |m| {
         m.add_class::<fernet::PyFernetKey>()

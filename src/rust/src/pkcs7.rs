@@ -27,6 +27,9 @@ fn pkcs7_error(py: Python<'_>, err: X509Error) -> PyErr {
         X509Error::UnsupportedPkcs7(_) => {
             unsupported(py, err.to_string(), Reason::UnsupportedSerialization)
         }
+        X509Error::UnsupportedPkcs7Algorithm(_) => {
+            unsupported(py, err.to_string(), Reason::UnsupportedSerialization)
+        }
         other => x509_error(other),
     }
 }
@@ -263,4 +266,180 @@ pub(crate) fn sign_and_serialize<'py>(
     let signed = core::sign(data, &mut signers, &additional, encoding, flags, now)
         .map_err(|err| pkcs7_error(py, err))?;
     Ok(PyBytes::new(py, &signed))
+}
+
+fn encoding_of(encoding: &Bound<'_, PyAny>) -> PyResult<SignedEncoding> {
+    match encoding.extract::<Encoding>() {
+        Ok(Encoding::DER) => Ok(SignedEncoding::Der),
+        Ok(Encoding::PEM) => Ok(SignedEncoding::Pem),
+        Ok(Encoding::SMIME) => Ok(SignedEncoding::Smime),
+        _ => Err(PyValueError::new_err(
+            "Must be PEM, DER, or SMIME from the Encoding enum",
+        )),
+    }
+}
+
+/// The names of the PKCS7Options given, each checked to be one.
+fn option_names(py: Python<'_>, options: &Bound<'_, PyList>) -> PyResult<Vec<String>> {
+    let class = py
+        .import("cryptography.hazmat.primitives.serialization.pkcs7")?
+        .getattr("PKCS7Options")?;
+    options
+        .iter()
+        .map(|option| {
+            if !option.is_instance(&class)? {
+                return Err(PyValueError::new_err(
+                    "options must be from the PKCS7Options enum",
+                ));
+            }
+            option.getattr(intern!(py, "name"))?.extract()
+        })
+        .collect()
+}
+
+/// `encrypt_and_serialize(builder, content_encryption_algorithm, encoding, options)`:
+/// the builder's data enveloped for its recipients.
+#[pyfunction]
+pub(crate) fn encrypt_and_serialize<'py>(
+    py: Python<'py>,
+    builder: &Bound<'py, PyAny>,
+    content_encryption_algorithm: &Bound<'py, PyAny>,
+    encoding: &Bound<'py, PyAny>,
+    options: &Bound<'py, PyList>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let encoding = encoding_of(encoding)?;
+    let mut flags = core::EnvelopeOptions::default();
+    for name in option_names(py, options)? {
+        match name.as_str() {
+            "Text" => flags.text = true,
+            "Binary" => flags.binary = true,
+            _ => {
+                return Err(PyValueError::new_err(
+                    "Only the following options are supported for encryption: Text, Binary",
+                ))
+            }
+        }
+    }
+    let key_size: usize = content_encryption_algorithm
+        .getattr(intern!(py, "key_size"))
+        .ok()
+        .and_then(|size| size.extract().ok())
+        .unwrap_or(128);
+    let cipher = if key_size == 256 {
+        core::ContentCipher::Aes256Cbc
+    } else {
+        core::ContentCipher::Aes128Cbc
+    };
+    let data_object = builder.getattr(intern!(py, "_data"))?;
+    let data: BytesLike<'_> = data_object.extract()?;
+    let recipients: Vec<Bound<'py, Certificate>> =
+        builder.getattr(intern!(py, "_recipients"))?.extract()?;
+    let recipients: Vec<_> = recipients.iter().map(|cert| cert.get().core()).collect();
+    let enveloped = core::envelope(&data, &recipients, cipher, encoding, flags)
+        .map_err(|err| pkcs7_error(py, err))?;
+    Ok(PyBytes::new(py, &enveloped))
+}
+
+/// The part of decryption every encoding shares: the arguments checked as the
+/// reference checks them, then the core's decryption with the key object recovering
+/// the content key.
+fn decrypt<'py>(
+    py: Python<'py>,
+    der: &[u8],
+    certificate: &Bound<'py, PyAny>,
+    private_key: &Bound<'py, PyAny>,
+    options: &Bound<'py, PyList>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    const ASYMMETRIC_RSA: &str = "cryptography.hazmat.primitives.asymmetric.rsa";
+    let certificate = certificate.cast::<Certificate>()?;
+    let public_key = certificate.call_method0(intern!(py, "public_key"))?;
+    if !is_instance(&public_key, ASYMMETRIC_RSA, "RSAPublicKey")? {
+        return Err(PyTypeError::new_err(
+            "Only certificate with RSA public keys are supported at this time.",
+        ));
+    }
+    if !is_instance(private_key, ASYMMETRIC_RSA, "RSAPrivateKey")? {
+        return Err(PyTypeError::new_err(
+            "Only RSA private keys are supported at this time.",
+        ));
+    }
+    let mut text = false;
+    for name in option_names(py, options)? {
+        if name != "Text" {
+            return Err(PyValueError::new_err(
+                "Only the following options are supported for decryption: Text",
+            ));
+        }
+        text = true;
+    }
+    let pkcs1v15 = crate::types::ASYMMETRIC_PADDING
+        .get(py)?
+        .getattr(intern!(py, "PKCS1v15"))?
+        .call0()?;
+    // A ValueError of the key's decryption is what a tampered key gives: it becomes "no
+    // key" for the core, which then fails as any wrong key does. Other errors are the
+    // key object's own and go back to the caller. (The core's error type is large; the
+    // call runs once.)
+    #[allow(clippy::result_large_err)]
+    let mut decrypt_key =
+        |encrypted: &[u8]| -> cryptography_x509::X509Result<Option<zeroize::Zeroizing<Vec<u8>>>> {
+            match private_key.call_method1(
+                intern!(py, "decrypt"),
+                (PyBytes::new(py, encrypted), &pkcs1v15),
+            ) {
+                Ok(key) => Ok(key.extract::<Vec<u8>>().ok().map(zeroize::Zeroizing::new)),
+                Err(err) if err.is_instance_of::<PyValueError>(py) => Ok(None),
+                Err(err) => Err(X509Error::Signer(Box::new(err))),
+            }
+        };
+    let plain = core::decrypt(der, certificate.get().core(), &mut decrypt_key, text)
+        .map_err(|err| pkcs7_error(py, err))?;
+    Ok(PyBytes::new(py, &plain))
+}
+
+/// `decrypt_der(data, certificate, private_key, options)`.
+#[pyfunction]
+pub(crate) fn decrypt_der<'py>(
+    py: Python<'py>,
+    data: BytesLike<'_>,
+    certificate: &Bound<'py, PyAny>,
+    private_key: &Bound<'py, PyAny>,
+    options: &Bound<'py, PyList>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    decrypt(py, &data, certificate, private_key, options)
+}
+
+/// `decrypt_pem(data, certificate, private_key, options)`: the first PEM block, which
+/// must be labelled PKCS7.
+#[pyfunction]
+pub(crate) fn decrypt_pem<'py>(
+    py: Python<'py>,
+    data: BytesLike<'_>,
+    certificate: &Bound<'py, PyAny>,
+    private_key: &Bound<'py, PyAny>,
+    options: &Bound<'py, PyList>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let blocks =
+        cryptography_keys::armor::blocks(&data).map_err(|err| x509_error(X509Error::from(err)))?;
+    let block = blocks
+        .first()
+        .filter(|block| block.label() == core::PEM_LABEL)
+        .ok_or_else(|| {
+            PyValueError::new_err("The provided PEM data does not have the PKCS7 tag.")
+        })?;
+    decrypt(py, block.contents(), certificate, private_key, options)
+}
+
+/// `decrypt_smime(data, certificate, private_key, options)`: the DER of an S/MIME
+/// application/pkcs7-mime message.
+#[pyfunction]
+pub(crate) fn decrypt_smime<'py>(
+    py: Python<'py>,
+    data: BytesLike<'_>,
+    certificate: &Bound<'py, PyAny>,
+    private_key: &Bound<'py, PyAny>,
+    options: &Bound<'py, PyList>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let der = core::smime_enveloped_der(&data).map_err(|err| pkcs7_error(py, err))?;
+    decrypt(py, &der, certificate, private_key, options)
 }

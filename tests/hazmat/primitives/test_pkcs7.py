@@ -20,6 +20,7 @@ from cryptography.exceptions import UnsupportedAlgorithm, _Reasons
 from cryptography.hazmat.bindings._rust import test_support
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
+from cryptography.hazmat.primitives.ciphers import algorithms
 from cryptography.hazmat.primitives.serialization import pkcs7
 from cryptography.hazmat.primitives.serialization.pkcs7 import (
     load_der_pkcs7_certificates,
@@ -450,3 +451,182 @@ def test_signers_certificates_and_pss() -> None:
     _, signer_infos = signed.rsplit(identifier, 1)
     _, signature, _ = _read(signer_infos)
     rsa_key.public_key().verify(signature, b"hello", pss, hashes.SHA512())
+
+
+# Enveloping and decryption, checked against OpenSSL's PKCS7_encrypt and PKCS7_decrypt
+# (through test_support) in both directions.
+
+
+def _pkcs8(key: rsa.RSAPrivateKey) -> bytes:
+    return key.private_bytes(
+        DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+
+
+@pytest.mark.parametrize("cipher", [algorithms.AES128, algorithms.AES256])
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ([], b"hello\r\nworld\r\n"),
+        ([Options.Binary], b"hello\nworld\n"),
+        ([Options.Text], b"Content-Type: text/plain\r\n\r\nhello\r\nworld\r\n"),
+    ],
+)
+def test_openssl_decrypts_what_is_enveloped(
+    cipher: pkcs7.ContentEncryptionAlgorithm,
+    options: list[pkcs7.PKCS7Options],
+    expected: bytes,
+) -> None:
+    cert, key = _rsa_signer()
+    enveloped = (
+        pkcs7.PKCS7EnvelopeBuilder()
+        .set_data(b"hello\nworld\n")
+        .set_content_encryption_algorithm(cipher)
+        .add_recipient(cert)
+        .encrypt(DER, options)
+    )
+    cipher_oid = b"\x60\x86\x48\x01\x65\x03\x04\x01" + (
+        b"\x2a" if cipher is algorithms.AES256 else b"\x02"
+    )
+    assert tlv(0x06, cipher_oid) in enveloped
+    assert test_support.pkcs7_openssl_decrypt(enveloped, cert, _pkcs8(key)) == expected
+    text = [Options.Text] if Options.Text in options else []
+    decrypted = pkcs7.pkcs7_decrypt_der(enveloped, cert, key, text)
+    assert decrypted == (b"hello\r\nworld\r\n" if text else expected)
+
+
+@pytest.mark.parametrize("key_bits", [128, 256])
+def test_what_openssl_envelopes_decrypts(key_bits: int) -> None:
+    cert, key = _rsa_signer()
+    content = b"Content-Type: text/plain\r\n\r\nfrom OpenSSL\r\n"
+    der = test_support.pkcs7_openssl_encrypt(content, cert, key_bits)
+    assert pkcs7.pkcs7_decrypt_der(der, cert, key, []) == content
+    assert (
+        pkcs7.pkcs7_decrypt_der(der, cert, key, [Options.Text]) == b"from OpenSSL\r\n"
+    )
+    pem = serialization_pem(der)
+    assert pkcs7.pkcs7_decrypt_pem(pem, cert, key, []) == content
+
+
+def serialization_pem(der: bytes) -> bytes:
+    import base64
+
+    body = base64.encodebytes(der).replace(b"\n", b"")
+    lines = [body[i : i + 64] for i in range(0, len(body), 64)]
+    return b"-----BEGIN PKCS7-----\n" + b"\n".join(lines) + b"\n-----END PKCS7-----\n"
+
+
+def test_smime_envelope_layout_and_round_trip() -> None:
+    cert, key = _rsa_signer()
+    enveloped = (
+        pkcs7.PKCS7EnvelopeBuilder()
+        .set_data(b"hello world\n")
+        .add_recipient(cert)
+        .add_recipient(cert)
+        .encrypt(SMIME, [])
+    )
+    assert enveloped.startswith(b"MIME-Version: 1.0\n")
+    message = email.parser.BytesParser().parsebytes(enveloped)
+    assert message.get_content_type() == "application/pkcs7-mime"
+    assert message.get_param("smime-type") == "enveloped-data"
+    assert message.get_filename() == "smime.p7m"
+    der = typing.cast(bytes, message.get_payload(decode=True))
+    # Two RecipientInfos, one per recipient given.
+    assert der.count(cert.issuer.public_bytes()) == 2
+    assert (
+        test_support.pkcs7_openssl_decrypt(der, cert, _pkcs8(key)) == b"hello world\r\n"
+    )
+    assert pkcs7.pkcs7_decrypt_smime(enveloped, cert, key, []) == b"hello world\r\n"
+
+
+def test_decryption_refusals() -> None:
+    cert, key = _rsa_signer()
+    ec_cert, ec_key = _ec_signer()
+
+    def enveloped(
+        data: bytes = b"x", options: list[pkcs7.PKCS7Options] | None = None
+    ) -> bytes:
+        return (
+            pkcs7.PKCS7EnvelopeBuilder()
+            .set_data(data)
+            .add_recipient(cert)
+            .encrypt(DER, options or [])
+        )
+
+    der = enveloped()
+    with pytest.raises(TypeError, match="^Only certificate with RSA public keys"):
+        pkcs7.pkcs7_decrypt_der(der, ec_cert, key, [])
+    with pytest.raises(TypeError, match="^Only RSA private keys are supported"):
+        pkcs7.pkcs7_decrypt_der(der, cert, typing.cast(typing.Any, ec_key), [])
+    with pytest.raises(ValueError, match="supported for decryption: Text$"):
+        pkcs7.pkcs7_decrypt_der(der, cert, key, [Options.Binary])
+    with pytest.raises(ValueError, match="^No recipient found"):
+        other = (
+            x509.CertificateBuilder()
+            .subject_name(cert.subject)
+            .issuer_name(cert.issuer)
+            .public_key(key.public_key())
+            .serial_number(cert.serial_number + 1)
+            .not_valid_before(cert.not_valid_before_utc)
+            .not_valid_after(cert.not_valid_after_utc)
+            .sign(key, hashes.SHA256())
+        )
+        pkcs7.pkcs7_decrypt_der(der, other, key, [])
+    with pytest.raises(ValueError, match="^The PKCS7 data is not an EnvelopedData"):
+        signed = (
+            pkcs7.PKCS7SignatureBuilder()
+            .set_data(b"x")
+            .add_signer(ec_cert, ec_key, hashes.SHA256())
+            .sign(DER, [])
+        )
+        pkcs7.pkcs7_decrypt_der(signed, cert, key, [])
+    with pytest.raises(ValueError, match="^Not an S/MIME enveloped message$"):
+        pkcs7.pkcs7_decrypt_smime(b"Content-Type: text/plain\n\nhello", cert, key, [])
+    with pytest.raises(ValueError, match="does not contain encrypted content"):
+        pkcs7.pkcs7_decrypt_der(_vector("enveloped-no-content.der"), cert, key, [])
+    with pytest.raises(UnsupportedAlgorithm, match="PKCS #1 v1.5 padding"):
+        pkcs7.pkcs7_decrypt_pem(_vector("enveloped-rsa-oaep.pem"), cert, key, [])
+    with pytest.raises(UnsupportedAlgorithm, match="AES"):
+        pkcs7.pkcs7_decrypt_pem(_vector("enveloped-triple-des.pem"), cert, key, [])
+    with pytest.raises(ValueError, match="has no 'Content-Type' header"):
+        pkcs7.pkcs7_decrypt_der(der, cert, key, [Options.Text])
+    html = enveloped(b"Content-Type: text/html\r\n\r\n<br>", [Options.Binary])
+    with pytest.raises(ValueError, match="content type is 'text/html'"):
+        pkcs7.pkcs7_decrypt_der(html, cert, key, [Options.Text])
+    # A replaced content key decrypts to garbage that fails on its padding, with the
+    # one message whatever went wrong (or, rarely, to garbage).
+    marker = b"\x04\x82\x02\x00"
+    at = der.index(marker) + len(marker)
+    for replacement in (
+        b"\x00" * 512,
+        key.public_key().encrypt(b"A" * 15, padding.PKCS1v15()),
+    ):
+        tampered = der[:at] + replacement + der[at + 512 :]
+        try:
+            pkcs7.pkcs7_decrypt_der(tampered, cert, key, [])
+        except ValueError as err:
+            assert str(err) == "Invalid padding bytes."
+
+
+def test_envelope_builder_errors() -> None:
+    cert, _ = _rsa_signer()
+    ec_cert, _ = _ec_signer()
+    builder = pkcs7.PKCS7EnvelopeBuilder().set_data(b"x").add_recipient(cert)
+    with pytest.raises(ValueError, match="^data may only be set once$"):
+        builder.set_data(b"y")
+    with pytest.raises(TypeError, match="^Only RSA keys are supported at this time.$"):
+        pkcs7.PKCS7EnvelopeBuilder().add_recipient(ec_cert)
+    with pytest.raises(TypeError, match="^Only AES128 and AES256 are supported$"):
+        pkcs7.PKCS7EnvelopeBuilder().set_content_encryption_algorithm(
+            typing.cast(typing.Any, algorithms.AES)
+        )
+    with pytest.raises(ValueError, match="^Must have at least one recipient$"):
+        pkcs7.PKCS7EnvelopeBuilder().set_data(b"x").encrypt(DER, [])
+    with pytest.raises(ValueError, match="^You must add data to encrypt$"):
+        pkcs7.PKCS7EnvelopeBuilder().add_recipient(cert).encrypt(DER, [])
+    with pytest.raises(ValueError, match="supported for encryption: Text, Binary$"):
+        builder.encrypt(DER, [Options.NoCerts])
+    with pytest.raises(ValueError, match="^Cannot use Binary and Text options"):
+        builder.encrypt(DER, [Options.Binary, Options.Text])
+    with pytest.raises(ValueError, match="^Must be PEM, DER, or SMIME"):
+        builder.encrypt(serialization.Encoding.Raw, [])

@@ -91,6 +91,53 @@ pub fn openssl_verify(
     result
 }
 
+/// OpenSSL's decryption of PKCS#7 EnvelopedData (DER) with a PKCS#8 private key (DER)
+/// and its certificate, content as it is (`PKCS7_BINARY`): for the test suites, the
+/// independent reader of what this package encrypts.
+pub fn openssl_decrypt(
+    enveloped: &[u8],
+    certificate: &[u8],
+    private_key_pkcs8: &[u8],
+) -> Result<Vec<u8>, String> {
+    use openssl::pkcs7::Pkcs7Flags;
+    crate::algorithms::load_providers();
+    let run = || -> Result<Vec<u8>, openssl::error::ErrorStack> {
+        let pkcs7 = Pkcs7::from_der(enveloped)?;
+        let certificate = openssl::x509::X509::from_der(certificate)?;
+        let key = openssl::pkey::PKey::private_key_from_pkcs8(private_key_pkcs8)?;
+        pkcs7.decrypt(&key, &certificate, Pkcs7Flags::BINARY)
+    };
+    let result = run().map_err(|err| err.to_string());
+    discard_openssl_errors();
+    result
+}
+
+/// OpenSSL's encryption of `content` (as it is) to one certificate with AES-CBC of
+/// `key_bits` (128 or 256): for the test suites, the independent writer of what this
+/// package decrypts.
+pub fn openssl_encrypt(
+    content: &[u8],
+    certificate: &[u8],
+    key_bits: u32,
+) -> Result<Vec<u8>, String> {
+    use openssl::pkcs7::Pkcs7Flags;
+    use openssl::stack::Stack;
+    crate::algorithms::load_providers();
+    let run = || -> Result<Vec<u8>, openssl::error::ErrorStack> {
+        let mut certificates = Stack::new()?;
+        certificates.push(openssl::x509::X509::from_der(certificate)?)?;
+        let cipher = if key_bits == 256 {
+            openssl::symm::Cipher::aes_256_cbc()
+        } else {
+            openssl::symm::Cipher::aes_128_cbc()
+        };
+        Pkcs7::encrypt(&certificates, content, cipher, Pkcs7Flags::BINARY)?.to_der()
+    };
+    let result = run().map_err(|err| err.to_string());
+    discard_openssl_errors();
+    result
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

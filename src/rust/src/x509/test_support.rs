@@ -89,3 +89,39 @@ pub(crate) fn pkcs7_verify(
     openssl_verify(sig, form, msg.as_deref(), &certificates, text)
         .map_err(pyo3::exceptions::PyValueError::new_err)
 }
+
+/// `pkcs7_openssl_decrypt(der, certificate, private_key_pkcs8)`: OpenSSL's reading of
+/// an EnvelopedData, for the test suites.
+#[pyfunction]
+pub(crate) fn pkcs7_openssl_decrypt<'py>(
+    py: Python<'py>,
+    der: &[u8],
+    certificate: Bound<'py, crate::x509::certificate::Certificate>,
+    private_key_pkcs8: &[u8],
+) -> PyResult<Bound<'py, PyBytes>> {
+    let plain = cryptography_backend::pkcs7::openssl_decrypt(
+        der,
+        certificate.get().core().der(),
+        private_key_pkcs8,
+    )
+    .map_err(pyo3::exceptions::PyValueError::new_err)?;
+    Ok(PyBytes::new(py, &plain))
+}
+
+/// `pkcs7_openssl_encrypt(content, certificate, key_bits)`: OpenSSL's EnvelopedData of
+/// `content` for one certificate, for the test suites.
+#[pyfunction]
+pub(crate) fn pkcs7_openssl_encrypt<'py>(
+    py: Python<'py>,
+    content: &[u8],
+    certificate: Bound<'py, crate::x509::certificate::Certificate>,
+    key_bits: u32,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let der = cryptography_backend::pkcs7::openssl_encrypt(
+        content,
+        certificate.get().core().der(),
+        key_bits,
+    )
+    .map_err(pyo3::exceptions::PyValueError::new_err)?;
+    Ok(PyBytes::new(py, &der))
+}

@@ -48,6 +48,10 @@ pub enum X509Error {
     UnsupportedPkcs7(i32),
     /// PKCS#7 that cannot be used as asked (the message says why).
     InvalidPkcs7(&'static str),
+    /// PKCS#7 content that is not what was asked for (the message says why).
+    Pkcs7Content(String),
+    /// PKCS#7 using an algorithm this package (like the reference) does not decrypt.
+    UnsupportedPkcs7Algorithm(&'static str),
     /// A caller's signing call failed; its own error, for the caller to take back.
     Signer(Box<dyn std::error::Error + Send + Sync>),
 }
@@ -132,6 +136,8 @@ impl fmt::Display for X509Error {
             ),
             X509Error::InvalidPkcs7(message) => write!(f, "{message}"),
             X509Error::Signer(err) => write!(f, "{err}"),
+            X509Error::Pkcs7Content(message) => write!(f, "{message}"),
+            X509Error::UnsupportedPkcs7Algorithm(message) => write!(f, "{message}"),
             X509Error::MissingExtension(message) => write!(f, "{message}"),
             X509Error::LongFormTag => {
                 write!(

@@ -334,16 +334,7 @@ pub fn sign(
     options.check(encoding)?;
     // What is signed: the data, in S/MIME's canonical form unless Binary, after a
     // text/plain header with Text.
-    let mut content = if options.text {
-        b"Content-Type: text/plain\r\n\r\n".to_vec()
-    } else {
-        Vec::new()
-    };
-    if options.binary {
-        content.extend_from_slice(data);
-    } else {
-        content.extend_from_slice(&smime_canonical(data));
-    }
+    let content = prepared_content(data, options.text, options.binary);
 
     let capabilities = smime_capabilities()?;
     let content_type = asn1::write_single(&der::DATA)?;
@@ -455,13 +446,7 @@ pub fn sign(
             }
             // The first part shows the content as signed, in canonical form.
             let shown = if options.binary {
-                let mut shown = if options.text {
-                    b"Content-Type: text/plain\r\n\r\n".to_vec()
-                } else {
-                    Vec::new()
-                };
-                shown.extend_from_slice(&smime_canonical(data));
-                shown
+                prepared_content(data, options.text, false)
             } else {
                 content
             };
@@ -503,6 +488,318 @@ fn smime_multipart_signed(content: &[u8], signature: &[u8], micalg: &str) -> X50
     }
     out.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
     Ok(out)
+}
+
+/// The content ciphers of enveloped data: AES-CBC with a 128 or 256-bit key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContentCipher {
+    Aes128Cbc,
+    Aes256Cbc,
+}
+
+impl ContentCipher {
+    fn key_len(self) -> usize {
+        match self {
+            ContentCipher::Aes128Cbc => 16,
+            ContentCipher::Aes256Cbc => 32,
+        }
+    }
+}
+
+/// How enveloped content is prepared: `text` puts a text/plain header before it,
+/// `binary` leaves it as it is (otherwise it is put in S/MIME's canonical form).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct EnvelopeOptions {
+    pub text: bool,
+    pub binary: bool,
+}
+
+/// The content of a message as signed or enveloped: a text/plain header first with
+/// `text`, the data in canonical form unless `binary`.
+fn prepared_content(data: &[u8], text: bool, binary: bool) -> Vec<u8> {
+    let mut content = if text {
+        b"Content-Type: text/plain\r\n\r\n".to_vec()
+    } else {
+        Vec::new()
+    };
+    if binary {
+        content.extend_from_slice(data);
+    } else {
+        content.extend_from_slice(&smime_canonical(data));
+    }
+    content
+}
+
+/// The RSA public key a certificate certifies, for enveloping to it.
+fn recipient_key(certificate: &Certificate) -> X509Result<cryptography_backend::rsa::RsaPublicKey> {
+    let spki = asn1::write_single(&certificate.parsed().tbs_certificate.spki)?;
+    match cryptography_keys::load_der_public_key(&spki)? {
+        cryptography_keys::PublicKey::Rsa(key) => Ok(key),
+        _ => Err(X509Error::InvalidPkcs7(
+            "Only RSA keys are supported at this time.",
+        )),
+    }
+}
+
+/// Encrypts `data` for every recipient (RSA keys, the content key encrypted with
+/// PKCS#1 v1.5 as RFC 8551 requires readers to support) as PKCS#7 EnvelopedData,
+/// written as DER, PEM or an S/MIME application/pkcs7-mime message.
+pub fn envelope(
+    data: &[u8],
+    recipients: &[&Certificate],
+    cipher: ContentCipher,
+    encoding: SignedEncoding,
+    options: EnvelopeOptions,
+) -> X509Result<Vec<u8>> {
+    if recipients.is_empty() {
+        return Err(X509Error::InvalidPkcs7("Must have at least one recipient"));
+    }
+    if options.text && options.binary {
+        return Err(X509Error::InvalidPkcs7(
+            "Cannot use Binary and Text options at the same time",
+        ));
+    }
+    let content = prepared_content(data, options.text, options.binary);
+    let mut key = zeroize::Zeroizing::new(vec![0u8; cipher.key_len()]);
+    let mut iv = [0u8; 16];
+    cryptography_backend::random_bytes(&mut key)?;
+    cryptography_backend::random_bytes(&mut iv)?;
+    let encrypted = cryptography_backend::cipher::encrypt_padded(
+        cryptography_backend::cipher::CipherAlgorithm::Aes,
+        cryptography_backend::cipher::Mode::Cbc,
+        &key,
+        Some(&iv),
+        &content,
+    )?;
+    let encrypted_keys = recipients
+        .iter()
+        .map(|certificate| {
+            Ok(recipient_key(certificate)?
+                .encrypt(&key, cryptography_backend::rsa::EncryptionPadding::Pkcs1v15)?)
+        })
+        .collect::<X509Result<Vec<_>>>()?;
+    let recipient_infos = recipients
+        .iter()
+        .zip(&encrypted_keys)
+        .map(|(certificate, encrypted_key)| {
+            let tbs = &certificate.parsed().tbs_certificate;
+            der::RecipientInfo {
+                version: 0,
+                issuer_and_serial_number: der::IssuerAndSerialNumber {
+                    issuer: tbs.issuer.clone(),
+                    serial_number: tbs.serial,
+                },
+                key_encryption_algorithm: AlgorithmIdentifier::new(AlgorithmParameters::Rsa(Some(
+                    (),
+                ))),
+                encrypted_key,
+            }
+        })
+        .collect();
+    let content_encryption_algorithm = AlgorithmIdentifier::new(match cipher {
+        ContentCipher::Aes128Cbc => AlgorithmParameters::Aes128Cbc(&iv),
+        ContentCipher::Aes256Cbc => AlgorithmParameters::Aes256Cbc(&iv),
+    });
+    let enveloped = der::EnvelopedData {
+        version: 0,
+        recipient_infos: ReadOrBuilt::Built(asn1::SetOfWriter::new(recipient_infos)),
+        encrypted_content_info: der::EncryptedContentInfo {
+            content_type: der::DATA,
+            content_encryption_algorithm,
+            encrypted_content: Some(&encrypted),
+        },
+    };
+    let der_bytes = content_info(der::ENVELOPED_DATA, &asn1::write_single(&enveloped)?)?;
+    Ok(match encoding {
+        SignedEncoding::Der => der_bytes,
+        SignedEncoding::Pem => armor::encode(PEM_LABEL, &der_bytes, &[]),
+        SignedEncoding::Smime => {
+            let mut out = b"MIME-Version: 1.0\nContent-Disposition: attachment; \
+                filename=\"smime.p7m\"\nContent-Type: application/pkcs7-mime; \
+                smime-type=\"enveloped-data\"; name=\"smime.p7m\"\n\
+                Content-Transfer-Encoding: base64\n\n"
+                .to_vec();
+            let encoded = base64_simd::STANDARD.encode_to_string(&der_bytes);
+            for line in encoded.as_bytes().chunks(64) {
+                out.extend_from_slice(line);
+                out.push(b'\n');
+            }
+            out
+        }
+    })
+}
+
+/// A MIME entity's header fields (names lower-cased, folded lines joined) and its body.
+fn mime_parts(data: &[u8]) -> (Vec<(String, String)>, &[u8]) {
+    let mut fields: Vec<(String, String)> = Vec::new();
+    let mut rest = data;
+    loop {
+        let end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+        let mut line = &rest[..end];
+        if line.last() == Some(&b'\r') {
+            line = &line[..line.len() - 1];
+        }
+        let next = &rest[(end + 1).min(rest.len())..];
+        if line.is_empty() {
+            return (fields, next);
+        }
+        let text = String::from_utf8_lossy(line);
+        if text.starts_with([' ', '\t']) {
+            match fields.last_mut() {
+                Some((_, value)) => value.push_str(text.trim_end()),
+                None => return (fields, rest),
+            }
+        } else {
+            match text.split_once(':') {
+                Some((name, value)) if !name.is_empty() && !name.contains(' ') => {
+                    fields.push((name.to_ascii_lowercase(), value.trim().to_string()));
+                }
+                // Not a header: the entity has none, and all of it is the body.
+                _ => return (Vec::new(), data),
+            }
+        }
+        if next.is_empty() && end >= rest.len() {
+            return (fields, next);
+        }
+        rest = next;
+    }
+}
+
+fn mime_field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    fields
+        .iter()
+        .find(|(field, _)| field == name)
+        .map(|(_, value)| value.as_str())
+}
+
+/// The DER inside an S/MIME application/pkcs7-mime message (its base64 body).
+pub fn smime_enveloped_der(message: &[u8]) -> X509Result<Vec<u8>> {
+    let not_enveloped = || X509Error::InvalidPkcs7("Not an S/MIME enveloped message");
+    let (fields, body) = mime_parts(message);
+    let content_type = mime_field(&fields, "content-type")
+        .map(|value| {
+            value
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        })
+        .ok_or_else(not_enveloped)?;
+    if content_type != "application/pkcs7-mime" && content_type != "application/x-pkcs7-mime" {
+        return Err(not_enveloped());
+    }
+    let text: Vec<u8> = body
+        .iter()
+        .copied()
+        .filter(|b| !b.is_ascii_whitespace())
+        .collect();
+    base64_simd::STANDARD
+        .decode_to_vec(&text)
+        .map_err(|_| not_enveloped())
+}
+
+/// Decrypted content without its MIME header, which must be text/plain (the Text
+/// option of decryption).
+fn text_body(content: &[u8]) -> X509Result<Vec<u8>> {
+    let (fields, body) = mime_parts(content);
+    match mime_field(&fields, "content-type") {
+        None => Err(X509Error::InvalidPkcs7(
+            "Decrypted MIME data has no 'Content-Type' header. Please remove the 'Text' option to parse it manually.",
+        )),
+        Some(content_type) if !content_type.contains("text/plain") => {
+            Err(X509Error::Pkcs7Content(format!(
+                "Decrypted MIME data content type is '{content_type}', not 'text/plain'. Remove the 'Text' option to parse it manually."
+            )))
+        }
+        Some(_) => Ok(body.to_vec()),
+    }
+}
+
+/// The call that recovers a content key with the recipient's private key: the key, or
+/// None when the private key refuses the encrypted key.
+pub type KeyDecryption<'a> =
+    dyn FnMut(&[u8]) -> X509Result<Option<zeroize::Zeroizing<Vec<u8>>>> + 'a;
+
+/// Decrypts PKCS#7 EnvelopedData (DER) addressed to `certificate`. `decrypt_key`
+/// recovers the content key with the certificate's private key (RSA PKCS#1 v1.5),
+/// answering None when the key refuses the input: then, as when the key recovered is
+/// not a content key's length, decryption goes on with a random key and fails on the
+/// padding like any wrong key, so that a tampered encrypted key reveals nothing (RFC
+/// 3218 section 2.3). `text` removes the text/plain header of the content.
+pub fn decrypt(
+    data: &[u8],
+    certificate: &Certificate,
+    decrypt_key: &mut KeyDecryption<'_>,
+    text: bool,
+) -> X509Result<Vec<u8>> {
+    let content_info = asn1::parse_single::<der::ContentInfo<'_>>(data)?;
+    let content = match content_info.content {
+        Some(content) if content_info.content_type == der::ENVELOPED_DATA => content,
+        _ => {
+            return Err(X509Error::InvalidPkcs7(
+                "The PKCS7 data is not an EnvelopedData structure.",
+            ))
+        }
+    };
+    let enveloped = asn1::parse_single::<der::EnvelopedData<'_>>(content.full_data())?;
+    let tbs = &certificate.parsed().tbs_certificate;
+    let issuer = asn1::write_single(&tbs.issuer)?;
+    let recipient = enveloped
+        .recipient_infos
+        .read()
+        .into_iter()
+        .flat_map(Clone::clone)
+        .find(|info| {
+            let names = &info.issuer_and_serial_number;
+            names.serial_number.as_bytes() == tbs.serial.as_bytes()
+                && asn1::write_single(&names.issuer).is_ok_and(|der| der == issuer)
+        })
+        .ok_or(X509Error::InvalidPkcs7(
+            "No recipient found that matches the given certificate.",
+        ))?;
+    if !matches!(
+        recipient.key_encryption_algorithm.params,
+        AlgorithmParameters::Rsa(_)
+    ) {
+        return Err(X509Error::UnsupportedPkcs7Algorithm(
+            "Only RSA with PKCS #1 v1.5 padding is currently supported for key decryption.",
+        ));
+    }
+    let info = &enveloped.encrypted_content_info;
+    let (cipher, iv) = match info.content_encryption_algorithm.params {
+        AlgorithmParameters::Aes128Cbc(iv) => (ContentCipher::Aes128Cbc, iv),
+        AlgorithmParameters::Aes256Cbc(iv) => (ContentCipher::Aes256Cbc, iv),
+        _ => {
+            return Err(X509Error::UnsupportedPkcs7Algorithm(
+                "Only AES (with key sizes 128 or 256) with CBC mode is currently supported for content decryption.",
+            ))
+        }
+    };
+    let encrypted = info.encrypted_content.ok_or(X509Error::InvalidPkcs7(
+        "The EnvelopedData structure does not contain encrypted content.",
+    ))?;
+    let key = match decrypt_key(recipient.encrypted_key)? {
+        Some(key) if key.len() == cipher.key_len() => key,
+        _ => {
+            let mut random = zeroize::Zeroizing::new(vec![0u8; cipher.key_len()]);
+            cryptography_backend::random_bytes(&mut random)?;
+            random
+        }
+    };
+    let plain = cryptography_backend::cipher::decrypt_padded(
+        cryptography_backend::cipher::CipherAlgorithm::Aes,
+        cryptography_backend::cipher::Mode::Cbc,
+        &key,
+        Some(iv),
+        encrypted,
+    )
+    .map_err(|_| X509Error::InvalidPkcs7("Invalid padding bytes."))?;
+    if text {
+        text_body(&plain)
+    } else {
+        Ok(plain.to_vec())
+    }
 }
 
 #[cfg(test)]

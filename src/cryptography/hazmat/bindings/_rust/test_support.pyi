@@ -8,7 +8,13 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs7
 
-__all__ = ["TestCertificate", "pkcs7_verify", "test_parse_certificate"]
+__all__ = [
+    "TestCertificate",
+    "pkcs7_openssl_decrypt",
+    "pkcs7_openssl_encrypt",
+    "pkcs7_verify",
+    "test_parse_certificate",
+]
 
 @typing.final
 class TestCertificate:
@@ -29,3 +35,9 @@ def pkcs7_verify(
     certs: list[x509.Certificate],
     options: list[pkcs7.PKCS7Options],
 ) -> None: ...
+def pkcs7_openssl_decrypt(
+    der: bytes, certificate: x509.Certificate, private_key_pkcs8: bytes
+) -> bytes: ...
+def pkcs7_openssl_encrypt(
+    content: bytes, certificate: x509.Certificate, key_bits: int
+) -> bytes: ...

@@ -3,31 +3,41 @@
 # for complete details.
 
 """PKCS #7: the certificates of a SignedData (a ``.p7b`` file) read from DER, BER or
-PEM and written as a certs-only SignedData, and data signed as SignedData (DER, PEM or
-S/MIME). Parsing, signing and writing are native; this module checks the builder's
-arguments.
-
-Enveloping and decryption (``PKCS7EnvelopeBuilder``, ``pkcs7_decrypt_*``) are not built
-yet: importing them fails, as importing this module did before."""
+PEM and written as a certs-only SignedData; data signed as SignedData and enveloped as
+EnvelopedData (DER, PEM or S/MIME), and EnvelopedData decrypted. Parsing, signing,
+encryption and writing are native; this module checks the builders' arguments."""
 
 from __future__ import annotations
 
+import email.message
 import typing
 from collections.abc import Iterable
 
 from cryptography import utils, x509
+from cryptography.exceptions import UnsupportedAlgorithm as UnsupportedAlgorithm
 from cryptography.hazmat.bindings._rust import pkcs7 as rust_pkcs7
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
+from cryptography.hazmat.primitives.ciphers import algorithms
 
 __all__ = [
+    "ContentEncryptionAlgorithm",
+    "OpenSSLMimePart",
+    "PKCS7EnvelopeBuilder",
     "PKCS7HashTypes",
     "PKCS7Options",
     "PKCS7PrivateKeyTypes",
     "PKCS7SignatureBuilder",
     "load_der_pkcs7_certificates",
     "load_pem_pkcs7_certificates",
+    "pkcs7_decrypt_der",
+    "pkcs7_decrypt_pem",
+    "pkcs7_decrypt_smime",
     "serialize_certificates",
+]
+
+ContentEncryptionAlgorithm = typing.Union[
+    type[algorithms.AES128], type[algorithms.AES256]
 ]
 
 PKCS7HashTypes = typing.Union[
@@ -57,11 +67,7 @@ def load_der_pkcs7_certificates(data: bytes) -> list[x509.Certificate]:
     return rust_pkcs7.load_der_pkcs7_certificates(data)
 
 
-def serialize_certificates(
-    certs: list[x509.Certificate],
-    encoding: serialization.Encoding,
-) -> bytes:
-    return rust_pkcs7.serialize_certificates(certs, encoding)
+serialize_certificates = rust_pkcs7.serialize_certificates
 
 
 _SIGNING_HASHES = (hashes.SHA224, hashes.SHA256, hashes.SHA384, hashes.SHA512)
@@ -147,3 +153,102 @@ class PKCS7SignatureBuilder:
         if not all(isinstance(option, PKCS7Options) for option in options):
             raise ValueError("options must be from the PKCS7Options enum")
         return rust_pkcs7.sign_and_serialize(self, encoding, options)
+
+
+class PKCS7EnvelopeBuilder:
+    """Encrypts data for RSA recipients as PKCS #7 EnvelopedData (AES-128-CBC unless
+    set to AES-256-CBC). Each setter returns a new builder."""
+
+    def __init__(
+        self,
+        *,
+        _data: bytes | None = None,
+        _recipients: list[x509.Certificate] | None = None,
+        _content_encryption_algorithm: ContentEncryptionAlgorithm | None = None,
+    ):
+        self._data = _data
+        self._recipients: list[x509.Certificate] = list(_recipients or [])
+        self._content_encryption_algorithm = _content_encryption_algorithm
+
+    def _with(self, **changes: typing.Any) -> PKCS7EnvelopeBuilder:
+        settings: dict[str, typing.Any] = {
+            "_data": self._data,
+            "_recipients": self._recipients,
+            "_content_encryption_algorithm": self._content_encryption_algorithm,
+        }
+        settings.update(changes)
+        return PKCS7EnvelopeBuilder(**settings)
+
+    def set_data(self, data: bytes) -> PKCS7EnvelopeBuilder:
+        utils._check_byteslike("data", data)
+        if self._data is not None:
+            raise ValueError("data may only be set once")
+        return self._with(_data=data)
+
+    def add_recipient(self, certificate: x509.Certificate) -> PKCS7EnvelopeBuilder:
+        if not isinstance(certificate, x509.Certificate):
+            raise TypeError("certificate must be a x509.Certificate")
+        if not isinstance(certificate.public_key(), rsa.RSAPublicKey):
+            raise TypeError("Only RSA keys are supported at this time.")
+        return self._with(_recipients=[*self._recipients, certificate])
+
+    def set_content_encryption_algorithm(
+        self, content_encryption_algorithm: ContentEncryptionAlgorithm
+    ) -> PKCS7EnvelopeBuilder:
+        if self._content_encryption_algorithm is not None:
+            raise ValueError("Content encryption algo may only be set once")
+        if content_encryption_algorithm not in (algorithms.AES128, algorithms.AES256):
+            raise TypeError("Only AES128 and AES256 are supported")
+        return self._with(_content_encryption_algorithm=content_encryption_algorithm)
+
+    def encrypt(
+        self,
+        encoding: serialization.Encoding,
+        options: Iterable[PKCS7Options],
+    ) -> bytes:
+        if not self._recipients:
+            raise ValueError("Must have at least one recipient")
+        if self._data is None:
+            raise ValueError("You must add data to encrypt")
+        return rust_pkcs7.encrypt_and_serialize(
+            self,
+            self._content_encryption_algorithm or algorithms.AES128,
+            encoding,
+            list(options),
+        )
+
+
+def pkcs7_decrypt_der(
+    data: bytes,
+    certificate: x509.Certificate,
+    private_key: rsa.RSAPrivateKey,
+    options: Iterable[PKCS7Options],
+) -> bytes:
+    return rust_pkcs7.decrypt_der(data, certificate, private_key, list(options))
+
+
+def pkcs7_decrypt_pem(
+    data: bytes,
+    certificate: x509.Certificate,
+    private_key: rsa.RSAPrivateKey,
+    options: Iterable[PKCS7Options],
+) -> bytes:
+    return rust_pkcs7.decrypt_pem(data, certificate, private_key, list(options))
+
+
+def pkcs7_decrypt_smime(
+    data: bytes,
+    certificate: x509.Certificate,
+    private_key: rsa.RSAPrivateKey,
+    options: Iterable[PKCS7Options],
+) -> bytes:
+    return rust_pkcs7.decrypt_smime(data, certificate, private_key, list(options))
+
+
+class OpenSSLMimePart(email.message.MIMEPart):
+    """A MIME part written as OpenSSL writes one: a part without header fields has no
+    blank line before its body."""
+
+    def _write_headers(self, generator: typing.Any) -> None:
+        if any(True for _ in self.raw_items()):
+            generator._write_headers(self)
