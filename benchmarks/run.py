@@ -643,6 +643,7 @@ def build_ops(skipped: dict[str, str]) -> list[Op]:
     add_thread_mixes(add, data)
     add_x509(add, skipped)
     add_pkcs12(add, skipped)
+    add_pkcs7_and_ocsp(add, skipped)
 
     # One-time passwords.
     from cryptography.hazmat.primitives.twofactor.hotp import HOTP
@@ -864,6 +865,78 @@ def add_pkcs12(add: typing.Callable[..., None], skipped: dict[str, str]) -> None
         "pkcs12.serialize_key+cert+2cas_plain",
         lambda: pkcs12.serialize_key_and_certificates(b"name", key, cert, cas, none),
     )
+
+
+def add_pkcs7_and_ocsp(
+    add: typing.Callable[..., None], skipped: dict[str, str]
+) -> None:
+    """PKCS #7 signing (a P-256 signer with the default attributes, as DER; an RSA-2048
+    signer detached as S/MIME) and an OCSP response (cryptography-vectors'
+    resp-sha256.der) loaded and its fields read."""
+    try:
+        from cryptography.hazmat.primitives.serialization import pkcs7
+        from cryptography.x509 import ocsp
+    except ImportError as e:
+        skipped["pkcs7.*, ocsp.*"] = f"{type(e).__name__}: {e}"
+        return
+    import cryptography_vectors
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec, rsa
+
+    root = pathlib.Path(cryptography_vectors.__file__).parent
+    ca = root / "x509" / "custom" / "ca"
+    ec_key = serialization.load_pem_private_key((ca / "ca_key.pem").read_bytes(), None)
+    ec_cert = x509.load_pem_x509_certificate((ca / "ca.pem").read_bytes())
+    rsa_key = serialization.load_pem_private_key(
+        (ca / "rsa_key.pem").read_bytes(), None, unsafe_skip_rsa_key_validation=True
+    )
+    rsa_cert = x509.load_pem_x509_certificate((ca / "rsa_ca.pem").read_bytes())
+    assert isinstance(ec_key, ec.EllipticCurvePrivateKey)
+    assert isinstance(rsa_key, rsa.RSAPrivateKey)
+    message = b"hello world\n" * 8
+    der = serialization.Encoding.DER
+    smime = serialization.Encoding.SMIME
+
+    def sign_ec() -> bytes:
+        return (
+            pkcs7.PKCS7SignatureBuilder()
+            .set_data(message)
+            .add_signer(ec_cert, ec_key, hashes.SHA256())
+            .sign(der, [])
+        )
+
+    def sign_rsa_smime() -> bytes:
+        return (
+            pkcs7.PKCS7SignatureBuilder()
+            .set_data(message)
+            .add_signer(rsa_cert, rsa_key, hashes.SHA256())
+            .sign(smime, [pkcs7.PKCS7Options.DetachedSignature])
+        )
+
+    add("pkcs7.sign_p256_der", sign_ec)
+    add("pkcs7.sign_rsa4096_smime_detached", sign_rsa_smime)
+
+    response_der = (root / "x509" / "ocsp" / "resp-sha256.der").read_bytes()
+
+    def ocsp_read() -> object:
+        response = ocsp.load_der_ocsp_response(response_der)
+        return (
+            response.response_status,
+            response.certificate_status,
+            response.serial_number,
+            response.this_update_utc,
+            response.next_update_utc,
+            response.produced_at_utc,
+            response.responder_name,
+            response.signature_hash_algorithm,
+            response.issuer_key_hash,
+            list(response.extensions),
+        )
+
+    ocsp_read()
+    add("ocsp.load_response+read_fields", ocsp_read)
 
 
 def add_thread_mixes(add: typing.Callable[..., None], data: dict[str, bytes]) -> None:
