@@ -96,11 +96,19 @@ def seeds(target: str) -> list[bytes]:
             if path.name.startswith(kind) or f"-{kind}" in path.name
         ]
     if target == "pkcs7_smime":
-        return [
-            path.read_bytes()
-            for path in sorted((root / "pkcs7").iterdir())
-            if path.name.startswith("enveloped")
-        ] + [b"Content-Type: application/pkcs7-mime\n\nMIIB"]
+        return (
+            [
+                path.read_bytes()
+                for path in sorted((root / "pkcs7").iterdir())
+                if path.name.startswith("enveloped")
+            ]
+            + [
+                path.read_bytes()
+                for path in sorted((ROOT / "vectors" / "pkcs7").iterdir())
+                if path.name != "README.md"
+            ]
+            + [b"Content-Type: application/pkcs7-mime\n\nMIIB"]
+        )
     if target == "pkcs7_certificates":
         return [path.read_bytes() for path in sorted((root / "pkcs7").iterdir())]
     if target == "pkcs12":

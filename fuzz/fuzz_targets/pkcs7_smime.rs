@@ -1,7 +1,9 @@
-//! S/MIME and PKCS#7 EnvelopedData as decryption reads them: the MIME entity of an
+//! S/MIME and PKCS#7 as decryption and verification read them: the MIME entity of an
 //! application/pkcs7-mime message, then the EnvelopedData addressed to a fixed
 //! certificate (the key refusing every content key, so the padding check runs on a
-//! random key), with and without the text/plain header removal.
+//! random key), with and without the text/plain header removal; and the parts of a
+//! signed message, whose SignedData is verified (signers looked up in it and against
+//! the fixed certificate).
 #![no_main]
 
 use cryptography_x509::pkcs7;
@@ -18,4 +20,9 @@ fuzz_target!(|data: &[u8]| {
         let mut refuse = |_: &[u8]| Ok(None);
         let _ = pkcs7::decrypt(&der, &recipient, &mut refuse, text);
     }
+    if let Ok(parts) = pkcs7::smime_signed_parts(data) {
+        let _ = pkcs7::verify(&parts.signature, parts.content.as_deref(), &[&recipient]);
+    }
+    let _ = pkcs7::verify(data, None, &[&recipient]);
+    let _ = pkcs7::verify(data, Some(b"content"), &[]);
 });

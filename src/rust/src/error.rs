@@ -17,6 +17,7 @@ pyo3::import_exception!(cryptography.exceptions, InvalidTag);
 pyo3::import_exception!(cryptography.exceptions, NotYetFinalized);
 pyo3::import_exception!(cryptography.exceptions, InternalError);
 pyo3::import_exception!(cryptography.exceptions, InvalidSignature);
+pub(crate) use InvalidSignature as InvalidSignatureError;
 pyo3::import_exception!(cryptography.exceptions, UnsupportedAlgorithm);
 /// `cryptography.fernet.InvalidToken`, named apart from `cryptography.exceptions`' ones.
 mod fernet_exceptions {

@@ -156,7 +156,10 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_function(wrap_pyfunction!(pkcs7::encrypt_and_serialize, m)?)?;
         m.add_function(wrap_pyfunction!(pkcs7::decrypt_der, m)?)?;
         m.add_function(wrap_pyfunction!(pkcs7::decrypt_pem, m)?)?;
-        m.add_function(wrap_pyfunction!(pkcs7::decrypt_smime, m)?)
+        m.add_function(wrap_pyfunction!(pkcs7::decrypt_smime, m)?)?;
+        m.add_function(wrap_pyfunction!(pkcs7::verify_der, m)?)?;
+        m.add_function(wrap_pyfunction!(pkcs7::verify_pem, m)?)?;
+        m.add_function(wrap_pyfunction!(pkcs7::verify_smime, m)?)
     })?;
     submodule(module, PACKAGE, "test_support", |m| {
         m.add_class::<x509::test_support::TestCertificate>()?;

@@ -30,6 +30,7 @@ fn pkcs7_error(py: Python<'_>, err: X509Error) -> PyErr {
         X509Error::UnsupportedPkcs7Algorithm(_) => {
             unsupported(py, err.to_string(), Reason::UnsupportedSerialization)
         }
+        X509Error::Pkcs7BadSignature => crate::error::InvalidSignatureError::new_err(()),
         other => x509_error(other),
     }
 }
@@ -442,4 +443,66 @@ pub(crate) fn decrypt_smime<'py>(
 ) -> PyResult<Bound<'py, PyBytes>> {
     let der = core::smime_enveloped_der(&data).map_err(|err| pkcs7_error(py, err))?;
     decrypt(py, &der, certificate, private_key, options)
+}
+
+/// The signers' certificates of a verified SignedData, as Python objects.
+fn verified_signers<'py>(
+    py: Python<'py>,
+    signature: &[u8],
+    content: Option<&[u8]>,
+    certificates: Option<Vec<Bound<'py, Certificate>>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let given = certificates.unwrap_or_default();
+    let given: Vec<_> = given.iter().map(|cert| cert.get().core()).collect();
+    let signers = core::verify(signature, content, &given).map_err(|err| pkcs7_error(py, err))?;
+    let list = PyList::empty(py);
+    for signer in signers {
+        list.append(Certificate::from_core(py, signer)?)?;
+    }
+    Ok(list)
+}
+
+/// `pkcs7_verify_der(signature, content=None, certificates=None)`: an addition; see
+/// the Python module.
+#[pyfunction]
+#[pyo3(signature = (signature, content = None, certificates = None))]
+pub(crate) fn verify_der<'py>(
+    py: Python<'py>,
+    signature: BytesLike<'_>,
+    content: Option<BytesLike<'_>>,
+    certificates: Option<Vec<Bound<'py, Certificate>>>,
+) -> PyResult<Bound<'py, PyList>> {
+    verified_signers(py, &signature, content.as_deref(), certificates)
+}
+
+/// `pkcs7_verify_pem(signature, content=None, certificates=None)`.
+#[pyfunction]
+#[pyo3(signature = (signature, content = None, certificates = None))]
+pub(crate) fn verify_pem<'py>(
+    py: Python<'py>,
+    signature: BytesLike<'_>,
+    content: Option<BytesLike<'_>>,
+    certificates: Option<Vec<Bound<'py, Certificate>>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let blocks = cryptography_keys::armor::blocks(&signature)
+        .map_err(|err| x509_error(X509Error::from(err)))?;
+    let block = blocks
+        .first()
+        .filter(|block| block.label() == core::PEM_LABEL)
+        .ok_or_else(|| {
+            PyValueError::new_err("The provided PEM data does not have the PKCS7 tag.")
+        })?;
+    verified_signers(py, block.contents(), content.as_deref(), certificates)
+}
+
+/// `pkcs7_verify_smime(message, certificates=None)`.
+#[pyfunction]
+#[pyo3(signature = (message, certificates = None))]
+pub(crate) fn verify_smime<'py>(
+    py: Python<'py>,
+    message: BytesLike<'_>,
+    certificates: Option<Vec<Bound<'py, Certificate>>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let parts = core::smime_signed_parts(&message).map_err(|err| pkcs7_error(py, err))?;
+    verified_signers(py, &parts.signature, parts.content.as_deref(), certificates)
 }

@@ -10,13 +10,14 @@ import datetime
 import email.message
 import email.parser
 import hashlib
+import pathlib
 import typing
 import warnings
 
 import pytest
 
 from cryptography import x509
-from cryptography.exceptions import UnsupportedAlgorithm, _Reasons
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm, _Reasons
 from cryptography.hazmat.bindings._rust import test_support
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
@@ -630,3 +631,141 @@ def test_envelope_builder_errors() -> None:
         builder.encrypt(DER, [Options.Binary, Options.Text])
     with pytest.raises(ValueError, match="^Must be PEM, DER, or SMIME"):
         builder.encrypt(serialization.Encoding.Raw, [])
+
+
+# Verification (an addition): signatures made by OpenSSL's cms and smime commands
+# (vectors/pkcs7, with the commands in its README) and by the builder.
+
+OURS = pathlib.Path(__file__).resolve().parents[3] / "vectors" / "pkcs7"
+MESSAGE = b"Signed by OpenSSL.\r\nSecond line.\r\n"
+
+
+def _ours(name: str) -> bytes:
+    return (OURS / name).read_bytes()
+
+
+def test_openssl_signatures_verify() -> None:
+    ec_cert, _ = _ec_signer()
+    rsa_cert, _ = _rsa_signer()
+    assert _ours("message.txt") == MESSAGE
+    assert pkcs7.pkcs7_verify_der(_ours("smime-rsa-sha256-attached.der")) == [rsa_cert]
+    assert pkcs7.pkcs7_verify_der(_ours("cms-ec-sha384-detached.der"), MESSAGE) == [
+        ec_cert
+    ]
+    assert pkcs7.pkcs7_verify_der(_ours("cms-rsa-sha512-noattr.der")) == [rsa_cert]
+    assert pkcs7.pkcs7_verify_der(_ours("cms-rsa-pss.der")) == [rsa_cert]
+    assert pkcs7.pkcs7_verify_smime(_ours("smime-ec-multipart.eml")) == [ec_cert]
+    nocerts = _ours("smime-ec-nocerts.pem")
+    assert pkcs7.pkcs7_verify_pem(nocerts, certificates=[rsa_cert, ec_cert]) == [
+        ec_cert
+    ]
+
+
+def test_openssl_signatures_refused() -> None:
+    ec_cert, _ = _ec_signer()
+    rsa_cert, _ = _rsa_signer()
+    with pytest.raises(InvalidSignature):
+        pkcs7.pkcs7_verify_der(_ours("cms-ec-sha384-detached.der"), MESSAGE + b"!")
+    with pytest.raises(ValueError, match="its content must be given"):
+        pkcs7.pkcs7_verify_der(_ours("cms-ec-sha384-detached.der"))
+    assert pkcs7.pkcs7_verify_der(_ours("cms-rsa-pss.der"), MESSAGE) == [rsa_cert]
+    with pytest.raises(
+        ValueError, match="differs from the content the signature holds"
+    ):
+        pkcs7.pkcs7_verify_der(_ours("cms-rsa-pss.der"), MESSAGE + b"!")
+    # The embedded content changed: the message digest no longer matches.
+    attached = _ours("smime-rsa-sha256-attached.der")
+    with pytest.raises(InvalidSignature):
+        pkcs7.pkcs7_verify_der(attached.replace(b"Second line", b"Second LINE"))
+    # Without signed attributes, the signature itself no longer matches.
+    noattr = _ours("cms-rsa-sha512-noattr.der")
+    with pytest.raises(InvalidSignature):
+        pkcs7.pkcs7_verify_der(noattr.replace(b"Second line", b"Second LINE"))
+    with pytest.raises(ValueError, match="^No certificate was found for a signer"):
+        pkcs7.pkcs7_verify_pem(_ours("smime-ec-nocerts.pem"))
+    with pytest.raises(ValueError, match="^No certificate was found for a signer"):
+        pkcs7.pkcs7_verify_pem(_ours("smime-ec-nocerts.pem"), certificates=[rsa_cert])
+    with pytest.raises(UnsupportedAlgorithm, match="digest algorithm"):
+        pkcs7.pkcs7_verify_der(_ours("cms-rsa-md5.der"))
+    eml = _ours("smime-ec-multipart.eml")
+    with pytest.raises(InvalidSignature):
+        pkcs7.pkcs7_verify_smime(eml.replace(b"Second line", b"Second LINE"))
+    with pytest.raises(ValueError, match="^Not an S/MIME signed message$"):
+        pkcs7.pkcs7_verify_smime(b"Content-Type: text/plain\n\nhello")
+    with pytest.raises(ValueError, match="not a SignedData"):
+        pkcs7.pkcs7_verify_pem(_vector("enveloped.pem"))
+    # A certs-only SignedData has no signers.
+    with pytest.raises(ValueError, match="has no signers"):
+        pkcs7.pkcs7_verify_der(_vector("amazon-roots.der"), b"")
+    assert ec_cert != rsa_cert
+
+
+@pytest.mark.parametrize(
+    ("encoding", "options"),
+    [
+        (DER, []),
+        (DER, [Options.NoAttributes]),
+        (DER, [Options.DetachedSignature]),
+        (PEM, [Options.NoCerts]),
+        (SMIME, [Options.DetachedSignature]),
+        (SMIME, [Options.DetachedSignature, Options.Text]),
+        (SMIME, []),
+    ],
+)
+def test_builder_signatures_verify(
+    encoding: serialization.Encoding, options: list[pkcs7.PKCS7Options]
+) -> None:
+    ec_cert, ec_key = _ec_signer()
+    rsa_cert, rsa_key = _rsa_signer()
+    pss = padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=32)
+    signed = (
+        pkcs7.PKCS7SignatureBuilder()
+        .set_data(b"to be\nverified\n")
+        .add_signer(ec_cert, ec_key, hashes.SHA384())
+        .add_signer(rsa_cert, rsa_key, hashes.SHA256(), rsa_padding=pss)
+        .sign(encoding, options)
+    )
+    certificates = [ec_cert, rsa_cert]
+    content = b"to be\r\nverified\r\n"
+    if encoding is SMIME:
+        assert pkcs7.pkcs7_verify_smime(signed) == certificates
+        tampered = signed.replace(b"verified", b"VERIFIED", 1)
+        if Options.DetachedSignature in options:
+            with pytest.raises(InvalidSignature):
+                pkcs7.pkcs7_verify_smime(tampered)
+        else:
+            # The signature also holds the content, which the shown part must match.
+            with pytest.raises(ValueError, match="differs"):
+                pkcs7.pkcs7_verify_smime(tampered)
+    elif encoding is PEM:
+        assert pkcs7.pkcs7_verify_pem(signed, certificates=certificates) == certificates
+    elif Options.DetachedSignature in options:
+        assert pkcs7.pkcs7_verify_der(signed, content) == certificates
+        with pytest.raises(InvalidSignature):
+            pkcs7.pkcs7_verify_der(signed, content.upper())
+    else:
+        assert pkcs7.pkcs7_verify_der(signed) == certificates
+
+
+def test_ed25519_signatures_verify() -> None:
+    key = ed25519.Ed25519PrivateKey.generate()
+    name = x509.Name([x509.NameAttribute(x509.NameOID.COMMON_NAME, "Ed25519 signer")])
+    start = datetime.datetime(2025, 1, 1, tzinfo=datetime.timezone.utc)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(7)
+        .not_valid_before(start)
+        .not_valid_after(start + datetime.timedelta(days=1))
+        .sign(key, None)
+    )
+    for options in ([], [Options.NoAttributes]):
+        signed = (
+            pkcs7.PKCS7SignatureBuilder()
+            .set_data(b"ed")
+            .add_signer(cert, key, hashes.SHA512())
+            .sign(DER, options)
+        )
+        assert pkcs7.pkcs7_verify_der(signed) == [cert]

@@ -52,6 +52,8 @@ pub enum X509Error {
     Pkcs7Content(String),
     /// PKCS#7 using an algorithm this package (like the reference) does not decrypt.
     UnsupportedPkcs7Algorithm(&'static str),
+    /// A PKCS#7 signature (or its message digest) that does not match the content.
+    Pkcs7BadSignature,
     /// A caller's signing call failed; its own error, for the caller to take back.
     Signer(Box<dyn std::error::Error + Send + Sync>),
 }
@@ -137,6 +139,7 @@ impl fmt::Display for X509Error {
             X509Error::InvalidPkcs7(message) => write!(f, "{message}"),
             X509Error::Signer(err) => write!(f, "{err}"),
             X509Error::Pkcs7Content(message) => write!(f, "{message}"),
+            X509Error::Pkcs7BadSignature => f.write_str("invalid PKCS7 signature"),
             X509Error::UnsupportedPkcs7Algorithm(message) => write!(f, "{message}"),
             X509Error::MissingExtension(message) => write!(f, "{message}"),
             X509Error::LongFormTag => {

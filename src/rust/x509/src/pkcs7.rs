@@ -802,6 +802,317 @@ pub fn decrypt(
     }
 }
 
+/// The signing hashes a SignerInfo may name, by OID.
+fn hash_of(identifier: &AlgorithmIdentifier<'_>) -> X509Result<HashAlgorithm> {
+    const BY_NAME: [(&str, HashAlgorithm); 5] = [
+        ("sha1", HashAlgorithm::Sha1),
+        ("sha224", HashAlgorithm::Sha224),
+        ("sha256", HashAlgorithm::Sha256),
+        ("sha384", HashAlgorithm::Sha384),
+        ("sha512", HashAlgorithm::Sha512),
+    ];
+    let oid = identifier.oid();
+    crate::signature::HASHES
+        .iter()
+        .find(|(_, _, known)| known == oid)
+        .and_then(|(name, _, _)| BY_NAME.iter().find(|(known, _)| known == name))
+        .map(|(_, hash)| *hash)
+        .ok_or(X509Error::UnsupportedPkcs7Algorithm(
+            "Unsupported digest algorithm in the PKCS7 signature.",
+        ))
+}
+
+/// Checks one SignerInfo's signature over `signed` with the certificate's key, as its
+/// digestEncryptionAlgorithm says: RSA PKCS#1 v1.5 (named rsaEncryption or by its
+/// signature OID), RSASSA-PSS, ECDSA, Ed25519.
+fn check_signature(
+    certificate: &Certificate,
+    algorithm: &AlgorithmIdentifier<'_>,
+    hash: HashAlgorithm,
+    signed: &[u8],
+    signature: &[u8],
+) -> X509Result<()> {
+    use cryptography_backend::rsa::{SaltLength, SignaturePadding};
+    use cryptography_backend::signing::SignedData;
+    use cryptography_keys::PublicKey;
+    let unsupported = || {
+        X509Error::UnsupportedPkcs7Algorithm(
+            "Unsupported signature algorithm in the PKCS7 signature.",
+        )
+    };
+    let spki = asn1::write_single(&certificate.parsed().tbs_certificate.spki)?;
+    let key = cryptography_keys::load_der_public_key(&spki)?;
+    let message = SignedData::Message { data: signed, hash };
+    use AlgorithmParameters as P;
+    let result = match (&algorithm.params, &key) {
+        (
+            P::Rsa(_)
+            | P::RsaWithSha1(_)
+            | P::RsaWithSha224(_)
+            | P::RsaWithSha256(_)
+            | P::RsaWithSha384(_)
+            | P::RsaWithSha512(_),
+            PublicKey::Rsa(key),
+        ) => key.verify(signature, message, SignaturePadding::Pkcs1v15),
+        (P::RsaPss(Some(parameters)), PublicKey::Rsa(key)) => {
+            let parameters = parameters
+                .parse::<RsaPssParameters<'_>>()
+                .map_err(|_| unsupported())?;
+            let mgf1 = match &parameters.mask_gen_algorithm {
+                Some(mgf) => match &mgf.params {
+                    P::Other(_, Some(inner)) => {
+                        hash_of(&inner.parse().map_err(|_| unsupported())?)?
+                    }
+                    _ => return Err(unsupported()),
+                },
+                None => HashAlgorithm::Sha1,
+            };
+            let salt = u32::from(parameters.salt_length.unwrap_or(20));
+            key.verify(
+                signature,
+                message,
+                SignaturePadding::Pss {
+                    mgf1,
+                    salt: SaltLength::Exact(salt),
+                },
+            )
+        }
+        (
+            P::Ec(_)
+            | P::EcdsaWithSha224
+            | P::EcdsaWithSha256
+            | P::EcdsaWithSha384
+            | P::EcdsaWithSha512
+            | P::EcdsaWithSha1,
+            PublicKey::Ec(key),
+        ) => key.verify(signature, message),
+        (P::Ed25519, PublicKey::Raw(key)) => key.verify(signature, signed),
+        _ => return Err(unsupported()),
+    };
+    result.map_err(|err| match err {
+        cryptography_backend::Error::Asymmetric(
+            cryptography_backend::error::AsymmetricError::BadSignature,
+        ) => X509Error::Pkcs7BadSignature,
+        other => X509Error::Backend(other),
+    })
+}
+
+/// Checks the signatures of a PKCS#7 SignedData (DER): every SignerInfo's signature,
+/// over its signed attributes (whose messageDigest must be the content's digest and
+/// whose contentType the content's type) or, without attributes, over the content
+/// itself. The content is the one embedded, or `detached_content` for a detached
+/// signature (given for an attached one, it must be the same). Each signer's certificate is looked up by issuer and serial among the
+/// structure's certificates and `certificates`. Returns the signers' certificates, in
+/// the order of the SignerInfos; whether they are trusted is for path validation.
+pub fn verify(
+    data: &[u8],
+    detached_content: Option<&[u8]>,
+    certificates: &[&Certificate],
+) -> X509Result<Vec<Certificate>> {
+    let content_info = asn1::parse_single::<der::ContentInfo<'_>>(data)?;
+    let content = match content_info.content {
+        Some(content) if content_info.content_type == der::SIGNED_DATA => content,
+        _ => {
+            return Err(X509Error::InvalidPkcs7(
+                "The PKCS7 data is not a SignedData structure.",
+            ))
+        }
+    };
+    let signed = asn1::parse_single::<der::SignedData<'_>>(content.full_data())?;
+    let embedded = signed
+        .content_info
+        .content
+        .map(|tlv| tlv.parse::<&[u8]>())
+        .transpose()?;
+    let content = match (embedded, detached_content) {
+        (Some(embedded), None) => embedded,
+        (None, Some(detached)) => detached,
+        // An S/MIME message may carry the content both ways (the reference writes it so).
+        (Some(embedded), Some(detached)) if embedded == detached => embedded,
+        (Some(_), Some(_)) => {
+            return Err(X509Error::InvalidPkcs7(
+                "The content given differs from the content the signature holds.",
+            ))
+        }
+        (None, None) => {
+            return Err(X509Error::InvalidPkcs7(
+                "The signature is detached: its content must be given.",
+            ))
+        }
+    };
+    let embedded_certificates: Vec<Certificate> =
+        match signed.certificates.as_ref().and_then(ReadOrBuilt::read) {
+            Some(list) => list
+                .clone()
+                .map(|certificate| Certificate::from_der(asn1::write_single(&certificate)?))
+                .collect::<X509Result<_>>()?,
+            None => Vec::new(),
+        };
+    let signer_infos: Vec<_> = signed
+        .signer_infos
+        .read()
+        .into_iter()
+        .flat_map(Clone::clone)
+        .collect();
+    if signer_infos.is_empty() {
+        return Err(X509Error::InvalidPkcs7(
+            "The PKCS7 SignedData has no signers.",
+        ));
+    }
+    let content_type = asn1::write_single(&signed.content_info.content_type)?;
+    let mut signers = Vec::with_capacity(signer_infos.len());
+    for info in &signer_infos {
+        let wanted = &info.issuer_and_serial_number;
+        let wanted_issuer = asn1::write_single(&wanted.issuer)?;
+        let certificate = embedded_certificates
+            .iter()
+            .chain(certificates.iter().copied())
+            .find(|certificate| {
+                let tbs = &certificate.parsed().tbs_certificate;
+                tbs.serial.as_bytes() == wanted.serial_number.as_bytes()
+                    && asn1::write_single(&tbs.issuer).is_ok_and(|issuer| issuer == wanted_issuer)
+            })
+            .ok_or(X509Error::InvalidPkcs7(
+                "No certificate was found for a signer of the PKCS7 data.",
+            ))?;
+        let hash = hash_of(&info.digest_algorithm)?;
+        let signed_bytes = match &info.authenticated_attributes {
+            Some(attributes) => {
+                let mut digest = vec![0u8; hash.output_len()];
+                Hasher::digest_into(hash, content, &mut digest)?;
+                let list: Vec<Attribute<'_>> = attributes
+                    .read()
+                    .into_iter()
+                    .flat_map(Clone::clone)
+                    .collect();
+                let single = |oid: &asn1::ObjectIdentifier| -> Option<RawValue<'_>> {
+                    let attribute = list
+                        .iter()
+                        .find(|attribute| attribute.attribute_type == *oid)?;
+                    let mut values = attribute.values.read()?.clone();
+                    let value = values.next()?;
+                    values.next().is_none().then_some(value)
+                };
+                let message_digest = single(&der::MESSAGE_DIGEST)
+                    .filter(|value| value.tag == <&[u8] as asn1::SimpleAsn1Readable<'_>>::TAG)
+                    .ok_or(X509Error::InvalidPkcs7(
+                        "A signer's attributes have no single message digest.",
+                    ))?;
+                let declared_type = single(&der::CONTENT_TYPE).ok_or(X509Error::InvalidPkcs7(
+                    "A signer's attributes have no single content type.",
+                ))?;
+                let declared_type_der = asn1::write_single(&declared_type)?;
+                if declared_type_der != content_type {
+                    return Err(X509Error::Pkcs7BadSignature);
+                }
+                if !cryptography_backend::constant_time_eq(message_digest.data, &digest) {
+                    return Err(X509Error::Pkcs7BadSignature);
+                }
+                // Signed as a SET OF, as read (DER has one encoding).
+                asn1::write_single(attributes)?
+            }
+            None => content.to_vec(),
+        };
+        check_signature(
+            certificate,
+            &info.digest_encryption_algorithm,
+            hash,
+            &signed_bytes,
+            info.encrypted_digest,
+        )?;
+        signers.push(Certificate::from_der(certificate.der().to_vec())?);
+    }
+    Ok(signers)
+}
+
+/// A parameter of a MIME header field's value (`boundary` of a Content-Type), its
+/// quotes removed.
+fn mime_parameter(value: &str, name: &str) -> Option<String> {
+    value.split(';').skip(1).find_map(|parameter| {
+        let (key, value) = parameter.split_once('=')?;
+        key.trim()
+            .eq_ignore_ascii_case(name)
+            .then(|| value.trim().trim_matches('"').to_string())
+    })
+}
+
+/// What an S/MIME signed message holds: the SignedData's DER and, for a
+/// multipart/signed message, the signed entity (its first part, in canonical form).
+pub struct SmimeSigned {
+    pub signature: Vec<u8>,
+    pub content: Option<Vec<u8>>,
+}
+
+/// Splits an S/MIME signed message (RFC 8551 section 3.5): multipart/signed (the
+/// content, then an application/pkcs7-signature part) or application/pkcs7-mime with
+/// the SignedData holding its content.
+pub fn smime_signed_parts(message: &[u8]) -> X509Result<SmimeSigned> {
+    let not_signed = || X509Error::InvalidPkcs7("Not an S/MIME signed message");
+    let (fields, body) = mime_parts(message);
+    let content_type = mime_field(&fields, "content-type").ok_or_else(not_signed)?;
+    let media_type = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let base64_body = |body: &[u8]| -> X509Result<Vec<u8>> {
+        let text: Vec<u8> = body
+            .iter()
+            .copied()
+            .filter(|b| !b.is_ascii_whitespace())
+            .collect();
+        base64_simd::STANDARD
+            .decode_to_vec(&text)
+            .map_err(|_| not_signed())
+    };
+    match media_type.as_str() {
+        "application/pkcs7-mime" | "application/x-pkcs7-mime" => Ok(SmimeSigned {
+            signature: base64_body(body)?,
+            content: None,
+        }),
+        "multipart/signed" => {
+            let boundary = mime_parameter(content_type, "boundary").ok_or_else(not_signed)?;
+            let delimiter = format!("--{boundary}");
+            let starts: Vec<usize> = body
+                .windows(delimiter.len())
+                .enumerate()
+                .filter(|(at, window)| {
+                    *window == delimiter.as_bytes() && (*at == 0 || body[at - 1] == b'\n')
+                })
+                .map(|(at, _)| at)
+                .collect();
+            let [first, second, ..] = starts[..] else {
+                return Err(not_signed());
+            };
+            // Each part starts after its delimiter line and ends before the line break
+            // that precedes the next delimiter.
+            let part = |start: usize, end: usize| -> &[u8] {
+                let from = body[start..end]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(end, |at| start + at + 1);
+                let mut to = end;
+                if to > from && body[to - 1] == b'\n' {
+                    to -= 1;
+                    if to > from && body[to - 1] == b'\r' {
+                        to -= 1;
+                    }
+                }
+                &body[from..to]
+            };
+            let content = smime_canonical(part(first, second));
+            let next = starts.get(2).copied().unwrap_or(body.len());
+            let (_, signature_body) = mime_parts(part(second, next));
+            Ok(SmimeSigned {
+                signature: base64_body(signature_body)?,
+                content: Some(content),
+            })
+        }
+        _ => Err(not_signed()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,6 +18,9 @@ __all__ = [
     "decrypt_smime",
     "encrypt_and_serialize",
     "sign_and_serialize",
+    "verify_der",
+    "verify_pem",
+    "verify_smime",
 ]
 
 def serialize_certificates(
@@ -55,3 +58,17 @@ def decrypt_smime(
     private_key: rsa.RSAPrivateKey,
     options: Iterable[pkcs7.PKCS7Options],
 ) -> bytes: ...
+def verify_der(
+    signature: bytes,
+    content: bytes | None = None,
+    certificates: list[x509.Certificate] | None = None,
+) -> list[x509.Certificate]: ...
+def verify_pem(
+    signature: bytes,
+    content: bytes | None = None,
+    certificates: list[x509.Certificate] | None = None,
+) -> list[x509.Certificate]: ...
+def verify_smime(
+    message: bytes,
+    certificates: list[x509.Certificate] | None = None,
+) -> list[x509.Certificate]: ...

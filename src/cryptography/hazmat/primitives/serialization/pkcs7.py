@@ -33,6 +33,9 @@ __all__ = [
     "pkcs7_decrypt_der",
     "pkcs7_decrypt_pem",
     "pkcs7_decrypt_smime",
+    "pkcs7_verify_der",
+    "pkcs7_verify_pem",
+    "pkcs7_verify_smime",
     "serialize_certificates",
 ]
 
@@ -243,6 +246,56 @@ def pkcs7_decrypt_smime(
     options: Iterable[PKCS7Options],
 ) -> bytes:
     return rust_pkcs7.decrypt_smime(data, certificate, private_key, list(options))
+
+
+# Verification: an addition to pyca/cryptography, which has no public API for it.
+
+
+def pkcs7_verify_der(
+    signature: bytes,
+    content: bytes | None = None,
+    certificates: Iterable[x509.Certificate] | None = None,
+) -> list[x509.Certificate]:
+    """Checks every signature of a PKCS #7 SignedData (DER) and returns the signers'
+    certificates, in the order of its SignerInfos.
+
+    Each signature is checked over its signed attributes, whose message digest must be
+    the content's, or over the content itself when there are none. ``content`` is the
+    content of a detached signature (an attached one holds its own; given for one, it
+    must be the same). Each signer's
+    certificate is found by issuer and serial number among the structure's certificates
+    and ``certificates``. Whether the certificates are trusted is not checked here.
+
+    Raises ``InvalidSignature`` for a signature or digest that does not match,
+    ``UnsupportedAlgorithm`` for a digest or signature algorithm outside SHA-1/SHA-2
+    with RSA (PKCS #1 v1.5 or PSS), ECDSA or Ed25519, and ``ValueError`` for malformed
+    data, a signer without its certificate, or missing or different content.
+    """
+    return rust_pkcs7.verify_der(signature, content, _certificate_list(certificates))
+
+
+def pkcs7_verify_pem(
+    signature: bytes,
+    content: bytes | None = None,
+    certificates: Iterable[x509.Certificate] | None = None,
+) -> list[x509.Certificate]:
+    """As ``pkcs7_verify_der``, for a PEM ``PKCS7`` block."""
+    return rust_pkcs7.verify_pem(signature, content, _certificate_list(certificates))
+
+
+def pkcs7_verify_smime(
+    message: bytes,
+    certificates: Iterable[x509.Certificate] | None = None,
+) -> list[x509.Certificate]:
+    """As ``pkcs7_verify_der``, for an S/MIME message: multipart/signed (the first part,
+    in canonical form, is the content) or application/pkcs7-mime signed data."""
+    return rust_pkcs7.verify_smime(message, _certificate_list(certificates))
+
+
+def _certificate_list(
+    certificates: Iterable[x509.Certificate] | None,
+) -> list[x509.Certificate] | None:
+    return None if certificates is None else list(certificates)
 
 
 class OpenSSLMimePart(email.message.MIMEPart):
