@@ -420,15 +420,8 @@ pub(crate) fn decrypt_pem<'py>(
     private_key: &Bound<'py, PyAny>,
     options: &Bound<'py, PyList>,
 ) -> PyResult<Bound<'py, PyBytes>> {
-    let blocks =
-        cryptography_keys::armor::blocks(&data).map_err(|err| x509_error(X509Error::from(err)))?;
-    let block = blocks
-        .first()
-        .filter(|block| block.label() == core::PEM_LABEL)
-        .ok_or_else(|| {
-            PyValueError::new_err("The provided PEM data does not have the PKCS7 tag.")
-        })?;
-    decrypt(py, block.contents(), certificate, private_key, options)
+    let der = core::pem_der(&data).map_err(x509_error)?;
+    decrypt(py, &der, certificate, private_key, options)
 }
 
 /// `decrypt_smime(data, certificate, private_key, options)`: the DER of an S/MIME
@@ -484,15 +477,8 @@ pub(crate) fn verify_pem<'py>(
     content: Option<BytesLike<'_>>,
     certificates: Option<Vec<Bound<'py, Certificate>>>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let blocks = cryptography_keys::armor::blocks(&signature)
-        .map_err(|err| x509_error(X509Error::from(err)))?;
-    let block = blocks
-        .first()
-        .filter(|block| block.label() == core::PEM_LABEL)
-        .ok_or_else(|| {
-            PyValueError::new_err("The provided PEM data does not have the PKCS7 tag.")
-        })?;
-    verified_signers(py, block.contents(), content.as_deref(), certificates)
+    let der = core::pem_der(&signature).map_err(x509_error)?;
+    verified_signers(py, &der, content.as_deref(), certificates)
 }
 
 /// `pkcs7_verify_smime(message, certificates=None)`.

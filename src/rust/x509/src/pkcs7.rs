@@ -72,8 +72,8 @@ pub fn load_der_certificates(data: &[u8]) -> X509Result<LoadedCertificates> {
     }
 }
 
-/// The certificates of the first PEM block, which must be labelled PKCS7.
-pub fn load_pem_certificates(data: &[u8]) -> X509Result<LoadedCertificates> {
+/// The DER of a PEM document's first block, which must be labelled PKCS7.
+pub fn pem_der(data: &[u8]) -> X509Result<Vec<u8>> {
     let blocks = armor::blocks(data)?;
     let block = blocks
         .first()
@@ -81,7 +81,38 @@ pub fn load_pem_certificates(data: &[u8]) -> X509Result<LoadedCertificates> {
         .ok_or(X509Error::InvalidPkcs7(
             "The provided PEM data does not have the PKCS7 tag.",
         ))?;
-    load_der_certificates(block.contents())
+    Ok(block.contents().to_vec())
+}
+
+/// The certificates of the first PEM block, which must be labelled PKCS7.
+pub fn load_pem_certificates(data: &[u8]) -> X509Result<LoadedCertificates> {
+    load_der_certificates(&pem_der(data)?)
+}
+
+/// The content of a ContentInfo of `content_type`; `other` is the error for any other.
+fn content_of<'a>(
+    data: &'a [u8],
+    content_type: &asn1::ObjectIdentifier,
+    other: &'static str,
+) -> X509Result<asn1::Tlv<'a>> {
+    let content_info = asn1::parse_single::<der::ContentInfo<'_>>(data)?;
+    match content_info.content {
+        Some(content) if content_info.content_type == *content_type => Ok(content),
+        _ => Err(X509Error::InvalidPkcs7(other)),
+    }
+}
+
+/// Whether `certificate` is the one an IssuerAndSerialNumber names.
+fn is_named(certificate: &Certificate, names: &der::IssuerAndSerialNumber<'_>) -> bool {
+    let tbs = &certificate.parsed().tbs_certificate;
+    tbs.serial.as_bytes() == names.serial_number.as_bytes()
+        && match (
+            asn1::write_single(&tbs.issuer),
+            asn1::write_single(&names.issuer),
+        ) {
+            (Ok(ours), Ok(theirs)) => ours == theirs,
+            _ => false,
+        }
 }
 
 fn certificates_of_der(data: &[u8]) -> X509Result<Vec<Certificate>> {
@@ -733,28 +764,18 @@ pub fn decrypt(
     decrypt_key: &mut KeyDecryption<'_>,
     text: bool,
 ) -> X509Result<Vec<u8>> {
-    let content_info = asn1::parse_single::<der::ContentInfo<'_>>(data)?;
-    let content = match content_info.content {
-        Some(content) if content_info.content_type == der::ENVELOPED_DATA => content,
-        _ => {
-            return Err(X509Error::InvalidPkcs7(
-                "The PKCS7 data is not an EnvelopedData structure.",
-            ))
-        }
-    };
+    let content = content_of(
+        data,
+        &der::ENVELOPED_DATA,
+        "The PKCS7 data is not an EnvelopedData structure.",
+    )?;
     let enveloped = asn1::parse_single::<der::EnvelopedData<'_>>(content.full_data())?;
-    let tbs = &certificate.parsed().tbs_certificate;
-    let issuer = asn1::write_single(&tbs.issuer)?;
     let recipient = enveloped
         .recipient_infos
         .read()
         .into_iter()
         .flat_map(Clone::clone)
-        .find(|info| {
-            let names = &info.issuer_and_serial_number;
-            names.serial_number.as_bytes() == tbs.serial.as_bytes()
-                && asn1::write_single(&names.issuer).is_ok_and(|der| der == issuer)
-        })
+        .find(|info| is_named(certificate, &info.issuer_and_serial_number))
         .ok_or(X509Error::InvalidPkcs7(
             "No recipient found that matches the given certificate.",
         ))?;
@@ -909,15 +930,11 @@ pub fn verify(
     detached_content: Option<&[u8]>,
     certificates: &[&Certificate],
 ) -> X509Result<Vec<Certificate>> {
-    let content_info = asn1::parse_single::<der::ContentInfo<'_>>(data)?;
-    let content = match content_info.content {
-        Some(content) if content_info.content_type == der::SIGNED_DATA => content,
-        _ => {
-            return Err(X509Error::InvalidPkcs7(
-                "The PKCS7 data is not a SignedData structure.",
-            ))
-        }
-    };
+    let content = content_of(
+        data,
+        &der::SIGNED_DATA,
+        "The PKCS7 data is not a SignedData structure.",
+    )?;
     let signed = asn1::parse_single::<der::SignedData<'_>>(content.full_data())?;
     let embedded = signed
         .content_info
@@ -962,16 +979,10 @@ pub fn verify(
     let content_type = asn1::write_single(&signed.content_info.content_type)?;
     let mut signers = Vec::with_capacity(signer_infos.len());
     for info in &signer_infos {
-        let wanted = &info.issuer_and_serial_number;
-        let wanted_issuer = asn1::write_single(&wanted.issuer)?;
         let certificate = embedded_certificates
             .iter()
             .chain(certificates.iter().copied())
-            .find(|certificate| {
-                let tbs = &certificate.parsed().tbs_certificate;
-                tbs.serial.as_bytes() == wanted.serial_number.as_bytes()
-                    && asn1::write_single(&tbs.issuer).is_ok_and(|issuer| issuer == wanted_issuer)
-            })
+            .find(|certificate| is_named(certificate, &info.issuer_and_serial_number))
             .ok_or(X509Error::InvalidPkcs7(
                 "No certificate was found for a signer of the PKCS7 data.",
             ))?;
