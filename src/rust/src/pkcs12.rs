@@ -52,15 +52,19 @@ fn certificate_object(
 
 fn load(py: Python<'_>, data: &[u8], password: Option<BytesLike<'_>>) -> PyResult<Loaded> {
     let password = password.map(|password| Zeroizing::new(password.to_vec()));
-    let contents = py
-        .detach(|| backend_pkcs12::parse(data, password.as_deref().map(|p| &p[..])))
-        .map_err(|err| match err {
-            Pkcs12Error::NotPkcs12 => PyValueError::new_err("Could not deserialize PKCS12 data"),
-            Pkcs12Error::PasswordOrContents => {
-                PyValueError::new_err("Invalid password or PKCS12 data")
-            }
-        })?;
-    if let Some(reason) = core::not_der(data) {
+    let password = password.as_deref().map(|p| &p[..]);
+    // DER files are read natively; whatever that reader leaves (BER, a wrong password,
+    // a bag it does not take), OpenSSL reads, and its verdict is the answer.
+    let (contents, native) = py.detach(|| match core::read_der(data, password) {
+        Some(contents) => (Ok(contents), true),
+        None => (backend_pkcs12::parse(data, password), false),
+    });
+    let contents = contents.map_err(|err| match err {
+        Pkcs12Error::NotPkcs12 => PyValueError::new_err("Could not deserialize PKCS12 data"),
+        Pkcs12Error::PasswordOrContents => PyValueError::new_err("Invalid password or PKCS12 data"),
+    })?;
+    let not_der = if native { None } else { core::not_der(data) };
+    if let Some(reason) = not_der {
         let message = format!(
             "PKCS#12 bundle could not be parsed as DER, falling back to parsing as BER. In the \
              future, this may become an exception. Error details: {reason}"

@@ -138,3 +138,25 @@ pub struct ContentInfoOutline<'a> {
     pub content_type: ObjectIdentifier,
     pub content: asn1::Explicit<asn1::Tlv<'a>, 0>,
 }
+
+/// EncryptedData as read (PKCS#7 section 13).
+#[derive(asn1::Asn1Read)]
+pub struct EncryptedDataRead<'a> {
+    pub version: u8,
+    pub encrypted_content_info: crate::pkcs7::EncryptedContentInfo<'a>,
+}
+
+/// SafeBag as read: its type, its value unparsed, its attributes.
+#[derive(asn1::Asn1Read)]
+pub struct SafeBagRead<'a> {
+    pub bag_id: ObjectIdentifier,
+    pub bag_value: asn1::Explicit<asn1::Tlv<'a>, 0>,
+    pub bag_attributes: Option<asn1::SetOf<'a, crate::csr::Attribute<'a>>>,
+}
+
+/// CertBag as read.
+#[derive(asn1::Asn1Read)]
+pub struct CertBagRead<'a> {
+    pub cert_id: ObjectIdentifier,
+    pub cert_value: asn1::Explicit<asn1::Tlv<'a>, 0>,
+}

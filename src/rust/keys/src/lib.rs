@@ -39,7 +39,7 @@ use cryptography_backend::rsa::{RsaPrivateKey, RsaPublicKey};
 use zeroize::Zeroizing;
 
 pub use error::{KeyError, KeyResult};
-pub use pbe::{decrypt_pkcs8, pbe_encrypt, PbeEncrypted, PbeScheme};
+pub use pbe::{decrypt_pkcs8, pbe_decrypt, pbe_encrypt, PbeEncrypted, PbeScheme};
 
 /// A private key of any supported type.
 pub enum PrivateKey {
@@ -83,6 +83,16 @@ impl PrivateKey {
             PrivateKey::Dsa(key) => PrivateKeyRef::Dsa(key),
             PrivateKey::Raw(key) => PrivateKeyRef::Raw(key),
         }
+    }
+
+    /// The public half.
+    pub fn public_key(&self) -> KeyResult<PublicKey> {
+        Ok(match self {
+            PrivateKey::Rsa(key) => PublicKey::Rsa(key.public_key()?),
+            PrivateKey::Ec(key) => PublicKey::Ec(key.public_key()?),
+            PrivateKey::Dsa(key) => PublicKey::Dsa(key.public_key()?),
+            PrivateKey::Raw(key) => PublicKey::Raw(key.public_key()?),
+        })
     }
 }
 

@@ -235,10 +235,19 @@ pub fn decrypt_pkcs8(
     info: &EncryptedPrivateKeyInfo<'_>,
     password: &[u8],
 ) -> KeyResult<Zeroizing<Vec<u8>>> {
-    let algorithm = &info.encryption_algorithm;
+    pbe_decrypt(&info.encryption_algorithm, password, info.encrypted_data)
+}
+
+/// Decrypts data encrypted under a password with the scheme `algorithm` names (PBES2,
+/// PKCS#12's SHA-1 schemes, PBES1): a PKCS#8 key, or a PKCS#12 file's encrypted bags.
+pub fn pbe_decrypt(
+    algorithm: &AlgorithmIdentifier<'_>,
+    password: &[u8],
+    data: &[u8],
+) -> KeyResult<Zeroizing<Vec<u8>>> {
     match &algorithm.params {
-        AlgorithmParameters::Pbes2(params) => pbes2_decrypt(params, password, info.encrypted_data),
-        _ => pkcs12_decrypt(algorithm, password, info.encrypted_data),
+        AlgorithmParameters::Pbes2(params) => pbes2_decrypt(params, password, data),
+        _ => pkcs12_decrypt(algorithm, password, data),
     }
 }
 

@@ -17,6 +17,8 @@ use cryptography_backend::kdf;
 use cryptography_backend::mac::Hmac;
 use cryptography_keys::{pbe_encrypt, PbeScheme};
 
+use cryptography_backend::pkcs12::{Pkcs12Certificate, Pkcs12Contents};
+
 use crate::error::{X509Error, X509Result};
 use crate::Certificate;
 
@@ -50,6 +52,210 @@ pub fn not_der(data: &[u8]) -> Option<String> {
     asn1::parse_single::<der::PfxOutline<'_>>(data)
         .err()
         .map(|err| err.to_string())
+}
+
+/// Reads a DER PKCS#12 file natively, as OpenSSL's `PKCS12_parse` reads one: the MAC
+/// checked (when there is one), every `data` and `encryptedData` SafeContents read in
+/// order, the first key bag (plain or shrouded) taken, X.509 certificate bags kept with
+/// their friendly names, and the certificate whose public key is the key's set apart.
+/// None whenever anything is outside that path (BER, a wrong password, an algorithm,
+/// bag or content type this reader does not take, a key or certificate this package
+/// cannot load): the caller then asks OpenSSL, which gives the verdict and the error.
+/// What this reader opens, OpenSSL opens too (the `pkcs12` fuzz target checks it). The password is the file's, UTF-8 (absent: the empty one).
+pub fn read_der(data: &[u8], password: Option<&[u8]>) -> Option<Pkcs12Contents> {
+    let password = password.unwrap_or_default();
+    let pfx = asn1::parse_single::<der::PfxOutline<'_>>(data).ok()?;
+    if pfx.version != 3 || pfx.auth_safe.content_type != der::DATA {
+        return None;
+    }
+    let authenticated = pfx.auth_safe.content.as_inner().parse::<&[u8]>().ok()?;
+    if let Some(mac_data) = &pfx.mac_data {
+        // The hash's parameters: absent or NULL, as OpenSSL reads them.
+        match &mac_data.mac.algorithm.params {
+            AlgorithmParameters::Other(_, None) => {}
+            AlgorithmParameters::Other(_, Some(parameters))
+                if parameters.full_data() == b"\x05\x00" => {}
+            _ => return None,
+        }
+        let hash = mac_hash(&mac_data.mac.algorithm)?;
+        let iterations = u32::try_from(mac_data.iterations).ok()?;
+        let mut key = zeroize::Zeroizing::new(vec![0u8; hash.output_len()]);
+        kdf::pkcs12(hash, password, mac_data.mac_salt, iterations, 3, &mut key).ok()?;
+        let mut hmac = Hmac::new(hash, &key).ok()?;
+        hmac.update(authenticated).ok()?;
+        let mut expected = vec![0u8; hash.output_len()];
+        hmac.finalize_into(&mut expected).ok()?;
+        if !cryptography_backend::constant_time_eq(&expected, mac_data.mac.digest) {
+            return None;
+        }
+    }
+    let safe =
+        asn1::parse_single::<asn1::SequenceOf<'_, der::ContentInfoOutline<'_>>>(authenticated)
+            .ok()?;
+    let mut key_pkcs8: Option<zeroize::Zeroizing<Vec<u8>>> = None;
+    let mut certificates: Vec<Pkcs12Certificate> = Vec::new();
+    for content_info in safe {
+        let inner = content_info.content.as_inner();
+        let contents: zeroize::Zeroizing<Vec<u8>> = if content_info.content_type == der::DATA {
+            zeroize::Zeroizing::new(inner.parse::<&[u8]>().ok()?.to_vec())
+        } else if content_info.content_type == der::ENCRYPTED_DATA {
+            let encrypted = inner.parse::<der::EncryptedDataRead<'_>>().ok()?;
+            let info = &encrypted.encrypted_content_info;
+            if info.content_type != der::DATA {
+                return None;
+            }
+            cryptography_keys::pbe_decrypt(
+                &info.content_encryption_algorithm,
+                password,
+                info.encrypted_content?,
+            )
+            .ok()?
+        } else {
+            // Other content types are OpenSSL's to judge.
+            return None;
+        };
+        read_bags(&contents, password, &mut key_pkcs8, &mut certificates)?;
+    }
+    // The certificate that goes with the key: the first whose public key is the key's.
+    let mut certificate = None;
+    if let Some(pkcs8) = &key_pkcs8 {
+        let key_spki = private_key_spki(pkcs8)?;
+        let position = certificates.iter().position(|candidate| {
+            Certificate::from_der(candidate.der.clone())
+                .ok()
+                .and_then(|loaded| asn1::write_single(&loaded.parsed().tbs_certificate.spki).ok())
+                .and_then(|spki| canonical_spki(&spki))
+                .is_some_and(|spki| spki == key_spki)
+        });
+        certificate = position.map(|at| certificates.remove(at));
+    }
+    Some(Pkcs12Contents {
+        key_pkcs8,
+        certificate,
+        others: certificates,
+    })
+}
+
+/// The hash a PKCS#12 MAC names (SHA-1 or SHA-2).
+fn mac_hash(identifier: &AlgorithmIdentifier<'_>) -> Option<HashAlgorithm> {
+    const BY_NAME: [(&str, HashAlgorithm); 5] = [
+        ("sha1", HashAlgorithm::Sha1),
+        ("sha224", HashAlgorithm::Sha224),
+        ("sha256", HashAlgorithm::Sha256),
+        ("sha384", HashAlgorithm::Sha384),
+        ("sha512", HashAlgorithm::Sha512),
+    ];
+    let oid = identifier.oid();
+    let name = crate::signature::HASHES
+        .iter()
+        .find(|(_, _, known)| known == oid)
+        .map(|(name, _, _)| *name)?;
+    BY_NAME
+        .iter()
+        .find(|(known, _)| *known == name)
+        .map(|(_, hash)| *hash)
+}
+
+/// A SubjectPublicKeyInfo as the keys crate writes it (so that two encodings of one key
+/// compare equal).
+fn canonical_spki(spki: &[u8]) -> Option<Vec<u8>> {
+    let key = cryptography_keys::load_der_public_key(spki).ok()?;
+    cryptography_keys::public_key_bytes(
+        key.as_key_ref(),
+        cryptography_keys::Encoding::Der,
+        cryptography_keys::PublicFormat::SubjectPublicKeyInfo,
+    )
+    .ok()
+}
+
+/// The SubjectPublicKeyInfo of a PKCS#8 private key's public half.
+fn private_key_spki(pkcs8: &[u8]) -> Option<Vec<u8>> {
+    let key = cryptography_keys::load_der_private_key(pkcs8, None, false).ok()?;
+    let public = key.public_key().ok()?;
+    cryptography_keys::public_key_bytes(
+        public.as_key_ref(),
+        cryptography_keys::Encoding::Der,
+        cryptography_keys::PublicFormat::SubjectPublicKeyInfo,
+    )
+    .ok()
+}
+
+/// The bags of one SafeContents, into the key and certificates found so far.
+fn read_bags(
+    contents: &[u8],
+    password: &[u8],
+    key_pkcs8: &mut Option<zeroize::Zeroizing<Vec<u8>>>,
+    certificates: &mut Vec<Pkcs12Certificate>,
+) -> Option<()> {
+    let bags = asn1::parse_single::<asn1::SequenceOf<'_, der::SafeBagRead<'_>>>(contents).ok()?;
+    for bag in bags {
+        let value = bag.bag_value.as_inner();
+        if bag.bag_id == der::KEY_BAG || bag.bag_id == der::SHROUDED_KEY_BAG {
+            if key_pkcs8.is_some() {
+                continue;
+            }
+            let pkcs8 = if bag.bag_id == der::KEY_BAG {
+                zeroize::Zeroizing::new(value.full_data().to_vec())
+            } else {
+                let info = value.parse::<EncryptedPrivateKeyInfo<'_>>().ok()?;
+                cryptography_keys::decrypt_pkcs8(&info, password).ok()?
+            };
+            // A key this package cannot load is OpenSSL's to judge.
+            cryptography_keys::load_der_private_key(&pkcs8, None, false).ok()?;
+            *key_pkcs8 = Some(pkcs8);
+        } else if bag.bag_id == der::CERT_BAG {
+            let cert_bag = value.parse::<der::CertBagRead<'_>>().ok()?;
+            if cert_bag.cert_id != der::X509_CERTIFICATE {
+                continue;
+            }
+            let der_bytes = cert_bag.cert_value.as_inner().parse::<&[u8]>().ok()?;
+            Certificate::from_der(der_bytes.to_vec()).ok()?;
+            certificates.push(Pkcs12Certificate {
+                der: der_bytes.to_vec(),
+                friendly_name: friendly_name(bag.bag_attributes.as_ref())?,
+            });
+        } else {
+            // Nested SafeContents, CRLs, secrets: left to OpenSSL.
+            return None;
+        }
+    }
+    Some(())
+}
+
+/// A bag's friendly name, UTF-8 (None inside: no name); None outside when the name is
+/// not a well-formed BMPString.
+fn friendly_name(
+    attributes: Option<&asn1::SetOf<'_, cryptography_asn1::csr::Attribute<'_>>>,
+) -> Option<Option<Vec<u8>>> {
+    let Some(attributes) = attributes else {
+        return Some(None);
+    };
+    // Values OpenSSL's ANY does not read (end-of-contents) are its to judge.
+    let readable = attributes.clone().all(|attribute| {
+        attribute
+            .values
+            .read()
+            .is_some_and(|values| values.clone().all(|value| value.tag.as_u8() != Some(0)))
+    });
+    if !readable {
+        return None;
+    }
+    for attribute in attributes.clone() {
+        if attribute.attribute_type != der::FRIENDLY_NAME {
+            continue;
+        }
+        let value = attribute.values.read()?.clone().next()?;
+        if value.tag != asn1::Tag::primitive(0x1e) || value.data.len() % 2 != 0 {
+            return None;
+        }
+        let units: Vec<u16> = value
+            .data
+            .chunks_exact(2)
+            .map(|pair| u16::from_be_bytes([pair[0], pair[1]]))
+            .collect();
+        return Some(Some(String::from_utf16(&units).ok()?.into_bytes()));
+    }
+    Some(None)
 }
 
 /// A certificate to write, with the friendly name its bag gets.
@@ -353,4 +559,106 @@ fn hash_oid(hash: HashAlgorithm) -> X509Result<asn1::ObjectIdentifier> {
         .ok_or(X509Error::InvalidPkcs12(
             "Unsupported hash algorithm for the PKCS#12 MAC",
         ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cryptography_backend::ecx::{RawKeyKind, RawPrivateKey};
+
+    /// vectors/x509/ed25519-ca.der (see the README there).
+    const ED25519_CA: &[u8] = include_bytes!("../../../../vectors/x509/ed25519-ca.der");
+
+    fn pkcs8_and_spki() -> (Vec<u8>, Vec<u8>) {
+        let key = cryptography_keys::PrivateKey::Raw(
+            RawPrivateKey::generate(RawKeyKind::Ed25519).unwrap(),
+        );
+        let pkcs8 = cryptography_keys::private_key_bytes(
+            key.as_key_ref(),
+            cryptography_keys::Encoding::Der,
+            cryptography_keys::PrivateFormat::Pkcs8,
+            None,
+        )
+        .unwrap();
+        let spki = cryptography_keys::public_key_bytes(
+            key.public_key().unwrap().as_key_ref(),
+            cryptography_keys::Encoding::Der,
+            cryptography_keys::PublicFormat::SubjectPublicKeyInfo,
+        )
+        .unwrap();
+        (pkcs8.to_vec(), spki)
+    }
+
+    /// The key, then each certificate with its friendly name.
+    type Summary = (Option<Vec<u8>>, Vec<(Vec<u8>, Option<Vec<u8>>)>);
+
+    fn summary(contents: &Pkcs12Contents) -> Summary {
+        (
+            contents.key_pkcs8.as_ref().map(|key| key.to_vec()),
+            contents
+                .certificate
+                .iter()
+                .chain(&contents.others)
+                .map(|c| (c.der.clone(), c.friendly_name.clone()))
+                .collect(),
+        )
+    }
+
+    /// What this module writes, read natively and by OpenSSL, under every protection:
+    /// the same key, certificates and friendly names; a wrong password is left to
+    /// OpenSSL.
+    #[test]
+    fn the_native_reader_agrees_with_openssl() {
+        let certificate = Certificate::from_der(ED25519_CA.to_vec()).unwrap();
+        let (pkcs8, spki) = pkcs8_and_spki();
+        let protections = [
+            Protection::None,
+            Protection::Password {
+                password: b"pass\xc3\xa9",
+                scheme: PbeScheme::Pbes2Sha256Aes256Cbc,
+                kdf_rounds: 3,
+                mac_hash: HashAlgorithm::Sha256,
+            },
+            Protection::Password {
+                password: b"pass\xc3\xa9",
+                scheme: PbeScheme::Pkcs12Sha1TripleDesCbc,
+                kdf_rounds: 5,
+                mac_hash: HashAlgorithm::Sha1,
+            },
+        ];
+        for protection in &protections {
+            let password: Option<&[u8]> = match protection {
+                Protection::None => None,
+                Protection::Password { password, .. } => Some(password),
+            };
+            let others = [
+                CertificateEntry {
+                    certificate: &certificate,
+                    friendly_name: Some("ä name".as_bytes()),
+                },
+                CertificateEntry {
+                    certificate: &certificate,
+                    friendly_name: None,
+                },
+            ];
+            let key = KeyEntry {
+                pkcs8: &pkcs8,
+                spki: &spki,
+            };
+            let file =
+                serialize_key_and_certificates(Some(b"key"), Some(key), None, &others, protection)
+                    .unwrap();
+            let native = read_der(&file, password).expect("read natively");
+            let openssl = cryptography_backend::pkcs12::parse(&file, password).unwrap();
+            assert_eq!(summary(&native), summary(&openssl));
+            assert_eq!(native.others.len(), 2);
+            assert_eq!(
+                native.others[0].friendly_name.as_deref(),
+                Some("ä name".as_bytes())
+            );
+            if password.is_some() {
+                assert!(read_der(&file, Some(b"wrong")).is_none());
+            }
+        }
+    }
 }

@@ -165,7 +165,6 @@ pub fn pkcs12(
     id: u32,
     out: &mut [u8],
 ) -> Result<()> {
-    static PKCS12KDF: FetchSlot<crate::ffi::FetchedKdf> = FetchSlot::new(c"PKCS12KDF");
     let text =
         std::str::from_utf8(password).map_err(|_| Error::InvalidKey("password is not UTF-8"))?;
     let mut bmp = zeroize::Zeroizing::new(Vec::with_capacity(password.len() * 2 + 2));
@@ -173,15 +172,112 @@ pub fn pkcs12(
         bmp.extend_from_slice(&unit.to_be_bytes());
     }
     bmp.extend_from_slice(&[0, 0]);
+    #[cfg(not(ossl_no_deprecated_3_0))]
+    if !crate::ffi::fips_enabled() {
+        use crate::ffi::low_level_sha as sha;
+        // OpenSSL's KDF sets a digest up through EVP for each of its thousands of
+        // iterations; the low-level states do the same hashing for a fraction of that.
+        match hash {
+            HashAlgorithm::Sha1 => return pkcs12_sha::<sha::Sha1>(&bmp, salt, iterations, id, out),
+            HashAlgorithm::Sha224 => {
+                return pkcs12_sha::<sha::Sha224>(&bmp, salt, iterations, id, out)
+            }
+            HashAlgorithm::Sha256 => {
+                return pkcs12_sha::<sha::Sha256>(&bmp, salt, iterations, id, out)
+            }
+            HashAlgorithm::Sha384 => {
+                return pkcs12_sha::<sha::Sha384>(&bmp, salt, iterations, id, out)
+            }
+            HashAlgorithm::Sha512 => {
+                return pkcs12_sha::<sha::Sha512>(&bmp, salt, iterations, id, out)
+            }
+            _ => {}
+        }
+    }
+    pkcs12_openssl(hash, &bmp, salt, iterations, id, out)
+}
+
+/// OpenSSL's PKCS#12 KDF, for the hashes without a low-level state (and the reference
+/// the fast one is tested against).
+fn pkcs12_openssl(
+    hash: HashAlgorithm,
+    bmp_password: &[u8],
+    salt: &[u8],
+    iterations: u32,
+    id: u32,
+    out: &mut [u8],
+) -> Result<()> {
+    static PKCS12KDF: FetchSlot<crate::ffi::FetchedKdf> = FetchSlot::new(c"PKCS12KDF");
     Ok(crate::ffi::pkcs12_kdf(
         PKCS12KDF.kdf()?,
         hash.openssl_name(),
-        &bmp,
+        bmp_password,
         salt,
         iterations,
         id,
         out,
     )?)
+}
+
+/// RFC 7292 appendix B.2 over a low-level SHA state, for a password already in its
+/// BMPString form: D (the ID repeated over a block), I (salt and password each
+/// repeated to whole blocks), then for each output block A = H^iterations(D || I),
+/// and I's blocks advanced by A (repeated to a block) plus one, modulo 2^(8v).
+#[cfg(not(ossl_no_deprecated_3_0))]
+fn pkcs12_sha<S: crate::ffi::low_level_sha::ShaState>(
+    bmp_password: &[u8],
+    salt: &[u8],
+    iterations: u32,
+    id: u32,
+    out: &mut [u8],
+) -> Result<()> {
+    let block = S::BLOCK;
+    let id = u8::try_from(id).map_err(|_| Error::ParameterTooLarge("PKCS#12 KDF id"))?;
+    let iterations = iterations.max(1);
+    let stretch = |data: &[u8]| -> Zeroizing<Vec<u8>> {
+        let len = data.len().div_ceil(block) * block;
+        Zeroizing::new(data.iter().copied().cycle().take(len).collect())
+    };
+    let mut input = stretch(salt);
+    input.extend_from_slice(&stretch(bmp_password));
+    let diversifier = vec![id; block];
+    let mut a = Zeroizing::new([0u8; MAX_DIGEST]);
+    let mut b = Zeroizing::new(vec![0u8; block]);
+    let blocks = out.len().div_ceil(S::OUTPUT);
+    for (index, chunk) in out.chunks_mut(S::OUTPUT).enumerate() {
+        let mut state = S::new();
+        state.update(&diversifier);
+        state.update(&input);
+        state.finalize_into(&mut a[..]);
+        for iteration in 1..iterations {
+            if iteration % 4096 == 0 {
+                state.wipe();
+                crate::interrupt::keep_going()?;
+            }
+            let mut next = S::new();
+            next.update(&a[..S::OUTPUT]);
+            next.finalize_into(&mut a[..]);
+            next.wipe();
+        }
+        state.wipe();
+        chunk.copy_from_slice(&a[..chunk.len()]);
+        if index + 1 == blocks {
+            break;
+        }
+        for (position, byte) in b.iter_mut().enumerate() {
+            *byte = a[position % S::OUTPUT];
+        }
+        // I_j = (I_j + B + 1) mod 2^(8v), for every block of I.
+        for piece in input.chunks_mut(block) {
+            let mut carry = 1u16;
+            for (i_byte, b_byte) in piece.iter_mut().rev().zip(b.iter().rev()) {
+                let sum = u16::from(*i_byte) + u16::from(*b_byte) + carry;
+                *i_byte = sum as u8;
+                carry = sum >> 8;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// scrypt's cost parameters, checked (RFC 7914 section 2): n a power of two above 1,
@@ -218,4 +314,44 @@ pub fn scrypt(password: &[u8], salt: &[u8], params: ScryptParams, out: &mut [u8]
             required_mib: scrypt_memory(n, r) / (1024 * 1024),
         })
     })
+}
+
+#[cfg(test)]
+mod pkcs12_tests {
+    use super::*;
+
+    /// The low-level KDF against OpenSSL's, over every hash with a low-level state, every
+    /// ID, outputs shorter and longer than a digest (the second block exercises the
+    /// update of I), empty and long passwords and salts.
+    #[cfg(not(ossl_no_deprecated_3_0))]
+    #[test]
+    fn matches_openssls_kdf() {
+        use crate::ffi::low_level_sha as sha;
+        type Kdf = fn(&[u8], &[u8], u32, u32, &mut [u8]) -> Result<()>;
+        let cases: [(HashAlgorithm, Kdf); 5] = [
+            (HashAlgorithm::Sha1, pkcs12_sha::<sha::Sha1>),
+            (HashAlgorithm::Sha224, pkcs12_sha::<sha::Sha224>),
+            (HashAlgorithm::Sha256, pkcs12_sha::<sha::Sha256>),
+            (HashAlgorithm::Sha384, pkcs12_sha::<sha::Sha384>),
+            (HashAlgorithm::Sha512, pkcs12_sha::<sha::Sha512>),
+        ];
+        let long_password: Vec<u8> = (0..150u8).collect();
+        let passwords: [&[u8]; 3] = [b"\0\0", b"\0p\0w\0\0", &long_password];
+        let salts: [&[u8]; 3] = [b"", b"12345678", &[0xff; 70]];
+        for (hash, fast) in cases {
+            for password in passwords {
+                for salt in salts {
+                    for (id, iterations, len) in [(1, 1, 24), (2, 3, 8), (3, 2048, 20), (1, 5, 150)]
+                    {
+                        let mut expected = vec![0u8; len];
+                        let mut got = vec![0u8; len];
+                        pkcs12_openssl(hash, password, salt, iterations, id, &mut expected)
+                            .unwrap();
+                        fast(password, salt, iterations, id, &mut got).unwrap();
+                        assert_eq!(got, expected, "{hash:?} id {id} x{iterations} len {len}");
+                    }
+                }
+            }
+        }
+    }
 }
