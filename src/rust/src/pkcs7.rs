@@ -14,6 +14,7 @@ use pyo3::types::{PyBytes, PyList};
 use crate::buf::BytesLike;
 use crate::error::{unsupported, Reason};
 use crate::serialization::Encoding;
+use crate::x509::builders::is_instance;
 use crate::x509::certificate::Certificate;
 use crate::x509::x509_error;
 
@@ -123,12 +124,6 @@ struct SignerArg<'py> {
     padding: Option<Bound<'py, PyAny>>,
 }
 
-fn is_instance(value: &Bound<'_, PyAny>, module: &str, class: &str) -> PyResult<bool> {
-    let py = value.py();
-    let class = py.import(module)?.getattr(class)?;
-    value.is_instance(&class)
-}
-
 impl<'py> SignerArg<'py> {
     fn extract(py: Python<'py>, signer: &Bound<'py, PyAny>) -> PyResult<Self> {
         let (certificate, key, hash_object, padding): (
@@ -138,10 +133,9 @@ impl<'py> SignerArg<'py> {
             Option<Bound<'py, PyAny>>,
         ) = signer.extract()?;
         let hash = crate::hashes::hash_algorithm(py, &hash_object)?;
-        const ASYMMETRIC: &str = "cryptography.hazmat.primitives.asymmetric";
-        let scheme = if is_instance(&key, &format!("{ASYMMETRIC}.rsa"), "RSAPrivateKey")? {
+        let scheme = if is_instance(&key, "rsa", "RSAPrivateKey")? {
             match &padding {
-                Some(padding) if is_instance(padding, &format!("{ASYMMETRIC}.padding"), "PSS")? => {
+                Some(padding) if is_instance(padding, "padding", "PSS")? => {
                     let mgf1 = padding
                         .getattr(intern!(py, "_mgf"))?
                         .getattr(intern!(py, "_algorithm"))?;
@@ -157,7 +151,7 @@ impl<'py> SignerArg<'py> {
                 }
                 _ => SignatureScheme::RsaPkcs1v15,
             }
-        } else if is_instance(&key, &format!("{ASYMMETRIC}.ec"), "EllipticCurvePrivateKey")? {
+        } else if is_instance(&key, "ec", "EllipticCurvePrivateKey")? {
             SignatureScheme::Ecdsa
         } else {
             SignatureScheme::Ed25519
@@ -207,19 +201,9 @@ pub(crate) fn sign_and_serialize<'py>(
     encoding: &Bound<'py, PyAny>,
     options: &Bound<'py, PyList>,
 ) -> PyResult<Bound<'py, PyBytes>> {
-    let encoding = match encoding.extract::<Encoding>() {
-        Ok(Encoding::DER) => SignedEncoding::Der,
-        Ok(Encoding::PEM) => SignedEncoding::Pem,
-        Ok(Encoding::SMIME) => SignedEncoding::Smime,
-        _ => {
-            return Err(PyValueError::new_err(
-                "Must be PEM, DER, or SMIME from the Encoding enum",
-            ))
-        }
-    };
+    let encoding = encoding_of(encoding)?;
     let mut flags = SignOptions::default();
-    for option in options.iter() {
-        let name: String = option.getattr(intern!(py, "name"))?.extract()?;
+    for name in option_names(py, options)? {
         match name.as_str() {
             "Text" => flags.text = true,
             "Binary" => flags.binary = true,
@@ -282,9 +266,9 @@ fn encoding_of(encoding: &Bound<'_, PyAny>) -> PyResult<SignedEncoding> {
 
 /// The names of the PKCS7Options given, each checked to be one.
 fn option_names(py: Python<'_>, options: &Bound<'_, PyList>) -> PyResult<Vec<String>> {
-    let class = py
-        .import("cryptography.hazmat.primitives.serialization.pkcs7")?
-        .getattr("PKCS7Options")?;
+    let class = crate::types::PKCS7_MODULE
+        .get(py)?
+        .getattr(intern!(py, "PKCS7Options"))?;
     options
         .iter()
         .map(|option| {
@@ -322,15 +306,9 @@ pub(crate) fn encrypt_and_serialize<'py>(
         }
     }
     let key_size: usize = content_encryption_algorithm
-        .getattr(intern!(py, "key_size"))
-        .ok()
-        .and_then(|size| size.extract().ok())
-        .unwrap_or(128);
-    let cipher = if key_size == 256 {
-        core::ContentCipher::Aes256Cbc
-    } else {
-        core::ContentCipher::Aes128Cbc
-    };
+        .getattr(intern!(py, "key_size"))?
+        .extract()?;
+    let cipher = core::ContentCipher::from_key_bits(key_size).map_err(x509_error)?;
     let data_object = builder.getattr(intern!(py, "_data"))?;
     let data: BytesLike<'_> = data_object.extract()?;
     let recipients: Vec<Bound<'py, Certificate>> =
@@ -351,15 +329,14 @@ fn decrypt<'py>(
     private_key: &Bound<'py, PyAny>,
     options: &Bound<'py, PyList>,
 ) -> PyResult<Bound<'py, PyBytes>> {
-    const ASYMMETRIC_RSA: &str = "cryptography.hazmat.primitives.asymmetric.rsa";
     let certificate = certificate.cast::<Certificate>()?;
     let public_key = certificate.call_method0(intern!(py, "public_key"))?;
-    if !is_instance(&public_key, ASYMMETRIC_RSA, "RSAPublicKey")? {
+    if !is_instance(&public_key, "rsa", "RSAPublicKey")? {
         return Err(PyTypeError::new_err(
             "Only certificate with RSA public keys are supported at this time.",
         ));
     }
-    if !is_instance(private_key, ASYMMETRIC_RSA, "RSAPrivateKey")? {
+    if !is_instance(private_key, "rsa", "RSAPrivateKey")? {
         return Err(PyTypeError::new_err(
             "Only RSA private keys are supported at this time.",
         ));

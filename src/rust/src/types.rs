@@ -126,6 +126,9 @@ pub(crate) static SERIALIZATION_MODULE: ImportedModule =
 /// `PKCS12Certificate` and `PKCS12KeyAndCertificates`, the Python layer's value classes.
 pub(crate) static PKCS12_MODULE: ImportedModule =
     ImportedModule::new("cryptography.hazmat.primitives.serialization.pkcs12");
+/// `PKCS7Options` and the builders, the Python layer's side of PKCS#7.
+pub(crate) static PKCS7_MODULE: ImportedModule =
+    ImportedModule::new("cryptography.hazmat.primitives.serialization.pkcs7");
 pub(crate) static OID_MODULE: ImportedModule = ImportedModule::new("cryptography.hazmat._oid");
 pub(crate) static CERTIFICATE_TRANSPARENCY: ImportedModule =
     ImportedModule::new("cryptography.x509.certificate_transparency");

@@ -25,7 +25,7 @@ use crate::error::unsupported_plain;
 const UNSIGNED: asn1::ObjectIdentifier = asn1::oid!(1, 3, 6, 1, 5, 5, 7, 6, 36);
 const MGF1: asn1::ObjectIdentifier = asn1::oid!(1, 2, 840, 113549, 1, 1, 8);
 
-fn is_instance(value: &Bound<'_, PyAny>, module: &str, class: &str) -> PyResult<bool> {
+pub(crate) fn is_instance(value: &Bound<'_, PyAny>, module: &str, class: &str) -> PyResult<bool> {
     value.is_instance(&crate::types::key_interface(value.py(), module, class)?)
 }
 

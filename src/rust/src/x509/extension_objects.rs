@@ -28,8 +28,13 @@ macro_rules! class {
     };
 }
 
-fn oid_object<'py, 'a>(py: Python<'py>, oid: impl Into<OidRef<'a>>) -> PyResult<Bound<'py, PyAny>> {
-    Ok(Bound::new(py, ObjectIdentifier::from_oid_ref(oid.into())?)?.into_any())
+fn oid_object<'py>(py: Python<'py>, oid: &asn1::ObjectIdentifier) -> PyResult<Bound<'py, PyAny>> {
+    Ok(Bound::new(py, ObjectIdentifier::from_oid(oid.clone()))?.into_any())
+}
+
+/// The object of an OID read in place (an extension's ID).
+fn oid_ref_object<'py>(py: Python<'py>, oid: OidRef<'_>) -> PyResult<Bound<'py, PyAny>> {
+    Ok(Bound::new(py, ObjectIdentifier::from_oid_ref(oid)?)?.into_any())
 }
 
 fn text(bytes: &[u8]) -> PyResult<String> {
@@ -658,7 +663,7 @@ fn value_object<'py>(
             class!(py, "SignedCertificateTimestamps")?.call1((list,))?
         }
         Decoded::Unrecognized => class!(py, "UnrecognizedExtension")?.call1((
-            oid_object(py, extension.extn_id)?,
+            oid_ref_object(py, extension.extn_id)?,
             PyBytes::new(py, extension.extn_value),
         ))?,
     })
@@ -678,7 +683,7 @@ pub(crate) fn extensions_object<'py>(
         objects.append(unchecked_instance(
             &extension_class,
             &[
-                (intern!(py, "_oid"), oid_object(py, extension.extn_id)?),
+                (intern!(py, "_oid"), oid_ref_object(py, extension.extn_id)?),
                 (
                     intern!(py, "_critical"),
                     pyo3::types::PyBool::new(py, extension.critical)

@@ -77,7 +77,7 @@ pub fn read_der(data: &[u8], password: Option<&[u8]>) -> Option<Pkcs12Contents> 
                 if parameters.full_data() == b"\x05\x00" => {}
             _ => return None,
         }
-        let hash = mac_hash(&mac_data.mac.algorithm)?;
+        let hash = crate::signature::sha_for_oid(mac_data.mac.algorithm.oid())?;
         let iterations = u32::try_from(mac_data.iterations).ok()?;
         let mut key = zeroize::Zeroizing::new(vec![0u8; hash.output_len()]);
         kdf::pkcs12(hash, password, mac_data.mac_salt, iterations, 3, &mut key).ok()?;
@@ -92,8 +92,7 @@ pub fn read_der(data: &[u8], password: Option<&[u8]>) -> Option<Pkcs12Contents> 
     let safe =
         asn1::parse_single::<asn1::SequenceOf<'_, der::ContentInfoOutline<'_>>>(authenticated)
             .ok()?;
-    let mut key_pkcs8: Option<zeroize::Zeroizing<Vec<u8>>> = None;
-    let mut certificates: Vec<Pkcs12Certificate> = Vec::new();
+    let mut found = Found::default();
     for content_info in safe {
         let inner = content_info.content.as_inner();
         let contents: zeroize::Zeroizing<Vec<u8>> = if content_info.content_type == der::DATA {
@@ -114,46 +113,36 @@ pub fn read_der(data: &[u8], password: Option<&[u8]>) -> Option<Pkcs12Contents> 
             // Other content types are OpenSSL's to judge.
             return None;
         };
-        read_bags(&contents, password, &mut key_pkcs8, &mut certificates)?;
+        read_bags(&contents, password, &mut found)?;
     }
     // The certificate that goes with the key: the first whose public key is the key's.
     let mut certificate = None;
-    if let Some(pkcs8) = &key_pkcs8 {
-        let key_spki = private_key_spki(pkcs8)?;
-        let position = certificates.iter().position(|candidate| {
-            Certificate::from_der(candidate.der.clone())
+    if let Some((_, key_spki)) = &found.key {
+        let position = found.certificates.iter().position(|(_, loaded)| {
+            asn1::write_single(&loaded.parsed().tbs_certificate.spki)
                 .ok()
-                .and_then(|loaded| asn1::write_single(&loaded.parsed().tbs_certificate.spki).ok())
                 .and_then(|spki| canonical_spki(&spki))
-                .is_some_and(|spki| spki == key_spki)
+                .is_some_and(|spki| spki == *key_spki)
         });
-        certificate = position.map(|at| certificates.remove(at));
+        certificate = position.map(|at| found.certificates.remove(at).0);
     }
     Some(Pkcs12Contents {
-        key_pkcs8,
+        key_pkcs8: found.key.map(|(pkcs8, _)| pkcs8),
         certificate,
-        others: certificates,
+        others: found
+            .certificates
+            .into_iter()
+            .map(|(certificate, _)| certificate)
+            .collect(),
     })
 }
 
-/// The hash a PKCS#12 MAC names (SHA-1 or SHA-2).
-fn mac_hash(identifier: &AlgorithmIdentifier<'_>) -> Option<HashAlgorithm> {
-    const BY_NAME: [(&str, HashAlgorithm); 5] = [
-        ("sha1", HashAlgorithm::Sha1),
-        ("sha224", HashAlgorithm::Sha224),
-        ("sha256", HashAlgorithm::Sha256),
-        ("sha384", HashAlgorithm::Sha384),
-        ("sha512", HashAlgorithm::Sha512),
-    ];
-    let oid = identifier.oid();
-    let name = crate::signature::HASHES
-        .iter()
-        .find(|(_, _, known)| known == oid)
-        .map(|(name, _, _)| *name)?;
-    BY_NAME
-        .iter()
-        .find(|(known, _)| *known == name)
-        .map(|(_, hash)| *hash)
+/// What the bags of a file hold, so far: the first key (its PKCS#8 and its public key's
+/// SubjectPublicKeyInfo) and the certificates, each with its parse.
+#[derive(Default)]
+struct Found {
+    key: Option<(zeroize::Zeroizing<Vec<u8>>, Vec<u8>)>,
+    certificates: Vec<(Pkcs12Certificate, Certificate)>,
 }
 
 /// A SubjectPublicKeyInfo as the keys crate writes it (so that two encodings of one key
@@ -168,7 +157,8 @@ fn canonical_spki(spki: &[u8]) -> Option<Vec<u8>> {
     .ok()
 }
 
-/// The SubjectPublicKeyInfo of a PKCS#8 private key's public half.
+/// The SubjectPublicKeyInfo of a PKCS#8 private key's public half; None for a key this
+/// package cannot load.
 fn private_key_spki(pkcs8: &[u8]) -> Option<Vec<u8>> {
     let key = cryptography_keys::load_der_private_key(pkcs8, None, false).ok()?;
     let public = key.public_key().ok()?;
@@ -181,17 +171,12 @@ fn private_key_spki(pkcs8: &[u8]) -> Option<Vec<u8>> {
 }
 
 /// The bags of one SafeContents, into the key and certificates found so far.
-fn read_bags(
-    contents: &[u8],
-    password: &[u8],
-    key_pkcs8: &mut Option<zeroize::Zeroizing<Vec<u8>>>,
-    certificates: &mut Vec<Pkcs12Certificate>,
-) -> Option<()> {
+fn read_bags(contents: &[u8], password: &[u8], found: &mut Found) -> Option<()> {
     let bags = asn1::parse_single::<asn1::SequenceOf<'_, der::SafeBagRead<'_>>>(contents).ok()?;
     for bag in bags {
         let value = bag.bag_value.as_inner();
         if bag.bag_id == der::KEY_BAG || bag.bag_id == der::SHROUDED_KEY_BAG {
-            if key_pkcs8.is_some() {
+            if found.key.is_some() {
                 continue;
             }
             let pkcs8 = if bag.bag_id == der::KEY_BAG {
@@ -201,19 +186,20 @@ fn read_bags(
                 cryptography_keys::decrypt_pkcs8(&info, password).ok()?
             };
             // A key this package cannot load is OpenSSL's to judge.
-            cryptography_keys::load_der_private_key(&pkcs8, None, false).ok()?;
-            *key_pkcs8 = Some(pkcs8);
+            let spki = private_key_spki(&pkcs8)?;
+            found.key = Some((pkcs8, spki));
         } else if bag.bag_id == der::CERT_BAG {
             let cert_bag = value.parse::<der::CertBagRead<'_>>().ok()?;
             if cert_bag.cert_id != der::X509_CERTIFICATE {
                 continue;
             }
             let der_bytes = cert_bag.cert_value.as_inner().parse::<&[u8]>().ok()?;
-            Certificate::from_der(der_bytes.to_vec()).ok()?;
-            certificates.push(Pkcs12Certificate {
+            let loaded = Certificate::from_der(der_bytes.to_vec()).ok()?;
+            let certificate = Pkcs12Certificate {
                 der: der_bytes.to_vec(),
                 friendly_name: friendly_name(bag.bag_attributes.as_ref())?,
-            });
+            };
+            found.certificates.push((certificate, loaded));
         } else {
             // Nested SafeContents, CRLs, secrets: left to OpenSSL.
             return None;
@@ -392,16 +378,12 @@ pub fn serialize_java_truststore(
 /// Whether the certificate certifies `spki`: both read as keys and written back, so that
 /// two encodings of one key (an EC point compressed or not) compare equal.
 fn same_public_key(certificate: &Certificate, spki: &[u8]) -> X509Result<bool> {
-    let canonical = |spki: &[u8]| -> X509Result<Vec<u8>> {
-        let key = cryptography_keys::load_der_public_key(spki)?;
-        Ok(cryptography_keys::public_key_bytes(
-            key.as_key_ref(),
-            cryptography_keys::Encoding::Der,
-            cryptography_keys::PublicFormat::SubjectPublicKeyInfo,
-        )?)
-    };
     let certified = asn1::write_single(&certificate.parsed().tbs_certificate.spki)?;
-    Ok(canonical(&certified)? == canonical(spki)?)
+    // A key the keys crate cannot read matches nothing.
+    Ok(match (canonical_spki(&certified), canonical_spki(spki)) {
+        (Some(certified), Some(given)) => certified == given,
+        _ => false,
+    })
 }
 
 fn safe_bag<'a>(
@@ -532,7 +514,9 @@ fn write_authenticated(
     let mut digest = vec![0u8; mac_hash.output_len()];
     hmac.finalize_into(&mut digest)?;
     let null = asn1::parse_single::<asn1::Tlv<'_>>(b"\x05\x00")?;
-    let hash_oid = hash_oid(mac_hash)?;
+    let hash_oid = crate::signature::oid_for_hash(mac_hash).ok_or(X509Error::InvalidPkcs12(
+        "Unsupported hash algorithm for the PKCS#12 MAC",
+    ))?;
     Ok(asn1::write_single(&der::Pfx {
         version: 3,
         auth_safe: data(&authenticated),
@@ -548,17 +532,6 @@ fn write_authenticated(
             iterations: u64::from(MAC_ITERATIONS),
         }),
     })?)
-}
-
-/// The OID of a MAC hash: one of the hashes signatures name (SHA-1 included).
-fn hash_oid(hash: HashAlgorithm) -> X509Result<asn1::ObjectIdentifier> {
-    crate::signature::HASHES
-        .iter()
-        .find(|(name, _, _)| *name == hash.name())
-        .map(|(_, _, oid)| oid.clone())
-        .ok_or(X509Error::InvalidPkcs12(
-            "Unsupported hash algorithm for the PKCS#12 MAC",
-        ))
 }
 
 #[cfg(test)]

@@ -264,10 +264,7 @@ fn micalg(hash: HashAlgorithm) -> X509Result<&'static str> {
 /// The AlgorithmIdentifier of a hash (with the NULL parameter RFC 5754 allows and
 /// OpenSSL writes).
 fn hash_identifier(hash: HashAlgorithm) -> X509Result<AlgorithmIdentifier<'static>> {
-    let oid = crate::signature::HASHES
-        .iter()
-        .find(|(name, _, _)| *name == hash.name())
-        .map(|(_, _, oid)| oid.clone())
+    let oid = crate::signature::oid_for_hash(hash)
         .ok_or(X509Error::InvalidPkcs7("unsupported PKCS7 hash algorithm"))?;
     let null = asn1::parse_single::<asn1::Tlv<'static>>(b"\x05\x00")?;
     Ok(AlgorithmIdentifier::new(AlgorithmParameters::Other(
@@ -486,6 +483,16 @@ pub fn sign(
     })
 }
 
+/// `data` as base64 in lines of 64 characters, each ended by `eol`, as S/MIME bodies
+/// are written.
+fn base64_lines(out: &mut Vec<u8>, data: &[u8], eol: &[u8]) {
+    let encoded = base64_simd::STANDARD.encode_to_string(data);
+    for line in encoded.as_bytes().chunks(64) {
+        out.extend_from_slice(line);
+        out.extend_from_slice(eol);
+    }
+}
+
 /// An S/MIME multipart/signed message (RFC 8551 section 3.5.3) laid out as OpenSSL
 /// writes one: the content, then the signature as base64 in 64-character lines.
 fn smime_multipart_signed(content: &[u8], signature: &[u8], micalg: &str) -> X509Result<Vec<u8>> {
@@ -512,11 +519,7 @@ fn smime_multipart_signed(content: &[u8], signature: &[u8], micalg: &str) -> X50
         )
         .as_bytes(),
     );
-    let encoded = base64_simd::STANDARD.encode_to_string(signature);
-    for line in encoded.as_bytes().chunks(64) {
-        out.extend_from_slice(line);
-        out.extend_from_slice(b"\r\n");
-    }
+    base64_lines(&mut out, signature, b"\r\n");
     out.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
     Ok(out)
 }
@@ -529,6 +532,17 @@ pub enum ContentCipher {
 }
 
 impl ContentCipher {
+    /// The cipher of an AES key size in bits; the envelope's only two.
+    pub fn from_key_bits(bits: usize) -> X509Result<Self> {
+        match bits {
+            128 => Ok(ContentCipher::Aes128Cbc),
+            256 => Ok(ContentCipher::Aes256Cbc),
+            _ => Err(X509Error::InvalidPkcs7(
+                "Only AES128 and AES256 are supported",
+            )),
+        }
+    }
+
     fn key_len(self) -> usize {
         match self {
             ContentCipher::Aes128Cbc => 16,
@@ -650,11 +664,7 @@ pub fn envelope(
                 smime-type=\"enveloped-data\"; name=\"smime.p7m\"\n\
                 Content-Transfer-Encoding: base64\n\n"
                 .to_vec();
-            let encoded = base64_simd::STANDARD.encode_to_string(&der_bytes);
-            for line in encoded.as_bytes().chunks(64) {
-                out.extend_from_slice(line);
-                out.push(b'\n');
-            }
+            base64_lines(&mut out, &der_bytes, b"\n");
             out
         }
     })
@@ -823,24 +833,11 @@ pub fn decrypt(
     }
 }
 
-/// The signing hashes a SignerInfo may name, by OID.
+/// The SHA-1 or SHA-2 hash a SignerInfo names.
 fn hash_of(identifier: &AlgorithmIdentifier<'_>) -> X509Result<HashAlgorithm> {
-    const BY_NAME: [(&str, HashAlgorithm); 5] = [
-        ("sha1", HashAlgorithm::Sha1),
-        ("sha224", HashAlgorithm::Sha224),
-        ("sha256", HashAlgorithm::Sha256),
-        ("sha384", HashAlgorithm::Sha384),
-        ("sha512", HashAlgorithm::Sha512),
-    ];
-    let oid = identifier.oid();
-    crate::signature::HASHES
-        .iter()
-        .find(|(_, _, known)| known == oid)
-        .and_then(|(name, _, _)| BY_NAME.iter().find(|(known, _)| known == name))
-        .map(|(_, hash)| *hash)
-        .ok_or(X509Error::UnsupportedPkcs7Algorithm(
-            "Unsupported digest algorithm in the PKCS7 signature.",
-        ))
+    crate::signature::sha_for_oid(identifier.oid()).ok_or(X509Error::UnsupportedPkcs7Algorithm(
+        "Unsupported digest algorithm in the PKCS7 signature.",
+    ))
 }
 
 /// Checks one SignerInfo's signature over `signed` with the certificate's key, as its

@@ -3,6 +3,7 @@
 //! and flags of revocation.
 
 use cryptography_asn1::algorithm::{AlgorithmIdentifier, AlgorithmParameters};
+use cryptography_backend::hash::HashAlgorithm;
 
 /// The hashes a signature or its parameters (RSASSA-PSS, MGF1) may name: the name the
 /// Python hash object carries, its class name, and its OID. Every one but SHA-1 (the
@@ -50,6 +51,36 @@ pub const HASHES: [(&str, &str, asn1::ObjectIdentifier); 9] = [
         asn1::oid!(2, 16, 840, 1, 101, 3, 4, 2, 10),
     ),
 ];
+
+/// The SHA-1 and SHA-2 hashes by the names `HASHES` gives them: the digests of
+/// PKCS#7 signatures and PKCS#12 MACs.
+const SHA_FAMILY: [(&str, HashAlgorithm); 5] = [
+    ("sha1", HashAlgorithm::Sha1),
+    ("sha224", HashAlgorithm::Sha224),
+    ("sha256", HashAlgorithm::Sha256),
+    ("sha384", HashAlgorithm::Sha384),
+    ("sha512", HashAlgorithm::Sha512),
+];
+
+/// The SHA-1 or SHA-2 hash an OID names.
+pub fn sha_for_oid(oid: &asn1::ObjectIdentifier) -> Option<HashAlgorithm> {
+    let name = HASHES
+        .iter()
+        .find(|(_, _, known)| known == oid)
+        .map(|(name, _, _)| *name)?;
+    SHA_FAMILY
+        .iter()
+        .find(|(known, _)| *known == name)
+        .map(|(_, hash)| *hash)
+}
+
+/// The OID of a hash among `HASHES` (SHA-1, SHA-2, SHA-3).
+pub fn oid_for_hash(hash: HashAlgorithm) -> Option<asn1::ObjectIdentifier> {
+    HASHES
+        .iter()
+        .find(|(name, _, _)| *name == hash.name())
+        .map(|(_, _, oid)| oid.clone())
+}
 
 /// The OID of a signing hash given by name, if certificates are signed with it.
 pub fn signing_hash_oid(name: &str) -> Option<asn1::ObjectIdentifier> {
