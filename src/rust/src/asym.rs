@@ -140,6 +140,24 @@ pub(crate) fn int_argument(value: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
     }
 }
 
+/// Reads numbers-class integers into big-endian bytes; a negative value is the error
+/// `negative`.
+pub(crate) fn magnitudes<const N: usize>(
+    py: Python<'_>,
+    values: [&Py<PyAny>; N],
+    negative: &'static str,
+) -> PyResult<[Vec<u8>; N]> {
+    let mut out: [Vec<u8>; N] = std::array::from_fn(|_| Vec::new());
+    for (slot, value) in out.iter_mut().zip(values) {
+        let value = value.bind(py);
+        if value.lt(0)? {
+            return Err(PyValueError::new_err(negative));
+        }
+        *slot = int_to_bytes(value)?;
+    }
+    Ok(out)
+}
+
 /// Python's hash of a tuple of values, for the numbers classes' `__hash__`.
 pub(crate) fn hash_of(py: Python<'_>, values: Vec<Py<PyAny>>) -> PyResult<isize> {
     pyo3::types::PyTuple::new(py, values)?.hash()

@@ -6,13 +6,12 @@ use cryptography_backend::dsa::{
     DsaPublicComponents, DsaPublicKey, Validation,
 };
 use cryptography_keys::{PrivateKeyRef, PublicKeyRef};
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use zeroize::Zeroizing;
 
 use crate::asym::{
-    int_argument, int_from_bytes, int_to_bytes, not_an_instance, private_key_methods,
+    int_argument, int_from_bytes, magnitudes, not_an_instance, private_key_methods,
     public_key_methods, same_object, PrivateKeyClass, PublicKeyClass, SignatureHash,
 };
 use crate::buf::BytesLike;
@@ -218,24 +217,6 @@ pub(crate) struct DsaParameterNumbers {
     q: Py<PyAny>,
     #[pyo3(get)]
     g: Py<PyAny>,
-}
-
-/// Reads numbers-class integers into big-endian bytes; a negative value is the error
-/// `negative`.
-fn magnitudes<const N: usize>(
-    py: Python<'_>,
-    values: [&Py<PyAny>; N],
-    negative: &'static str,
-) -> PyResult<[Vec<u8>; N]> {
-    let mut out: [Vec<u8>; N] = std::array::from_fn(|_| Vec::new());
-    for (slot, value) in out.iter_mut().zip(values) {
-        let value = value.bind(py);
-        if value.lt(0)? {
-            return Err(PyValueError::new_err(negative));
-        }
-        *slot = int_to_bytes(value)?;
-    }
-    Ok(out)
 }
 
 impl DsaParameterNumbers {

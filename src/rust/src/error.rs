@@ -514,10 +514,6 @@ fn key_error(err: KeyError) -> PyErr {
             format!("Unknown key type: {oid}"),
             Reason::UnsupportedPublicKeyAlgorithm,
         ),
-        KeyError::UnsupportedKeyType(name) => unsupported_with(
-            format!("{name} keys are not supported by this build"),
-            Reason::UnsupportedPublicKeyAlgorithm,
-        ),
         KeyError::UnsupportedCurve(oid) => unsupported_with(
             format!("Curve {oid} is not supported"),
             Reason::UnsupportedEllipticCurve,

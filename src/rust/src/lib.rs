@@ -18,6 +18,7 @@ mod cipher_objects;
 mod ciphers;
 mod cmac;
 mod cobblestone;
+mod dh;
 mod dsa;
 mod ec;
 mod ecx;
@@ -143,6 +144,7 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_function(wrap_pyfunction!(x509::ocsp::create_ocsp_response, m)?)
     })?;
     submodule(module, PACKAGE, "pkcs12", |m| {
+        m.add_class::<pkcs12::Pkcs12Certificate>()?;
         m.add_function(wrap_pyfunction!(pkcs12::load_key_and_certificates, m)?)?;
         m.add_function(wrap_pyfunction!(pkcs12::load_pkcs12, m)?)?;
         m.add_function(wrap_pyfunction!(pkcs12::serialize_key_and_certificates, m)?)?;
@@ -277,6 +279,17 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_class::<ec::EcPublicNumbers>()?;
         m.add_class::<ec::EcPrivateNumbers>()?;
         m.add_function(wrap_pyfunction!(ec::deterministic_signing_supported, m)?)
+    })?;
+    submodule(&openssl, &openssl_path, "dh", |m| {
+        m.add_class::<dh::PyDhPrivateKey>()?;
+        m.add_class::<dh::PyDhPublicKey>()?;
+        m.add_class::<dh::PyDhParameters>()?;
+        m.add_function(wrap_pyfunction!(dh::generate_parameters, m)?)?;
+        m.add_function(wrap_pyfunction!(dh::from_der_parameters, m)?)?;
+        m.add_function(wrap_pyfunction!(dh::from_pem_parameters, m)?)?;
+        m.add_class::<dh::DhParameterNumbers>()?;
+        m.add_class::<dh::DhPublicNumbers>()?;
+        m.add_class::<dh::DhPrivateNumbers>()
     })?;
     submodule(&openssl, &openssl_path, "dsa", |m| {
         m.add_class::<dsa::PyDsaPrivateKey>()?;

@@ -12,6 +12,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyTuple};
 use zeroize::Zeroizing;
 
+use crate::asym::not_an_instance;
 use crate::buf::BytesLike;
 use crate::x509::certificate::Certificate;
 use crate::x509::x509_error;
@@ -23,30 +24,23 @@ pub(crate) enum CertificateOrPKCS12Certificate<'py> {
     PKCS12Certificate(CertificateArg<'py>),
 }
 
-struct LoadedCertificate {
-    certificate: Py<PyAny>,
-    friendly_name: Option<Py<PyAny>>,
-}
-
 /// The file's contents as Python objects: the key, its certificate, the others.
 struct Loaded {
     key: Option<Py<PyAny>>,
-    certificate: Option<LoadedCertificate>,
-    others: Vec<LoadedCertificate>,
+    certificate: Option<Pkcs12Certificate>,
+    others: Vec<Pkcs12Certificate>,
 }
 
 fn certificate_object(
     py: Python<'_>,
     certificate: backend_pkcs12::Pkcs12Certificate,
-) -> PyResult<LoadedCertificate> {
+) -> PyResult<Pkcs12Certificate> {
     let core = CoreCertificate::from_der(certificate.der).map_err(x509_error)?;
-    Ok(LoadedCertificate {
-        certificate: Bound::new(py, Certificate::from_core(py, core)?)?
-            .into_any()
-            .unbind(),
+    Ok(Pkcs12Certificate {
+        certificate: Bound::new(py, Certificate::from_core(py, core)?)?.unbind(),
         friendly_name: certificate
             .friendly_name
-            .map(|name| PyBytes::new(py, &name).into_any().unbind()),
+            .map(|name| PyBytes::new(py, &name).unbind()),
     })
 }
 
@@ -116,7 +110,7 @@ pub(crate) fn load_key_and_certificates<'py>(
             loaded.key.unwrap_or_else(|| py.None()),
             loaded
                 .certificate
-                .map(|certificate| certificate.certificate)
+                .map(|certificate| certificate.certificate.into_any())
                 .unwrap_or_else(|| py.None()),
             others.into_any().unbind(),
         ],
@@ -135,10 +129,7 @@ pub(crate) fn load_pkcs12<'py>(
     let _ = backend;
     let loaded = load(py, &data, password)?;
     let module = crate::types::PKCS12_MODULE.get(py)?;
-    let certificate_class = module.getattr(intern!(py, "PKCS12Certificate"))?;
-    let wrap = |loaded: LoadedCertificate| {
-        certificate_class.call1((loaded.certificate, loaded.friendly_name))
-    };
+    let wrap = |loaded: Pkcs12Certificate| Bound::new(py, loaded);
     let certificate = loaded.certificate.map(wrap).transpose()?;
     let others = loaded
         .others
@@ -148,6 +139,76 @@ pub(crate) fn load_pkcs12<'py>(
     module
         .getattr(intern!(py, "PKCS12KeyAndCertificates"))?
         .call1((loaded.key, certificate, PyList::new(py, others)?))
+}
+
+/// `PKCS12Certificate(cert, friendly_name=None)`: a certificate of a PKCS#12 file and
+/// the friendly name of its bag.
+#[pyclass(
+    module = "cryptography.hazmat.bindings._rust.pkcs12",
+    name = "PKCS12Certificate",
+    frozen
+)]
+pub(crate) struct Pkcs12Certificate {
+    #[pyo3(get)]
+    certificate: Py<Certificate>,
+    #[pyo3(get)]
+    friendly_name: Option<Py<PyBytes>>,
+}
+
+#[pymethods]
+impl Pkcs12Certificate {
+    #[new]
+    #[pyo3(signature = (cert, friendly_name = None))]
+    fn new(cert: &Bound<'_, PyAny>, friendly_name: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        let certificate = cert
+            .cast::<Certificate>()
+            .map_err(|_| not_an_instance(cert, "Certificate"))?
+            .clone()
+            .unbind();
+        let friendly_name = friendly_name
+            .map(|name| {
+                name.cast::<PyBytes>()
+                    .map(|name| name.clone().unbind())
+                    .map_err(|_| not_an_instance(name, "bytes"))
+            })
+            .transpose()?;
+        Ok(Pkcs12Certificate {
+            certificate,
+            friendly_name,
+        })
+    }
+
+    fn __eq__(&self, py: Python<'_>, other: PyRef<'_, Self>) -> PyResult<bool> {
+        let names_equal = match (&self.friendly_name, &other.friendly_name) {
+            (Some(a), Some(b)) => a.as_bytes(py) == b.as_bytes(py),
+            (None, None) => true,
+            _ => false,
+        };
+        Ok(names_equal && self.certificate.bind(py).eq(other.certificate.bind(py))?)
+    }
+
+    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+        crate::asym::hash_of(
+            py,
+            vec![
+                self.certificate.clone_ref(py).into_any(),
+                self.friendly_name
+                    .as_ref()
+                    .map_or_else(|| py.None(), |name| name.clone_ref(py).into_any()),
+            ],
+        )
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let name = match &self.friendly_name {
+            Some(name) => name.bind(py).repr()?.to_string(),
+            None => "None".to_string(),
+        };
+        Ok(format!(
+            "<PKCS12Certificate({}, friendly_name={name})>",
+            self.certificate.bind(py).str()?
+        ))
+    }
 }
 
 /// What `encryption_algorithm` asks for, with the password copied (and wiped after).
@@ -240,20 +301,16 @@ pub(crate) struct CertificateArg<'py> {
 impl<'py> CertificateArg<'py> {
     fn from_pkcs12_certificate(value: &Bound<'py, PyAny>) -> PyResult<Self> {
         let py = value.py();
-        let class = crate::types::PKCS12_MODULE
-            .get(py)?
-            .getattr(intern!(py, "PKCS12Certificate"))?;
-        if !value.is_instance(&class)? {
-            return Err(PyTypeError::new_err(format!(
-                "'{}' object is not an instance of 'PKCS12Certificate'",
-                value.get_type().name()?
-            )));
-        }
+        let value = value
+            .cast::<Pkcs12Certificate>()
+            .map_err(|_| not_an_instance(value, "PKCS12Certificate"))?
+            .get();
         Ok(CertificateArg {
-            certificate: value
-                .getattr(intern!(py, "certificate"))?
-                .cast_into::<Certificate>()?,
-            friendly_name: value.getattr(intern!(py, "friendly_name"))?.extract()?,
+            certificate: value.certificate.bind(py).clone(),
+            friendly_name: value
+                .friendly_name
+                .as_ref()
+                .map(|name| name.as_bytes(py).to_vec()),
         })
     }
 

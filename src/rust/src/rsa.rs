@@ -2,8 +2,8 @@
 //! key classes, generation, and construction from the numbers classes.
 
 use cryptography_backend::rsa::{
-    self as core_rsa, validation_memo, EncryptionPadding, RsaPrivateComponents, RsaPrivateKey,
-    RsaPublicComponents, RsaPublicKey, SaltLength, SignaturePadding,
+    self as core_rsa, EncryptionPadding, RsaPrivateComponents, RsaPrivateKey, RsaPublicComponents,
+    RsaPublicKey, SaltLength, SignaturePadding,
 };
 use cryptography_keys::{PrivateKeyRef, PublicKeyRef};
 use pyo3::exceptions::PyTypeError;
@@ -543,12 +543,12 @@ impl RsaPrivateNumbers {
 }
 
 /// The counters of the process's memo of validated private keys (the core's
-/// `rsa::validation_memo`), so that tests can see a load skip the full check:
+/// `validation_memo::rsa_keys`), so that tests can see a load skip the full check:
 /// `{"full_checks", "hits", "entries", "capacity"}`.
 #[pyfunction]
 pub(crate) fn validation_memo_stats(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
     // No memo (no random tag key could be drawn): every load is checked in full.
-    let stats = validation_memo::process_memo()
+    let stats = cryptography_backend::validation_memo::rsa_keys()
         .map(|memo| memo.stats())
         .unwrap_or_default();
     let dict = PyDict::new(py);

@@ -221,22 +221,24 @@ pub(crate) fn public_bytes<'py>(
     Ok(PyBytes::new(py, &request::serialize_public(key, request)?))
 }
 
-/// Wraps a loaded private key in its Python class.
+/// Wraps a loaded private key in its Python class (a DH key warns: see `crate::dh`).
 pub(crate) fn private_key_object(py: Python<'_>, key: PrivateKey) -> PyResult<Bound<'_, PyAny>> {
     match key {
         PrivateKey::Rsa(key) => crate::rsa::private_key_object(py, key),
         PrivateKey::Ec(key) => crate::ec::private_key_object(py, key),
         PrivateKey::Dsa(key) => crate::dsa::private_key_object(py, key),
+        PrivateKey::Dh(key) => crate::dh::loaded_private_key(py, key),
         PrivateKey::Raw(key) => crate::ecx::private_key_object(py, key),
     }
 }
 
-/// Wraps a loaded public key in its Python class.
+/// Wraps a loaded public key in its Python class (a DH key warns: see `crate::dh`).
 pub(crate) fn public_key_object(py: Python<'_>, key: PublicKey) -> PyResult<Bound<'_, PyAny>> {
     match key {
         PublicKey::Rsa(key) => crate::rsa::public_key_object(py, key),
         PublicKey::Ec(key) => crate::ec::public_key_object(py, key),
         PublicKey::Dsa(key) => crate::dsa::public_key_object(py, key),
+        PublicKey::Dh(key) => crate::dh::loaded_public_key(py, key),
         PublicKey::Raw(key) => crate::ecx::public_key_object(py, key),
     }
 }

@@ -451,19 +451,6 @@ def test_unsafe_skip_rsa_key_validation():
     assert isinstance(key, rsa.RSAPrivateKey) and key.key_size == 1025
 
 
-def test_dh_keys_are_refused_as_unsupported():
-    """Diffie-Hellman keys are recognised by their OID and refused, naming the reason."""
-    for path, public in (
-        ("DH/dhkey.pem", False),
-        ("DH/dhkey_rfc5114_2.der", False),
-        ("DH/dhpub.pem", True),
-        ("DH/dhpub_rfc5114_2.der", True),
-    ):
-        with pytest.raises(UnsupportedAlgorithm) as info:
-            load(path, public=public)
-        assert info.value._reason is _Reasons.UNSUPPORTED_PUBLIC_KEY_ALGORITHM
-
-
 def _keys():
     return [
         rsa.generate_private_key(65537, 1024),

@@ -4,7 +4,7 @@
 //! type as part of the enclosing structure; an OID nobody here knows keeps its raw
 //! parameters (`Other`), for the caller to refuse by name.
 
-use crate::keys::{DssParms, EcParameters};
+use crate::keys::{DhDomainParameters, DhParameter, DssParms, EcParameters};
 use crate::oid;
 use crate::pkcs5::{PbeParams, Pbes2Params, Pbkdf2Params, Rc2CbcParams, ScryptParams};
 
@@ -77,10 +77,12 @@ pub enum AlgorithmParameters<'a> {
     /// without its parameters cannot be used on its own.
     #[defined_by(oid::DSA)]
     Dsa(DssParms<'a>),
+    /// PKCS #3 dhKeyAgreement: a group without q.
     #[defined_by(oid::DH)]
-    Dh(Option<asn1::Tlv<'a>>),
+    Dh(DhParameter<'a>),
+    /// X9.42 dhpublicnumber: a group with q.
     #[defined_by(oid::DHX)]
-    Dhx(Option<asn1::Tlv<'a>>),
+    Dhx(DhDomainParameters<'a>),
     #[defined_by(oid::X25519)]
     X25519,
     #[defined_by(oid::X448)]

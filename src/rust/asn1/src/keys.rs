@@ -122,6 +122,37 @@ pub struct DssParms<'a> {
     pub g: Unsigned<'a>,
 }
 
+/// PKCS #3 section 9's DHParameter: the group of a dhKeyAgreement key and the content of
+/// a "DH PARAMETERS" PEM block. privateValueLength only advises how long private values
+/// should be; it is read and left unused.
+#[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, Debug, PartialEq, Eq)]
+pub struct DhParameter<'a> {
+    pub p: Unsigned<'a>,
+    pub g: Unsigned<'a>,
+    pub private_value_length: Option<u64>,
+}
+
+/// RFC 3279 section 2.3.3's DomainParameters (ANSI X9.42): the group of a dhpublicnumber
+/// key, with the subgroup order q. j and the generation seed are read and not used.
+#[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, Debug, PartialEq, Eq)]
+pub struct DhDomainParameters<'a> {
+    pub p: Unsigned<'a>,
+    pub g: Unsigned<'a>,
+    pub q: Unsigned<'a>,
+    pub j: Option<Unsigned<'a>>,
+    pub validation_parms: Option<asn1::Sequence<'a>>,
+}
+
+/// DH parameters as OpenSSL writes them outside keys: p, g and, for an X9.42 group
+/// ("X9.42 DH PARAMETERS"), q. A DER file says nothing of which it is, so a third
+/// INTEGER is read as q.
+#[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, Debug, PartialEq, Eq)]
+pub struct DhGroup<'a> {
+    pub p: Unsigned<'a>,
+    pub g: Unsigned<'a>,
+    pub q: Option<Unsigned<'a>>,
+}
+
 /// OpenSSL's traditional DSA private key (version 0): the parameters, y and x.
 #[derive(asn1::Asn1Read, asn1::Asn1Write)]
 pub struct DsaPrivateKey<'a> {

@@ -17,14 +17,14 @@
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
-use openssl::bn::{BigNum, BigNumContext};
+use openssl::bn::BigNum;
 use openssl::dsa::Dsa;
 use openssl::pkey::{HasParams, PKey, Private, Public};
 use openssl::pkey_ctx::PkeyCtx;
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
-use crate::magnitude::{bit_length, compare, compare_secret, is_odd, minus_one};
+use crate::magnitude::{bit_length, compare, compare_secret, is_odd, minus_one, power_mod_secret};
 use crate::signing::SignedData;
 
 /// The sizes of p that generation and construction from numbers accept (FIPS 186-4
@@ -142,18 +142,6 @@ fn check_public_value(y: &[u8], p: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// y = g^x mod p, with the secret exponent handled in constant time (as OpenSSL's own
-/// PKCS #8 decoder does).
-fn public_value(parameters: &DsaParameterComponents, x: &[u8]) -> Result<Vec<u8>> {
-    let mut x = bignum(x)?;
-    x.set_const_time();
-    let (g, p) = (bignum(&parameters.g)?, bignum(&parameters.p)?);
-    let mut y = BigNum::new()?;
-    let mut ctx = BigNumContext::new_secure()?;
-    y.mod_exp(&g, &x, &p, &mut ctx)?;
-    Ok(y.to_vec())
-}
-
 impl DsaParameters {
     /// Generates parameters with a p of `bits` (1024, 2048, 3072 or 4096); q has 160 bits
     /// for 1024-bit p, else 256.
@@ -219,8 +207,10 @@ impl DsaPrivateKey {
         check_private_value(&components.x, &public.parameters.q)?;
         match validation {
             Validation::Numbers => {
-                if compare(&public_value(&public.parameters, &components.x)?, &public.y)
-                    != Ordering::Equal
+                if compare(
+                    &power_mod_secret(&public.parameters.g, &components.x, &public.parameters.p)?,
+                    &public.y,
+                ) != Ordering::Equal
                 {
                     return Err(Error::InvalidKey("y must be equal to (g ** x % p)."));
                 }
@@ -238,7 +228,7 @@ impl DsaPrivateKey {
     ) -> Result<Self> {
         check_parameters(parameters, Validation::Encoded)?;
         check_private_value(private_value, &parameters.q)?;
-        let y = public_value(parameters, private_value)?;
+        let y = power_mod_secret(&parameters.g, private_value, &parameters.p)?;
         check_public_value(&y, &parameters.p)?;
         Self::build(DsaPrivateComponents {
             public: DsaPublicComponents {

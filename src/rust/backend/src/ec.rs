@@ -455,7 +455,7 @@ impl EcPrivateKey {
         if peer.curve != self.curve {
             return Err(Error::Asymmetric(AsymmetricError::ExchangeFailed));
         }
-        derive_shared(&self.pkey, &peer.pkey)
+        derive_shared(&self.pkey, &peer.pkey, false)
     }
 }
 
@@ -477,20 +477,22 @@ pub fn deterministic_signing_supported() -> bool {
 }
 
 /// Runs a key agreement; a failure (including X25519's and X448's all-zero result) is
-/// `ExchangeFailed`.
+/// `ExchangeFailed`. `check_peer` has OpenSSL check the peer's key first, for key types
+/// whose keys are not checked when they are built (DH).
 pub(crate) fn derive_shared(
     own: &PKey<Private>,
     peer: &PKey<Public>,
+    check_peer: bool,
 ) -> Result<Zeroizing<Vec<u8>>> {
     let failed = |_| {
         crate::error::discard_openssl_errors();
         Error::Asymmetric(AsymmetricError::ExchangeFailed)
     };
     let mut deriver = Deriver::new(own).map_err(failed)?;
-    // Every peer key was checked when it was built (EC points on the curve and of the
-    // group's order; X25519 and X448 keys have nothing to check), so OpenSSL's own
-    // check, a second scalar multiplication for EC, is skipped.
-    deriver.set_peer_ex(peer, false).map_err(failed)?;
+    // EC keys were checked when they were built (points on the curve and of the group's
+    // order; X25519 and X448 keys have nothing to check): for them OpenSSL's own check, a
+    // second scalar multiplication, is skipped.
+    deriver.set_peer_ex(peer, check_peer).map_err(failed)?;
     let len = deriver.len().map_err(failed)?;
     let mut secret = Zeroizing::new(vec![0u8; len]);
     let written = deriver.derive(&mut secret).map_err(failed)?;

@@ -164,7 +164,7 @@ impl RawPrivateKey {
         if self.kind.is_signature() || peer.kind != self.kind {
             return Err(Error::Asymmetric(AsymmetricError::ExchangeFailed));
         }
-        let secret = crate::ec::derive_shared(&self.pkey, peer.pkey()?)?;
+        let secret = crate::ec::derive_shared(&self.pkey, peer.pkey()?, false)?;
         // OpenSSL already refuses the all-zero value; this check does not depend on it.
         if secret.iter().all(|&b| b == 0) {
             return Err(Error::Asymmetric(AsymmetricError::ExchangeFailed));

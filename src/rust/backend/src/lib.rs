@@ -19,6 +19,7 @@ pub mod capabilities;
 pub mod cipher;
 pub mod cipher_rules;
 pub mod cobblestone;
+pub mod dh;
 pub mod dsa;
 pub mod dss;
 pub mod ec;
@@ -43,6 +44,7 @@ mod siv;
 #[cfg(test)]
 mod test_support;
 pub mod twofactor;
+pub mod validation_memo;
 pub mod xchacha;
 
 pub use error::{

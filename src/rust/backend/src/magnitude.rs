@@ -4,6 +4,10 @@
 
 use std::cmp::Ordering;
 
+use openssl::bn::{BigNum, BigNumContext};
+
+use crate::error::Result;
+
 /// The bit length of a big-endian magnitude.
 pub(crate) fn bit_length(bytes: &[u8]) -> usize {
     match bytes.iter().position(|&b| b != 0) {
@@ -62,6 +66,18 @@ pub(crate) fn minus_one(bytes: &[u8]) -> Vec<u8> {
         }
     }
     out
+}
+
+/// base^exponent mod modulus for a secret exponent (a DSA or DH private value), computed
+/// in constant time as OpenSSL's own key decoders compute public values.
+pub(crate) fn power_mod_secret(base: &[u8], exponent: &[u8], modulus: &[u8]) -> Result<Vec<u8>> {
+    let mut exponent = BigNum::from_slice(exponent)?;
+    exponent.set_const_time();
+    let (base, modulus) = (BigNum::from_slice(base)?, BigNum::from_slice(modulus)?);
+    let mut result = BigNum::new()?;
+    let mut ctx = BigNumContext::new_secure()?;
+    result.mod_exp(&base, &exponent, &modulus, &mut ctx)?;
+    Ok(result.to_vec())
 }
 
 #[cfg(test)]

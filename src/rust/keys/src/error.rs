@@ -39,8 +39,6 @@ pub enum KeyError {
     UnsupportedPemCipher(String),
     /// The encoded key's algorithm is not one this build handles; the OID.
     UnknownKeyType(String),
-    /// A key type recognised but not handled by this build (DH).
-    UnsupportedKeyType(&'static str),
     /// A named curve this build does not offer; its OID.
     UnsupportedCurve(String),
     /// Explicit curve parameters that are not those of a supported named curve.
@@ -95,7 +93,6 @@ impl fmt::Display for KeyError {
             KeyError::UnknownEncryption(oid) => write!(f, "unknown key encryption {oid}"),
             KeyError::UnsupportedPemCipher(name) => write!(f, "unsupported PEM cipher {name}"),
             KeyError::UnknownKeyType(oid) => write!(f, "unknown key type {oid}"),
-            KeyError::UnsupportedKeyType(name) => write!(f, "{name} keys are not supported"),
             KeyError::UnsupportedCurve(oid) => write!(f, "curve {oid} is not supported"),
             KeyError::UnsupportedExplicitCurve => f.write_str("explicit curve not supported"),
             KeyError::Backend(err) => err.fmt(f),

@@ -24,6 +24,7 @@
 
 pub mod armor;
 pub mod curves;
+pub mod dh;
 mod dsa;
 mod error;
 mod pbe;
@@ -32,6 +33,7 @@ mod public;
 pub mod request;
 
 use cryptography_asn1::keys as der;
+use cryptography_backend::dh::{DhPrivateKey, DhPublicKey};
 use cryptography_backend::dsa::{DsaPrivateKey, DsaPublicKey};
 use cryptography_backend::ec::{EcPrivateKey, EcPublicKey};
 use cryptography_backend::ecx::{RawPrivateKey, RawPublicKey};
@@ -46,6 +48,7 @@ pub enum PrivateKey {
     Rsa(RsaPrivateKey),
     Ec(EcPrivateKey),
     Dsa(DsaPrivateKey),
+    Dh(DhPrivateKey),
     Raw(RawPrivateKey),
 }
 
@@ -54,6 +57,7 @@ pub enum PublicKey {
     Rsa(RsaPublicKey),
     Ec(EcPublicKey),
     Dsa(DsaPublicKey),
+    Dh(DhPublicKey),
     Raw(RawPublicKey),
 }
 
@@ -63,6 +67,7 @@ pub enum PrivateKeyRef<'a> {
     Rsa(&'a RsaPrivateKey),
     Ec(&'a EcPrivateKey),
     Dsa(&'a DsaPrivateKey),
+    Dh(&'a DhPrivateKey),
     Raw(&'a RawPrivateKey),
 }
 
@@ -72,6 +77,7 @@ pub enum PublicKeyRef<'a> {
     Rsa(&'a RsaPublicKey),
     Ec(&'a EcPublicKey),
     Dsa(&'a DsaPublicKey),
+    Dh(&'a DhPublicKey),
     Raw(&'a RawPublicKey),
 }
 
@@ -81,6 +87,7 @@ impl PrivateKey {
             PrivateKey::Rsa(key) => PrivateKeyRef::Rsa(key),
             PrivateKey::Ec(key) => PrivateKeyRef::Ec(key),
             PrivateKey::Dsa(key) => PrivateKeyRef::Dsa(key),
+            PrivateKey::Dh(key) => PrivateKeyRef::Dh(key),
             PrivateKey::Raw(key) => PrivateKeyRef::Raw(key),
         }
     }
@@ -91,6 +98,7 @@ impl PrivateKey {
             PrivateKey::Rsa(key) => PublicKey::Rsa(key.public_key()?),
             PrivateKey::Ec(key) => PublicKey::Ec(key.public_key()?),
             PrivateKey::Dsa(key) => PublicKey::Dsa(key.public_key()?),
+            PrivateKey::Dh(key) => PublicKey::Dh(key.public_key()),
             PrivateKey::Raw(key) => PublicKey::Raw(key.public_key()?),
         })
     }
@@ -102,6 +110,7 @@ impl PublicKey {
             PublicKey::Rsa(key) => PublicKeyRef::Rsa(key),
             PublicKey::Ec(key) => PublicKeyRef::Ec(key),
             PublicKey::Dsa(key) => PublicKeyRef::Dsa(key),
+            PublicKey::Dh(key) => PublicKeyRef::Dh(key),
             PublicKey::Raw(key) => PublicKeyRef::Raw(key),
         }
     }
@@ -348,7 +357,9 @@ pub fn private_key_bytes(
                 PrivateKeyRef::Rsa(key) => ("RSA PRIVATE KEY", private::rsa_pkcs1_der(key)?),
                 PrivateKeyRef::Ec(key) => ("EC PRIVATE KEY", private::ec_sec1_der(key, true)?),
                 PrivateKeyRef::Dsa(key) => ("DSA PRIVATE KEY", dsa::traditional_der(key)?),
-                PrivateKeyRef::Raw(_) => return Err(KeyError::Invalid("no traditional form")),
+                PrivateKeyRef::Dh(_) | PrivateKeyRef::Raw(_) => {
+                    return Err(KeyError::Invalid("no traditional form"))
+                }
             };
             match password {
                 None => armored(encoding, label, der_bytes, &[]),

@@ -125,8 +125,12 @@ pub fn key_from_pkcs8(info: &PrivateKeyInfo<'_>, validate_rsa: bool) -> KeyResul
             parms,
             info.private_key,
         )?)),
-        AlgorithmParameters::Dh(_) | AlgorithmParameters::Dhx(_) => {
-            Err(KeyError::UnsupportedKeyType("DH"))
+        params @ (AlgorithmParameters::Dh(_) | AlgorithmParameters::Dhx(_)) => {
+            let group = crate::dh::group_of(params).ok_or(KeyError::Invalid("DH group"))?;
+            Ok(PrivateKey::Dh(crate::dh::private_from_pkcs8(
+                group,
+                info.private_key,
+            )?))
         }
         params => match raw_kind_of(params) {
             Some(kind) => {
@@ -187,6 +191,13 @@ pub fn pkcs8_der(key: PrivateKeyRef<'_>) -> KeyResult<Zeroizing<Vec<u8>>> {
             let components = key.components();
             (
                 crate::dsa::algorithm(&components.public.parameters),
+                crate::dsa::integer_der(&components.x)?,
+            )
+        }
+        PrivateKeyRef::Dh(key) => {
+            let components = key.components();
+            (
+                crate::dh::algorithm(&components.public.parameters),
                 crate::dsa::integer_der(&components.x)?,
             )
         }

@@ -70,8 +70,11 @@ pub fn parse_spki(der_bytes: &[u8]) -> KeyResult<PublicKey> {
         AlgorithmParameters::Dsa(parms) => Ok(PublicKey::Dsa(crate::dsa::public_from_spki(
             parms, key_bytes,
         )?)),
-        AlgorithmParameters::Dh(_) | AlgorithmParameters::Dhx(_) => {
-            Err(KeyError::UnsupportedKeyType("DH"))
+        params @ (AlgorithmParameters::Dh(_) | AlgorithmParameters::Dhx(_)) => {
+            let group = crate::dh::group_of(params).ok_or(KeyError::Invalid("DH group"))?;
+            Ok(PublicKey::Dh(crate::dh::public_from_spki(
+                group, key_bytes,
+            )?))
         }
         params => match raw_kind_of(params) {
             Some(kind) => Ok(PublicKey::Raw(RawPublicKey::from_bytes(kind, key_bytes)?)),
@@ -145,6 +148,13 @@ pub fn spki(key: PublicKeyRef<'_>) -> KeyResult<Vec<u8>> {
             let components = key.components();
             spki_der(
                 crate::dsa::algorithm(&components.parameters),
+                &crate::dsa::integer_der(&components.y)?,
+            )
+        }
+        PublicKeyRef::Dh(key) => {
+            let components = key.components();
+            spki_der(
+                crate::dh::algorithm(&components.parameters),
                 &crate::dsa::integer_der(&components.y)?,
             )
         }

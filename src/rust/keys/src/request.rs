@@ -120,7 +120,12 @@ impl<'a> PrivateRequest<'a> {
         }
         let format = match format {
             ApiPrivateFormat::Pkcs8 => PrivateFormat::Pkcs8,
-            ApiPrivateFormat::TraditionalOpenSsl if !raw_key => PrivateFormat::Traditional,
+            // DH keys, like raw ones, have no traditional form.
+            ApiPrivateFormat::TraditionalOpenSsl
+                if !raw_key && !matches!(key, PrivateKeyRef::Dh(_)) =>
+            {
+                PrivateFormat::Traditional
+            }
             // The encoding rule first: it holds whatever this build can write.
             ApiPrivateFormat::OpenSsh if encoding != ApiEncoding::Pem => {
                 return Err(SerializationError::OpenSshPrivateNeedsPem.into())
@@ -209,7 +214,8 @@ impl PublicRequest {
     }
 }
 
-fn pem_or_der(encoding: ApiEncoding) -> KeyResult<Encoding> {
+/// The encoding of a structured format: PEM or DER, anything else refused.
+pub fn pem_or_der(encoding: ApiEncoding) -> KeyResult<Encoding> {
     match encoding {
         ApiEncoding::Pem => Ok(Encoding::Pem),
         ApiEncoding::Der => Ok(Encoding::Der),

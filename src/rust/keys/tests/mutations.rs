@@ -2,6 +2,7 @@
 //! format are mutated (bit flips, truncations, insertions, deletions, duplicated spans)
 //! and fed to every loader. Each call must return, Ok or Err; none may panic.
 
+use cryptography_backend::dh::DhParameters;
 use cryptography_backend::dsa::DsaPrivateKey;
 use cryptography_backend::ec::{Curve, EcPrivateKey};
 use cryptography_backend::ecx::{RawKeyKind, RawPrivateKey};
@@ -56,6 +57,12 @@ fn samples() -> Vec<Vec<u8>> {
         PrivateKey::Ec(EcPrivateKey::generate(Curve::Secp256r1).unwrap()),
         PrivateKey::Ec(EcPrivateKey::generate(Curve::Secp521r1).unwrap()),
         PrivateKey::Dsa(DsaPrivateKey::generate(1024).unwrap()),
+        PrivateKey::Dh(
+            DhParameters::generate(2, 512)
+                .unwrap()
+                .generate_private_key()
+                .unwrap(),
+        ),
         PrivateKey::Raw(RawPrivateKey::generate(RawKeyKind::Ed25519).unwrap()),
         PrivateKey::Raw(RawPrivateKey::generate(RawKeyKind::X448).unwrap()),
     ];
@@ -63,7 +70,7 @@ fn samples() -> Vec<Vec<u8>> {
     for key in &keys {
         for encoding in [Encoding::Der, Encoding::Pem] {
             let formats: &[PrivateFormat] = match key {
-                PrivateKey::Raw(_) => &[PrivateFormat::Pkcs8],
+                PrivateKey::Raw(_) | PrivateKey::Dh(_) => &[PrivateFormat::Pkcs8],
                 _ => &[PrivateFormat::Pkcs8, PrivateFormat::Traditional],
             };
             for &format in formats {
@@ -76,12 +83,7 @@ fn samples() -> Vec<Vec<u8>> {
                 }
             }
         }
-        let public = match key {
-            PrivateKey::Rsa(k) => cryptography_keys::PublicKey::Rsa(k.public_key().unwrap()),
-            PrivateKey::Ec(k) => cryptography_keys::PublicKey::Ec(k.public_key().unwrap()),
-            PrivateKey::Dsa(k) => cryptography_keys::PublicKey::Dsa(k.public_key().unwrap()),
-            PrivateKey::Raw(k) => cryptography_keys::PublicKey::Raw(k.public_key().unwrap()),
-        };
+        let public = key.public_key().unwrap();
         let formats: &[PublicFormat] = match public.as_key_ref() {
             PublicKeyRef::Rsa(_) => &[PublicFormat::SubjectPublicKeyInfo, PublicFormat::Pkcs1],
             _ => &[PublicFormat::SubjectPublicKeyInfo],

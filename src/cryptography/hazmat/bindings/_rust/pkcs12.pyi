@@ -9,17 +9,29 @@ from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from cryptography.hazmat.primitives.serialization import KeySerializationEncryption
 from cryptography.hazmat.primitives.serialization.pkcs12 import (
-    PKCS12Certificate,
     PKCS12KeyAndCertificates,
     PKCS12PrivateKeyTypes,
 )
 
 __all__ = [
+    "PKCS12Certificate",
     "load_key_and_certificates",
     "load_pkcs12",
     "serialize_java_truststore",
     "serialize_key_and_certificates",
 ]
+
+@typing.final
+class PKCS12Certificate:
+    def __new__(
+        cls, cert: x509.Certificate, friendly_name: bytes | None = None
+    ) -> PKCS12Certificate: ...
+    @property
+    def friendly_name(self) -> bytes | None: ...
+    @property
+    def certificate(self) -> x509.Certificate: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
 
 def load_key_and_certificates(
     data: bytes,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import typing
 
 from cryptography.hazmat.primitives.asymmetric import (
+    dh,
     dsa,
     ec,
     ed448,
@@ -18,8 +19,10 @@ from cryptography.hazmat.primitives.asymmetric import (
     x25519,
 )
 
-# Every public key type.
+# Every public key type. The DH classes are named by their aliases without the
+# deprecation warning, so that importing this module does not warn.
 PublicKeyTypes = typing.Union[
+    dh._DHPublicKey,
     dsa.DSAPublicKey,
     ed25519.Ed25519PublicKey,
     ed448.Ed448PublicKey,
@@ -30,6 +33,7 @@ PublicKeyTypes = typing.Union[
 ]
 # Every private key type.
 PrivateKeyTypes = typing.Union[
+    dh._DHPrivateKey,
     dsa.DSAPrivateKey,
     ed25519.Ed25519PrivateKey,
     ed448.Ed448PrivateKey,

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from cryptography import utils
 from cryptography.hazmat.primitives._serialization import (
     BestAvailableEncryption,
     Encoding,
@@ -16,9 +17,12 @@ from cryptography.hazmat.primitives._serialization import (
     PublicFormat,
     _KeySerializationEncryption,
 )
+from cryptography.hazmat.primitives.asymmetric.dh import _FFDH_DEPRECATION_MSG
 from cryptography.hazmat.primitives.serialization.base import (
+    load_der_parameters,
     load_der_private_key,
     load_der_public_key,
+    load_pem_parameters,
     load_pem_private_key,
     load_pem_public_key,
 )
@@ -32,8 +36,25 @@ __all__ = [
     "PrivateFormat",
     "PublicFormat",
     "_KeySerializationEncryption",
+    "load_der_parameters",
     "load_der_private_key",
     "load_der_public_key",
+    "load_pem_parameters",
     "load_pem_private_key",
     "load_pem_public_key",
 ]
+
+# They read only FFDH groups, deprecated with the rest of FFDH: reading either name
+# here warns.
+for _name, _value in [
+    ("load_pem_parameters", load_pem_parameters),
+    ("load_der_parameters", load_der_parameters),
+]:
+    utils.deprecated(
+        _value,
+        __name__,
+        _FFDH_DEPRECATION_MSG,
+        utils.DeprecatedIn50,
+        name=_name,
+    )
+del _name, _value

@@ -53,35 +53,7 @@ def _check_key(key: object) -> None:
         )
 
 
-class PKCS12Certificate:
-    """A certificate of a PKCS #12 file and the friendly name of its bag."""
-
-    def __init__(self, cert: x509.Certificate, name: bytes | None) -> None:
-        if not isinstance(cert, x509.Certificate):
-            raise TypeError("Expecting x509.Certificate object")
-        if name is not None and not isinstance(name, bytes):
-            raise TypeError("name must be bytes or None")
-        self._cert = cert
-        self._name = name
-
-    @property
-    def friendly_name(self) -> bytes | None:
-        return self._name
-
-    @property
-    def certificate(self) -> x509.Certificate:
-        return self._cert
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, PKCS12Certificate):
-            return NotImplemented
-        return self._cert == other._cert and self._name == other._name
-
-    def __hash__(self) -> int:
-        return hash((self._cert, self._name))
-
-    def __repr__(self) -> str:
-        return f"<PKCS12Certificate({self._cert!r}, friendly_name={self._name!r})>"
+PKCS12Certificate = rust_pkcs12.PKCS12Certificate
 
 
 class PKCS12KeyAndCertificates:

@@ -30,8 +30,6 @@ use crate::hash::HashAlgorithm;
 use crate::magnitude::{bit_length, compare, is_odd};
 use crate::signing::SignedData;
 
-pub mod validation_memo;
-
 /// The smallest modulus `generate` accepts, in bits.
 pub const MIN_GENERATED_KEY_BITS: u32 = 1024;
 
@@ -260,7 +258,7 @@ pub fn check_private_numbers(components: &RsaPrivateComponents) -> Result<()> {
 /// primes odd (OpenSSL's check lets a factor of 2 through; no usable key has one). The
 /// arithmetic comes first so that inconsistent keys fail fast; the two primality tests,
 /// nearly all of the cost, run on two threads.
-fn key_is_consistent(components: &RsaPrivateComponents) -> Result<bool> {
+pub(crate) fn key_is_consistent(components: &RsaPrivateComponents) -> Result<bool> {
     let mut ctx = BigNumContext::new()?;
     let (n, e, d) = (
         bignum(&components.public.n)?,
@@ -323,7 +321,7 @@ fn key_is_consistent(components: &RsaPrivateComponents) -> Result<bool> {
 /// The full key check, answered from the process's memo of keys that passed it when
 /// these exact integers passed before (see `validation_memo`).
 fn passes_key_check(components: &RsaPrivateComponents) -> bool {
-    let verdict = match validation_memo::process_memo() {
+    let verdict = match crate::validation_memo::rsa_keys() {
         Some(memo) => memo.passes(components, key_is_consistent),
         None => key_is_consistent(components),
     };

@@ -14,6 +14,9 @@ from cryptography.hazmat.bindings._rust.openssl import (
     cmac as cmac,
 )
 from cryptography.hazmat.bindings._rust.openssl import (
+    dh as dh,
+)
+from cryptography.hazmat.bindings._rust.openssl import (
     dsa as dsa,
 )
 from cryptography.hazmat.bindings._rust.openssl import (
@@ -68,6 +71,7 @@ __all__ = [
     "ed448",
     "ed25519",
     "ec",
+    "dh",
     "dsa",
     "aead",
     "algorithm_available",

@@ -1,5 +1,9 @@
-//! A process-wide memo of the RSA private keys that passed the full key check, so that
-//! loading the same key again does not repeat the check.
+//! Process-wide memos of the RSA private keys that passed the full key check and of the
+//! DH groups that passed OpenSSL's DH_check, so that loading the same key (or a key in
+//! the same group) again does not repeat the check.
+//!
+//! A DH group is public, and its check (primality of p and q) as deterministic as the
+//! RSA one; the same bounded, keyed memo serves it.
 //!
 //! The check (`key_is_consistent`: two primality tests and the CRT arithmetic) is a pure
 //! function of the key's eight integers, and it costs tens of milliseconds; programs that
@@ -23,10 +27,11 @@ use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
 use zeroize::Zeroizing;
 
-use super::RsaPrivateComponents;
+use crate::dh::DhParameterComponents;
 use crate::error::Result;
 use crate::hash::HashAlgorithm;
 use crate::mac::Hmac;
+use crate::rsa::RsaPrivateComponents;
 
 /// How many validated keys the process-wide memo remembers.
 pub const CAPACITY: usize = 256;
@@ -87,7 +92,37 @@ impl Entries {
     }
 }
 
-/// A bounded memo of validated RSA private keys (see the module's documentation).
+/// What a memo tells apart: the integers a check is a function of.
+pub trait Checked {
+    /// Every integer the check reads, in a fixed order.
+    fn integers(&self) -> Vec<&[u8]>;
+}
+
+impl Checked for RsaPrivateComponents {
+    fn integers(&self) -> Vec<&[u8]> {
+        vec![
+            &self.public.n,
+            &self.public.e,
+            &self.d,
+            &self.p,
+            &self.q,
+            &self.dmp1,
+            &self.dmq1,
+            &self.iqmp,
+        ]
+    }
+}
+
+impl Checked for DhParameterComponents {
+    fn integers(&self) -> Vec<&[u8]> {
+        // An absent q and an empty one are told apart by the count of integers.
+        let mut integers: Vec<&[u8]> = vec![&self.p, &self.g];
+        integers.extend(self.q.as_deref());
+        integers
+    }
+}
+
+/// A bounded memo of values that passed a check (see the module's documentation).
 pub struct ValidationMemo {
     tag_key: Zeroizing<[u8; 32]>,
     capacity: usize,
@@ -112,10 +147,10 @@ impl ValidationMemo {
 
     /// Whether `components` pass `check`: answered from the memo when these exact
     /// integers passed before, otherwise by running `check` (and remembering a pass).
-    pub fn passes(
+    pub fn passes<T: Checked>(
         &self,
-        components: &RsaPrivateComponents,
-        check: impl FnOnce(&RsaPrivateComponents) -> Result<bool>,
+        components: &T,
+        check: impl FnOnce(&T) -> Result<bool>,
     ) -> Result<bool> {
         let tag = self.tag(components)?;
         if self.lock().touch(&tag) {
@@ -139,21 +174,13 @@ impl ValidationMemo {
         }
     }
 
-    /// The HMAC of the eight integers, each preceded by its length so that no two
-    /// different keys give the same input.
-    fn tag(&self, components: &RsaPrivateComponents) -> Result<Tag> {
+    /// The HMAC of the integers, each preceded by its length so that no two different
+    /// values give the same input.
+    fn tag(&self, components: &impl Checked) -> Result<Tag> {
         let mut mac = Hmac::new(HashAlgorithm::Sha256, self.tag_key.as_ref())?;
-        let public = &components.public;
-        for integer in [
-            &public.n[..],
-            &public.e[..],
-            &components.d[..],
-            &components.p[..],
-            &components.q[..],
-            &components.dmp1[..],
-            &components.dmq1[..],
-            &components.iqmp[..],
-        ] {
+        let integers = components.integers();
+        mac.update(&(integers.len() as u64).to_be_bytes())?;
+        for integer in integers {
             // usize -> u64 is lossless on every platform Rust supports.
             mac.update(&(integer.len() as u64).to_be_bytes())?;
             mac.update(integer)?;
@@ -172,7 +199,14 @@ impl ValidationMemo {
 
 /// The memo `RsaPrivateKey::from_components` uses, made on first use. None if no random
 /// tag key could be drawn: then every key is checked in full.
-pub fn process_memo() -> Option<&'static ValidationMemo> {
+pub fn rsa_keys() -> Option<&'static ValidationMemo> {
+    static MEMO: OnceLock<Option<ValidationMemo>> = OnceLock::new();
+    MEMO.get_or_init(|| ValidationMemo::new(CAPACITY).ok())
+        .as_ref()
+}
+
+/// The memo of DH groups that passed DH_check (`dh`), made on first use; None as above.
+pub fn dh_groups() -> Option<&'static ValidationMemo> {
     static MEMO: OnceLock<Option<ValidationMemo>> = OnceLock::new();
     MEMO.get_or_init(|| ValidationMemo::new(CAPACITY).ok())
         .as_ref()
@@ -353,7 +387,7 @@ mod tests {
     fn real_keys_through_the_process_memo() {
         let key = RsaPrivateKey::generate(65537, 1024).unwrap();
         let components = key.components().clone();
-        let memo = process_memo().unwrap();
+        let memo = rsa_keys().unwrap();
         // The process memo is shared with the other tests: count this key's checks only.
         let checks = AtomicUsize::new(0);
         let counted = |c: &RsaPrivateComponents| {
