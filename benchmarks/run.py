@@ -644,6 +644,7 @@ def build_ops(skipped: dict[str, str]) -> list[Op]:
     add_x509(add, skipped)
     add_pkcs12(add, skipped)
     add_pkcs7_and_ocsp(add, skipped)
+    add_dh(add, skipped)
 
     # One-time passwords.
     from cryptography.hazmat.primitives.twofactor.hotp import HOTP
@@ -864,6 +865,44 @@ def add_pkcs12(add: typing.Callable[..., None], skipped: dict[str, str]) -> None
     add(
         "pkcs12.serialize_key+cert+2cas_plain",
         lambda: pkcs12.serialize_key_and_certificates(b"name", key, cert, cas, none),
+    )
+
+
+def add_dh(add: typing.Callable[..., None], skipped: dict[str, str]) -> None:
+    """Finite-field DH: the exchange in RFC 3526's 2048-bit MODP group, and loading a
+    PKCS #8 key in RFC 5114's 2048-bit group with q (cryptography-vectors), where the
+    group check dominates. Both warn (FFDH is deprecated); the warning is silenced."""
+    import warnings
+
+    warnings.filterwarnings("ignore", message="Diffie-Hellman over finite fields")
+    try:
+        from cryptography.hazmat.primitives.asymmetric import dh
+    except ImportError as e:
+        skipped["dh.*"] = f"{type(e).__name__}: {e}"
+        return
+    import cryptography_vectors
+
+    from cryptography.hazmat.primitives import serialization
+
+    root = pathlib.Path(cryptography_vectors.__file__).parent
+    modp2048 = int(
+        "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B2251"
+        "4A08798E3404DDEF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C"
+        "42E9A637ED6B0BFF5CB6F406B7EDEE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007C"
+        "B8A163BF0598DA48361C55D39A69163FA8FD24CF5F83655D23DCA3AD961C62F356208552BB9ED52907"
+        "7096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3BE39E772C180E86039B2783A2EC"
+        "07A28FB5C55DF06F4C52C9DE2BCBF6955817183995497CEA956AE515D2261898FA051015728E5A8AAC"
+        "AA68FFFFFFFFFFFFFFFF",
+        16,
+    )
+    group = dh.DHParameterNumbers(modp2048, 2).parameters()
+    one, two = group.generate_private_key(), group.generate_private_key()
+    peer = two.public_key()
+    add("dh2048.exchange", lambda: one.exchange(peer))
+    pem = (root / "asymmetric" / "DH" / "dhkey_rfc5114_2.pem").read_bytes()
+    add(
+        "dh2048.load_pem_pkcs8_x942",
+        lambda: serialization.load_pem_private_key(pem, None),
     )
 
 

@@ -45,6 +45,7 @@ TARGETS = [
     "pkcs12",
     "pkcs7_certificates",
     "pkcs7_smime",
+    "dh_parameters",
 ]
 
 
@@ -73,6 +74,7 @@ def seeds(target: str) -> list[bytes]:
             "RSA",
             "X25519",
             "Ed25519",
+            "DH",
             "public",
         ]
         found = []
@@ -111,6 +113,12 @@ def seeds(target: str) -> list[bytes]:
         )
     if target == "pkcs7_certificates":
         return [path.read_bytes() for path in sorted((root / "pkcs7").iterdir())]
+    if target == "dh_parameters":
+        return [
+            path.read_bytes()
+            for path in sorted((root / "asymmetric" / "DH").iterdir())
+            if path.name.startswith("dhp")
+        ]
     if target == "pkcs12":
         return [path.read_bytes() for path in sorted((root / "pkcs12").glob("*.p12"))]
     if target == "x509_rfc4514":
