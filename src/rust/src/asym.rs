@@ -270,3 +270,42 @@ pub(crate) use {private_key_methods, public_key_methods};
 pub(crate) fn positive_required(what: &str) -> PyErr {
     PyValueError::new_err(format!("{what} must be a positive integer."))
 }
+
+/// The key of the first of `classes` that `key` is an instance of.
+macro_rules! key_ref_of {
+    ($key:expr; $($class:ty),*) => {{
+        $(if let Ok(key) = $key.cast::<$class>() {
+            return Some(key.get().key_ref());
+        })*
+        None
+    }};
+}
+
+/// The core key behind one of this library's private key objects (None for another
+/// class, such as a user's own implementation of the interface).
+pub(crate) fn private_key_ref<'a>(key: &'a Bound<'_, PyAny>) -> Option<PrivateKeyRef<'a>> {
+    key_ref_of!(key;
+        crate::rsa::PyRsaPrivateKey,
+        crate::ec::PyEcPrivateKey,
+        crate::ecx::PyEd25519PrivateKey,
+        crate::dsa::PyDsaPrivateKey,
+        crate::ecx::PyEd448PrivateKey,
+        crate::ecx::PyX25519PrivateKey,
+        crate::ecx::PyX448PrivateKey,
+        crate::dh::PyDhPrivateKey
+    )
+}
+
+/// The core key behind one of this library's public key objects.
+pub(crate) fn public_key_ref<'a>(key: &'a Bound<'_, PyAny>) -> Option<PublicKeyRef<'a>> {
+    key_ref_of!(key;
+        crate::rsa::PyRsaPublicKey,
+        crate::ec::PyEcPublicKey,
+        crate::ecx::PyEd25519PublicKey,
+        crate::dsa::PyDsaPublicKey,
+        crate::ecx::PyEd448PublicKey,
+        crate::ecx::PyX25519PublicKey,
+        crate::ecx::PyX448PublicKey,
+        crate::dh::PyDhPublicKey
+    )
+}

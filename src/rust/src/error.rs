@@ -492,6 +492,15 @@ fn key_error(err: KeyError) -> PyErr {
         }),
         KeyError::Invalid(_) => PyValueError::new_err("Invalid key"),
         KeyError::Refused(message) => PyValueError::new_err(message),
+        KeyError::RefusedWith(message) => PyValueError::new_err(message),
+        // The reference raises these without a reason.
+        KeyError::SshUnsupported(message) => UnsupportedAlgorithm::new_err(message),
+        KeyError::NeedUncompressedPoint => {
+            pyo3::exceptions::PyNotImplementedError::new_err("Need uncompressed point")
+        }
+        KeyError::SshPasswordMissing => {
+            PyTypeError::new_err("Key is password-protected, but password was not provided.")
+        }
         KeyError::PasswordGiven => {
             PyTypeError::new_err("Password was given but private key is not encrypted.")
         }
@@ -539,15 +548,7 @@ fn serialization_error(rule: SerializationError) -> PyErr {
         SerializationError::OpenSshPublicPairing => {
             "OpenSSH format must be used with OpenSSH encoding"
         }
-        SerializationError::OpenSshUnsupported => {
-            return Python::attach(|py| {
-                unsupported(
-                    py,
-                    "OpenSSH key serialization is not supported by this build".to_string(),
-                    Reason::UnsupportedSerialization,
-                )
-            })
-        }
+        SerializationError::TooManyRounds => "kdf_rounds must fit in 32 bits for OpenSSH keys",
         SerializationError::PemOrDer => {
             return PyTypeError::new_err("encoding must be Encoding.DER or Encoding.PEM")
         }

@@ -37,6 +37,7 @@ mod pkcs7;
 mod poly1305;
 mod rsa;
 mod serialization;
+mod ssh;
 mod twofactor;
 mod types;
 mod x509;
@@ -142,6 +143,16 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_function(wrap_pyfunction!(x509::ocsp::load_der_ocsp_response, m)?)?;
         m.add_function(wrap_pyfunction!(x509::ocsp::create_ocsp_request, m)?)?;
         m.add_function(wrap_pyfunction!(x509::ocsp::create_ocsp_response, m)?)
+    })?;
+    submodule(module, PACKAGE, "ssh", |m| {
+        m.add_class::<ssh::SshCertificate>()?;
+        m.add_function(wrap_pyfunction!(ssh::load_ssh_private_key, m)?)?;
+        m.add_function(wrap_pyfunction!(ssh::load_ssh_public_key, m)?)?;
+        m.add_function(wrap_pyfunction!(ssh::load_ssh_public_identity, m)?)?;
+        m.add_function(wrap_pyfunction!(ssh::ssh_key_fingerprint, m)?)?;
+        m.add_function(wrap_pyfunction!(ssh::load_application, m)?)?;
+        m.add_function(wrap_pyfunction!(ssh::sign_certificate, m)?)?;
+        m.add_function(wrap_pyfunction!(ssh::serialize_ssh_private_key, m)?)
     })?;
     submodule(module, PACKAGE, "pkcs12", |m| {
         m.add_class::<pkcs12::Pkcs12Certificate>()?;

@@ -161,7 +161,13 @@ impl From<PublicFormat> for request::ApiPublicFormat {
 enum EncryptionArg {
     None,
     Password(Zeroizing<Vec<u8>>),
-    Custom,
+    /// `PrivateFormat.X.encryption_builder()...build(password)`.
+    Custom {
+        format: PrivateFormat,
+        password: Zeroizing<Vec<u8>>,
+        kdf_rounds: Option<u64>,
+    },
+    Unknown,
 }
 
 impl EncryptionArg {
@@ -179,14 +185,34 @@ impl EncryptionArg {
             let password: Vec<u8> = value.getattr(pyo3::intern!(py, "password"))?.extract()?;
             return Ok(EncryptionArg::Password(Zeroizing::new(password)));
         }
-        Ok(EncryptionArg::Custom)
+        if value.is_instance(crate::types::KEY_SERIALIZATION_ENCRYPTION_SETTINGS.get(py)?)? {
+            let password: Vec<u8> = value.getattr(pyo3::intern!(py, "password"))?.extract()?;
+            return Ok(EncryptionArg::Custom {
+                format: extract_enum(
+                    &value.getattr(pyo3::intern!(py, "_format"))?,
+                    "PrivateFormat",
+                )?,
+                password: Zeroizing::new(password),
+                kdf_rounds: value.getattr(pyo3::intern!(py, "_kdf_rounds"))?.extract()?,
+            });
+        }
+        Ok(EncryptionArg::Unknown)
     }
 
     fn as_request(&self) -> request::Encryption<'_> {
         match self {
             EncryptionArg::None => request::Encryption::None,
             EncryptionArg::Password(password) => request::Encryption::Password(password),
-            EncryptionArg::Custom => request::Encryption::Custom,
+            EncryptionArg::Custom {
+                format,
+                password,
+                kdf_rounds,
+            } => request::Encryption::Custom {
+                format: (*format).into(),
+                password,
+                kdf_rounds: *kdf_rounds,
+            },
+            EncryptionArg::Unknown => request::Encryption::Unknown,
         }
     }
 }
@@ -205,7 +231,28 @@ pub(crate) fn private_bytes<'py>(
     let encryption = EncryptionArg::extract(py, encryption_algorithm)?;
     let request =
         request::PrivateRequest::new(key, encoding.into(), format.into(), encryption.as_request())?;
+    if let request::PrivateRequest::OpenSsh(protection) = request {
+        warn_openssh_dsa(py, matches!(key, PrivateKeyRef::Dsa(_)))?;
+        // bcrypt_pbkdf's rounds take a while: without the interpreter.
+        if protection.is_some() {
+            let bytes = py.detach(|| request::serialize_private(key, request))?;
+            return Ok(PyBytes::new(py, &bytes));
+        }
+    }
     Ok(PyBytes::new(py, &request::serialize_private(key, request)?))
+}
+
+const SSH_DSA_DEPRECATED: &std::ffi::CStr =
+    c"SSH DSA key support is deprecated and will be removed in a future release";
+
+/// Warns (`CryptographyDeprecationWarning`) when a DSA key is written in OpenSSH's
+/// formats, as the reference does.
+pub(crate) fn warn_openssh_dsa(py: Python<'_>, is_dsa: bool) -> PyResult<()> {
+    if is_dsa {
+        let category = crate::types::DEPRECATION_WARNING.get(py)?;
+        PyErr::warn(py, category, SSH_DSA_DEPRECATED, 1)?;
+    }
+    Ok(())
 }
 
 /// `public_bytes(encoding, format)` for any key.
@@ -218,6 +265,9 @@ pub(crate) fn public_bytes<'py>(
     let encoding: Encoding = extract_enum(encoding, "Encoding")?;
     let format: PublicFormat = extract_enum(format, "PublicFormat")?;
     let request = request::PublicRequest::new(key, encoding.into(), format.into())?;
+    if let request::PublicRequest::OpenSsh = request {
+        warn_openssh_dsa(py, matches!(key, PublicKeyRef::Dsa(_)))?;
+    }
     Ok(PyBytes::new(py, &request::serialize_public(key, request)?))
 }
 

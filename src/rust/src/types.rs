@@ -164,6 +164,13 @@ pub(crate) static KEY_SERIALIZATION_ENCRYPTION: ImportedClass =
     ImportedClass::new(SERIALIZATION, "KeySerializationEncryption");
 pub(crate) static KEY_SERIALIZATION_ENCRYPTION_BUILDER: ImportedClass =
     ImportedClass::new(SERIALIZATION, "KeySerializationEncryptionBuilder");
+pub(crate) static SSH_CERTIFICATE_TYPE: ImportedClass = ImportedClass::new(
+    "cryptography.hazmat.primitives.serialization.ssh",
+    "SSHCertificateType",
+);
+/// What a `KeySerializationEncryptionBuilder` builds.
+pub(crate) static KEY_SERIALIZATION_ENCRYPTION_SETTINGS: ImportedClass =
+    ImportedClass::new(SERIALIZATION, "_KeySerializationEncryption");
 pub(crate) static NO_ENCRYPTION: ImportedClass = ImportedClass::new(SERIALIZATION, "NoEncryption");
 pub(crate) static BEST_AVAILABLE_ENCRYPTION: ImportedClass =
     ImportedClass::new(SERIALIZATION, "BestAvailableEncryption");

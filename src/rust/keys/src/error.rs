@@ -24,6 +24,14 @@ pub enum KeyError {
     Invalid(&'static str),
     /// A structure refused with a message of its own, reported as it is.
     Refused(&'static str),
+    /// As `Refused`, with a message naming what was found.
+    RefusedWith(String),
+    /// An OpenSSH key type, cipher or KDF this build does not handle; the message.
+    SshUnsupported(String),
+    /// An OpenSSH ECDSA key with a compressed point, which OpenSSH never writes.
+    NeedUncompressedPoint,
+    /// An encrypted OpenSSH key and no passphrase.
+    SshPasswordMissing,
     /// A password was given for a key that is not encrypted.
     PasswordGiven,
     /// The key is encrypted and no password was given.
@@ -85,6 +93,11 @@ impl fmt::Display for KeyError {
             }
             KeyError::Invalid(what) => write!(f, "invalid key: {what}"),
             KeyError::Refused(message) => f.write_str(message),
+            KeyError::RefusedWith(message) | KeyError::SshUnsupported(message) => {
+                f.write_str(message)
+            }
+            KeyError::NeedUncompressedPoint => f.write_str("Need uncompressed point"),
+            KeyError::SshPasswordMissing => f.write_str("encrypted OpenSSH key and no password"),
             KeyError::PasswordGiven => f.write_str("password given for an unencrypted key"),
             KeyError::PasswordMissing => f.write_str("encrypted key and no password"),
             KeyError::IncorrectPassword => f.write_str("incorrect password"),

@@ -31,6 +31,7 @@ mod pbe;
 mod private;
 mod public;
 pub mod request;
+pub mod ssh;
 
 use cryptography_asn1::keys as der;
 use cryptography_backend::dh::{DhPrivateKey, DhPublicKey};
@@ -94,12 +95,19 @@ impl PrivateKey {
 
     /// The public half.
     pub fn public_key(&self) -> KeyResult<PublicKey> {
-        Ok(match self {
-            PrivateKey::Rsa(key) => PublicKey::Rsa(key.public_key()?),
-            PrivateKey::Ec(key) => PublicKey::Ec(key.public_key()?),
-            PrivateKey::Dsa(key) => PublicKey::Dsa(key.public_key()?),
-            PrivateKey::Dh(key) => PublicKey::Dh(key.public_key()),
-            PrivateKey::Raw(key) => PublicKey::Raw(key.public_key()?),
+        self.as_key_ref().public_key()
+    }
+}
+
+impl PrivateKeyRef<'_> {
+    /// The public half.
+    pub fn public_key(&self) -> KeyResult<PublicKey> {
+        Ok(match *self {
+            PrivateKeyRef::Rsa(key) => PublicKey::Rsa(key.public_key()?),
+            PrivateKeyRef::Ec(key) => PublicKey::Ec(key.public_key()?),
+            PrivateKeyRef::Dsa(key) => PublicKey::Dsa(key.public_key()?),
+            PrivateKeyRef::Dh(key) => PublicKey::Dh(key.public_key()),
+            PrivateKeyRef::Raw(key) => PublicKey::Raw(key.public_key()?),
         })
     }
 }

@@ -46,8 +46,15 @@ pub enum Encryption<'a> {
     None,
     /// `BestAvailableEncryption(password)`.
     Password(&'a [u8]),
-    /// A builder's settings (for the OpenSSH and PKCS#12 formats).
-    Custom,
+    /// A builder's settings: for its format only (OpenSSH or PKCS#12), with its
+    /// password and KDF rounds.
+    Custom {
+        format: ApiPrivateFormat,
+        password: &'a [u8],
+        kdf_rounds: Option<u64>,
+    },
+    /// An encryption object of a class this library does not know.
+    Unknown,
 }
 
 /// A refused combination, by rule.
@@ -63,8 +70,8 @@ pub enum SerializationError {
     OpenSshPrivateNeedsPem,
     /// The OpenSSH public format or encoding without the other.
     OpenSshPublicPairing,
-    /// OpenSSH serialization, which this build does not write yet.
-    OpenSshUnsupported,
+    /// KDF rounds beyond OpenSSH's 32-bit field.
+    TooManyRounds,
     /// An encoding other than PEM or DER for a structured format.
     PemOrDer,
     /// A builder's encryption with a format that has no use for it.
@@ -94,6 +101,25 @@ pub enum PrivateRequest<'a> {
         format: PrivateFormat,
         password: Option<&'a [u8]>,
     },
+    /// An OpenSSH key file, encrypted under a passphrase (with bcrypt_pbkdf rounds) or
+    /// not.
+    OpenSsh(Option<crate::ssh::private::Protection<'a>>),
+}
+
+/// Checks that OpenSSH has a form for the key: a key type without one (X25519, X448,
+/// Ed448, DH) is the wrong format; an EC key on a curve OpenSSH lacks is refused by name.
+fn check_openssh_form(key: crate::PublicKeyRef<'_>) -> KeyResult<()> {
+    match key {
+        crate::PublicKeyRef::Rsa(_) | crate::PublicKeyRef::Dsa(_) | crate::PublicKeyRef::Ec(_) => {
+            crate::ssh::KeyType::of(key).map(|_| ())
+        }
+        crate::PublicKeyRef::Raw(raw)
+            if raw.kind() == cryptography_backend::ecx::RawKeyKind::Ed25519 =>
+        {
+            Ok(())
+        }
+        _ => Err(SerializationError::FormatInvalid.into()),
+    }
 }
 
 impl<'a> PrivateRequest<'a> {
@@ -103,7 +129,12 @@ impl<'a> PrivateRequest<'a> {
         format: ApiPrivateFormat,
         encryption: Encryption<'a>,
     ) -> KeyResult<Self> {
-        if let Encryption::Password(password) = encryption {
+        let password_of = |encryption: Encryption<'a>| match encryption {
+            Encryption::Password(password) => Some(password),
+            Encryption::Custom { password, .. } => Some(password),
+            Encryption::None | Encryption::Unknown => None,
+        };
+        if let Some(password) = password_of(encryption) {
             if password.len() > MAX_PASSWORD_LEN {
                 return Err(SerializationError::PasswordTooLong.into());
             }
@@ -130,7 +161,7 @@ impl<'a> PrivateRequest<'a> {
             ApiPrivateFormat::OpenSsh if encoding != ApiEncoding::Pem => {
                 return Err(SerializationError::OpenSshPrivateNeedsPem.into())
             }
-            ApiPrivateFormat::OpenSsh => return Err(SerializationError::OpenSshUnsupported.into()),
+            ApiPrivateFormat::OpenSsh => return Self::openssh(key, encryption),
             _ => return Err(SerializationError::FormatInvalid.into()),
         };
         // Traditional OpenSSL files exist only as PEM and DER: any other encoding makes
@@ -145,7 +176,9 @@ impl<'a> PrivateRequest<'a> {
         let password = match encryption {
             Encryption::None => None,
             Encryption::Password(password) => Some(password),
-            Encryption::Custom => return Err(SerializationError::UnsupportedEncryption.into()),
+            Encryption::Custom { .. } | Encryption::Unknown => {
+                return Err(SerializationError::UnsupportedEncryption.into())
+            }
         };
         if format == PrivateFormat::Traditional && encoding == Encoding::Der && password.is_some() {
             return Err(SerializationError::DerTraditionalEncrypted.into());
@@ -155,6 +188,39 @@ impl<'a> PrivateRequest<'a> {
             format,
             password,
         })
+    }
+}
+
+impl<'a> PrivateRequest<'a> {
+    /// OpenSSH's format (in PEM, checked before): the key must have an OpenSSH form; a
+    /// password encrypts with OpenSSH's default rounds, a builder's with its own.
+    fn openssh(key: PrivateKeyRef<'_>, encryption: Encryption<'a>) -> KeyResult<Self> {
+        check_openssh_form(key.public_key()?.as_key_ref())?;
+        let protection = |passphrase: &'a [u8], rounds: Option<u64>| {
+            let rounds = match rounds {
+                None => crate::ssh::private::DEFAULT_ROUNDS,
+                Some(rounds) => {
+                    u32::try_from(rounds).map_err(|_| SerializationError::TooManyRounds)?
+                }
+            };
+            // An empty passphrase is no encryption, as OpenSSH treats it.
+            Ok::<_, KeyError>(
+                (!passphrase.is_empty())
+                    .then_some(crate::ssh::private::Protection { passphrase, rounds }),
+            )
+        };
+        Ok(PrivateRequest::OpenSsh(match encryption {
+            Encryption::None => None,
+            Encryption::Password(password) => protection(password, None)?,
+            Encryption::Custom {
+                format: ApiPrivateFormat::OpenSsh,
+                password,
+                kdf_rounds,
+            } => protection(password, kdf_rounds)?,
+            Encryption::Custom { .. } | Encryption::Unknown => {
+                return Err(SerializationError::UnsupportedEncryption.into())
+            }
+        }))
     }
 }
 
@@ -169,6 +235,8 @@ pub enum PublicRequest {
     },
     /// An X9.62 point (EC only).
     Point { compressed: bool },
+    /// An `authorized_keys` line without a comment.
+    OpenSsh,
 }
 
 impl PublicRequest {
@@ -185,11 +253,14 @@ impl PublicRequest {
             }
             return Ok(PublicRequest::Raw);
         }
-        if encoding == ApiEncoding::OpenSsh || format == ApiPublicFormat::OpenSsh {
-            if encoding != ApiEncoding::OpenSsh || format != ApiPublicFormat::OpenSsh {
+        // OpenSSH's format needs its encoding; the encoding with another format falls to
+        // that format's own rule (PEM or DER for the structured ones).
+        if format == ApiPublicFormat::OpenSsh {
+            if encoding != ApiEncoding::OpenSsh {
                 return Err(SerializationError::OpenSshPublicPairing.into());
             }
-            return Err(SerializationError::OpenSshUnsupported.into());
+            check_openssh_form(key)?;
+            return Ok(PublicRequest::OpenSsh);
         }
         match format {
             ApiPublicFormat::SubjectPublicKeyInfo => Ok(PublicRequest::Encoded {
@@ -231,6 +302,9 @@ pub fn serialize_private(
     match (request, key) {
         (PrivateRequest::Raw, PrivateKeyRef::Raw(raw)) => Ok(raw.to_bytes()?),
         (PrivateRequest::Raw, _) => Err(SerializationError::FormatInvalid.into()),
+        (PrivateRequest::OpenSsh(protection), key) => Ok(Zeroizing::new(
+            crate::ssh::private::serialize(key, protection)?,
+        )),
         (
             PrivateRequest::Encoded {
                 encoding,
@@ -252,6 +326,7 @@ pub fn serialize_public(key: PublicKeyRef<'_>, request: PublicRequest) -> KeyRes
         (PublicRequest::Encoded { encoding, format }, key) => {
             crate::public_key_bytes(key, encoding, format)
         }
+        (PublicRequest::OpenSsh, key) => crate::ssh::public_line(key),
         _ => Err(SerializationError::FormatInvalid.into()),
     }
 }
@@ -307,13 +382,34 @@ mod tests {
             private_rule(ec, E::Der, F::OpenSsh, none),
             Some(S::OpenSshPrivateNeedsPem)
         );
+        assert_eq!(private_rule(ec, E::Pem, F::OpenSsh, none), None);
+        assert_eq!(private_rule(ed, E::Pem, F::OpenSsh, password), None);
+        let x448 = RawPrivateKey::generate(RawKeyKind::X448).unwrap();
         assert_eq!(
-            private_rule(ec, E::Pem, F::OpenSsh, none),
-            Some(S::OpenSshUnsupported)
+            private_rule(PrivateKeyRef::Raw(&x448), E::Pem, F::OpenSsh, none),
+            Some(S::FormatInvalid)
         );
         assert_eq!(private_rule(ec, E::X962, F::Pkcs8, none), Some(S::PemOrDer));
+        let openssh_builder = |kdf_rounds| Encryption::Custom {
+            format: F::OpenSsh,
+            password: b"pw",
+            kdf_rounds,
+        };
+        // A builder's settings serve its own format only.
         assert_eq!(
-            private_rule(ec, E::Pem, F::Pkcs8, Encryption::Custom),
+            private_rule(ec, E::Pem, F::Pkcs8, openssh_builder(None)),
+            Some(S::UnsupportedEncryption)
+        );
+        assert_eq!(
+            private_rule(ec, E::Pem, F::OpenSsh, openssh_builder(Some(4))),
+            None
+        );
+        assert_eq!(
+            private_rule(ec, E::Pem, F::OpenSsh, openssh_builder(Some(1 << 32))),
+            Some(S::TooManyRounds)
+        );
+        assert_eq!(
+            private_rule(ec, E::Pem, F::OpenSsh, Encryption::Unknown),
             Some(S::UnsupportedEncryption)
         );
         assert_eq!(
@@ -356,9 +452,11 @@ mod tests {
         assert_eq!(rule(ed, E::Pem, F::Raw), Some(S::RawPublic));
         assert_eq!(rule(ec, E::Raw, F::Raw), Some(S::FormatInvalid));
         assert_eq!(rule(ec, E::Pem, F::OpenSsh), Some(S::OpenSshPublicPairing));
+        assert_eq!(rule(ec, E::OpenSsh, F::OpenSsh), None);
+        // The encoding with another format is that format's error.
         assert_eq!(
-            rule(ec, E::OpenSsh, F::OpenSsh),
-            Some(S::OpenSshUnsupported)
+            rule(ec, E::OpenSsh, F::SubjectPublicKeyInfo),
+            Some(S::PemOrDer)
         );
         assert_eq!(rule(ec, E::Pem, F::Pkcs1), Some(S::FormatInvalid));
         assert_eq!(rule(ec, E::Der, F::CompressedPoint), Some(S::FormatInvalid));

@@ -26,6 +26,19 @@ from cryptography.hazmat.primitives.serialization.base import (
     load_pem_private_key,
     load_pem_public_key,
 )
+from cryptography.hazmat.primitives.serialization.ssh import (
+    SSHCertificate,
+    SSHCertificateBuilder,
+    SSHCertificateType,
+    SSHCertPrivateKeyTypes,
+    SSHCertPublicKeyTypes,
+    SSHPrivateKeyTypes,
+    SSHPublicKeyTypes,
+    load_ssh_private_key,
+    load_ssh_public_identity,
+    load_ssh_public_key,
+    ssh_key_fingerprint,
+)
 
 __all__ = [
     "BestAvailableEncryption",
@@ -35,6 +48,13 @@ __all__ = [
     "ParameterFormat",
     "PrivateFormat",
     "PublicFormat",
+    "SSHCertPrivateKeyTypes",
+    "SSHCertPublicKeyTypes",
+    "SSHCertificate",
+    "SSHCertificateBuilder",
+    "SSHCertificateType",
+    "SSHPrivateKeyTypes",
+    "SSHPublicKeyTypes",
     "_KeySerializationEncryption",
     "load_der_parameters",
     "load_der_private_key",
@@ -42,6 +62,10 @@ __all__ = [
     "load_pem_parameters",
     "load_pem_private_key",
     "load_pem_public_key",
+    "load_ssh_private_key",
+    "load_ssh_public_identity",
+    "load_ssh_public_key",
+    "ssh_key_fingerprint",
 ]
 
 # They read only FFDH groups, deprecated with the rest of FFDH: reading either name

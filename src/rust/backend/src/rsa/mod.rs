@@ -567,12 +567,35 @@ pub fn max_pss_salt_length(key_bits: usize, digest_len: usize) -> Result<usize> 
         .ok_or(Error::Asymmetric(AsymmetricError::SignatureInputTooLarge))
 }
 
-/// Recovery of a key's primes from its exponents.
+/// The CRT values of a key and the recovery of its primes from its exponents.
 pub mod crt {
     use super::*;
 
     fn ctx() -> Result<BigNumContext> {
         Ok(BigNumContext::new()?)
+    }
+
+    /// d mod (p - 1) and d mod (q - 1), for key formats that store only d, p, q and
+    /// iqmp (OpenSSH's). A prime below 2 is refused.
+    pub fn private_exponents(
+        d: &[u8],
+        p: &[u8],
+        q: &[u8],
+    ) -> Result<(Zeroizing<Vec<u8>>, Zeroizing<Vec<u8>>)> {
+        let mut ctx = BigNumContext::new_secure()?;
+        let mut d = bignum(d)?;
+        d.set_const_time();
+        let mut reduce = |prime: &[u8]| -> Result<Zeroizing<Vec<u8>>> {
+            let mut modulus = bignum(prime)?;
+            if modulus.num_bits() < 2 {
+                return Err(Error::InvalidKey("Invalid private key"));
+            }
+            modulus.sub_word(1)?;
+            let mut out = BigNum::new_secure()?;
+            out.nnmod(&d, &modulus, &mut ctx)?;
+            Ok(Zeroizing::new(out.to_vec()))
+        };
+        Ok((reduce(p)?, reduce(q)?))
     }
 
     /// Recovers (p, q), p > q, from n, e and d: the probabilistic method of NIST SP
