@@ -46,6 +46,8 @@ TARGETS = [
     "pkcs7_certificates",
     "pkcs7_smime",
     "dh_parameters",
+    "ssh_private_key",
+    "ssh_public_identity",
 ]
 
 
@@ -113,6 +115,20 @@ def seeds(target: str) -> list[bytes]:
         )
     if target == "pkcs7_certificates":
         return [path.read_bytes() for path in sorted((root / "pkcs7").iterdir())]
+    if target == "ssh_private_key":
+        # Unencrypted files as they are; encrypted ones (first byte odd) only from this
+        # repository's vectors, made with 4 bcrypt rounds.
+        openssh = root / "asymmetric" / "OpenSSH"
+        plain = [b"\x00" + p.read_bytes() for p in sorted(openssh.glob("*nopsw.key"))]
+        ours = ROOT / "vectors" / "openssh"
+        encrypted = [b"\x01" + p.read_bytes() for p in sorted(ours.glob("*.key"))]
+        return plain + encrypted
+    if target == "ssh_public_identity":
+        openssh = root / "asymmetric" / "OpenSSH"
+        return [
+            p.read_bytes()
+            for p in sorted([*openssh.glob("*.pub"), *(openssh / "certs").glob("*.pub")])
+        ]
     if target == "dh_parameters":
         return [
             path.read_bytes()

@@ -290,7 +290,7 @@ pub(crate) fn sign_certificate<'py>(
         extensions: &extensions,
     };
     let signed = certificate::sign(&unsigned, ca)?;
-    Ok(SshCertificate::new(py, signed)?)
+    SshCertificate::new(py, signed)
 }
 
 /// The OpenSSH private key file of `private_key` (the reference's private

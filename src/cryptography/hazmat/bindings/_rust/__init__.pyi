@@ -15,6 +15,7 @@ from cryptography.hazmat.bindings._rust import ocsp as ocsp
 from cryptography.hazmat.bindings._rust import openssl as openssl
 from cryptography.hazmat.bindings._rust import pkcs7 as pkcs7
 from cryptography.hazmat.bindings._rust import pkcs12 as pkcs12
+from cryptography.hazmat.bindings._rust import ssh as ssh
 from cryptography.hazmat.bindings._rust import test_support as test_support
 from cryptography.hazmat.bindings._rust import x509 as x509
 from cryptography.hazmat.primitives import padding
@@ -35,6 +36,7 @@ __all__ = [
     "openssl",
     "pkcs7",
     "pkcs12",
+    "ssh",
     "test_support",
     "x509",
 ]

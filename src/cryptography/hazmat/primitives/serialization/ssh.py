@@ -8,15 +8,49 @@ certificate builder's argument rules and the key-type unions."""
 
 from __future__ import annotations
 
+import copy
 import enum
 import os
 import typing
+from dataclasses import dataclass as dataclass
 
+from cryptography.exceptions import UnsupportedAlgorithm as UnsupportedAlgorithm
 from cryptography.hazmat.bindings._rust import ssh as rust_ssh
+from cryptography.hazmat.primitives._serialization import (
+    Encoding as Encoding,
+)
+from cryptography.hazmat.primitives._serialization import (
+    KeySerializationEncryption as KeySerializationEncryption,
+)
+from cryptography.hazmat.primitives._serialization import (
+    NoEncryption as NoEncryption,
+)
+from cryptography.hazmat.primitives._serialization import (
+    PrivateFormat as PrivateFormat,
+)
+from cryptography.hazmat.primitives._serialization import (
+    PublicFormat as PublicFormat,
+)
 from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed25519, rsa
+from cryptography.hazmat.primitives.ciphers import (
+    AEADDecryptionContext as AEADDecryptionContext,
+)
+from cryptography.hazmat.primitives.ciphers import Cipher as Cipher
 from cryptography.utils import Buffer
 
 __all__ = [
+    # Names the reference's module also exposes (its imports among them).
+    "AEADDecryptionContext",
+    "Cipher",
+    "Encoding",
+    "KeySerializationEncryption",
+    "NoEncryption",
+    "PrivateFormat",
+    "PublicFormat",
+    "UnsupportedAlgorithm",
+    "dataclass",
+    "load_application",
+    "serialize_ssh_public_key",
     "SSHCertPrivateKeyTypes",
     "SSHCertPublicKeyTypes",
     "SSHCertificate",
@@ -71,6 +105,11 @@ load_ssh_public_key = rust_ssh.load_ssh_public_key
 load_ssh_public_identity = rust_ssh.load_ssh_public_identity
 ssh_key_fingerprint = rust_ssh.ssh_key_fingerprint
 _serialize_ssh_private_key = rust_ssh.serialize_ssh_private_key
+
+
+def serialize_ssh_public_key(public_key: SSHPublicKeyTypes) -> bytes:
+    """The key's `authorized_keys` line, without a comment."""
+    return public_key.public_bytes(Encoding.OpenSSH, PublicFormat.OpenSSH)
 
 
 load_application = rust_ssh.load_application
@@ -158,20 +197,10 @@ class SSHCertificateBuilder:
         self._extensions = _extensions or []
 
     def _with(self, **changes: typing.Any) -> SSHCertificateBuilder:
-        fields = {
-            "_public_key": self._public_key,
-            "_serial": self._serial,
-            "_type": self._type,
-            "_key_id": self._key_id,
-            "_valid_principals": self._valid_principals,
-            "_valid_for_all_principals": self._valid_for_all_principals,
-            "_valid_before": self._valid_before,
-            "_valid_after": self._valid_after,
-            "_critical_options": self._critical_options,
-            "_extensions": self._extensions,
-        }
-        fields.update(changes)
-        return SSHCertificateBuilder(**fields)
+        builder = copy.copy(self)
+        for name, value in changes.items():
+            setattr(builder, name, value)
+        return builder
 
     def public_key(self, public_key: SSHCertPublicKeyTypes) -> SSHCertificateBuilder:
         if not isinstance(

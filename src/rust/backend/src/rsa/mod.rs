@@ -575,17 +575,16 @@ pub mod crt {
         Ok(BigNumContext::new()?)
     }
 
+    /// A secret integer, big-endian, wiped on drop.
+    pub type Secret = Zeroizing<Vec<u8>>;
+
     /// d mod (p - 1) and d mod (q - 1), for key formats that store only d, p, q and
     /// iqmp (OpenSSH's). A prime below 2 is refused.
-    pub fn private_exponents(
-        d: &[u8],
-        p: &[u8],
-        q: &[u8],
-    ) -> Result<(Zeroizing<Vec<u8>>, Zeroizing<Vec<u8>>)> {
+    pub fn private_exponents(d: &[u8], p: &[u8], q: &[u8]) -> Result<(Secret, Secret)> {
         let mut ctx = BigNumContext::new_secure()?;
         let mut d = bignum(d)?;
         d.set_const_time();
-        let mut reduce = |prime: &[u8]| -> Result<Zeroizing<Vec<u8>>> {
+        let mut reduce = |prime: &[u8]| -> Result<Secret> {
             let mut modulus = bignum(prime)?;
             if modulus.num_bits() < 2 {
                 return Err(Error::InvalidKey("Invalid private key"));

@@ -159,17 +159,21 @@ pub(crate) fn public_key_from_values(key_type: KeyType, values: &[&[u8]]) -> Key
                 e: e.to_vec(),
             })?)
         }
-        (KeyType::Dsa, [p, q, g, y]) => PublicKey::Dsa(DsaPublicKey::from_components(
-            DsaPublicComponents {
-                parameters: DsaParameterComponents {
-                    p: p.to_vec(),
-                    q: q.to_vec(),
-                    g: g.to_vec(),
+        (KeyType::Dsa, [p, q, g, y]) => {
+            let key = DsaPublicKey::from_components(
+                DsaPublicComponents {
+                    parameters: DsaParameterComponents {
+                        p: p.to_vec(),
+                        q: q.to_vec(),
+                        g: g.to_vec(),
+                    },
+                    y: y.to_vec(),
                 },
-                y: y.to_vec(),
-            },
-            Validation::Numbers,
-        )?),
+                Validation::Numbers,
+            )?;
+            check_dsa_size(&key)?;
+            PublicKey::Dsa(key)
+        }
         (KeyType::Ecdsa(curve), [_, point]) => {
             PublicKey::Ec(EcPublicKey::from_encoded_point(curve, point)?)
         }
@@ -236,9 +240,7 @@ pub(crate) fn write_public_fields(out: &mut Vec<u8>, key: PublicKeyRef<'_>) -> K
         }
         (_, PublicKeyRef::Dsa(key)) => {
             let c = key.components();
-            if key.key_size() != 1024 {
-                return Err(KeyError::Refused("SSH supports only 1024 bit DSA keys"));
-            }
+            check_dsa_size(key)?;
             for value in [&c.parameters.p, &c.parameters.q, &c.parameters.g, &c.y] {
                 out.put_mpint(value);
             }
@@ -249,6 +251,14 @@ pub(crate) fn write_public_fields(out: &mut Vec<u8>, key: PublicKeyRef<'_>) -> K
         }
         (_, PublicKeyRef::Raw(key)) => out.put_string(&key.to_bytes()?),
         _ => return Err(KeyError::Refused("Unsupported key type")),
+    }
+    Ok(())
+}
+
+/// OpenSSH's DSA keys are 1024-bit (FIPS 186-2), read or written.
+fn check_dsa_size(key: &DsaPublicKey) -> KeyResult<()> {
+    if key.key_size() != 1024 {
+        return Err(KeyError::Refused("SSH supports only 1024 bit DSA keys"));
     }
     Ok(())
 }

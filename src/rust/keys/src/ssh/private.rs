@@ -64,6 +64,17 @@ fn check_blocks(data: &[u8], block_len: usize) -> KeyResult<()> {
 
 /// Reads an OpenSSH private key file. `validate_rsa` runs RSA's full key check.
 pub fn load(data: &[u8], password: Option<&[u8]>, validate_rsa: bool) -> KeyResult<PrivateKey> {
+    load_limited(data, password, validate_rsa, u32::MAX)
+}
+
+/// `load`, refusing a file that asks for more than `max_rounds` bcrypt_pbkdf rounds
+/// (for callers, such as the fuzzers, that read untrusted files with a passphrase).
+pub fn load_limited(
+    data: &[u8],
+    password: Option<&[u8]>,
+    validate_rsa: bool,
+    max_rounds: u32,
+) -> KeyResult<PrivateKey> {
     let decoded = decode_armor(data)?;
     let body = decoded.strip_prefix(MAGIC).ok_or_else(not_openssh)?;
     let mut reader = Reader::new(body);
@@ -115,6 +126,9 @@ pub fn load(data: &[u8], password: Option<&[u8]>, validate_rsa: bool) -> KeyResu
         let salt = options.string()?;
         let rounds = options.u32()?;
         options.finish()?;
+        if rounds > max_rounds {
+            return Err(KeyError::Refused("Too many bcrypt_pbkdf rounds"));
+        }
         let password = password
             .filter(|password| !password.is_empty())
             .ok_or(KeyError::SshPasswordMissing)?;
