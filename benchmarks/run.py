@@ -645,6 +645,7 @@ def build_ops(skipped: dict[str, str]) -> list[Op]:
     add_pkcs12(add, skipped)
     add_pkcs7_and_ocsp(add, skipped)
     add_dh(add, skipped)
+    add_ssh(add, skipped)
 
     # One-time passwords.
     from cryptography.hazmat.primitives.twofactor.hotp import HOTP
@@ -865,6 +866,55 @@ def add_pkcs12(add: typing.Callable[..., None], skipped: dict[str, str]) -> None
     add(
         "pkcs12.serialize_key+cert+2cas_plain",
         lambda: pkcs12.serialize_key_and_certificates(b"name", key, cert, cas, none),
+    )
+
+
+def add_ssh(add: typing.Callable[..., None], skipped: dict[str, str]) -> None:
+    """OpenSSH keys and certificates (cryptography-vectors' ssh-keygen files): loading
+    private keys (the encrypted one runs OpenSSH's default 16 bcrypt_pbkdf rounds; the
+    reference needs the bcrypt package for it), a public key line, a certificate with
+    its signature check, and writing a private key file."""
+    try:
+        from cryptography.hazmat.primitives.serialization import ssh
+    except ImportError as e:
+        skipped["ssh.*"] = f"{type(e).__name__}: {e}"
+        return
+    import cryptography_vectors
+
+    from cryptography.hazmat.primitives import serialization
+
+    root = pathlib.Path(cryptography_vectors.__file__).parent / "asymmetric" / "OpenSSH"
+    files = {name: (root / name).read_bytes() for name in os.listdir(root) if "." in name}
+    for kind in ("ed25519", "rsa", "ecdsa"):
+        data = files[f"{kind}-nopsw.key"]
+        add(
+            f"ssh.load_private_{kind}",
+            lambda data=data: ssh.load_ssh_private_key(data, None),
+        )
+    encrypted = files["ed25519-psw.key"]
+    add(
+        "ssh.load_private_ed25519_bcrypt16",
+        lambda: ssh.load_ssh_private_key(encrypted, b"password"),
+    )
+    public = files["ed25519-nopsw.key.pub"]
+    add("ssh.load_public_ed25519", lambda: ssh.load_ssh_public_key(public))
+    for kind in ("ed25519", "rsa"):
+        line = files[f"{kind}-nopsw.key-cert.pub"]
+
+        def load_and_verify(line: bytes = line) -> None:
+            cert = ssh.load_ssh_public_identity(line)
+            assert isinstance(cert, ssh.SSHCertificate)
+            cert.verify_cert_signature()
+
+        add(f"ssh.cert_load+verify_{kind}", load_and_verify)
+    key = ssh.load_ssh_private_key(files["ed25519-nopsw.key"], None)
+    add(
+        "ssh.private_bytes_ed25519",
+        lambda: key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.OpenSSH,
+            serialization.NoEncryption(),
+        ),
     )
 
 

@@ -72,10 +72,15 @@ impl RawKeyKind {
     }
 }
 
-/// A private X25519, X448, Ed25519 or Ed448 key.
+/// A private X25519, X448, Ed25519 or Ed448 key: its bytes (wiped on drop) and
+/// OpenSSL's key, made when the key is first used. Any string of the right length is a
+/// key of these algorithms, so nothing is left unchecked until then; making OpenSSL's key
+/// computes the public key (a scalar multiplication, most of the cost of loading one),
+/// which a key that is only read, copied or written back never needs.
 pub struct RawPrivateKey {
     kind: RawKeyKind,
-    pkey: PKey<Private>,
+    bytes: Zeroizing<[u8; MAX_RAW_LEN]>,
+    pkey: OnceLock<PKey<Private>>,
 }
 
 /// The longest raw key (Ed448's 57 bytes).
@@ -118,7 +123,20 @@ impl RawPrivateKey {
             RawKeyKind::Ed448 => PKey::generate_ed448(),
         }
         .map_err(|_| unsupported(kind))?;
-        Ok(RawPrivateKey { kind, pkey })
+        let raw = Zeroizing::new(pkey.raw_private_key()?);
+        let mut key = Self::unchecked(kind, &raw);
+        key.pkey = OnceLock::from(pkey);
+        Ok(key)
+    }
+
+    fn unchecked(kind: RawKeyKind, bytes: &[u8]) -> Self {
+        let mut stored = Zeroizing::new([0u8; MAX_RAW_LEN]);
+        stored[..bytes.len()].copy_from_slice(bytes);
+        RawPrivateKey {
+            kind,
+            bytes: stored,
+            pkey: OnceLock::new(),
+        }
     }
 
     /// The key with the given private bytes, which must have the algorithm's length.
@@ -129,11 +147,27 @@ impl RawPrivateKey {
                 private: true,
             }));
         }
-        let pkey = PKey::private_key_from_raw_bytes(bytes, kind.id()).map_err(|_| {
+        if !kind_available(kind) {
+            return Err(unsupported(kind));
+        }
+        Ok(Self::unchecked(kind, bytes))
+    }
+
+    /// OpenSSL's key, made on first use.
+    fn pkey(&self) -> Result<&PKey<Private>> {
+        if let Some(pkey) = self.pkey.get() {
+            return Ok(pkey);
+        }
+        let pkey = PKey::private_key_from_raw_bytes(self.raw(), self.kind.id()).map_err(|_| {
             crate::error::discard_openssl_errors();
-            unsupported(kind)
+            unsupported(self.kind)
         })?;
-        Ok(RawPrivateKey { kind, pkey })
+        // Another thread may have made it meanwhile: either object is the same key.
+        Ok(self.pkey.get_or_init(|| pkey))
+    }
+
+    fn raw(&self) -> &[u8] {
+        &self.bytes[..self.kind.private_len()]
     }
 
     pub fn kind(&self) -> RawKeyKind {
@@ -141,11 +175,11 @@ impl RawPrivateKey {
     }
 
     pub fn to_bytes(&self) -> Result<Zeroizing<Vec<u8>>> {
-        Ok(Zeroizing::new(self.pkey.raw_private_key()?))
+        Ok(Zeroizing::new(self.raw().to_vec()))
     }
 
     pub fn public_key(&self) -> Result<RawPublicKey> {
-        let bytes = self.pkey.raw_public_key()?;
+        let bytes = self.pkey()?.raw_public_key()?;
         RawPublicKey::from_bytes(self.kind, &bytes)
     }
 
@@ -154,7 +188,7 @@ impl RawPrivateKey {
         if !self.kind.is_signature() {
             return Err(unsupported(self.kind));
         }
-        let mut signer = Signer::new_without_digest(&self.pkey)?;
+        let mut signer = Signer::new_without_digest(self.pkey()?)?;
         Ok(signer.sign_oneshot_to_vec(message)?)
     }
 
@@ -164,7 +198,7 @@ impl RawPrivateKey {
         if self.kind.is_signature() || peer.kind != self.kind {
             return Err(Error::Asymmetric(AsymmetricError::ExchangeFailed));
         }
-        let secret = crate::ec::derive_shared(&self.pkey, peer.pkey()?, false)?;
+        let secret = crate::ec::derive_shared(self.pkey()?, peer.pkey()?, false)?;
         // OpenSSL already refuses the all-zero value; this check does not depend on it.
         if secret.iter().all(|&b| b == 0) {
             return Err(Error::Asymmetric(AsymmetricError::ExchangeFailed));
