@@ -130,6 +130,19 @@ pub(crate) fn not_an_instance(value: &Bound<'_, PyAny>, expected: &str) -> PyErr
     ))
 }
 
+/// An argument that must be an instance of the native class `T` (named `name` in the
+/// reference's message otherwise).
+pub(crate) fn instance_of<T: pyo3::PyClass>(
+    value: &Bound<'_, PyAny>,
+    name: &str,
+) -> PyResult<Py<T>> {
+    Ok(value
+        .cast::<T>()
+        .map_err(|_| not_an_instance(value, name))?
+        .clone()
+        .unbind())
+}
+
 /// Reads a Python `int` argument of a numbers class, with the reference's message for
 /// anything else.
 pub(crate) fn int_argument(value: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {

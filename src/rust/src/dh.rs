@@ -14,12 +14,12 @@ use pyo3::types::PyBytes;
 use zeroize::Zeroizing;
 
 use crate::asym::{
-    int_argument, int_from_bytes, magnitudes, not_an_instance, private_key_methods,
-    public_key_methods, same_object, PrivateKeyClass, PublicKeyClass,
+    instance_of, int_argument, int_from_bytes, magnitudes, private_key_methods, public_key_methods,
+    same_object, PrivateKeyClass, PublicKeyClass,
 };
 use crate::buf::BytesLike;
 use crate::error::CryptoResult;
-use crate::serialization::{Encoding, ParameterFormat};
+use crate::serialization::{extract_enum, Encoding, ParameterFormat};
 
 const DEPRECATION_MESSAGE: &std::ffi::CStr = c"Diffie-Hellman over finite fields (FFDH) is deprecated and support will be removed in a future release. Use a more modern key exchange algorithm.";
 
@@ -191,13 +191,9 @@ impl PyDhParameters {
         encoding: &Bound<'py, PyAny>,
         format: &Bound<'py, PyAny>,
     ) -> CryptoResult<Bound<'py, PyBytes>> {
-        let encoding = *encoding
-            .cast::<Encoding>()
-            .map_err(|_| not_an_instance(encoding, "Encoding"))?
-            .get();
-        format
-            .cast::<ParameterFormat>()
-            .map_err(|_| not_an_instance(format, "ParameterFormat"))?;
+        let encoding: Encoding = extract_enum(encoding, "Encoding")?;
+        // PKCS3 is the only format: its type is all there is to check.
+        let _: ParameterFormat = extract_enum(format, "ParameterFormat")?;
         let encoding = request::pem_or_der(encoding.into())?;
         let bytes =
             cryptography_keys::dh::parameters_bytes(self.parameters.components(), encoding)?;
@@ -365,11 +361,7 @@ impl DhPublicNumbers {
     fn new(y: &Bound<'_, PyAny>, parameter_numbers: &Bound<'_, PyAny>) -> PyResult<Self> {
         Ok(DhPublicNumbers {
             y: int_argument(y)?,
-            parameter_numbers: parameter_numbers
-                .cast::<DhParameterNumbers>()
-                .map_err(|_| not_an_instance(parameter_numbers, "DHParameterNumbers"))?
-                .clone()
-                .unbind(),
+            parameter_numbers: instance_of(parameter_numbers, "DHParameterNumbers")?,
         })
     }
 
@@ -416,11 +408,7 @@ impl DhPrivateNumbers {
     fn new(x: &Bound<'_, PyAny>, public_numbers: &Bound<'_, PyAny>) -> PyResult<Self> {
         Ok(DhPrivateNumbers {
             x: int_argument(x)?,
-            public_numbers: public_numbers
-                .cast::<DhPublicNumbers>()
-                .map_err(|_| not_an_instance(public_numbers, "DHPublicNumbers"))?
-                .clone()
-                .unbind(),
+            public_numbers: instance_of(public_numbers, "DHPublicNumbers")?,
         })
     }
 

@@ -11,8 +11,8 @@ use pyo3::types::PyBytes;
 use zeroize::Zeroizing;
 
 use crate::asym::{
-    int_argument, int_from_bytes, magnitudes, not_an_instance, private_key_methods,
-    public_key_methods, same_object, PrivateKeyClass, PublicKeyClass, SignatureHash,
+    instance_of, int_argument, int_from_bytes, magnitudes, private_key_methods, public_key_methods,
+    same_object, PrivateKeyClass, PublicKeyClass, SignatureHash,
 };
 use crate::buf::BytesLike;
 use crate::error::CryptoResult;
@@ -299,11 +299,7 @@ impl DsaPublicNumbers {
     fn new(y: &Bound<'_, PyAny>, parameter_numbers: &Bound<'_, PyAny>) -> PyResult<Self> {
         Ok(DsaPublicNumbers {
             y: int_argument(y)?,
-            parameter_numbers: parameter_numbers
-                .cast::<DsaParameterNumbers>()
-                .map_err(|_| not_an_instance(parameter_numbers, "DSAParameterNumbers"))?
-                .clone()
-                .unbind(),
+            parameter_numbers: instance_of(parameter_numbers, "DSAParameterNumbers")?,
         })
     }
 
@@ -358,11 +354,7 @@ impl DsaPrivateNumbers {
     fn new(x: &Bound<'_, PyAny>, public_numbers: &Bound<'_, PyAny>) -> PyResult<Self> {
         Ok(DsaPrivateNumbers {
             x: int_argument(x)?,
-            public_numbers: public_numbers
-                .cast::<DsaPublicNumbers>()
-                .map_err(|_| not_an_instance(public_numbers, "DSAPublicNumbers"))?
-                .clone()
-                .unbind(),
+            public_numbers: instance_of(public_numbers, "DSAPublicNumbers")?,
         })
     }
 

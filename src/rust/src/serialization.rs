@@ -106,7 +106,7 @@ pub(crate) enum ParameterFormat {
     PKCS3,
 }
 
-fn extract_enum<
+pub(crate) fn extract_enum<
     T: Copy + Send + Sync + pyo3::PyClass<Frozen = pyo3::pyclass::boolean_struct::True>,
 >(
     value: &Bound<'_, PyAny>,

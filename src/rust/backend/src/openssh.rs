@@ -207,26 +207,20 @@ fn run(ctx: &mut CipherContext, input: &[u8]) -> Result<Vec<u8>> {
 /// the 32-bit little-endian block counter then a 96-bit nonce; OpenSSH's 64-bit nonce
 /// (0 here) fills the nonce's last 8 bytes and the counter's high half its first 4.
 fn chacha(key: &[u8], data: &[u8]) -> Result<(Zeroizing<Vec<u8>>, Vec<u8>)> {
-    let main_key = &key[..32];
-    let mut iv = [0u8; 16];
-    let mut ctx = CipherContext::new(
-        CipherAlgorithm::ChaCha20,
-        Mode::Stream,
-        main_key,
-        Some(&iv),
-        true,
-    )?;
-    let poly_key = Zeroizing::new(run(&mut ctx, &[0u8; 32])?);
-    iv[0] = 1;
-    let mut ctx = CipherContext::new(
-        CipherAlgorithm::ChaCha20,
-        Mode::Stream,
-        main_key,
-        Some(&iv),
-        true,
-    )?;
-    let out = run(&mut ctx, data)?;
-    Ok((poly_key, out))
+    let keystream_from = |block: u8, input: &[u8]| {
+        let mut iv = [0u8; 16];
+        iv[0] = block;
+        let mut ctx = CipherContext::new(
+            CipherAlgorithm::ChaCha20,
+            Mode::Stream,
+            &key[..32],
+            Some(&iv),
+            true,
+        )?;
+        run(&mut ctx, input)
+    };
+    let poly_key = Zeroizing::new(keystream_from(0, &[0u8; 32])?);
+    Ok((poly_key, keystream_from(1, data)?))
 }
 
 fn poly1305(key: &[u8], data: &[u8]) -> Result<Vec<u8>> {
