@@ -6,6 +6,7 @@ deprecation warnings, and every error path of the API."""
 from __future__ import annotations
 
 import copy
+import pathlib
 import subprocess
 import sys
 import warnings
@@ -479,3 +480,39 @@ def test_importing_the_key_types_does_not_warn():
         "import cryptography.hazmat.primitives.serialization"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+OURS = pathlib.Path(__file__).resolve().parents[2].parent / "vectors" / "dh"
+
+
+def floor_of_e_times_2_to(bits: int) -> int:
+    """floor(e * 2**bits), from the series for e with 64 guard bits (each of the few
+    hundred terms is floored once; the error stays far below the guard)."""
+    guard = 64
+    total, term, k = 0, 1 << (bits + guard), 0
+    while term:
+        total += term
+        k += 1
+        term //= k
+    return total >> guard
+
+
+@pytest.mark.parametrize(
+    ("bits", "x"), [(2048, 560316), (3072, 2625351), (4096, 5736041)]
+)
+def test_rfc7919_groups(bits, x):
+    # RFC 7919 appendix A: p = 2^b - 2^(b-64) + {[2^(b-130) e] + X} * 2^64 - 1, g = 2;
+    # the files are OpenSSL's (vectors/dh/README.md has the command).
+    p = 2**bits - 2 ** (bits - 64) + (floor_of_e_times_2_to(bits - 130) + x) * 2**64 - 1
+    data = (OURS / f"ffdhe{bits}.pem").read_bytes()
+    parameters = serialization.load_pem_parameters(data)
+    numbers = parameters.parameter_numbers()
+    assert (numbers.p, numbers.g, numbers.q) == (p, 2, None)
+    assert parameters.parameter_bytes(Encoding.PEM, ParameterFormat.PKCS3) == data
+    one, two = parameters.generate_private_key(), parameters.generate_private_key()
+    shared = one.exchange(two.public_key())
+    assert shared == two.exchange(one.public_key())
+    assert len(shared) == bits // 8
+    assert int.from_bytes(shared, "big") == pow(
+        two.public_key().public_numbers().y, one.private_numbers().x, p
+    )
