@@ -884,7 +884,9 @@ def add_ssh(add: typing.Callable[..., None], skipped: dict[str, str]) -> None:
     from cryptography.hazmat.primitives import serialization
 
     root = pathlib.Path(cryptography_vectors.__file__).parent / "asymmetric" / "OpenSSH"
-    files = {name: (root / name).read_bytes() for name in os.listdir(root) if "." in name}
+    files = {
+        name: (root / name).read_bytes() for name in os.listdir(root) if "." in name
+    }
     for kind in ("ed25519", "rsa", "ecdsa"):
         data = files[f"{kind}-nopsw.key"]
         add(

@@ -127,7 +127,9 @@ def seeds(target: str) -> list[bytes]:
         openssh = root / "asymmetric" / "OpenSSH"
         return [
             p.read_bytes()
-            for p in sorted([*openssh.glob("*.pub"), *(openssh / "certs").glob("*.pub")])
+            for p in sorted(
+                [*openssh.glob("*.pub"), *(openssh / "certs").glob("*.pub")]
+            )
         ]
     if target == "dh_parameters":
         return [
