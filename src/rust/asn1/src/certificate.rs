@@ -45,11 +45,22 @@ pub struct Validity {
 }
 
 /// Time: UTCTime for years 1950 to 2049, GeneralizedTime otherwise (RFC 5280 section
-/// 4.1.2.5), both in the forms RFC 5280 allows (Zulu, seconds, no fractions).
-#[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, Debug, PartialEq, Eq, Hash)]
+/// 4.1.2.5), both in the forms RFC 5280 allows (Zulu, seconds, no fractions). Read by
+/// `time::read_time`, which gives exactly what the `asn1` crate's readers give.
+#[derive(asn1::Asn1Write, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Time {
     UtcTime(asn1::UtcTime),
     GeneralizedTime(asn1::X509GeneralizedTime),
+}
+
+impl<'a> asn1::Asn1Readable<'a> for Time {
+    fn parse(parser: &mut asn1::Parser<'a>) -> asn1::ParseResult<Self> {
+        crate::time::read_time(parser.read_element::<asn1::Tlv<'a>>()?)
+    }
+
+    fn can_parse(tag: asn1::Tag) -> bool {
+        crate::time::is_time_tag(tag)
+    }
 }
 
 impl Time {

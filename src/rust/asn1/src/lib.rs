@@ -40,5 +40,6 @@ pub mod pkcs12;
 pub mod pkcs5;
 pub mod pkcs7;
 pub mod read_or_built;
+pub mod time;
 
 pub use algorithm::{AlgorithmIdentifier, AlgorithmParameters};
