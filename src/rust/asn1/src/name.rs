@@ -101,10 +101,80 @@ pub struct AttributeTypeAndValue<'a> {
     pub value: AttributeValue<'a>,
 }
 
+/// The attributes of an RDN read from DER: a SET OF AttributeTypeAndValue whose
+/// elements were each parsed, and found in DER order, when it was read (as
+/// `asn1::SetOf` checks them, reading each element's tag and length once instead of
+/// twice); iterating reads them again from the bytes.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct AttributeSet<'a> {
+    /// The attributes not yet iterated (all of them in a fresh copy).
+    rest: &'a [u8],
+}
+
+fn read_attribute<'a>(tlv: asn1::Tlv<'a>) -> ParseResult<AttributeTypeAndValue<'a>> {
+    let expected = <AttributeTypeAndValue<'a> as SimpleAsn1Readable<'a>>::TAG;
+    if tlv.tag() != expected {
+        return Err(asn1::ParseError::new(asn1::ParseErrorKind::UnexpectedTag {
+            actual: tlv.tag(),
+        }));
+    }
+    AttributeTypeAndValue::parse_data(tlv.data())
+}
+
+impl<'a> SimpleAsn1Readable<'a> for AttributeSet<'a> {
+    const TAG: Tag = <asn1::SetOf<'a, AttributeTypeAndValue<'a>> as SimpleAsn1Readable<'a>>::TAG;
+
+    fn parse_data(data: &'a [u8]) -> ParseResult<Self> {
+        let (mut rest, mut previous, mut index) = (data, None::<&'a [u8]>, 0);
+        while !rest.is_empty() {
+            let at = |err: asn1::ParseError| err.add_location(asn1::ParseLocation::Index(index));
+            let (tlv, after) = asn1::strip_tlv(rest).map_err(at)?;
+            if previous.is_some_and(|previous| tlv.full_data() < previous) {
+                return Err(at(asn1::ParseError::new(
+                    asn1::ParseErrorKind::InvalidSetOrdering,
+                )));
+            }
+            read_attribute(tlv).map_err(at)?;
+            (rest, previous, index) = (after, Some(tlv.full_data()), index + 1);
+        }
+        Ok(AttributeSet { rest: data })
+    }
+}
+
+impl<'a> Iterator for AttributeSet<'a> {
+    type Item = AttributeTypeAndValue<'a>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        // Checked when the set was read: neither can fail here.
+        let (tlv, after) = asn1::strip_tlv(self.rest).ok()?;
+        self.rest = after;
+        read_attribute(tlv).ok()
+    }
+}
+
+impl asn1::SimpleAsn1Writable for AttributeSet<'_> {
+    type Error = WriteError;
+    const TAG: Tag =
+        <asn1::SetOf<'static, AttributeTypeAndValue<'static>> as SimpleAsn1Readable<'static>>::TAG;
+
+    /// The attributes not yet iterated, as read (a read RDN is written from its bytes by
+    /// `ReadOrBuilt`; this serves only its type bound).
+    fn write_data(&self, dest: &mut asn1::WriteBuf) -> WriteResult {
+        dest.push_slice(self.rest)
+    }
+
+    fn data_length(&self) -> Option<usize> {
+        Some(self.rest.len())
+    }
+}
+
 /// RelativeDistinguishedName: a non-empty SET OF AttributeTypeAndValue.
 pub type RelativeDistinguishedName<'a> = ReadOrBuilt<
     'a,
-    asn1::SetOf<'a, AttributeTypeAndValue<'a>>,
+    AttributeSet<'a>,
     asn1::SetOfWriter<'a, AttributeTypeAndValue<'a>, Vec<AttributeTypeAndValue<'a>>>,
 >;
 
@@ -216,5 +286,40 @@ mod tests {
         let mut set = TWO_RDNS.to_vec();
         set[0] = 0x31;
         assert!(asn1::parse_single::<Name<'_>>(&set).is_err());
+    }
+
+    /// Every one- and two-byte change to a SET of two attributes, against
+    /// `asn1::SetOf`: the same verdict, and the same attributes when both read it.
+    #[test]
+    fn attribute_sets_read_as_asn1_set_of_reads_them() {
+        // SET { CN=Example, O=Org.! } in DER order (the shorter element first).
+        let set: Vec<u8> = [&[0x31, 0x1e][..], &TWO_RDNS[22..36], &TWO_RDNS[4..20]].concat();
+        let mut inputs = vec![set.clone(), set[..set.len() - 1].to_vec()];
+        for at in 0..set.len() {
+            for change in [0x01u8, 0x80, 0xff] {
+                let mut changed = set.clone();
+                changed[at] ^= change;
+                inputs.push(changed.clone());
+                if at + 1 < set.len() {
+                    changed[at + 1] ^= 0x01;
+                    inputs.push(changed);
+                }
+            }
+        }
+        // The two elements swapped: out of order.
+        inputs.push([&[0x31, 0x1e][..], &TWO_RDNS[4..20], &TWO_RDNS[22..36]].concat());
+        let mut accepted = 0;
+        for input in &inputs {
+            let ours = asn1::parse_single::<AttributeSet<'_>>(input);
+            let theirs = asn1::parse_single::<asn1::SetOf<'_, AttributeTypeAndValue<'_>>>(input);
+            assert_eq!(ours.is_ok(), theirs.is_ok(), "{input:02x?}");
+            if let (Ok(ours), Ok(theirs)) = (ours, theirs) {
+                assert_eq!(ours.collect::<Vec<_>>(), theirs.collect::<Vec<_>>());
+                accepted += 1;
+            }
+        }
+        assert!(accepted >= 2);
+        let swapped = inputs.last().unwrap();
+        assert!(asn1::parse_single::<AttributeSet<'_>>(swapped).is_err());
     }
 }
