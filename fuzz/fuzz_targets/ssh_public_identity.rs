@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
                 assert!(ssh::load_public_key(&line).is_ok());
             }
         }
-        Ok(Identity::Certificate(certificate)) => {
+        Ok(Identity::Certificate(certificate, _)) => {
             let _ = certificate.verify();
             let _ = certificate.signature_key();
             let line = certificate.public_line();

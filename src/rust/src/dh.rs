@@ -28,8 +28,7 @@ const MIN_MODULUS_MESSAGE: &str = "p (modulus) must be at least 512-bit";
 
 /// Warns that finite-field DH is deprecated (`CryptographyDeprecationWarning`).
 pub(crate) fn warn_deprecated(py: Python<'_>) -> PyResult<()> {
-    let category = crate::types::DEPRECATION_WARNING.get(py)?;
-    PyErr::warn(py, category, DEPRECATION_MESSAGE, 1)
+    crate::error::warn_deprecation(py, DEPRECATION_MESSAGE)
 }
 
 /// A DH private key.

@@ -563,6 +563,12 @@ fn serialization_error(rule: SerializationError) -> PyErr {
     PyValueError::new_err(message)
 }
 
+/// Warns with `CryptographyDeprecationWarning`, pointing at the caller's line.
+pub(crate) fn warn_deprecation(py: Python<'_>, message: &std::ffi::CStr) -> PyResult<()> {
+    let category = crate::types::DEPRECATION_WARNING.get(py)?;
+    PyErr::warn(py, category, message, 1)
+}
+
 /// Raised when a finished context is used again.
 pub(crate) fn already_finalized() -> PyErr {
     AlreadyFinalized::new_err("Context was already finalized.")

@@ -231,9 +231,18 @@ pub(crate) fn private_bytes<'py>(
     let encryption = EncryptionArg::extract(py, encryption_algorithm)?;
     let request =
         request::PrivateRequest::new(key, encoding.into(), format.into(), encryption.as_request())?;
+    serialize_private(py, key, request)
+}
+
+/// A checked request's bytes: an OpenSSH file of a DSA key warns, and bcrypt_pbkdf's
+/// rounds run without the interpreter.
+pub(crate) fn serialize_private<'py>(
+    py: Python<'py>,
+    key: PrivateKeyRef<'_>,
+    request: request::PrivateRequest<'_>,
+) -> CryptoResult<Bound<'py, PyBytes>> {
     if let request::PrivateRequest::OpenSsh(protection) = request {
         warn_openssh_dsa(py, matches!(key, PrivateKeyRef::Dsa(_)))?;
-        // bcrypt_pbkdf's rounds take a while: without the interpreter.
         if protection.is_some() {
             let bytes = py.detach(|| request::serialize_private(key, request))?;
             return Ok(PyBytes::new(py, &bytes));
@@ -249,8 +258,7 @@ const SSH_DSA_DEPRECATED: &std::ffi::CStr =
 /// formats, as the reference does.
 pub(crate) fn warn_openssh_dsa(py: Python<'_>, is_dsa: bool) -> PyResult<()> {
     if is_dsa {
-        let category = crate::types::DEPRECATION_WARNING.get(py)?;
-        PyErr::warn(py, category, SSH_DSA_DEPRECATED, 1)?;
+        crate::error::warn_deprecation(py, SSH_DSA_DEPRECATED)?;
     }
     Ok(())
 }

@@ -4,7 +4,7 @@
 //! errors mapped.
 
 use cryptography_keys::ssh::{self as core, certificate, Identity};
-use cryptography_keys::{PrivateKey, PublicKey, PublicKeyRef};
+use cryptography_keys::{request, PrivateKey, PublicKey, PublicKeyRef};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
@@ -21,8 +21,7 @@ const DSA_KEYS_DEPRECATED: &std::ffi::CStr =
 /// Warns (`CryptographyDeprecationWarning`) when an SSH key read is a DSA key.
 fn warn_if_dsa(py: Python<'_>, is_dsa: bool) -> PyResult<()> {
     if is_dsa {
-        let category = crate::types::DEPRECATION_WARNING.get(py)?;
-        PyErr::warn(py, category, DSA_KEYS_DEPRECATED, 1)?;
+        crate::error::warn_deprecation(py, DSA_KEYS_DEPRECATED)?;
     }
     Ok(())
 }
@@ -83,8 +82,9 @@ pub(crate) fn load_ssh_public_identity<'py>(
 ) -> CryptoResult<Bound<'py, PyAny>> {
     Ok(match core::load_public_identity(&data, false)? {
         Identity::Key(key) => public_key_object(py, key)?,
-        Identity::Certificate(certificate) => {
-            Bound::new(py, SshCertificate::new(py, *certificate)?)?.into_any()
+        Identity::Certificate(certificate, key) => {
+            let key = public_key_object(py, key)?.unbind();
+            Bound::new(py, SshCertificate::new(py, *certificate, key)?)?.into_any()
         }
     })
 }
@@ -148,8 +148,11 @@ pub(crate) struct SshCertificate {
 }
 
 impl SshCertificate {
-    fn new(py: Python<'_>, certificate: certificate::Certificate) -> CryptoResult<Self> {
-        let public_key = public_key_object(py, certificate.public_key()?)?.unbind();
+    fn new(
+        py: Python<'_>,
+        certificate: certificate::Certificate,
+        public_key: Py<PyAny>,
+    ) -> PyResult<Self> {
         let cert_type = crate::types::SSH_CERTIFICATE_TYPE
             .get(py)?
             .call1((certificate.cert_type as u32,))?
@@ -290,7 +293,12 @@ pub(crate) fn sign_certificate<'py>(
         extensions: &extensions,
     };
     let signed = certificate::sign(&unsigned, ca)?;
-    SshCertificate::new(py, signed)
+    // The subject's key object is the one given.
+    Ok(SshCertificate::new(
+        py,
+        signed,
+        public_key.clone().unbind(),
+    )?)
 }
 
 /// The OpenSSH private key file of `private_key` (the reference's private
@@ -306,22 +314,25 @@ pub(crate) fn serialize_ssh_private_key<'py>(
     let key = private_key_ref(private_key)
         .ok_or_else(|| PyValueError::new_err("Unsupported key type"))?;
     let settings = crate::types::KEY_SERIALIZATION_ENCRYPTION_SETTINGS.get(py)?;
-    let rounds: Option<u64> = if encryption_algorithm.is_instance(settings)? {
+    let kdf_rounds: Option<u64> = if encryption_algorithm.is_instance(settings)? {
         encryption_algorithm.getattr("_kdf_rounds")?.extract()?
     } else {
         None
     };
-    let rounds = match rounds {
-        None => core::private::DEFAULT_ROUNDS,
-        Some(rounds) => u32::try_from(rounds)
-            .map_err(|_| PyValueError::new_err("kdf_rounds must fit in 32 bits"))?,
+    // The same rules as `private_bytes(PEM, OpenSSH, ...)`, with the password given apart.
+    let encryption = match password {
+        [] => request::Encryption::None,
+        _ => request::Encryption::Custom {
+            format: request::ApiPrivateFormat::OpenSsh,
+            password,
+            kdf_rounds,
+        },
     };
-    let protection = (!password.is_empty()).then_some(core::private::Protection {
-        passphrase: password,
-        rounds,
-    });
-    let key_type = core::KeyType::of(key.public_key()?.as_key_ref())?;
-    crate::serialization::warn_openssh_dsa(py, key_type == core::KeyType::Dsa)?;
-    let bytes = py.detach(|| core::private::serialize(key, protection))?;
-    Ok(PyBytes::new(py, &bytes))
+    let request = request::PrivateRequest::new(
+        key,
+        request::ApiEncoding::Pem,
+        request::ApiPrivateFormat::OpenSsh,
+        encryption,
+    )?;
+    crate::serialization::serialize_private(py, key, request)
 }

@@ -30,9 +30,6 @@ pub struct Certificate {
     /// The type name on the line ("ssh-ed25519-cert-v01@openssh.com", ...).
     pub type_name: Vec<u8>,
     pub nonce: Vec<u8>,
-    /// Where the subject key's fields start in the blob, and its type.
-    subject_fields: usize,
-    subject_type: KeyType,
     pub serial: u64,
     pub cert_type: CertificateType,
     pub key_id: Vec<u8>,
@@ -83,16 +80,16 @@ fn read_fields(data: &[u8]) -> KeyResult<Vec<Field>> {
 }
 
 /// Reads the certificate whose blob is `blob`; `reader` stands after its type name.
+/// Returns it with its subject's key (built once, to check it).
 pub(crate) fn parse(
     blob: &[u8],
     type_name: &[u8],
     key_type: KeyType,
     mut reader: Reader<'_>,
     legacy_dsa_allowed: bool,
-) -> KeyResult<Certificate> {
+) -> KeyResult<(Certificate, PublicKey)> {
     let nonce = reader.string()?;
-    let subject_fields = blob.len() - reader.rest().len();
-    read_public_fields(&mut reader, key_type)?;
+    let subject_key = read_public_fields(&mut reader, key_type)?;
     let serial = reader.u64()?;
     let cert_type = reader.u32()?;
     let key_id = reader.string()?;
@@ -135,12 +132,10 @@ pub(crate) fn parse(
         2 => CertificateType::Host,
         _ => return Err(KeyError::Refused("Invalid certificate type")),
     };
-    Ok(Certificate {
+    let certificate = Certificate {
         blob: blob.to_vec(),
         type_name: type_name.to_vec(),
         nonce: nonce.to_vec(),
-        subject_fields,
-        subject_type: key_type,
         serial,
         cert_type,
         key_id: key_id.to_vec(),
@@ -154,7 +149,8 @@ pub(crate) fn parse(
         signature_type: signature_type.to_vec(),
         signature: signature.to_vec(),
         signed_len,
-    })
+    };
+    Ok((certificate, subject_key))
 }
 
 /// The hash of ECDSA signatures with a curve (RFC 5656 section 6.2.1).
@@ -167,12 +163,6 @@ fn ecdsa_hash(curve: Curve) -> HashAlgorithm {
 }
 
 impl Certificate {
-    /// The subject's public key (read again from the blob: keys are not copied).
-    pub fn public_key(&self) -> KeyResult<PublicKey> {
-        let mut reader = Reader::new(&self.blob[self.subject_fields..]);
-        read_public_fields(&mut reader, self.subject_type)
-    }
-
     /// The CA's public key.
     pub fn signature_key(&self) -> KeyResult<PublicKey> {
         let mut reader = Reader::new(&self.signature_key);
@@ -292,7 +282,6 @@ pub fn sign(certificate: &Unsigned<'_>, ca: PrivateKeyRef<'_>) -> KeyResult<Cert
     blob.put_string(b"");
     let ca_blob = super::public_blob(ca_public.as_key_ref())?;
     blob.put_string(&ca_blob);
-    let signed_len = blob.len();
     let (signature_type, signature): (&[u8], Vec<u8>) = match ca {
         PrivateKeyRef::Raw(key) => (b"ssh-ed25519", key.sign(&blob)?),
         PrivateKeyRef::Ec(key) => {
@@ -324,8 +313,5 @@ pub fn sign(certificate: &Unsigned<'_>, ca: PrivateKeyRef<'_>) -> KeyResult<Cert
     blob.put_string(&signature_blob);
     let mut reader = Reader::new(&blob);
     reader.string()?;
-    parse(&blob.clone(), &type_name, subject_type, reader, false).map(|mut parsed| {
-        parsed.signed_len = signed_len;
-        parsed
-    })
+    Ok(parse(&blob, &type_name, subject_type, reader, false)?.0)
 }

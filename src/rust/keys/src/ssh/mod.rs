@@ -285,7 +285,8 @@ pub fn public_line(key: PublicKeyRef<'_>) -> KeyResult<Vec<u8>> {
 /// What a public line holds.
 pub enum Identity {
     Key(PublicKey),
-    Certificate(Box<Certificate>),
+    /// A certificate and its subject's key.
+    Certificate(Box<Certificate>, PublicKey),
 }
 
 /// Splits "<type> <base64>[ comment]" (spaces or tabs between), as the reference's
@@ -334,9 +335,9 @@ pub fn load_public_identity(data: &[u8], legacy_dsa_allowed: bool) -> KeyResult<
         return Err(KeyError::Refused("Invalid key format"));
     }
     if with_cert {
-        let certificate =
+        let (certificate, subject_key) =
             certificate::parse(&blob, full_type, key_type, reader, legacy_dsa_allowed)?;
-        return Ok(Identity::Certificate(Box::new(certificate)));
+        return Ok(Identity::Certificate(Box::new(certificate), subject_key));
     }
     let key = read_public_fields(&mut reader, key_type)?;
     reader.finish()?;
@@ -347,6 +348,6 @@ pub fn load_public_identity(data: &[u8], legacy_dsa_allowed: bool) -> KeyResult<
 pub fn load_public_key(data: &[u8]) -> KeyResult<PublicKey> {
     match load_public_identity(data, true)? {
         Identity::Key(key) => Ok(key),
-        Identity::Certificate(certificate) => certificate.public_key(),
+        Identity::Certificate(_, key) => Ok(key),
     }
 }

@@ -291,7 +291,7 @@ impl std::fmt::Debug for Protection<'_> {
     }
 }
 
-/// Writes a key file (PEM-armored, 70-column lines as OpenSSH writes them), encrypted
+/// Writes a key file (PEM-armored like the other key files), encrypted
 /// with aes256-ctr under bcrypt_pbkdf when `protection` is given.
 pub fn serialize(key: PrivateKeyRef<'_>, protection: Option<Protection<'_>>) -> KeyResult<Vec<u8>> {
     let public = key.public_key()?;
@@ -347,16 +347,5 @@ pub fn serialize(key: PrivateKeyRef<'_>, protection: Option<Protection<'_>>) -> 
         _ => body.put_string(&secret),
     }
     let body = Zeroizing::new(body);
-
-    let encoded = Zeroizing::new(base64_simd::STANDARD.encode_to_string(&*body));
-    let mut out = Vec::with_capacity(encoded.len() + encoded.len() / 70 + 80);
-    out.extend_from_slice(BEGIN);
-    out.push(b'\n');
-    for line in encoded.as_bytes().chunks(70) {
-        out.extend_from_slice(line);
-        out.push(b'\n');
-    }
-    out.extend_from_slice(END);
-    out.push(b'\n');
-    Ok(out)
+    Ok(crate::armor::encode("OPENSSH PRIVATE KEY", &body, &[]))
 }
