@@ -646,6 +646,7 @@ def build_ops(skipped: dict[str, str]) -> list[Op]:
     add_pkcs7_and_ocsp(add, skipped)
     add_dh(add, skipped)
     add_ssh(add, skipped)
+    add_declarative_asn1(add, skipped)
 
     # One-time passwords.
     from cryptography.hazmat.primitives.twofactor.hotp import HOTP
@@ -918,6 +919,52 @@ def add_ssh(add: typing.Callable[..., None], skipped: dict[str, str]) -> None:
             serialization.NoEncryption(),
         ),
     )
+
+
+def add_declarative_asn1(
+    add: typing.Callable[..., None], skipped: dict[str, str]
+) -> None:
+    """Structures declared with `cryptography.hazmat.asn1`: a small SEQUENCE (an
+    INTEGER, a UTF8String, an OID and an OPTIONAL field, present) and a SEQUENCE OF 100
+    of them, decoded and encoded."""
+    try:
+        from cryptography.hazmat import asn1
+    except ImportError as e:
+        skipped["asn1.*"] = f"{type(e).__name__}: {e}"
+        return
+    from cryptography import x509
+
+    # Annotations given as objects: this file's are strings (`from __future__ import
+    # annotations`), which cannot name the function's locals.
+    @asn1.sequence
+    class Record:
+        __annotations__ = {  # noqa: RUF012
+            "serial": int,
+            "label": str,
+            "kind": x509.ObjectIdentifier,
+            "note": typing.Optional[bytes],
+        }
+
+    @asn1.sequence
+    class Records:
+        __annotations__ = {"items": list[Record]}  # noqa: RUF012
+
+    def record(i: int) -> typing.Any:
+        return Record(
+            serial=1000 + i,
+            label=f"record {i}",
+            kind=x509.ObjectIdentifier("1.3.6.1.5.5.7.3.1"),
+            note=b"note",
+        )
+
+    one = record(1)
+    hundred = Records(items=[record(i) for i in range(100)])  # type: ignore[call-arg]
+    one_der = asn1.encode_der(one)
+    hundred_der = asn1.encode_der(hundred)
+    add("asn1.decode_sequence", lambda: asn1.decode_der(Record, one_der))
+    add("asn1.encode_sequence", lambda: asn1.encode_der(one))
+    add("asn1.decode_sequence_of_100", lambda: asn1.decode_der(Records, hundred_der))
+    add("asn1.encode_sequence_of_100", lambda: asn1.encode_der(hundred))
 
 
 def add_dh(add: typing.Callable[..., None], skipped: dict[str, str]) -> None:

@@ -573,3 +573,9 @@ pub(crate) fn warn_deprecation(py: Python<'_>, message: &std::ffi::CStr) -> PyRe
 pub(crate) fn already_finalized() -> PyErr {
     AlreadyFinalized::new_err("Context was already finalized.")
 }
+
+/// The errors of reading and writing through a `cryptography.hazmat.asn1` schema: all
+/// `ValueError`s, with the core's text.
+pub(crate) fn declarative_error(err: cryptography_asn1::declarative::Error) -> PyErr {
+    PyValueError::new_err(err.to_string())
+}

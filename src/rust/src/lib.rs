@@ -18,6 +18,7 @@ mod cipher_objects;
 mod ciphers;
 mod cmac;
 mod cobblestone;
+mod declarative_asn1;
 mod dh;
 mod dsa;
 mod ec;
@@ -80,6 +81,12 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_function(wrap_pyfunction!(asn1::encode_dss_signature, m)?)?;
         m.add_function(wrap_pyfunction!(asn1::decode_dss_signature, m)?)
     })?;
+    submodule(
+        module,
+        PACKAGE,
+        "declarative_asn1",
+        declarative_asn1::add_to_module,
+    )?;
     submodule(module, PACKAGE, "keys", |m| {
         m.add_function(wrap_pyfunction!(serialization::load_der_private_key, m)?)?;
         m.add_function(wrap_pyfunction!(serialization::load_pem_private_key, m)?)?;

@@ -17,6 +17,7 @@
 //! - `pkcs7`: PKCS#7 / CMS signed and enveloped data.
 //! - `pkcs5`: the password-based encryption parameters (PBES1, PBES2, PBKDF2, scrypt).
 //! - `integer`: unsigned INTEGERs read and written from their magnitude.
+//! - `declarative`: structures described at run time (`cryptography.hazmat.asn1`).
 //!
 //! No `unsafe`, no I/O, no cryptography: only the shapes of the data, so that a parser
 //! fuzzes in isolation and an area's code reads its structures by name.
@@ -29,6 +30,7 @@ pub mod algorithm;
 pub mod certificate;
 pub mod crl;
 pub mod csr;
+pub mod declarative;
 pub mod extensions;
 pub mod integer;
 pub mod keys;

@@ -338,6 +338,17 @@ impl RevokedIterator {
     }
 }
 
+impl CertificateRevocationList {
+    /// A list read from its DER.
+    pub(crate) fn from_der(der: Vec<u8>) -> PyResult<Self> {
+        Ok(new(CoreCrl::from_der(der).map_err(x509_error)?))
+    }
+
+    pub(crate) fn der(&self) -> &[u8] {
+        self.core.der()
+    }
+}
+
 fn new(core: CoreCrl) -> CertificateRevocationList {
     CertificateRevocationList {
         core: Arc::new(core),
@@ -354,7 +365,7 @@ pub(crate) fn load_der_x509_crl(
     backend: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<CertificateRevocationList> {
     let _ = backend;
-    Ok(new(CoreCrl::from_der(data.to_vec()).map_err(x509_error)?))
+    CertificateRevocationList::from_der(data.to_vec())
 }
 
 /// `load_pem_x509_crl(data, backend=None)`.

@@ -216,6 +216,15 @@ impl CertificateSigningRequest {
     pub(crate) fn from_core(core: CoreCsr) -> Self {
         new(core)
     }
+
+    /// A request read from its DER.
+    pub(crate) fn from_der(der: Vec<u8>) -> PyResult<Self> {
+        Ok(new(CoreCsr::from_der(der).map_err(x509_error)?))
+    }
+
+    pub(crate) fn der(&self) -> &[u8] {
+        self.core.der()
+    }
 }
 
 fn new(core: CoreCsr) -> CertificateSigningRequest {
@@ -234,7 +243,7 @@ pub(crate) fn load_der_x509_csr(
     backend: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<CertificateSigningRequest> {
     let _ = backend;
-    Ok(new(CoreCsr::from_der(data.to_vec()).map_err(x509_error)?))
+    CertificateSigningRequest::from_der(data.to_vec())
 }
 
 /// `load_pem_x509_csr(data, backend=None)`.

@@ -105,6 +105,16 @@ pub(crate) fn datetime<'py>(
     time: &asn1::DateTime,
     aware: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
+    datetime_with_microseconds(py, time, 0, aware)
+}
+
+/// A UTC time and its microseconds as a Python datetime: aware (`tzinfo=utc`) or naive.
+pub(crate) fn datetime_with_microseconds<'py>(
+    py: Python<'py>,
+    time: &asn1::DateTime,
+    microseconds: u32,
+    aware: bool,
+) -> PyResult<Bound<'py, PyAny>> {
     let types = datetime_types(py)?;
     // Positional arguments (tzinfo is the eighth): no keyword dictionary to build.
     let tzinfo = if aware {
@@ -119,7 +129,7 @@ pub(crate) fn datetime<'py>(
         time.hour(),
         time.minute(),
         time.second(),
-        0,
+        microseconds,
         tzinfo,
     ))
 }

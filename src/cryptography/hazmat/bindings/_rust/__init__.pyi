@@ -9,6 +9,9 @@ import typing
 
 from cryptography.hazmat.bindings._rust import asn1 as asn1
 from cryptography.hazmat.bindings._rust import cobblestone as cobblestone
+from cryptography.hazmat.bindings._rust import (
+    declarative_asn1 as declarative_asn1,
+)
 from cryptography.hazmat.bindings._rust import fernet as fernet
 from cryptography.hazmat.bindings._rust import keys as keys
 from cryptography.hazmat.bindings._rust import ocsp as ocsp
@@ -30,6 +33,7 @@ __all__ = [
     "asn1",
     "check_padding_block_size",
     "cobblestone",
+    "declarative_asn1",
     "fernet",
     "keys",
     "ocsp",
