@@ -48,6 +48,7 @@ TARGETS = [
     "dh_parameters",
     "ssh_private_key",
     "ssh_public_identity",
+    "declarative_asn1",
 ]
 
 
@@ -55,6 +56,51 @@ def vectors_root() -> pathlib.Path:
     import cryptography_vectors
 
     return pathlib.Path(cryptography_vectors.__file__).parent
+
+
+def tlv(tag: int, *contents: bytes) -> bytes:
+    """A DER element with a short length."""
+    content = b"".join(contents)
+    return bytes([tag, len(content)]) + content
+
+
+def declarative_seeds() -> list[bytes]:
+    """One valid input per schema of the declarative_asn1 target (its first byte picks
+    the schema)."""
+    utc = tlv(0x17, b"250101000000Z")
+    generalized = tlv(0x18, b"20500615142233.5Z")
+    everything = tlv(
+        0x30,
+        tlv(0xA0, tlv(0x02, b"\x02")),
+        tlv(0x01, b"\xff"),
+        tlv(0x04, b"ab"),
+        tlv(0x06, b"\x2a\x03"),
+        utc,
+        tlv(0x30, tlv(0x81, b"a"), tlv(0x82, b"B"), tlv(0xA6, tlv(0x0C, b"c"))),
+        tlv(0x83, b"\x00\xff"),
+        tlv(0xA4, tlv(0x05, b"")),
+        tlv(0x05, b""),
+    )
+    sets = tlv(
+        0x31,
+        tlv(0x01, b"\x00"),
+        tlv(0x02, b"\x07"),
+        tlv(0x31, tlv(0x02, b"\x01"), tlv(0x02, b"\x02")),
+    )
+    choice = tlv(0xA0, tlv(0x06, b"\x2a\x03"), tlv(0x06, b"\x2a\x04"))
+    validity = tlv(
+        0x30,
+        tlv(0x30, tlv(0x06, b"\x2a\x86\x48\x86\xf7\x0d\x01\x01\x0b"), tlv(0x05, b"")),
+        tlv(0x30, utc, generalized),
+        tlv(0xA1, tlv(0x02, b"\x01")),
+    )
+    return [
+        b"\x00" + everything,
+        b"\x01" + sets,
+        b"\x02" + choice,
+        b"\x02" + tlv(0x30, tlv(0x05, b""), tlv(0x01, b"\xff")),
+        b"\x03" + validity,
+    ]
 
 
 def seeds(target: str) -> list[bytes]:
@@ -131,6 +177,8 @@ def seeds(target: str) -> list[bytes]:
                 [*openssh.glob("*.pub"), *(openssh / "certs").glob("*.pub")]
             )
         ]
+    if target == "declarative_asn1":
+        return declarative_seeds()
     if target == "dh_parameters":
         return [
             path.read_bytes()

@@ -175,7 +175,7 @@ impl std::fmt::Display for Error {
 
 /// A value with no inner structure, as read or as to be written. Strings and bytes are
 /// borrowed from the DER when read; when written, from the host's objects where it can.
-#[derive(Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Leaf<'a> {
     Boolean(bool),
     /// Two's complement, big-endian, minimal (DER INTEGER contents).
@@ -194,6 +194,56 @@ pub enum Leaf<'a> {
     Any(Cow<'a, [u8]>),
     /// A whole X.509 structure, with its universal SEQUENCE tag.
     X509(X509Kind, Cow<'a, [u8]>),
+}
+
+impl Leaf<'_> {
+    /// The same leaf, owning its bytes.
+    pub fn into_owned(self) -> Leaf<'static> {
+        match self {
+            Leaf::Boolean(value) => Leaf::Boolean(value),
+            Leaf::Integer(bytes) => Leaf::Integer(Cow::Owned(bytes.into_owned())),
+            Leaf::OctetString(bytes) => Leaf::OctetString(Cow::Owned(bytes.into_owned())),
+            Leaf::Utf8String(text) => Leaf::Utf8String(Cow::Owned(text.into_owned())),
+            Leaf::PrintableString(text) => Leaf::PrintableString(Cow::Owned(text.into_owned())),
+            Leaf::Ia5String(text) => Leaf::Ia5String(Cow::Owned(text.into_owned())),
+            Leaf::ObjectIdentifier(oid) => Leaf::ObjectIdentifier(oid),
+            Leaf::UtcTime(time) => Leaf::UtcTime(time),
+            Leaf::GeneralizedTime(time, nanoseconds) => Leaf::GeneralizedTime(time, nanoseconds),
+            Leaf::BitString(bytes, padding) => {
+                Leaf::BitString(Cow::Owned(bytes.into_owned()), padding)
+            }
+            Leaf::Null => Leaf::Null,
+            Leaf::Any(der) => Leaf::Any(Cow::Owned(der.into_owned())),
+            Leaf::X509(kind, der) => Leaf::X509(kind, Cow::Owned(der.into_owned())),
+        }
+    }
+
+    /// The same leaf, borrowing from this one.
+    pub fn borrowed(&self) -> Leaf<'_> {
+        fn bytes<'b>(bytes: &'b Cow<'_, [u8]>) -> Cow<'b, [u8]> {
+            Cow::Borrowed(bytes)
+        }
+        fn text<'b>(text: &'b Cow<'_, str>) -> Cow<'b, str> {
+            Cow::Borrowed(text)
+        }
+        match self {
+            Leaf::Boolean(value) => Leaf::Boolean(*value),
+            Leaf::Integer(value) => Leaf::Integer(bytes(value)),
+            Leaf::OctetString(value) => Leaf::OctetString(bytes(value)),
+            Leaf::Utf8String(value) => Leaf::Utf8String(text(value)),
+            Leaf::PrintableString(value) => Leaf::PrintableString(text(value)),
+            Leaf::Ia5String(value) => Leaf::Ia5String(text(value)),
+            Leaf::ObjectIdentifier(oid) => Leaf::ObjectIdentifier(oid.clone()),
+            Leaf::UtcTime(time) => Leaf::UtcTime(time.clone()),
+            Leaf::GeneralizedTime(time, nanoseconds) => {
+                Leaf::GeneralizedTime(time.clone(), *nanoseconds)
+            }
+            Leaf::BitString(value, padding) => Leaf::BitString(bytes(value), *padding),
+            Leaf::Null => Leaf::Null,
+            Leaf::Any(der) => Leaf::Any(bytes(der)),
+            Leaf::X509(kind, der) => Leaf::X509(*kind, bytes(der)),
+        }
+    }
 }
 
 /// The host's side of reading: turns what was read into its values.
@@ -816,5 +866,526 @@ fn encode_leaf<E: From<WriteError> + From<Error>>(
             let retag = matches!(field.tagging, Some(Tagging::Implicit(_)));
             write_raw(w, &der, if retag { tag } else { None })
         }
+    }
+}
+
+/// A host of plain Rust values, for schemas used from Rust (tests, fuzzing): every
+/// value read is kept as a [`tree::Value`], which writes back as it was read.
+pub mod tree {
+    use super::{decode, Build, Error, Field, Inspect, Kind, Leaf};
+
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub enum Value {
+        Leaf(Leaf<'static>),
+        /// A SEQUENCE or SET, its members in the schema's order.
+        Structure(Vec<Value>),
+        /// A SEQUENCE OF or SET OF.
+        List(Vec<Value>),
+        /// An OPTIONAL member that was not there.
+        Absent,
+        /// A CHOICE: the alternative's index and its value.
+        Chosen(usize, Box<Value>),
+    }
+
+    /// Reads and writes [`Value`]s. A DEFAULT member that was not there reads as its
+    /// default value.
+    pub struct Tree;
+
+    impl<'a, H> Build<'a, H> for Tree {
+        type Value = Value;
+        type Error = Error;
+
+        fn leaf(&mut self, _: &Field<H>, leaf: Leaf<'a>) -> Result<Value, Error> {
+            Ok(Value::Leaf(leaf.into_owned()))
+        }
+
+        fn structure(&mut self, _: &Field<H>, members: Vec<Value>) -> Result<Value, Error> {
+            Ok(Value::Structure(members))
+        }
+
+        fn absent(&mut self, member: &Field<H>) -> Result<Value, Error> {
+            match &member.default {
+                Some(default) => decode(member, default, self),
+                None => Ok(Value::Absent),
+            }
+        }
+
+        fn list(&mut self, _: &Field<H>, items: Vec<Value>) -> Result<Value, Error> {
+            Ok(Value::List(items))
+        }
+
+        fn chosen(
+            &mut self,
+            choice: &Field<H>,
+            variant: &Field<H>,
+            value: Value,
+        ) -> Result<Value, Error> {
+            let Kind::Choice(variants) = &choice.kind else {
+                return Err(Error::Mismatch);
+            };
+            let index = variants
+                .iter()
+                .position(|candidate| std::ptr::eq(candidate, variant))
+                .ok_or(Error::Mismatch)?;
+            Ok(Value::Chosen(index, Box::new(value)))
+        }
+
+        fn member(&mut self, _: &Field<H>, value: Value) -> Result<Value, Error> {
+            Ok(value)
+        }
+    }
+
+    impl<H> Inspect<H> for Tree {
+        type Value = Value;
+        type Error = Error;
+
+        fn leaf<'v>(&self, _: &Field<H>, value: &'v Value) -> Result<Leaf<'v>, Error> {
+            match value {
+                Value::Leaf(leaf) => Ok(leaf.borrowed()),
+                _ => Err(Error::Mismatch),
+            }
+        }
+
+        fn is_absent(&self, value: &Value) -> bool {
+            matches!(value, Value::Absent)
+        }
+
+        fn member(&self, _: &Field<H>, index: usize, value: &Value) -> Result<Value, Error> {
+            match value {
+                Value::Structure(members) => members.get(index).cloned().ok_or(Error::Mismatch),
+                _ => Err(Error::Mismatch),
+            }
+        }
+
+        fn items(&self, _: &Field<H>, value: &Value) -> Result<Vec<Value>, Error> {
+            match value {
+                Value::List(items) => Ok(items.clone()),
+                _ => Err(Error::Mismatch),
+            }
+        }
+
+        fn choose(&self, _: &Field<H>, value: &Value) -> Result<(usize, Value), Error> {
+            match value {
+                Value::Chosen(index, value) => Ok((*index, (**value).clone())),
+                _ => Err(Error::Mismatch),
+            }
+        }
+
+        fn member_value(&self, _: &Field<H>, value: &Value) -> Result<Value, Error> {
+            Ok(value.clone())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tree::{Tree, Value};
+    use super::*;
+
+    type F = Field<()>;
+
+    fn field(kind: Kind<()>) -> F {
+        Field::new(kind, ())
+    }
+
+    fn tagged(kind: Kind<()>, tagging: Tagging) -> F {
+        let mut f = field(kind);
+        f.tagging = Some(tagging);
+        f
+    }
+
+    fn sized(kind: Kind<()>, min: usize, max: Option<usize>) -> F {
+        let mut f = field(kind);
+        f.size = Some(Size { min, max });
+        f
+    }
+
+    fn with_default(mut f: F, value: Value) -> F {
+        f.default = Some(encode(&f, &value, &Tree).unwrap());
+        f
+    }
+
+    fn leaf(leaf: Leaf<'static>) -> Value {
+        Value::Leaf(leaf)
+    }
+
+    fn int(bytes: &[u8]) -> Value {
+        leaf(Leaf::Integer(Cow::Owned(bytes.to_vec())))
+    }
+
+    fn read(schema: &F, der: &[u8]) -> Result<Value, Error> {
+        decode(schema, der, &mut Tree)
+    }
+
+    fn write(schema: &F, value: &Value) -> Result<Vec<u8>, Error> {
+        encode(schema, value, &Tree)
+    }
+
+    /// `der` reads as `value`, which writes back as `der`.
+    fn round_trip(schema: &F, value: Value, der: &[u8]) {
+        assert_eq!(read(schema, der).unwrap(), value);
+        assert_eq!(write(schema, &value).unwrap(), der);
+    }
+
+    fn parse_error(kind: ParseErrorKind) -> impl Fn(Result<Value, Error>) -> bool {
+        move |result| matches!(result, Err(Error::Parse(err)) if err.kind() == kind)
+    }
+
+    #[test]
+    fn x690_sequence_example() {
+        // X.690 8.9.3: SEQUENCE {name IA5String, ok BOOLEAN}, {name "Smith", ok TRUE}.
+        let schema = field(Kind::Sequence(vec![
+            field(Kind::Ia5String),
+            field(Kind::Boolean),
+        ]));
+        round_trip(
+            &schema,
+            Value::Structure(vec![
+                leaf(Leaf::Ia5String(Cow::Borrowed("Smith"))),
+                leaf(Leaf::Boolean(true)),
+            ]),
+            b"\x30\x0a\x16\x05Smith\x01\x01\xff",
+        );
+    }
+
+    #[test]
+    fn x690_bit_string_example() {
+        // X.690 8.6.4.2: '0A3B5F291CD'H, primitive.
+        round_trip(
+            &field(Kind::BitString),
+            leaf(Leaf::BitString(
+                Cow::Borrowed(b"\x0a\x3b\x5f\x29\x1c\xd0"),
+                4,
+            )),
+            b"\x03\x07\x04\x0a\x3b\x5f\x29\x1c\xd0",
+        );
+    }
+
+    #[test]
+    fn x690_object_identifier_example() {
+        // X.690 8.19.5: {2 999 3}.
+        round_trip(
+            &field(Kind::ObjectIdentifier),
+            leaf(Leaf::ObjectIdentifier(
+                asn1::ObjectIdentifier::from_string("2.999.3").unwrap(),
+            )),
+            b"\x06\x03\x88\x37\x03",
+        );
+    }
+
+    #[test]
+    fn x690_generalized_time_example() {
+        // X.690 11.7: "19920722132100.3Z", a tenth of a second kept as written.
+        let time = asn1::DateTime::new(1992, 7, 22, 13, 21, 0).unwrap();
+        round_trip(
+            &field(Kind::GeneralizedTime),
+            leaf(Leaf::GeneralizedTime(time, Some(300_000_000))),
+            b"\x18\x1119920722132100.3Z",
+        );
+    }
+
+    #[test]
+    fn tagging() {
+        let implicit = tagged(Kind::Integer, Tagging::Implicit(1));
+        round_trip(&implicit, int(b"\x05"), b"\x81\x01\x05");
+        assert!(implicit.accepts(asn1::implicit_tag(1, tag_of::<asn1::BigInt<'_>>())));
+        assert!(!implicit.accepts(tag_of::<asn1::BigInt<'_>>()));
+
+        let explicit = tagged(Kind::Integer, Tagging::Explicit(2));
+        round_trip(&explicit, int(b"\x05"), b"\xa2\x03\x02\x01\x05");
+        // The wrapped element must be the field's own.
+        assert!(parse_error(ParseErrorKind::UnexpectedTag {
+            actual: tag_of::<bool>()
+        })(read(&explicit, b"\xa2\x03\x01\x01\xff")));
+        // Exactly one element inside the EXPLICIT tag.
+        assert!(parse_error(ParseErrorKind::ExtraData)(read(
+            &explicit,
+            b"\xa2\x06\x02\x01\x05\x02\x01\x05"
+        )));
+
+        // An IMPLICIT SEQUENCE keeps its constructed bit.
+        let sequence = tagged(
+            Kind::Sequence(vec![field(Kind::Boolean)]),
+            Tagging::Implicit(0),
+        );
+        round_trip(
+            &sequence,
+            Value::Structure(vec![leaf(Leaf::Boolean(false))]),
+            b"\xa0\x03\x01\x01\x00",
+        );
+    }
+
+    #[test]
+    fn optional_members_are_found_by_tag() {
+        let schema = field(Kind::Sequence(vec![
+            field(Kind::Optional(Box::new(field(Kind::Boolean)))),
+            field(Kind::Integer),
+            field(Kind::Optional(Box::new(tagged(
+                Kind::Integer,
+                Tagging::Implicit(0),
+            )))),
+        ]));
+        round_trip(
+            &schema,
+            Value::Structure(vec![Value::Absent, int(b"\x01"), Value::Absent]),
+            b"\x30\x03\x02\x01\x01",
+        );
+        round_trip(
+            &schema,
+            Value::Structure(vec![leaf(Leaf::Boolean(true)), int(b"\x01"), int(b"\x02")]),
+            b"\x30\x09\x01\x01\xff\x02\x01\x01\x80\x01\x02",
+        );
+        // An element no member takes is left over.
+        assert!(parse_error(ParseErrorKind::ExtraData)(read(
+            &schema,
+            b"\x30\x06\x02\x01\x01\x81\x01\x02"
+        )));
+        // A required member that is missing.
+        assert!(parse_error(ParseErrorKind::ShortData { needed: 1 })(read(
+            &schema,
+            b"\x30\x03\x01\x01\xff"
+        )));
+    }
+
+    #[test]
+    fn default_members_are_omitted() {
+        let schema = field(Kind::Sequence(vec![
+            with_default(field(Kind::Boolean), leaf(Leaf::Boolean(false))),
+            field(Kind::Integer),
+        ]));
+        // Absent: read as the default, and written as nothing.
+        round_trip(
+            &schema,
+            Value::Structure(vec![leaf(Leaf::Boolean(false)), int(b"\x07")]),
+            b"\x30\x03\x02\x01\x07",
+        );
+        round_trip(
+            &schema,
+            Value::Structure(vec![leaf(Leaf::Boolean(true)), int(b"\x07")]),
+            b"\x30\x06\x01\x01\xff\x02\x01\x07",
+        );
+        assert_eq!(
+            read(&schema, b"\x30\x06\x01\x01\x00\x02\x01\x07"),
+            Err(Error::EncodedDefault)
+        );
+        assert_eq!(
+            Error::EncodedDefault.to_string(),
+            "invalid DER: DEFAULT value was explicitly encoded"
+        );
+    }
+
+    #[test]
+    fn choice() {
+        let schema = field(Kind::Choice(vec![
+            field(Kind::Integer),
+            tagged(Kind::Integer, Tagging::Implicit(0)),
+            field(Kind::Utf8String),
+        ]));
+        round_trip(
+            &schema,
+            Value::Chosen(1, Box::new(int(b"\x09"))),
+            b"\x80\x01\x09",
+        );
+        round_trip(
+            &schema,
+            Value::Chosen(2, Box::new(leaf(Leaf::Utf8String(Cow::Borrowed("a"))))),
+            b"\x0c\x01a",
+        );
+        assert_eq!(
+            read(&schema, b"\x01\x01\xff"),
+            Err(Error::NoMatchingVariant)
+        );
+        let explicit = tagged(
+            Kind::Choice(vec![field(Kind::Integer), field(Kind::Boolean)]),
+            Tagging::Explicit(3),
+        );
+        round_trip(
+            &explicit,
+            Value::Chosen(1, Box::new(leaf(Leaf::Boolean(true)))),
+            b"\xa3\x03\x01\x01\xff",
+        );
+        assert!(explicit.accepts(asn1::explicit_tag(3)));
+        assert!(!explicit.accepts(tag_of::<bool>()));
+    }
+
+    #[test]
+    fn sets_are_in_der_order() {
+        let set = field(Kind::Set(vec![field(Kind::Integer), field(Kind::Integer)]));
+        round_trip(
+            &set,
+            Value::Structure(vec![int(b"\x01"), int(b"\x02")]),
+            b"\x31\x06\x02\x01\x01\x02\x01\x02",
+        );
+        assert!(parse_error(ParseErrorKind::InvalidSetOrdering)(read(
+            &set,
+            b"\x31\x06\x02\x01\x02\x02\x01\x01"
+        )));
+        assert_eq!(
+            write(&set, &Value::Structure(vec![int(b"\x02"), int(b"\x01")])),
+            Err(Error::Write(WriteError::InvalidSetOrdering))
+        );
+
+        // SET OF: sorted when written, refused unsorted when read.
+        let set_of = field(Kind::SetOf(Box::new(field(Kind::Integer))));
+        assert_eq!(
+            write(
+                &set_of,
+                &Value::List(vec![int(b"\x03"), int(b"\x01"), int(b"\x02")])
+            ),
+            Ok(b"\x31\x09\x02\x01\x01\x02\x01\x02\x02\x01\x03".to_vec())
+        );
+        assert!(parse_error(ParseErrorKind::InvalidSetOrdering)(read(
+            &set_of,
+            b"\x31\x06\x02\x01\x03\x02\x01\x01"
+        )));
+    }
+
+    #[test]
+    fn size_constraints() {
+        let list = sized(Kind::SequenceOf(Box::new(field(Kind::Integer))), 1, Some(2));
+        let three = b"\x30\x09\x02\x01\x01\x02\x01\x02\x02\x01\x03";
+        let expected = Err(Error::Size {
+            what: "SEQUENCE OF",
+            actual: 3,
+            min: 1,
+            max: 2,
+        });
+        assert_eq!(read(&list, three), expected);
+        assert_eq!(
+            write(
+                &list,
+                &Value::List(vec![int(b"\x01"), int(b"\x02"), int(b"\x03")])
+            )
+            .map(|_| Value::Absent),
+            expected
+        );
+        assert_eq!(
+            expected.unwrap_err().to_string(),
+            "SEQUENCE OF has size 3, expected size in [1, 2]"
+        );
+
+        // Characters, not bytes, for a UTF8String; bits for a BIT STRING.
+        let text = sized(Kind::Utf8String, 2, Some(2));
+        round_trip(
+            &text,
+            leaf(Leaf::Utf8String(Cow::Borrowed("é€"))),
+            b"\x0c\x05\xc3\xa9\xe2\x82\xac",
+        );
+        let bits = sized(Kind::BitString, 0, Some(3));
+        assert_eq!(
+            read(&bits, b"\x03\x02\x04\xf0"),
+            Err(Error::Size {
+                what: "BIT STRING",
+                actual: 4,
+                min: 0,
+                max: 3
+            })
+        );
+        let unbounded = sized(Kind::OctetString, 2, None);
+        assert_eq!(
+            read(&unbounded, b"\x04\x01\x00").unwrap_err().to_string(),
+            format!(
+                "OCTET STRING has size 1, expected size in [2, {}]",
+                usize::MAX
+            )
+        );
+    }
+
+    #[test]
+    fn strict_der() {
+        let integer = field(Kind::Integer);
+        // Trailing data, a non-minimal INTEGER, an indefinite length.
+        assert!(parse_error(ParseErrorKind::ExtraData)(read(
+            &integer,
+            b"\x02\x01\x01\x00"
+        )));
+        assert!(parse_error(ParseErrorKind::InvalidValue)(read(
+            &integer,
+            b"\x02\x02\x00\x01"
+        )));
+        assert!(parse_error(ParseErrorKind::InvalidLength)(read(
+            &field(Kind::SequenceOf(Box::new(integer))),
+            b"\x30\x80\x02\x01\x01\x00\x00"
+        )));
+        // BOOLEAN is 0x00 or 0xff; NULL is empty; padding bits are zero.
+        assert!(parse_error(ParseErrorKind::InvalidValue)(read(
+            &field(Kind::Boolean),
+            b"\x01\x01\x01"
+        )));
+        assert!(read(&field(Kind::Null), b"\x05\x01\x00").is_err());
+        assert!(parse_error(ParseErrorKind::InvalidValue)(read(
+            &field(Kind::BitString),
+            b"\x03\x02\x07\x01"
+        )));
+        // Character sets.
+        assert!(read(&field(Kind::PrintableString), b"\x13\x01*").is_err());
+        assert!(read(&field(Kind::Ia5String), b"\x16\x01\x80").is_err());
+        assert!(read(&field(Kind::Utf8String), b"\x0c\x01\xff").is_err());
+        // The wrong universal tag.
+        assert!(parse_error(ParseErrorKind::UnexpectedTag {
+            actual: tag_of::<asn1::Utf8String<'_>>()
+        })(read(&field(Kind::OctetString), b"\x0c\x00")));
+    }
+
+    #[test]
+    fn any_element_and_x509_structures_are_kept_whole() {
+        let any = field(Kind::Any);
+        round_trip(
+            &any,
+            leaf(Leaf::Any(Cow::Borrowed(b"\x05\x00"))),
+            b"\x05\x00",
+        );
+        let explicit = tagged(Kind::Any, Tagging::Explicit(0));
+        round_trip(
+            &explicit,
+            leaf(Leaf::Any(Cow::Borrowed(b"\x02\x01\x08"))),
+            b"\xa0\x03\x02\x01\x08",
+        );
+        // A name under an IMPLICIT tag reaches the host with its SEQUENCE tag back.
+        let name = tagged(Kind::X509(X509Kind::Name), Tagging::Implicit(0));
+        round_trip(
+            &name,
+            leaf(Leaf::X509(X509Kind::Name, Cow::Borrowed(b"\x30\x00"))),
+            b"\xa0\x00",
+        );
+    }
+
+    #[test]
+    fn nested_schema_round_trips() {
+        // SEQUENCE { version [0] EXPLICIT INTEGER DEFAULT 0, items SET OF SEQUENCE {
+        //   id OBJECT IDENTIFIER, when CHOICE { UTCTime, GeneralizedTime } } }
+        let item = field(Kind::Sequence(vec![
+            field(Kind::ObjectIdentifier),
+            field(Kind::Choice(vec![
+                field(Kind::UtcTime),
+                field(Kind::GeneralizedTime),
+            ])),
+        ]));
+        let schema = field(Kind::Sequence(vec![
+            with_default(tagged(Kind::Integer, Tagging::Explicit(0)), int(b"\x00")),
+            field(Kind::SetOf(Box::new(item))),
+        ]));
+        let time = asn1::DateTime::new(2049, 12, 31, 23, 59, 59).unwrap();
+        let oid = asn1::ObjectIdentifier::from_string("1.2.3").unwrap();
+        let value = Value::Structure(vec![
+            int(b"\x02"),
+            Value::List(vec![Value::Structure(vec![
+                leaf(Leaf::ObjectIdentifier(oid)),
+                Value::Chosen(0, Box::new(leaf(Leaf::UtcTime(time)))),
+            ])]),
+        ]);
+        let der =
+            b"\x30\x1c\xa0\x03\x02\x01\x02\x31\x15\x30\x13\x06\x02\x2a\x03\x17\x0d491231235959Z";
+        assert_eq!(write(&schema, &value).unwrap(), der);
+        assert_eq!(read(&schema, der).unwrap(), value);
+        // The version at its default is left out.
+        let mut at_default = value.clone();
+        if let Value::Structure(members) = &mut at_default {
+            members[0] = int(b"\x00");
+        }
+        assert_eq!(
+            write(&schema, &at_default).unwrap()[..4],
+            *b"\x30\x17\x31\x15"
+        );
     }
 }
