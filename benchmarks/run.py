@@ -950,7 +950,7 @@ def add_declarative_asn1(
         __annotations__ = {"items": list[Record]}  # noqa: RUF012
 
     def record(i: int) -> typing.Any:
-        return Record(
+        return Record(  # type: ignore[call-arg]
             serial=1000 + i,
             label=f"record {i}",
             kind=x509.ObjectIdentifier("1.3.6.1.5.5.7.3.1"),

@@ -300,20 +300,20 @@ def _declare(cls: type[U], root_type: typing.Any) -> type[U]:
 
 
 if sys.version_info >= (3, 11):
-    _dataclass_transform = typing.dataclass_transform
+    from typing import dataclass_transform
 else:  # pragma: no cover - typing has it from Python 3.11
 
-    def _dataclass_transform(**_: typing.Any) -> typing.Any:
+    def dataclass_transform(**_: typing.Any) -> typing.Any:
         return lambda function: function
 
 
-@_dataclass_transform(kw_only_default=True)
+@dataclass_transform(kw_only_default=True)
 def sequence(cls: type[U]) -> type[U]:
     """Declares `cls` as an ASN.1 SEQUENCE of its annotated fields."""
     return _declare(cls, _Type.Sequence)
 
 
-@_dataclass_transform(kw_only_default=True)
+@dataclass_transform(kw_only_default=True)
 def set(cls: type[U]) -> type[U]:
     """Declares `cls` as an ASN.1 SET of its annotated fields (written in
     the order declared, which must be DER's)."""
