@@ -169,32 +169,19 @@ impl Variant {
     }
 }
 
-/// Implements equality, hashing and `repr` of a value class from one Python object
-/// (`$inner`) that stands for its value.
-macro_rules! string_value_class {
-    ($name:ident, $py_name:literal, $check:expr) => {
-        #[pyclass(frozen, module = "cryptography.hazmat.bindings._rust.declarative_asn1")]
-        pub(crate) struct $name {
-            inner: Py<PyString>,
-        }
-
+/// The Python methods of a value class that wraps one Python object, `inner`: the
+/// constructor (checked by the class's `checked`), the accessor that returns the object,
+/// and equality, hashing and `repr` that are the object's.
+macro_rules! single_value_methods {
+    ($name:ident, $py_name:literal, $accessor:ident, $inner:ty) => {
         #[pymethods]
         impl $name {
             #[new]
-            fn new(inner: Bound<'_, PyString>) -> PyResult<Self> {
-                let check: fn(&str) -> bool = $check;
-                if !check(&inner.to_cow()?) {
-                    return Err(PyValueError::new_err(format!(
-                        concat!("invalid ", $py_name, ": {}"),
-                        inner
-                    )));
-                }
-                Ok($name {
-                    inner: inner.unbind(),
-                })
+            fn new(inner: Bound<'_, $inner>) -> PyResult<Self> {
+                Self::checked(inner)
             }
 
-            fn as_str(&self, py: Python<'_>) -> Py<PyString> {
+            fn $accessor(&self, py: Python<'_>) -> Py<$inner> {
                 self.inner.clone_ref(py)
             }
 
@@ -213,6 +200,33 @@ macro_rules! string_value_class {
                 ))
             }
         }
+    };
+}
+
+/// A string class: its value, checked against the type's character set.
+macro_rules! string_value_class {
+    ($name:ident, $py_name:literal, $check:expr) => {
+        #[pyclass(frozen, module = "cryptography.hazmat.bindings._rust.declarative_asn1")]
+        pub(crate) struct $name {
+            inner: Py<PyString>,
+        }
+
+        impl $name {
+            fn checked(inner: Bound<'_, PyString>) -> PyResult<Self> {
+                let check: fn(&str) -> bool = $check;
+                if !check(&inner.to_cow()?) {
+                    return Err(PyValueError::new_err(format!(
+                        concat!("invalid ", $py_name, ": {}"),
+                        inner
+                    )));
+                }
+                Ok($name {
+                    inner: inner.unbind(),
+                })
+            }
+        }
+
+        single_value_methods!($name, $py_name, as_str, PyString);
     };
 }
 
@@ -247,10 +261,8 @@ pub(crate) struct UtcTime {
     time: asn1::DateTime,
 }
 
-#[pymethods]
 impl UtcTime {
-    #[new]
-    fn new(inner: Bound<'_, PyAny>) -> PyResult<Self> {
+    fn checked(inner: Bound<'_, PyAny>) -> PyResult<Self> {
         let (time, microseconds) = aware_time(&inner, "UTCTime")?;
         if microseconds != 0 {
             return Err(PyValueError::new_err(
@@ -264,23 +276,9 @@ impl UtcTime {
             time,
         })
     }
-
-    fn as_datetime(&self, py: Python<'_>) -> Py<PyAny> {
-        self.inner.clone_ref(py)
-    }
-
-    fn __eq__(&self, py: Python<'_>, other: PyRef<'_, Self>) -> PyResult<bool> {
-        self.inner.bind(py).eq(other.inner.bind(py))
-    }
-
-    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
-        self.inner.bind(py).hash()
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(format!("UTCTime({})", self.inner.bind(py).repr()?))
-    }
 }
+
+single_value_methods!(UtcTime, "UTCTime", as_datetime, PyAny);
 
 /// A GeneralizedTime, to the microsecond.
 #[pyclass(frozen, module = "cryptography.hazmat.bindings._rust.declarative_asn1")]
@@ -290,10 +288,8 @@ pub(crate) struct GeneralizedTime {
     microseconds: u32,
 }
 
-#[pymethods]
 impl GeneralizedTime {
-    #[new]
-    fn new(inner: Bound<'_, PyAny>) -> PyResult<Self> {
+    fn checked(inner: Bound<'_, PyAny>) -> PyResult<Self> {
         let (time, microseconds) = aware_time(&inner, "GeneralizedTime")?;
         Ok(GeneralizedTime {
             inner: inner.unbind(),
@@ -301,23 +297,9 @@ impl GeneralizedTime {
             microseconds,
         })
     }
-
-    fn as_datetime(&self, py: Python<'_>) -> Py<PyAny> {
-        self.inner.clone_ref(py)
-    }
-
-    fn __eq__(&self, py: Python<'_>, other: PyRef<'_, Self>) -> PyResult<bool> {
-        self.inner.bind(py).eq(other.inner.bind(py))
-    }
-
-    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
-        self.inner.bind(py).hash()
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(format!("GeneralizedTime({})", self.inner.bind(py).repr()?))
-    }
 }
+
+single_value_methods!(GeneralizedTime, "GeneralizedTime", as_datetime, PyAny);
 
 /// A BIT STRING: its bytes and the number of unused bits of the last one (which are 0).
 #[pyclass(frozen, module = "cryptography.hazmat.bindings._rust.declarative_asn1")]
