@@ -23,6 +23,7 @@ import typing
 from cryptography.hazmat.bindings._rust import declarative_asn1
 from cryptography.hazmat.bindings._rust import x509 as rust_x509
 
+T = typing.TypeVar("T", covariant=True)
 U = typing.TypeVar("U")
 Tag = typing.TypeVar("Tag", bound=str)
 
