@@ -5,6 +5,7 @@
 fn main() {
     println!("cargo:rustc-check-cfg=cfg(ossl320)");
     println!("cargo:rustc-check-cfg=cfg(ossl330)");
+    println!("cargo:rustc-check-cfg=cfg(ossl350)");
     println!("cargo:rustc-check-cfg=cfg(vendored_openssl)");
     println!("cargo:rustc-check-cfg=cfg(ossl_no_deprecated_3_0)");
     // An OpenSSL built without its 3.0-deprecated functions lacks the low-level SHA
@@ -30,6 +31,10 @@ fn main() {
         }
         if number >= 0x3030_0000 {
             println!("cargo:rustc-cfg=ossl330");
+        }
+        // ML-DSA and ML-KEM arrived in 3.5.
+        if number >= 0x3050_0000 {
+            println!("cargo:rustc-cfg=ossl350");
         }
     }
 }

@@ -351,6 +351,11 @@ fn asymmetric_error(err: AsymmetricError) -> PyErr {
             if private { "private" } else { "public" },
             kind.private_len()
         )),
+        // The core's messages are the reference's for these.
+        AsymmetricError::MlDsaSeedLength(_)
+        | AsymmetricError::MlDsaPublicKeyLength(_)
+        | AsymmetricError::ContextTooLong
+        | AsymmetricError::MuLength => PyValueError::new_err(err.to_string()),
     }
 }
 

@@ -30,6 +30,7 @@ mod hmac;
 mod interrupt;
 mod kdf;
 mod keywrap;
+mod mldsa;
 mod oid;
 mod openssl;
 mod padding;
@@ -318,6 +319,7 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_class::<dsa::DsaPublicNumbers>()?;
         m.add_class::<dsa::DsaPrivateNumbers>()
     })?;
+    submodule(&openssl, &openssl_path, "mldsa", mldsa::add_to_module)?;
     submodule(&openssl, &openssl_path, "ed25519", |m| {
         m.add_class::<ecx::PyEd25519PrivateKey>()?;
         m.add_class::<ecx::PyEd25519PublicKey>()

@@ -287,6 +287,7 @@ pub(crate) fn private_key_object(py: Python<'_>, key: PrivateKey) -> PyResult<Bo
         PrivateKey::Dsa(key) => crate::dsa::private_key_object(py, key),
         PrivateKey::Dh(key) => crate::dh::loaded_private_key(py, key),
         PrivateKey::Raw(key) => crate::ecx::private_key_object(py, key),
+        PrivateKey::MlDsa(key) => crate::mldsa::private_key_object(py, key),
     }
 }
 
@@ -298,6 +299,7 @@ pub(crate) fn public_key_object(py: Python<'_>, key: PublicKey) -> PyResult<Boun
         PublicKey::Dsa(key) => crate::dsa::public_key_object(py, key),
         PublicKey::Dh(key) => crate::dh::loaded_public_key(py, key),
         PublicKey::Raw(key) => crate::ecx::public_key_object(py, key),
+        PublicKey::MlDsa(key) => crate::mldsa::public_key_object(py, key),
     }
 }
 

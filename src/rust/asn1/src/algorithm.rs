@@ -89,6 +89,13 @@ pub enum AlgorithmParameters<'a> {
     X448,
     #[defined_by(oid::ED448)]
     Ed448,
+    /// ML-DSA keys and signatures (RFC 9881): no parameters.
+    #[defined_by(oid::ML_DSA_44)]
+    MlDsa44,
+    #[defined_by(oid::ML_DSA_65)]
+    MlDsa65,
+    #[defined_by(oid::ML_DSA_87)]
+    MlDsa87,
 
     // Other signature algorithms. RSA's (as those above) carry NULL (or, in old files,
     // nothing); ECDSA's and DSA's carry nothing, and a NULL there is refused (RFC 5758

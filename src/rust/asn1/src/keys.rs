@@ -207,3 +207,19 @@ mod tests {
         );
     }
 }
+
+/// The private key of RFC 9881 (the content of PKCS #8's privateKey for ML-DSA): the
+/// 32-byte seed, the expanded key, or both.
+#[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, Debug, PartialEq, Eq)]
+pub enum MlDsaPrivateKey<'a> {
+    #[implicit(0)]
+    Seed(&'a [u8]),
+    ExpandedKey(&'a [u8]),
+    Both(MlDsaSeedAndExpandedKey<'a>),
+}
+
+#[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, Debug, PartialEq, Eq)]
+pub struct MlDsaSeedAndExpandedKey<'a> {
+    pub seed: &'a [u8],
+    pub expanded_key: &'a [u8],
+}

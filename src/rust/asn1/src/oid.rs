@@ -14,6 +14,11 @@ pub const X25519: Oid = asn1::oid!(1, 3, 101, 110);
 pub const X448: Oid = asn1::oid!(1, 3, 101, 111);
 pub const ED25519: Oid = asn1::oid!(1, 3, 101, 112);
 pub const ED448: Oid = asn1::oid!(1, 3, 101, 113);
+// ML-DSA (FIPS 204), as NIST registers its parameter sets (RFC 9881 uses them for
+// keys and signatures alike).
+pub const ML_DSA_44: Oid = asn1::oid!(2, 16, 840, 1, 101, 3, 4, 3, 17);
+pub const ML_DSA_65: Oid = asn1::oid!(2, 16, 840, 1, 101, 3, 4, 3, 18);
+pub const ML_DSA_87: Oid = asn1::oid!(2, 16, 840, 1, 101, 3, 4, 3, 19);
 
 // Elliptic curves (SEC 2, RFC 5639) and the prime field of explicit parameters.
 pub const PRIME_FIELD: Oid = asn1::oid!(1, 2, 840, 10045, 1, 1);

@@ -242,6 +242,14 @@ pub enum AsymmetricError {
         kind: crate::ecx::RawKeyKind,
         private: bool,
     },
+    /// An ML-DSA seed that is not 32 bytes.
+    MlDsaSeedLength(crate::mldsa::MlDsaVariant),
+    /// An ML-DSA public key of the wrong length for its parameter set.
+    MlDsaPublicKeyLength(crate::mldsa::MlDsaVariant),
+    /// A context string over 255 bytes (FIPS 204).
+    ContextTooLong,
+    /// A message representative mu that is not 64 bytes.
+    MuLength,
 }
 
 /// The argument rules of AES key wrap (see `crate::keywrap`).
@@ -500,6 +508,17 @@ impl fmt::Display for AsymmetricError {
                 if *private { "private" } else { "public" },
                 kind.private_len()
             ),
+            AsymmetricError::MlDsaSeedLength(variant) => {
+                write!(f, "An {} seed is 32 bytes long", variant.name())
+            }
+            AsymmetricError::MlDsaPublicKeyLength(variant) => write!(
+                f,
+                "An {} public key is {} bytes long",
+                variant.name(),
+                variant.public_len()
+            ),
+            AsymmetricError::ContextTooLong => f.write_str("Context must be at most 255 bytes"),
+            AsymmetricError::MuLength => f.write_str("mu must be 64 bytes"),
         }
     }
 }

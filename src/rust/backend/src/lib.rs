@@ -33,6 +33,7 @@ pub mod kdf;
 pub mod keywrap;
 pub mod mac;
 mod magnitude;
+pub mod mldsa;
 pub mod openssh;
 pub mod openssl_info;
 pub mod padding;

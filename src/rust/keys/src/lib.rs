@@ -27,6 +27,7 @@ pub mod curves;
 pub mod dh;
 mod dsa;
 mod error;
+pub mod mldsa;
 mod pbe;
 mod private;
 mod public;
@@ -38,6 +39,7 @@ use cryptography_backend::dh::{DhPrivateKey, DhPublicKey};
 use cryptography_backend::dsa::{DsaPrivateKey, DsaPublicKey};
 use cryptography_backend::ec::{EcPrivateKey, EcPublicKey};
 use cryptography_backend::ecx::{RawPrivateKey, RawPublicKey};
+use cryptography_backend::mldsa::{MlDsaPrivateKey, MlDsaPublicKey};
 use cryptography_backend::rsa::{RsaPrivateKey, RsaPublicKey};
 use zeroize::Zeroizing;
 
@@ -51,6 +53,7 @@ pub enum PrivateKey {
     Dsa(DsaPrivateKey),
     Dh(DhPrivateKey),
     Raw(RawPrivateKey),
+    MlDsa(MlDsaPrivateKey),
 }
 
 /// A public key of any supported type.
@@ -60,6 +63,7 @@ pub enum PublicKey {
     Dsa(DsaPublicKey),
     Dh(DhPublicKey),
     Raw(RawPublicKey),
+    MlDsa(MlDsaPublicKey),
 }
 
 /// A borrowed private key of any supported type.
@@ -70,6 +74,7 @@ pub enum PrivateKeyRef<'a> {
     Dsa(&'a DsaPrivateKey),
     Dh(&'a DhPrivateKey),
     Raw(&'a RawPrivateKey),
+    MlDsa(&'a MlDsaPrivateKey),
 }
 
 /// A borrowed public key of any supported type.
@@ -80,6 +85,7 @@ pub enum PublicKeyRef<'a> {
     Dsa(&'a DsaPublicKey),
     Dh(&'a DhPublicKey),
     Raw(&'a RawPublicKey),
+    MlDsa(&'a MlDsaPublicKey),
 }
 
 impl PrivateKey {
@@ -90,6 +96,7 @@ impl PrivateKey {
             PrivateKey::Dsa(key) => PrivateKeyRef::Dsa(key),
             PrivateKey::Dh(key) => PrivateKeyRef::Dh(key),
             PrivateKey::Raw(key) => PrivateKeyRef::Raw(key),
+            PrivateKey::MlDsa(key) => PrivateKeyRef::MlDsa(key),
         }
     }
 
@@ -108,6 +115,7 @@ impl PrivateKeyRef<'_> {
             PrivateKeyRef::Dsa(key) => PublicKey::Dsa(key.public_key()?),
             PrivateKeyRef::Dh(key) => PublicKey::Dh(key.public_key()),
             PrivateKeyRef::Raw(key) => PublicKey::Raw(key.public_key()?),
+            PrivateKeyRef::MlDsa(key) => PublicKey::MlDsa(key.public_key()?),
         })
     }
 }
@@ -120,6 +128,7 @@ impl PublicKey {
             PublicKey::Dsa(key) => PublicKeyRef::Dsa(key),
             PublicKey::Dh(key) => PublicKeyRef::Dh(key),
             PublicKey::Raw(key) => PublicKeyRef::Raw(key),
+            PublicKey::MlDsa(key) => PublicKeyRef::MlDsa(key),
         }
     }
 }
@@ -365,7 +374,7 @@ pub fn private_key_bytes(
                 PrivateKeyRef::Rsa(key) => ("RSA PRIVATE KEY", private::rsa_pkcs1_der(key)?),
                 PrivateKeyRef::Ec(key) => ("EC PRIVATE KEY", private::ec_sec1_der(key, true)?),
                 PrivateKeyRef::Dsa(key) => ("DSA PRIVATE KEY", dsa::traditional_der(key)?),
-                PrivateKeyRef::Dh(_) | PrivateKeyRef::Raw(_) => {
+                PrivateKeyRef::Dh(_) | PrivateKeyRef::Raw(_) | PrivateKeyRef::MlDsa(_) => {
                     return Err(KeyError::Invalid("no traditional form"))
                 }
             };

@@ -132,6 +132,13 @@ pub fn key_from_pkcs8(info: &PrivateKeyInfo<'_>, validate_rsa: bool) -> KeyResul
                 info.private_key,
             )?))
         }
+        params if crate::mldsa::variant_of(params).is_some() => {
+            let variant = crate::mldsa::variant_of(params).ok_or(KeyError::Invalid("ML-DSA"))?;
+            Ok(PrivateKey::MlDsa(crate::mldsa::private_from_pkcs8(
+                variant,
+                info.private_key,
+            )?))
+        }
         params => match raw_kind_of(params) {
             Some(kind) => {
                 // RFC 8410 section 7: CurvePrivateKey ::= OCTET STRING.
@@ -208,6 +215,10 @@ pub fn pkcs8_der(key: PrivateKeyRef<'_>) -> KeyResult<Zeroizing<Vec<u8>>> {
                 Zeroizing::new(asn1::write_single(&raw.as_slice())?),
             )
         }
+        PrivateKeyRef::MlDsa(key) => (
+            AlgorithmIdentifier::new(crate::mldsa::algorithm(key.variant())),
+            crate::mldsa::pkcs8_private_key(key)?,
+        ),
     };
     Ok(Zeroizing::new(asn1::write_single(&PrivateKeyInfo {
         version: 0,

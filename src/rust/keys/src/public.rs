@@ -76,6 +76,12 @@ pub fn parse_spki(der_bytes: &[u8]) -> KeyResult<PublicKey> {
                 group, key_bytes,
             )?))
         }
+        params if crate::mldsa::variant_of(params).is_some() => {
+            let variant = crate::mldsa::variant_of(params).ok_or(KeyError::Invalid("ML-DSA"))?;
+            Ok(PublicKey::MlDsa(crate::mldsa::public_from_spki(
+                variant, key_bytes,
+            )?))
+        }
         params => match raw_kind_of(params) {
             Some(kind) => Ok(PublicKey::Raw(RawPublicKey::from_bytes(kind, key_bytes)?)),
             None => Err(KeyError::UnknownKeyType(spki.algorithm.oid().to_string())),
@@ -161,6 +167,10 @@ pub fn spki(key: PublicKeyRef<'_>) -> KeyResult<Vec<u8>> {
         PublicKeyRef::Raw(key) => spki_der(
             AlgorithmIdentifier::new(raw_kind_algorithm(key.kind())),
             &key.to_bytes()?,
+        ),
+        PublicKeyRef::MlDsa(key) => spki_der(
+            AlgorithmIdentifier::new(crate::mldsa::algorithm(key.variant())),
+            key.as_bytes(),
         ),
     }
 }

@@ -139,7 +139,8 @@ impl<'a> PrivateRequest<'a> {
                 return Err(SerializationError::PasswordTooLong.into());
             }
         }
-        let raw_key = matches!(key, PrivateKeyRef::Raw(_));
+        // Keys that are byte strings (and ML-DSA's seed) have the Raw form.
+        let raw_key = matches!(key, PrivateKeyRef::Raw(_) | PrivateKeyRef::MlDsa(_));
         if raw_key && (encoding == ApiEncoding::Raw || format == ApiPrivateFormat::Raw) {
             if encoding != ApiEncoding::Raw
                 || format != ApiPrivateFormat::Raw
@@ -151,7 +152,7 @@ impl<'a> PrivateRequest<'a> {
         }
         let format = match format {
             ApiPrivateFormat::Pkcs8 => PrivateFormat::Pkcs8,
-            // DH keys, like raw ones, have no traditional form.
+            // DH keys, like raw ones and ML-DSA's, have no traditional form.
             ApiPrivateFormat::TraditionalOpenSsl
                 if !raw_key && !matches!(key, PrivateKeyRef::Dh(_)) =>
             {
@@ -245,7 +246,7 @@ impl PublicRequest {
         encoding: ApiEncoding,
         format: ApiPublicFormat,
     ) -> KeyResult<Self> {
-        if matches!(key, PublicKeyRef::Raw(_))
+        if matches!(key, PublicKeyRef::Raw(_) | PublicKeyRef::MlDsa(_))
             && (encoding == ApiEncoding::Raw || format == ApiPublicFormat::Raw)
         {
             if encoding != ApiEncoding::Raw || format != ApiPublicFormat::Raw {
@@ -301,6 +302,7 @@ pub fn serialize_private(
 ) -> KeyResult<Zeroizing<Vec<u8>>> {
     match (request, key) {
         (PrivateRequest::Raw, PrivateKeyRef::Raw(raw)) => Ok(raw.to_bytes()?),
+        (PrivateRequest::Raw, PrivateKeyRef::MlDsa(key)) => Ok(Zeroizing::new(key.seed().to_vec())),
         (PrivateRequest::Raw, _) => Err(SerializationError::FormatInvalid.into()),
         (PrivateRequest::OpenSsh(protection), key) => Ok(Zeroizing::new(
             crate::ssh::private::serialize(key, protection)?,
@@ -320,6 +322,7 @@ pub fn serialize_private(
 pub fn serialize_public(key: PublicKeyRef<'_>, request: PublicRequest) -> KeyResult<Vec<u8>> {
     match (request, key) {
         (PublicRequest::Raw, PublicKeyRef::Raw(raw)) => Ok(raw.to_bytes()?),
+        (PublicRequest::Raw, PublicKeyRef::MlDsa(key)) => Ok(key.as_bytes().to_vec()),
         (PublicRequest::Point { compressed }, PublicKeyRef::Ec(ec)) => {
             Ok(ec.encoded_point(compressed)?)
         }

@@ -14,6 +14,7 @@ from cryptography.hazmat.primitives.asymmetric import (
     ec,
     ed448,
     ed25519,
+    mldsa,
     rsa,
     x448,
     x25519,
@@ -30,6 +31,9 @@ PublicKeyTypes = typing.Union[
     ec.EllipticCurvePublicKey,
     x25519.X25519PublicKey,
     x448.X448PublicKey,
+    mldsa.MLDSA44PublicKey,
+    mldsa.MLDSA65PublicKey,
+    mldsa.MLDSA87PublicKey,
 ]
 # Every private key type.
 PrivateKeyTypes = typing.Union[
@@ -41,6 +45,9 @@ PrivateKeyTypes = typing.Union[
     ec.EllipticCurvePrivateKey,
     x25519.X25519PrivateKey,
     x448.X448PrivateKey,
+    mldsa.MLDSA44PrivateKey,
+    mldsa.MLDSA65PrivateKey,
+    mldsa.MLDSA87PrivateKey,
 ]
 # The private keys that can sign certificates.
 CertificateIssuerPrivateKeyTypes = typing.Union[
@@ -49,6 +56,9 @@ CertificateIssuerPrivateKeyTypes = typing.Union[
     ed448.Ed448PrivateKey,
     rsa.RSAPrivateKey,
     ec.EllipticCurvePrivateKey,
+    mldsa.MLDSA44PrivateKey,
+    mldsa.MLDSA65PrivateKey,
+    mldsa.MLDSA87PrivateKey,
 ]
 # The public keys of certificate issuers.
 CertificateIssuerPublicKeyTypes = typing.Union[
@@ -57,6 +67,9 @@ CertificateIssuerPublicKeyTypes = typing.Union[
     ed448.Ed448PublicKey,
     rsa.RSAPublicKey,
     ec.EllipticCurvePublicKey,
+    mldsa.MLDSA44PublicKey,
+    mldsa.MLDSA65PublicKey,
+    mldsa.MLDSA87PublicKey,
 ]
 # The public keys a certificate can hold.
 CertificatePublicKeyTypes = typing.Union[
@@ -67,4 +80,7 @@ CertificatePublicKeyTypes = typing.Union[
     ec.EllipticCurvePublicKey,
     x25519.X25519PublicKey,
     x448.X448PublicKey,
+    mldsa.MLDSA44PublicKey,
+    mldsa.MLDSA65PublicKey,
+    mldsa.MLDSA87PublicKey,
 ]

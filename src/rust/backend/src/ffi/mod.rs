@@ -17,12 +17,16 @@ mod kdf;
 pub(crate) mod low_level_sha;
 mod mac;
 mod output;
+#[cfg(ossl350)]
+mod signature;
 
 pub(crate) use cipher::*;
 pub(crate) use digest::*;
 pub(crate) use kdf::*;
 pub(crate) use mac::*;
 pub use output::Output;
+#[cfg(ossl350)]
+pub(crate) use signature::*;
 
 use std::ffi::{c_char, c_int, c_void, CStr};
 use std::ptr;

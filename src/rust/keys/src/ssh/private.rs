@@ -272,7 +272,9 @@ fn write_private_fields(out: &mut Vec<u8>, key: PrivateKeyRef<'_>) -> KeyResult<
             pair.extend_from_slice(&public);
             out.put_string(&pair);
         }
-        PrivateKeyRef::Dh(_) => return Err(KeyError::Refused("Unsupported key type")),
+        PrivateKeyRef::Dh(_) | PrivateKeyRef::MlDsa(_) => {
+            return Err(KeyError::Refused("Unsupported key type"))
+        }
     }
     Ok(())
 }

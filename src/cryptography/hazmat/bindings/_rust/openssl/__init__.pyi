@@ -41,6 +41,9 @@ from cryptography.hazmat.bindings._rust.openssl import (
     keywrap as keywrap,
 )
 from cryptography.hazmat.bindings._rust.openssl import (
+    mldsa as mldsa,
+)
+from cryptography.hazmat.bindings._rust.openssl import (
     poly1305 as poly1305,
 )
 from cryptography.hazmat.bindings._rust.openssl import (
@@ -70,6 +73,7 @@ __all__ = [
     "rsa",
     "ed448",
     "ed25519",
+    "mldsa",
     "ec",
     "dh",
     "dsa",
