@@ -355,7 +355,10 @@ fn asymmetric_error(err: AsymmetricError) -> PyErr {
         AsymmetricError::MlDsaSeedLength(_)
         | AsymmetricError::MlDsaPublicKeyLength(_)
         | AsymmetricError::ContextTooLong
-        | AsymmetricError::MuLength => PyValueError::new_err(err.to_string()),
+        | AsymmetricError::MuLength
+        | AsymmetricError::MlKemSeedLength(_)
+        | AsymmetricError::MlKemPublicKeyLength(_)
+        | AsymmetricError::MlKemCiphertext(_) => PyValueError::new_err(err.to_string()),
     }
 }
 

@@ -31,6 +31,7 @@ mod interrupt;
 mod kdf;
 mod keywrap;
 mod mldsa;
+mod mlkem;
 mod oid;
 mod openssl;
 mod padding;
@@ -189,6 +190,7 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
             m
         )?)?;
         m.add_function(wrap_pyfunction!(x509::test_support::pkcs7_verify, m)?)?;
+        m.add_function(wrap_pyfunction!(mlkem::mlkem_encapsulate_with_entropy, m)?)?;
         m.add_function(wrap_pyfunction!(
             x509::test_support::pkcs7_openssl_decrypt,
             m
@@ -320,6 +322,7 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_class::<dsa::DsaPrivateNumbers>()
     })?;
     submodule(&openssl, &openssl_path, "mldsa", mldsa::add_to_module)?;
+    submodule(&openssl, &openssl_path, "mlkem", mlkem::add_to_module)?;
     submodule(&openssl, &openssl_path, "ed25519", |m| {
         m.add_class::<ecx::PyEd25519PrivateKey>()?;
         m.add_class::<ecx::PyEd25519PublicKey>()

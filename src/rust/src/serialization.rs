@@ -288,6 +288,7 @@ pub(crate) fn private_key_object(py: Python<'_>, key: PrivateKey) -> PyResult<Bo
         PrivateKey::Dh(key) => crate::dh::loaded_private_key(py, key),
         PrivateKey::Raw(key) => crate::ecx::private_key_object(py, key),
         PrivateKey::MlDsa(key) => crate::mldsa::private_key_object(py, key),
+        PrivateKey::MlKem(key) => crate::mlkem::private_key_object(py, key),
     }
 }
 
@@ -300,6 +301,7 @@ pub(crate) fn public_key_object(py: Python<'_>, key: PublicKey) -> PyResult<Boun
         PublicKey::Dh(key) => crate::dh::loaded_public_key(py, key),
         PublicKey::Raw(key) => crate::ecx::public_key_object(py, key),
         PublicKey::MlDsa(key) => crate::mldsa::public_key_object(py, key),
+        PublicKey::MlKem(key) => crate::mlkem::public_key_object(py, key),
     }
 }
 

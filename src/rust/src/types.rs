@@ -61,6 +61,7 @@ pub(crate) fn key_interface<'py>(
         "dsa" => &ASYMMETRIC_DSA,
         "ed25519" => &ASYMMETRIC_ED25519,
         "ed448" => &ASYMMETRIC_ED448,
+        "mldsa" => &ASYMMETRIC_MLDSA,
         "padding" => &ASYMMETRIC_PADDING,
         other => {
             return Err(pyo3::exceptions::PyValueError::new_err(format!(
@@ -71,6 +72,8 @@ pub(crate) fn key_interface<'py>(
     module.get(py)?.getattr(class)
 }
 
+static ASYMMETRIC_MLDSA: ImportedModule =
+    ImportedModule::new("cryptography.hazmat.primitives.asymmetric.mldsa");
 static ASYMMETRIC_RSA: ImportedModule =
     ImportedModule::new("cryptography.hazmat.primitives.asymmetric.rsa");
 static ASYMMETRIC_EC: ImportedModule =

@@ -96,6 +96,13 @@ pub enum AlgorithmParameters<'a> {
     MlDsa65,
     #[defined_by(oid::ML_DSA_87)]
     MlDsa87,
+    /// ML-KEM keys: no parameters.
+    #[defined_by(oid::ML_KEM_512)]
+    MlKem512,
+    #[defined_by(oid::ML_KEM_768)]
+    MlKem768,
+    #[defined_by(oid::ML_KEM_1024)]
+    MlKem1024,
 
     // Other signature algorithms. RSA's (as those above) carry NULL (or, in old files,
     // nothing); ECDSA's and DSA's carry nothing, and a NULL there is refused (RFC 5758

@@ -208,18 +208,18 @@ mod tests {
     }
 }
 
-/// The private key of RFC 9881 (the content of PKCS #8's privateKey for ML-DSA): the
-/// 32-byte seed, the expanded key, or both.
+/// The private key of ML-DSA (RFC 9881) and ML-KEM (RFC 9935) in PKCS #8's
+/// privateKey: the seed, the expanded key, or both.
 #[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, Debug, PartialEq, Eq)]
-pub enum MlDsaPrivateKey<'a> {
+pub enum SeedPrivateKey<'a> {
     #[implicit(0)]
     Seed(&'a [u8]),
     ExpandedKey(&'a [u8]),
-    Both(MlDsaSeedAndExpandedKey<'a>),
+    Both(SeedAndExpandedKey<'a>),
 }
 
 #[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, Debug, PartialEq, Eq)]
-pub struct MlDsaSeedAndExpandedKey<'a> {
+pub struct SeedAndExpandedKey<'a> {
     pub seed: &'a [u8],
     pub expanded_key: &'a [u8],
 }

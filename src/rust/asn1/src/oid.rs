@@ -19,6 +19,10 @@ pub const ED448: Oid = asn1::oid!(1, 3, 101, 113);
 pub const ML_DSA_44: Oid = asn1::oid!(2, 16, 840, 1, 101, 3, 4, 3, 17);
 pub const ML_DSA_65: Oid = asn1::oid!(2, 16, 840, 1, 101, 3, 4, 3, 18);
 pub const ML_DSA_87: Oid = asn1::oid!(2, 16, 840, 1, 101, 3, 4, 3, 19);
+// ML-KEM (FIPS 203), as NIST registers its parameter sets.
+pub const ML_KEM_512: Oid = asn1::oid!(2, 16, 840, 1, 101, 3, 4, 4, 1);
+pub const ML_KEM_768: Oid = asn1::oid!(2, 16, 840, 1, 101, 3, 4, 4, 2);
+pub const ML_KEM_1024: Oid = asn1::oid!(2, 16, 840, 1, 101, 3, 4, 4, 3);
 
 // Elliptic curves (SEC 2, RFC 5639) and the prime field of explicit parameters.
 pub const PRIME_FIELD: Oid = asn1::oid!(1, 2, 840, 10045, 1, 1);

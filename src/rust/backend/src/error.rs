@@ -250,6 +250,12 @@ pub enum AsymmetricError {
     ContextTooLong,
     /// A message representative mu that is not 64 bytes.
     MuLength,
+    /// An ML-KEM seed that is not 64 bytes.
+    MlKemSeedLength(crate::mlkem::MlKemVariant),
+    /// An ML-KEM public key of the wrong length.
+    MlKemPublicKeyLength(crate::mlkem::MlKemVariant),
+    /// An ML-KEM ciphertext of the wrong length.
+    MlKemCiphertext(crate::mlkem::MlKemVariant),
 }
 
 /// The argument rules of AES key wrap (see `crate::keywrap`).
@@ -519,6 +525,18 @@ impl fmt::Display for AsymmetricError {
             ),
             AsymmetricError::ContextTooLong => f.write_str("Context must be at most 255 bytes"),
             AsymmetricError::MuLength => f.write_str("mu must be 64 bytes"),
+            AsymmetricError::MlKemSeedLength(variant) => {
+                write!(f, "An {} seed is 64 bytes long", variant.name())
+            }
+            AsymmetricError::MlKemPublicKeyLength(variant) => write!(
+                f,
+                "An {} public key is {} bytes long",
+                variant.name(),
+                variant.public_len()
+            ),
+            AsymmetricError::MlKemCiphertext(variant) => {
+                write!(f, "Invalid {} ciphertext", variant.name())
+            }
         }
     }
 }

@@ -34,6 +34,7 @@ pub mod keywrap;
 pub mod mac;
 mod magnitude;
 pub mod mldsa;
+pub mod mlkem;
 pub mod openssh;
 pub mod openssl_info;
 pub mod padding;

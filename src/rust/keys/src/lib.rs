@@ -27,8 +27,8 @@ pub mod curves;
 pub mod dh;
 mod dsa;
 mod error;
-pub mod mldsa;
 mod pbe;
+pub mod post_quantum;
 mod private;
 mod public;
 pub mod request;
@@ -40,6 +40,7 @@ use cryptography_backend::dsa::{DsaPrivateKey, DsaPublicKey};
 use cryptography_backend::ec::{EcPrivateKey, EcPublicKey};
 use cryptography_backend::ecx::{RawPrivateKey, RawPublicKey};
 use cryptography_backend::mldsa::{MlDsaPrivateKey, MlDsaPublicKey};
+use cryptography_backend::mlkem::{MlKemPrivateKey, MlKemPublicKey};
 use cryptography_backend::rsa::{RsaPrivateKey, RsaPublicKey};
 use zeroize::Zeroizing;
 
@@ -54,6 +55,7 @@ pub enum PrivateKey {
     Dh(DhPrivateKey),
     Raw(RawPrivateKey),
     MlDsa(MlDsaPrivateKey),
+    MlKem(MlKemPrivateKey),
 }
 
 /// A public key of any supported type.
@@ -64,6 +66,7 @@ pub enum PublicKey {
     Dh(DhPublicKey),
     Raw(RawPublicKey),
     MlDsa(MlDsaPublicKey),
+    MlKem(MlKemPublicKey),
 }
 
 /// A borrowed private key of any supported type.
@@ -75,6 +78,7 @@ pub enum PrivateKeyRef<'a> {
     Dh(&'a DhPrivateKey),
     Raw(&'a RawPrivateKey),
     MlDsa(&'a MlDsaPrivateKey),
+    MlKem(&'a MlKemPrivateKey),
 }
 
 /// A borrowed public key of any supported type.
@@ -86,6 +90,7 @@ pub enum PublicKeyRef<'a> {
     Dh(&'a DhPublicKey),
     Raw(&'a RawPublicKey),
     MlDsa(&'a MlDsaPublicKey),
+    MlKem(&'a MlKemPublicKey),
 }
 
 impl PrivateKey {
@@ -97,6 +102,7 @@ impl PrivateKey {
             PrivateKey::Dh(key) => PrivateKeyRef::Dh(key),
             PrivateKey::Raw(key) => PrivateKeyRef::Raw(key),
             PrivateKey::MlDsa(key) => PrivateKeyRef::MlDsa(key),
+            PrivateKey::MlKem(key) => PrivateKeyRef::MlKem(key),
         }
     }
 
@@ -116,6 +122,7 @@ impl PrivateKeyRef<'_> {
             PrivateKeyRef::Dh(key) => PublicKey::Dh(key.public_key()),
             PrivateKeyRef::Raw(key) => PublicKey::Raw(key.public_key()?),
             PrivateKeyRef::MlDsa(key) => PublicKey::MlDsa(key.public_key()?),
+            PrivateKeyRef::MlKem(key) => PublicKey::MlKem(key.public_key()?),
         })
     }
 }
@@ -129,6 +136,7 @@ impl PublicKey {
             PublicKey::Dh(key) => PublicKeyRef::Dh(key),
             PublicKey::Raw(key) => PublicKeyRef::Raw(key),
             PublicKey::MlDsa(key) => PublicKeyRef::MlDsa(key),
+            PublicKey::MlKem(key) => PublicKeyRef::MlKem(key),
         }
     }
 }
@@ -374,9 +382,10 @@ pub fn private_key_bytes(
                 PrivateKeyRef::Rsa(key) => ("RSA PRIVATE KEY", private::rsa_pkcs1_der(key)?),
                 PrivateKeyRef::Ec(key) => ("EC PRIVATE KEY", private::ec_sec1_der(key, true)?),
                 PrivateKeyRef::Dsa(key) => ("DSA PRIVATE KEY", dsa::traditional_der(key)?),
-                PrivateKeyRef::Dh(_) | PrivateKeyRef::Raw(_) | PrivateKeyRef::MlDsa(_) => {
-                    return Err(KeyError::Invalid("no traditional form"))
-                }
+                PrivateKeyRef::Dh(_)
+                | PrivateKeyRef::Raw(_)
+                | PrivateKeyRef::MlDsa(_)
+                | PrivateKeyRef::MlKem(_) => return Err(KeyError::Invalid("no traditional form")),
             };
             match password {
                 None => armored(encoding, label, der_bytes, &[]),

@@ -11,6 +11,7 @@ use cryptography_asn1::keys::{self as der, EcParameters, PrivateKeyInfo};
 use cryptography_asn1::{AlgorithmIdentifier, AlgorithmParameters};
 
 use crate::error::{KeyError, KeyResult};
+use crate::post_quantum;
 use crate::public::{raw_kind_algorithm, raw_kind_of};
 use crate::{curves, PrivateKey, PrivateKeyRef};
 
@@ -132,9 +133,18 @@ pub fn key_from_pkcs8(info: &PrivateKeyInfo<'_>, validate_rsa: bool) -> KeyResul
                 info.private_key,
             )?))
         }
-        params if crate::mldsa::variant_of(params).is_some() => {
-            let variant = crate::mldsa::variant_of(params).ok_or(KeyError::Invalid("ML-DSA"))?;
-            Ok(PrivateKey::MlDsa(crate::mldsa::private_from_pkcs8(
+        params if post_quantum::mldsa_variant_of(params).is_some() => {
+            let variant =
+                post_quantum::mldsa_variant_of(params).ok_or(KeyError::Invalid("ML-DSA"))?;
+            Ok(PrivateKey::MlDsa(post_quantum::mldsa_from_pkcs8(
+                variant,
+                info.private_key,
+            )?))
+        }
+        params if post_quantum::mlkem_variant_of(params).is_some() => {
+            let variant =
+                post_quantum::mlkem_variant_of(params).ok_or(KeyError::Invalid("ML-KEM"))?;
+            Ok(PrivateKey::MlKem(post_quantum::mlkem_from_pkcs8(
                 variant,
                 info.private_key,
             )?))
@@ -216,8 +226,12 @@ pub fn pkcs8_der(key: PrivateKeyRef<'_>) -> KeyResult<Zeroizing<Vec<u8>>> {
             )
         }
         PrivateKeyRef::MlDsa(key) => (
-            AlgorithmIdentifier::new(crate::mldsa::algorithm(key.variant())),
-            crate::mldsa::pkcs8_private_key(key)?,
+            AlgorithmIdentifier::new(post_quantum::mldsa_algorithm(key.variant())),
+            post_quantum::mldsa_pkcs8_private_key(key)?,
+        ),
+        PrivateKeyRef::MlKem(key) => (
+            AlgorithmIdentifier::new(post_quantum::mlkem_algorithm(key.variant())),
+            post_quantum::mlkem_pkcs8_private_key(key)?,
         ),
     };
     Ok(Zeroizing::new(asn1::write_single(&PrivateKeyInfo {

@@ -10,6 +10,7 @@ use cryptography_asn1::keys::{self as der, EcParameters, SubjectPublicKeyInfo};
 use cryptography_asn1::{AlgorithmIdentifier, AlgorithmParameters};
 
 use crate::error::{KeyError, KeyResult};
+use crate::post_quantum;
 use crate::{curves, PublicKey, PublicKeyRef};
 
 /// The algorithm of each raw key kind (RFC 8410): an OID without parameters.
@@ -76,9 +77,17 @@ pub fn parse_spki(der_bytes: &[u8]) -> KeyResult<PublicKey> {
                 group, key_bytes,
             )?))
         }
-        params if crate::mldsa::variant_of(params).is_some() => {
-            let variant = crate::mldsa::variant_of(params).ok_or(KeyError::Invalid("ML-DSA"))?;
-            Ok(PublicKey::MlDsa(crate::mldsa::public_from_spki(
+        params if post_quantum::mldsa_variant_of(params).is_some() => {
+            let variant =
+                post_quantum::mldsa_variant_of(params).ok_or(KeyError::Invalid("ML-DSA"))?;
+            Ok(PublicKey::MlDsa(post_quantum::mldsa_from_spki(
+                variant, key_bytes,
+            )?))
+        }
+        params if post_quantum::mlkem_variant_of(params).is_some() => {
+            let variant =
+                post_quantum::mlkem_variant_of(params).ok_or(KeyError::Invalid("ML-KEM"))?;
+            Ok(PublicKey::MlKem(post_quantum::mlkem_from_spki(
                 variant, key_bytes,
             )?))
         }
@@ -169,7 +178,11 @@ pub fn spki(key: PublicKeyRef<'_>) -> KeyResult<Vec<u8>> {
             &key.to_bytes()?,
         ),
         PublicKeyRef::MlDsa(key) => spki_der(
-            AlgorithmIdentifier::new(crate::mldsa::algorithm(key.variant())),
+            AlgorithmIdentifier::new(post_quantum::mldsa_algorithm(key.variant())),
+            key.as_bytes(),
+        ),
+        PublicKeyRef::MlKem(key) => spki_der(
+            AlgorithmIdentifier::new(post_quantum::mlkem_algorithm(key.variant())),
             key.as_bytes(),
         ),
     }

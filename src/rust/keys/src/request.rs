@@ -140,7 +140,10 @@ impl<'a> PrivateRequest<'a> {
             }
         }
         // Keys that are byte strings (and ML-DSA's seed) have the Raw form.
-        let raw_key = matches!(key, PrivateKeyRef::Raw(_) | PrivateKeyRef::MlDsa(_));
+        let raw_key = matches!(
+            key,
+            PrivateKeyRef::Raw(_) | PrivateKeyRef::MlDsa(_) | PrivateKeyRef::MlKem(_)
+        );
         if raw_key && (encoding == ApiEncoding::Raw || format == ApiPrivateFormat::Raw) {
             if encoding != ApiEncoding::Raw
                 || format != ApiPrivateFormat::Raw
@@ -246,8 +249,10 @@ impl PublicRequest {
         encoding: ApiEncoding,
         format: ApiPublicFormat,
     ) -> KeyResult<Self> {
-        if matches!(key, PublicKeyRef::Raw(_) | PublicKeyRef::MlDsa(_))
-            && (encoding == ApiEncoding::Raw || format == ApiPublicFormat::Raw)
+        if matches!(
+            key,
+            PublicKeyRef::Raw(_) | PublicKeyRef::MlDsa(_) | PublicKeyRef::MlKem(_)
+        ) && (encoding == ApiEncoding::Raw || format == ApiPublicFormat::Raw)
         {
             if encoding != ApiEncoding::Raw || format != ApiPublicFormat::Raw {
                 return Err(SerializationError::RawPublic.into());
@@ -303,6 +308,7 @@ pub fn serialize_private(
     match (request, key) {
         (PrivateRequest::Raw, PrivateKeyRef::Raw(raw)) => Ok(raw.to_bytes()?),
         (PrivateRequest::Raw, PrivateKeyRef::MlDsa(key)) => Ok(Zeroizing::new(key.seed().to_vec())),
+        (PrivateRequest::Raw, PrivateKeyRef::MlKem(key)) => Ok(Zeroizing::new(key.seed().to_vec())),
         (PrivateRequest::Raw, _) => Err(SerializationError::FormatInvalid.into()),
         (PrivateRequest::OpenSsh(protection), key) => Ok(Zeroizing::new(
             crate::ssh::private::serialize(key, protection)?,
@@ -323,6 +329,7 @@ pub fn serialize_public(key: PublicKeyRef<'_>, request: PublicRequest) -> KeyRes
     match (request, key) {
         (PublicRequest::Raw, PublicKeyRef::Raw(raw)) => Ok(raw.to_bytes()?),
         (PublicRequest::Raw, PublicKeyRef::MlDsa(key)) => Ok(key.as_bytes().to_vec()),
+        (PublicRequest::Raw, PublicKeyRef::MlKem(key)) => Ok(key.as_bytes().to_vec()),
         (PublicRequest::Point { compressed }, PublicKeyRef::Ec(ec)) => {
             Ok(ec.encoded_point(compressed)?)
         }

@@ -69,12 +69,15 @@ fn plan(
 ) -> PyResult<Signing> {
     // The key's family, asked in turn (an isinstance against an interface costs
     // something; the first that answers yes ends the questions).
-    const FAMILIES: [(&str, &str, &str); 5] = [
+    const FAMILIES: [(&str, &str, &str); 8] = [
         ("ed25519", "Ed25519PrivateKey", "ed25519"),
         ("ed448", "Ed448PrivateKey", "ed448"),
         ("rsa", "RSAPrivateKey", "rsa"),
         ("ec", "EllipticCurvePrivateKey", "ec"),
         ("dsa", "DSAPrivateKey", "dsa"),
+        ("mldsa", "MLDSA44PrivateKey", "ml-dsa-44"),
+        ("mldsa", "MLDSA65PrivateKey", "ml-dsa-65"),
+        ("mldsa", "MLDSA87PrivateKey", "ml-dsa-87"),
     ];
     let mut key_family = None;
     for (module, class, family) in FAMILIES {
@@ -89,6 +92,7 @@ fn plan(
         ));
     };
     let ed = matches!(key_family, "ed25519" | "ed448");
+    let mldsa = key_family.starts_with("ml-dsa");
     let rsa = key_family == "rsa";
     let ec = key_family == "ec";
     if !rsa_padding.is_none() && !rsa {
@@ -101,7 +105,7 @@ fn plan(
             "Deterministic ECDSA is only supported for EC keys",
         ));
     }
-    if ed {
+    if ed || mldsa {
         if !algorithm.is_none() {
             // Not a hash at all is a type error; a hash is the wrong value for these keys.
             if !algorithm.is_instance(crate::types::HASH_ALGORITHM.get(py)?)? {
@@ -109,9 +113,11 @@ fn plan(
                     "Algorithm must be a registered hash algorithm.",
                 ));
             }
-            return Err(PyValueError::new_err(
-                "Algorithm must be None when signing via ed25519 or ed448",
-            ));
+            return Err(PyValueError::new_err(if mldsa {
+                "Algorithm must be None when signing via ml-dsa-44, ml-dsa-65, or ml-dsa-87"
+            } else {
+                "Algorithm must be None when signing via ed25519 or ed448"
+            }));
         }
         return Ok(Signing {
             pss_parameters: None,
@@ -203,7 +209,10 @@ fn sign(
 ) -> PyResult<Vec<u8>> {
     let data = PyBytes::new(py, tbs);
     let signature = match signing.family {
-        "ed25519" | "ed448" => private_key.call_method1("sign", (data,))?,
+        // ML-DSA signs certificates with an empty context (RFC 9881).
+        "ed25519" | "ed448" | "ml-dsa-44" | "ml-dsa-65" | "ml-dsa-87" => {
+            private_key.call_method1("sign", (data,))?
+        }
         "rsa" => {
             let padding = if rsa_padding.is_none() {
                 crate::types::ASYMMETRIC_PADDING
@@ -248,6 +257,9 @@ fn algorithm_identifier<'a>(
         (Some(signing), None) => match signing.family {
             "ed25519" => AlgorithmIdentifier::new(AlgorithmParameters::Ed25519),
             "ed448" => AlgorithmIdentifier::new(AlgorithmParameters::Ed448),
+            "ml-dsa-44" => AlgorithmIdentifier::new(AlgorithmParameters::MlDsa44),
+            "ml-dsa-65" => AlgorithmIdentifier::new(AlgorithmParameters::MlDsa65),
+            "ml-dsa-87" => AlgorithmIdentifier::new(AlgorithmParameters::MlDsa87),
             family => {
                 let signer = match family {
                     "rsa" => HashedSigner::Rsa,

@@ -134,6 +134,12 @@ pub(crate) fn verify(
         Signer::Ed25519
     } else if is("ed448", "Ed448PublicKey")? {
         Signer::Ed448
+    } else if is("mldsa", "MLDSA44PublicKey")? {
+        Signer::MlDsa44
+    } else if is("mldsa", "MLDSA65PublicKey")? {
+        Signer::MlDsa65
+    } else if is("mldsa", "MLDSA87PublicKey")? {
+        Signer::MlDsa87
     } else {
         return Err(PyTypeError::new_err(
             "Key must be an rsa, dsa, ec, ed25519, ed448, ml-dsa-44, ml-dsa-65, or ml-dsa-87 public key.",
@@ -151,7 +157,8 @@ pub(crate) fn verify(
     let signature = pyo3::types::PyBytes::new(py, signature);
     let data = pyo3::types::PyBytes::new(py, data);
     match signer {
-        Signer::Ed25519 | Signer::Ed448 => {
+        // ML-DSA certificate signatures have an empty context (RFC 9881).
+        Signer::Ed25519 | Signer::Ed448 | Signer::MlDsa44 | Signer::MlDsa65 | Signer::MlDsa87 => {
             public_key.call_method1("verify", (signature, data))?;
         }
         Signer::Dsa => {

@@ -151,6 +151,9 @@ pub enum Signer {
     Dsa,
     Ed25519,
     Ed448,
+    MlDsa44,
+    MlDsa65,
+    MlDsa87,
 }
 
 /// Which key family makes signatures of `algorithm`, if such signatures are checked at
@@ -179,6 +182,9 @@ pub fn checked_signer(algorithm: &AlgorithmIdentifier<'_>) -> Option<Signer> {
         P::DsaWithSha224 | P::DsaWithSha256 | P::DsaWithSha384 | P::DsaWithSha512 => Signer::Dsa,
         P::Ed25519 => Signer::Ed25519,
         P::Ed448 => Signer::Ed448,
+        P::MlDsa44 => Signer::MlDsa44,
+        P::MlDsa65 => Signer::MlDsa65,
+        P::MlDsa87 => Signer::MlDsa87,
         _ => return None,
     })
 }

@@ -10,6 +10,7 @@ from cryptography.hazmat.primitives.serialization import pkcs7
 
 __all__ = [
     "TestCertificate",
+    "mlkem_encapsulate_with_entropy",
     "pkcs7_openssl_decrypt",
     "pkcs7_openssl_encrypt",
     "pkcs7_verify",
@@ -41,3 +42,6 @@ def pkcs7_openssl_decrypt(
 def pkcs7_openssl_encrypt(
     content: bytes, certificate: x509.Certificate, key_bits: int
 ) -> bytes: ...
+def mlkem_encapsulate_with_entropy(
+    public_key: typing.Any, entropy: bytes
+) -> tuple[bytes, bytes]: ...

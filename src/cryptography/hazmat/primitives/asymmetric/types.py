@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.asymmetric import (
     ed448,
     ed25519,
     mldsa,
+    mlkem,
     rsa,
     x448,
     x25519,
@@ -34,6 +35,9 @@ PublicKeyTypes = typing.Union[
     mldsa.MLDSA44PublicKey,
     mldsa.MLDSA65PublicKey,
     mldsa.MLDSA87PublicKey,
+    mlkem.MLKEM768PublicKey,
+    mlkem.MLKEM1024PublicKey,
+    mlkem.MLKEM512PublicKey,
 ]
 # Every private key type.
 PrivateKeyTypes = typing.Union[
@@ -48,6 +52,9 @@ PrivateKeyTypes = typing.Union[
     mldsa.MLDSA44PrivateKey,
     mldsa.MLDSA65PrivateKey,
     mldsa.MLDSA87PrivateKey,
+    mlkem.MLKEM768PrivateKey,
+    mlkem.MLKEM1024PrivateKey,
+    mlkem.MLKEM512PrivateKey,
 ]
 # The private keys that can sign certificates.
 CertificateIssuerPrivateKeyTypes = typing.Union[
@@ -83,4 +90,7 @@ CertificatePublicKeyTypes = typing.Union[
     mldsa.MLDSA44PublicKey,
     mldsa.MLDSA65PublicKey,
     mldsa.MLDSA87PublicKey,
+    mlkem.MLKEM768PublicKey,
+    mlkem.MLKEM1024PublicKey,
+    mlkem.MLKEM512PublicKey,
 ]

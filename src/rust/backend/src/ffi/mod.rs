@@ -13,6 +13,8 @@
 mod cipher;
 mod digest;
 mod kdf;
+#[cfg(ossl350)]
+mod kem;
 #[cfg(not(ossl_no_deprecated_3_0))]
 pub(crate) mod low_level_sha;
 mod mac;
@@ -23,6 +25,8 @@ mod signature;
 pub(crate) use cipher::*;
 pub(crate) use digest::*;
 pub(crate) use kdf::*;
+#[cfg(ossl350)]
+pub(crate) use kem::*;
 pub(crate) use mac::*;
 pub use output::Output;
 #[cfg(ossl350)]

@@ -272,7 +272,7 @@ fn write_private_fields(out: &mut Vec<u8>, key: PrivateKeyRef<'_>) -> KeyResult<
             pair.extend_from_slice(&public);
             out.put_string(&pair);
         }
-        PrivateKeyRef::Dh(_) | PrivateKeyRef::MlDsa(_) => {
+        PrivateKeyRef::Dh(_) | PrivateKeyRef::MlDsa(_) | PrivateKeyRef::MlKem(_) => {
             return Err(KeyError::Refused("Unsupported key type"))
         }
     }

@@ -44,6 +44,9 @@ from cryptography.hazmat.bindings._rust.openssl import (
     mldsa as mldsa,
 )
 from cryptography.hazmat.bindings._rust.openssl import (
+    mlkem as mlkem,
+)
+from cryptography.hazmat.bindings._rust.openssl import (
     poly1305 as poly1305,
 )
 from cryptography.hazmat.bindings._rust.openssl import (
@@ -74,6 +77,7 @@ __all__ = [
     "ed448",
     "ed25519",
     "mldsa",
+    "mlkem",
     "ec",
     "dh",
     "dsa",
