@@ -49,6 +49,7 @@ TARGETS = [
     "ssh_private_key",
     "ssh_public_identity",
     "declarative_asn1",
+    "post_quantum_keys",
 ]
 
 
@@ -179,6 +180,14 @@ def seeds(target: str) -> list[bytes]:
         ]
     if target == "declarative_asn1":
         return declarative_seeds()
+    if target == "post_quantum_keys":
+        folders = [root / "asymmetric" / "MLDSA", root / "asymmetric" / "MLKEM"]
+        return [
+            path.read_bytes()
+            for folder in folders
+            for path in sorted(folder.iterdir())
+            if path.suffix == ".der"
+        ]
     if target == "dh_parameters":
         return [
             path.read_bytes()
