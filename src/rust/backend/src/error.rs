@@ -314,6 +314,8 @@ pub enum Error {
     InvalidKey(&'static str),
     /// The caller's interrupt check (see `interrupt`) stopped a long computation.
     Interrupted,
+    /// An HPKE rule was broken (RFC 9180).
+    Hpke(crate::hpke::HpkeError),
     /// An AEAD argument rule was broken.
     Aead(AeadError),
     /// A key-wrap argument rule was broken.
@@ -433,6 +435,7 @@ impl fmt::Display for Error {
             Error::DataLimitExceeded(what) => write!(f, "maximum {what} limit exceeded"),
             Error::InvalidKey(what) => f.write_str(what),
             Error::Interrupted => f.write_str("interrupted"),
+            Error::Hpke(err) => write!(f, "HPKE: {err}"),
             Error::Aead(err) => write!(f, "AEAD argument: {err:?}"),
             Error::KeyWrap(err) => write!(f, "key wrap argument: {err:?}"),
             Error::Kdf(err) => write!(f, "KDF: {err:?}"),

@@ -28,6 +28,7 @@ pub mod error;
 pub mod fernet;
 mod ffi;
 pub mod hash;
+pub mod hpke;
 pub mod interrupt;
 pub mod kdf;
 pub mod keywrap;
