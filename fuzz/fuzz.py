@@ -181,11 +181,11 @@ def seeds(target: str) -> list[bytes]:
     if target == "declarative_asn1":
         return declarative_seeds()
     if target == "post_quantum_keys":
-        folders = [root / "asymmetric" / "MLDSA", root / "asymmetric" / "MLKEM"]
+        key_folders = [root / "asymmetric" / "MLDSA", root / "asymmetric" / "MLKEM"]
         return [
             path.read_bytes()
-            for folder in folders
-            for path in sorted(folder.iterdir())
+            for key_folder in key_folders
+            for path in sorted(key_folder.iterdir())
             if path.suffix == ".der"
         ]
     if target == "dh_parameters":
