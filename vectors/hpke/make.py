@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
-"""Writes rfc9180.txt: RFC 9180's test vectors (the CFRG's test-vectors.json at commit
-5f503c5, as shipped in the `hpke` 0.12.0 crate on crates.io), every vector with its
-encryptions at sequence numbers 0, 1, 2 and 255 and all its exports.
+"""Writes HPKE test vectors as `name = value` lines, one vector per paragraph, with the
+encryptions at sequence numbers 0, 1, 2 and 255 (those present) and all exports:
 
     python3 make.py path/to/test-vectors-5f503c5.json > rfc9180.txt
+    python3 make.py path/to/hpke-pq-test-vectors.json > hpke-pq.txt
+
+The first file is RFC 9180's (the CFRG's test-vectors.json at commit 5f503c5, as
+shipped in the `hpke` 0.12.0 crate on crates.io), the second draft-ietf-hpke-pq's (as
+shipped in cryptography-vectors 50.0.2, HPKE/hpke-pq-test-vectors.json).
 """
 
 import json

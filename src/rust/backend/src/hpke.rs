@@ -26,6 +26,7 @@ use crate::ecx::{RawKeyKind, RawPrivateKey, RawPublicKey};
 use crate::error::{Error, Result};
 use crate::hash::HashAlgorithm;
 use crate::kdf::{hkdf_expand, hkdf_extract};
+use crate::mlkem::{MlKemPrivateKey, MlKemPublicKey, MlKemVariant};
 
 /// The errors of RFC 9180 that are not the primitives'.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,6 +46,8 @@ pub enum HpkeError {
     WrongKeyType,
     /// DeriveKeyPair found no scalar in range (section 7.1.3; practically impossible).
     DeriveKeyPairError,
+    /// An Auth mode with a KEM that has no AuthEncap (ML-KEM).
+    AuthNotSupported,
 }
 
 impl From<HpkeError> for Error {
@@ -63,6 +66,7 @@ impl std::fmt::Display for HpkeError {
             HpkeError::ExportOnly => "export-only suite cannot seal or open",
             HpkeError::WrongKeyType => "key does not match the suite's KEM",
             HpkeError::DeriveKeyPairError => "no key pair derivable from the input",
+            HpkeError::AuthNotSupported => "the KEM has no authenticated mode",
         })
     }
 }
@@ -103,7 +107,8 @@ impl Mode<'_> {
     }
 }
 
-/// The DH-based KEMs of section 7.1.
+/// The DH-based KEMs of RFC 9180 section 7.1, and ML-KEM as draft-ietf-hpke-pq
+/// section 3 makes it an HPKE KEM.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kem {
     P256Sha256,
@@ -111,7 +116,21 @@ pub enum Kem {
     P521Sha512,
     X25519Sha256,
     X448Sha512,
+    MlKem512,
+    MlKem768,
+    MlKem1024,
 }
+
+const KEMS: [Kem; 8] = [
+    Kem::P256Sha256,
+    Kem::P384Sha384,
+    Kem::P521Sha512,
+    Kem::X25519Sha256,
+    Kem::X448Sha512,
+    Kem::MlKem512,
+    Kem::MlKem768,
+    Kem::MlKem1024,
+];
 
 /// The KDFs of section 7.2.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -139,32 +158,46 @@ impl Kem {
             Kem::P521Sha512 => 0x0012,
             Kem::X25519Sha256 => 0x0020,
             Kem::X448Sha512 => 0x0021,
+            Kem::MlKem512 => 0x0040,
+            Kem::MlKem768 => 0x0041,
+            Kem::MlKem1024 => 0x0042,
         }
     }
 
     pub fn from_id(id: u16) -> Option<Kem> {
-        [
-            Kem::P256Sha256,
-            Kem::P384Sha384,
-            Kem::P521Sha512,
-            Kem::X25519Sha256,
-            Kem::X448Sha512,
-        ]
-        .into_iter()
-        .find(|kem| kem.id() == id)
+        KEMS.into_iter().find(|kem| kem.id() == id)
     }
 
+    /// The hash of a DHKEM's own KDF (ML-KEM derives keys with SHAKE256 instead).
     fn hash(self) -> HashAlgorithm {
         match self {
             Kem::P256Sha256 | Kem::X25519Sha256 => HashAlgorithm::Sha256,
             Kem::P384Sha384 => HashAlgorithm::Sha384,
             Kem::P521Sha512 | Kem::X448Sha512 => HashAlgorithm::Sha512,
+            Kem::MlKem512 | Kem::MlKem768 | Kem::MlKem1024 => HashAlgorithm::Sha256,
         }
+    }
+
+    fn mlkem(self) -> Option<MlKemVariant> {
+        match self {
+            Kem::MlKem512 => Some(MlKemVariant::MlKem512),
+            Kem::MlKem768 => Some(MlKemVariant::MlKem768),
+            Kem::MlKem1024 => Some(MlKemVariant::MlKem1024),
+            _ => None,
+        }
+    }
+
+    /// Whether the KEM has AuthEncap and AuthDecap (the DH-based ones do).
+    pub fn has_auth(self) -> bool {
+        self.mlkem().is_none()
     }
 
     /// Nsecret: the length of the KEM's shared secret.
     fn secret_len(self) -> usize {
-        self.hash().output_len()
+        match self.mlkem() {
+            Some(_) => crate::mlkem::SHARED_SECRET_LEN,
+            None => self.hash().output_len(),
+        }
     }
 
     /// Nenc (= Npk): the length of an encapsulated key.
@@ -175,6 +208,17 @@ impl Kem {
             Kem::P521Sha512 => 133,
             Kem::X25519Sha256 => 32,
             Kem::X448Sha512 => 56,
+            Kem::MlKem512 | Kem::MlKem768 | Kem::MlKem1024 => {
+                self.mlkem().map_or(0, MlKemVariant::ciphertext_len)
+            }
+        }
+    }
+
+    /// Npk: the length of a public key.
+    pub fn public_len(self) -> usize {
+        match self.mlkem() {
+            Some(variant) => variant.public_len(),
+            None => self.enc_len(),
         }
     }
 
@@ -185,6 +229,7 @@ impl Kem {
             Kem::P384Sha384 => 48,
             Kem::P521Sha512 => 66,
             Kem::X448Sha512 => 56,
+            Kem::MlKem512 | Kem::MlKem768 | Kem::MlKem1024 => crate::mlkem::SEED_LEN,
         }
     }
 
@@ -193,7 +238,7 @@ impl Kem {
             Kem::P256Sha256 => Some(Curve::Secp256r1),
             Kem::P384Sha384 => Some(Curve::Secp384r1),
             Kem::P521Sha512 => Some(Curve::Secp521r1),
-            Kem::X25519Sha256 | Kem::X448Sha512 => None,
+            _ => None,
         }
     }
 
@@ -321,25 +366,77 @@ fn labeled_expand(
     hkdf_expand(hash, prk, &labeled, out)
 }
 
-/// A KEM private key: an EC key on the KEM's curve, or an X25519/X448 key.
+/// SHAKE256's LabeledDerive (draft-ietf-hpke-pq section 5, the one-stage KDF):
+/// SHAKE256(ikm || "HPKE-v1" || suite_id || I2OSP(len(label), 2) || label || I2OSP(L, 2)
+/// || context), L bytes.
+fn shake256_labeled_derive(
+    suite_id: &[u8],
+    ikm: &[u8],
+    label: &[u8],
+    context: &[u8],
+    out: &mut [u8],
+) -> Result<()> {
+    let label_len = u16::try_from(label.len()).map_err(|_| HpkeError::ExportTooLong)?;
+    let out_len = u16::try_from(out.len()).map_err(|_| HpkeError::ExportTooLong)?;
+    let mut labeled = Zeroizing::new(Vec::with_capacity(
+        ikm.len() + VERSION_LABEL.len() + suite_id.len() + 4 + label.len() + context.len(),
+    ));
+    for part in [
+        ikm,
+        VERSION_LABEL,
+        suite_id,
+        &label_len.to_be_bytes(),
+        label,
+    ] {
+        labeled.extend_from_slice(part);
+    }
+    labeled.extend_from_slice(&out_len.to_be_bytes());
+    labeled.extend_from_slice(context);
+    crate::hash::Hasher::digest_into(
+        HashAlgorithm::Shake256 {
+            output_len: out.len(),
+        },
+        &labeled,
+        out,
+    )
+}
+
+/// A KEM private key: an EC key on the KEM's curve, an X25519/X448 key, or an ML-KEM
+/// key.
 pub enum KemPrivateKey {
     Ec(Kem, EcPrivateKey),
     Raw(Kem, RawPrivateKey),
+    MlKem(Kem, MlKemPrivateKey),
 }
 
 /// A KEM public key.
 pub enum KemPublicKey {
     Ec(Kem, EcPublicKey),
     Raw(Kem, RawPublicKey),
+    MlKem(Kem, MlKemPublicKey),
 }
 
 impl KemPrivateKey {
     pub fn generate(kem: Kem) -> Result<Self> {
+        if let Some(variant) = kem.mlkem() {
+            return Ok(KemPrivateKey::MlKem(
+                kem,
+                MlKemPrivateKey::generate(variant)?,
+            ));
+        }
         Ok(match (kem.curve(), kem.raw_kind()) {
             (Some(curve), _) => KemPrivateKey::Ec(kem, EcPrivateKey::generate(curve)?),
             (None, Some(kind)) => KemPrivateKey::Raw(kem, RawPrivateKey::generate(kind)?),
             (None, None) => return Err(HpkeError::WrongKeyType.into()),
         })
+    }
+
+    /// An existing ML-KEM key, for the KEM of its parameter set.
+    pub fn from_mlkem(kem: Kem, key: MlKemPrivateKey) -> Result<Self> {
+        if kem.mlkem() != Some(key.variant()) {
+            return Err(HpkeError::WrongKeyType.into());
+        }
+        Ok(KemPrivateKey::MlKem(kem, key))
     }
 
     /// An existing EC key, for a KEM over its curve.
@@ -358,9 +455,18 @@ impl KemPrivateKey {
         Ok(KemPrivateKey::Raw(kem, key))
     }
 
-    /// DeriveKeyPair (section 7.1.3): the key pair `ikm` determines.
+    /// DeriveKeyPair (RFC 9180 section 7.1.3; draft-ietf-hpke-pq section 3 for
+    /// ML-KEM): the key pair `ikm` determines.
     pub fn derive(kem: Kem, ikm: &[u8]) -> Result<Self> {
         let suite_id = kem.suite_id();
+        if let Some(variant) = kem.mlkem() {
+            let mut seed = Zeroizing::new([0u8; crate::mlkem::SEED_LEN]);
+            shake256_labeled_derive(&suite_id, ikm, b"DeriveKeyPair", b"", &mut seed[..])?;
+            return Ok(KemPrivateKey::MlKem(
+                kem,
+                MlKemPrivateKey::from_seed(variant, &seed[..])?,
+            ));
+        }
         let hash = kem.hash();
         let dkp_prk = labeled_extract(hash, &suite_id, b"", b"dkp_prk", ikm)?;
         let mut candidate = Zeroizing::new(vec![0u8; kem.private_len()]);
@@ -395,7 +501,9 @@ impl KemPrivateKey {
 
     pub fn kem(&self) -> Kem {
         match self {
-            KemPrivateKey::Ec(kem, _) | KemPrivateKey::Raw(kem, _) => *kem,
+            KemPrivateKey::Ec(kem, _)
+            | KemPrivateKey::Raw(kem, _)
+            | KemPrivateKey::MlKem(kem, _) => *kem,
         }
     }
 
@@ -403,6 +511,7 @@ impl KemPrivateKey {
         Ok(match self {
             KemPrivateKey::Ec(kem, key) => KemPublicKey::Ec(*kem, key.public_key()?),
             KemPrivateKey::Raw(kem, key) => KemPublicKey::Raw(*kem, key.public_key()?),
+            KemPrivateKey::MlKem(kem, key) => KemPublicKey::MlKem(*kem, key.public_key()?),
         })
     }
 
@@ -420,6 +529,7 @@ impl KemPrivateKey {
                 Ok(fixed)
             }
             KemPrivateKey::Raw(_, key) => key.to_bytes(),
+            KemPrivateKey::MlKem(_, key) => Ok(Zeroizing::new(key.seed().to_vec())),
         }
     }
 
@@ -442,6 +552,12 @@ impl KemPrivateKey {
 impl KemPublicKey {
     /// DeserializePublicKey: an uncompressed point, or the raw key.
     pub fn from_bytes(kem: Kem, bytes: &[u8]) -> Result<Self> {
+        if let Some(variant) = kem.mlkem() {
+            return Ok(KemPublicKey::MlKem(
+                kem,
+                MlKemPublicKey::from_bytes(variant, bytes)?,
+            ));
+        }
         if bytes.len() != kem.enc_len() {
             return Err(HpkeError::InvalidEncapsulatedKey.into());
         }
@@ -473,9 +589,19 @@ impl KemPublicKey {
         Ok(KemPublicKey::Raw(kem, key))
     }
 
+    /// An existing ML-KEM key, for the KEM of its parameter set.
+    pub fn from_mlkem(kem: Kem, key: MlKemPublicKey) -> Result<Self> {
+        if kem.mlkem() != Some(key.variant()) {
+            return Err(HpkeError::WrongKeyType.into());
+        }
+        Ok(KemPublicKey::MlKem(kem, key))
+    }
+
     pub fn kem(&self) -> Kem {
         match self {
-            KemPublicKey::Ec(kem, _) | KemPublicKey::Raw(kem, _) => *kem,
+            KemPublicKey::Ec(kem, _) | KemPublicKey::Raw(kem, _) | KemPublicKey::MlKem(kem, _) => {
+                *kem
+            }
         }
     }
 
@@ -484,6 +610,7 @@ impl KemPublicKey {
         match self {
             KemPublicKey::Ec(_, key) => key.encoded_point(false),
             KemPublicKey::Raw(_, key) => key.to_bytes(),
+            KemPublicKey::MlKem(_, key) => Ok(key.as_bytes().to_vec()),
         }
     }
 }
@@ -504,13 +631,29 @@ fn extract_and_expand(kem: Kem, dh: &[u8], kem_context: &[u8]) -> Result<Zeroizi
     Ok(secret)
 }
 
-/// Encap or AuthEncap (section 4.1) with a given ephemeral key: (shared secret, enc).
+/// Encap or AuthEncap (RFC 9180 section 4.1; for ML-KEM, ML-KEM.Encaps): (shared
+/// secret, enc). `derand` is the encapsulation's randomness for known-answer tests
+/// (the DHKEMs' ephemeral key is DeriveKeyPair(ikmE), ML-KEM's m is it); `None` draws it.
 fn encapsulate(
-    ephemeral: &KemPrivateKey,
     recipient: &KemPublicKey,
     sender: Option<&KemPrivateKey>,
+    derand: Option<&[u8]>,
 ) -> Result<(Zeroizing<Vec<u8>>, Vec<u8>)> {
     let kem = recipient.kem();
+    if let KemPublicKey::MlKem(_, key) = recipient {
+        if sender.is_some() {
+            return Err(HpkeError::AuthNotSupported.into());
+        }
+        let (enc, secret) = match derand {
+            Some(entropy) => key.encapsulate_with_entropy(entropy)?,
+            None => key.encapsulate()?,
+        };
+        return Ok((secret, enc));
+    }
+    let ephemeral = match derand {
+        Some(ikm) => KemPrivateKey::derive(kem, ikm)?,
+        None => KemPrivateKey::generate(kem)?,
+    };
     let enc = ephemeral.public_key()?.to_bytes()?;
     let mut dh = ephemeral.dh(recipient)?;
     let mut kem_context = enc.clone();
@@ -522,13 +665,22 @@ fn encapsulate(
     Ok((extract_and_expand(kem, &dh, &kem_context)?, enc))
 }
 
-/// Decap or AuthDecap (section 4.1).
+/// Decap or AuthDecap (RFC 9180 section 4.1; for ML-KEM, ML-KEM.Decaps).
 fn decapsulate(
     enc: &[u8],
     recipient: &KemPrivateKey,
     sender: Option<&KemPublicKey>,
 ) -> Result<Zeroizing<Vec<u8>>> {
     let kem = recipient.kem();
+    if let KemPrivateKey::MlKem(_, key) = recipient {
+        if sender.is_some() {
+            return Err(HpkeError::AuthNotSupported.into());
+        }
+        if enc.len() != kem.enc_len() {
+            return Err(HpkeError::InvalidEncapsulatedKey.into());
+        }
+        return Ok(Zeroizing::new(key.decapsulate(enc)?.to_vec()));
+    }
     let ephemeral = KemPublicKey::from_bytes(kem, enc)?;
     let mut dh = recipient.dh(&ephemeral)?;
     let mut kem_context = enc.to_vec();
@@ -658,20 +810,19 @@ impl Suite {
         info: &[u8],
         mode: Mode<'_>,
     ) -> Result<(Vec<u8>, Context)> {
-        let ephemeral = KemPrivateKey::generate(self.kem)?;
-        self.setup_sender_with(&ephemeral, recipient, info, mode)
+        self.setup_sender_derand(None, recipient, info, mode)
     }
 
-    /// `setup_sender` with the ephemeral key given (known-answer tests derive it).
-    pub fn setup_sender_with(
+    /// `setup_sender` with the encapsulation's randomness given (ikmE of the
+    /// known-answer tests); `None` draws it.
+    pub fn setup_sender_derand(
         &self,
-        ephemeral: &KemPrivateKey,
+        derand: Option<&[u8]>,
         recipient: &KemPublicKey,
         info: &[u8],
         mode: Mode<'_>,
     ) -> Result<(Vec<u8>, Context)> {
         self.check_key(recipient.kem())?;
-        self.check_key(ephemeral.kem())?;
         let sender = match mode {
             Mode::Auth { sender } | Mode::AuthPsk { sender, .. } => {
                 self.check_key(sender.kem())?;
@@ -679,7 +830,7 @@ impl Suite {
             }
             Mode::Base | Mode::Psk { .. } => None,
         };
-        let (shared_secret, enc) = encapsulate(ephemeral, recipient, sender)?;
+        let (shared_secret, enc) = encapsulate(recipient, sender, derand)?;
         let secrets = self.key_schedule(&mode, &shared_secret, info)?;
         Ok((enc, self.context(secrets)?))
     }
@@ -793,10 +944,15 @@ impl Context {
 mod tests {
     use super::*;
 
-    /// RFC 9180's test vectors (vectors/hpke/rfc9180.txt, made by its make.py).
-    const VECTORS: &str = include_str!(concat!(
+    /// RFC 9180's test vectors and draft-ietf-hpke-pq's (vectors/hpke, made by its
+    /// make.py).
+    const RFC9180: &str = include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../../vectors/hpke/rfc9180.txt"
+    ));
+    const HPKE_PQ: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../vectors/hpke/hpke-pq.txt"
     ));
 
     fn unhex(text: &str) -> Vec<u8> {
@@ -831,9 +987,8 @@ mod tests {
         }
     }
 
-    fn vectors() -> Vec<Vector<'static>> {
-        VECTORS
-            .split("\n\n")
+    fn vectors(text: &'static str) -> Vec<Vector<'static>> {
+        text.split("\n\n")
             .filter(|block| !block.trim().is_empty())
             .map(|block| Vector {
                 fields: block
@@ -844,17 +999,20 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn rfc9180_vectors() {
+    /// Checks every vector of `text` whose suite this module has; returns how many.
+    fn check_vectors(text: &'static str) -> usize {
         let mut checked = 0;
-        for vector in vectors() {
+        for vector in vectors(text) {
             let id = |name| vector.get(name).unwrap().parse::<u16>().unwrap();
-            let suite = Suite::new(
-                Kem::from_id(id("kem_id")).unwrap(),
-                Kdf::from_id(id("kdf_id")).unwrap(),
-                Aead::from_id(id("aead_id")).unwrap(),
-            );
-            let ephemeral = KemPrivateKey::derive(suite.kem, &vector.bytes("ikmE")).unwrap();
+            let (Some(kem), Some(kdf), Some(aead)) = (
+                Kem::from_id(id("kem_id")),
+                Kdf::from_id(id("kdf_id")),
+                Aead::from_id(id("aead_id")),
+            ) else {
+                continue;
+            };
+            let suite = Suite::new(kem, kdf, aead);
+            let ikm_e = vector.bytes("ikmE");
             let recipient = KemPrivateKey::derive(suite.kem, &vector.bytes("ikmR")).unwrap();
             let recipient_public = recipient.public_key().unwrap();
             assert_eq!(recipient_public.to_bytes().unwrap(), vector.bytes("pkRm"));
@@ -886,7 +1044,7 @@ mod tests {
 
             // The KEM and the key schedule, step by step.
             let (shared_secret, enc) =
-                encapsulate(&ephemeral, &recipient_public, sender.as_ref()).unwrap();
+                encapsulate(&recipient_public, sender.as_ref(), Some(&ikm_e)).unwrap();
             assert_eq!(enc, vector.bytes("enc"));
             assert_eq!(*shared_secret, vector.bytes("shared_secret"));
             let secrets = suite.key_schedule(&mode, &shared_secret, &info).unwrap();
@@ -898,7 +1056,7 @@ mod tests {
 
             // Both contexts through the public API.
             let (enc, mut sending) = suite
-                .setup_sender_with(&ephemeral, &recipient_public, &info, mode)
+                .setup_sender_derand(Some(&ikm_e), &recipient_public, &info, mode)
                 .unwrap();
             let mut receiving = suite.setup_receiver(&enc, &recipient, &info, mode).unwrap();
             let encryptions = vector.all("encryption");
@@ -939,7 +1097,19 @@ mod tests {
             }
             checked += 1;
         }
-        assert_eq!(checked, 128);
+        checked
+    }
+
+    #[test]
+    fn rfc9180_vectors() {
+        assert_eq!(check_vectors(RFC9180), 128);
+    }
+
+    #[test]
+    fn hpke_pq_vectors() {
+        // ML-KEM-512, -768 and -1024 with the HKDFs; the hybrid KEMs and the SHA-3 KDFs
+        // are still to come.
+        assert_eq!(check_vectors(HPKE_PQ), 3);
     }
 
     #[test]
@@ -980,6 +1150,29 @@ mod tests {
             sending.export(b"", 255 * 32 + 1),
             Err(Error::Hpke(HpkeError::ExportTooLong))
         ));
+        // ML-KEM has no authenticated mode.
+        let kem_suite = Suite::new(Kem::MlKem768, Kdf::HkdfSha256, Aead::Aes128Gcm);
+        let kem_key = KemPrivateKey::generate(Kem::MlKem768).unwrap();
+        assert!(matches!(
+            kem_suite.setup_sender(
+                &kem_key.public_key().unwrap(),
+                b"",
+                Mode::Auth { sender: &kem_key }
+            ),
+            Err(Error::Hpke(HpkeError::AuthNotSupported))
+        ));
+        let (enc, mut kem_sending) = kem_suite
+            .setup_sender(&kem_key.public_key().unwrap(), b"", Mode::Base)
+            .unwrap();
+        assert_eq!(enc.len(), Kem::MlKem768.enc_len());
+        let sealed = kem_sending.seal(b"", b"pq").unwrap();
+        let mut kem_receiving = kem_suite
+            .setup_receiver(&enc, &kem_key, b"", Mode::Base)
+            .unwrap();
+        assert_eq!(kem_receiving.open(b"", &sealed).unwrap(), b"pq");
+        assert!(kem_suite
+            .setup_receiver(&enc[1..], &kem_key, b"", Mode::Base)
+            .is_err());
         // The sequence number never wraps.
         sending.sequence = u64::MAX;
         assert!(matches!(
