@@ -48,6 +48,8 @@ pub enum HpkeError {
     DeriveKeyPairError,
     /// An Auth mode with a KEM that has no AuthEncap (ML-KEM).
     AuthNotSupported,
+    /// A PSK, PSK identifier or info over 65,535 bytes with a one-stage KDF.
+    InputTooLong,
 }
 
 impl From<HpkeError> for Error {
@@ -67,6 +69,7 @@ impl std::fmt::Display for HpkeError {
             HpkeError::WrongKeyType => "key does not match the suite's KEM",
             HpkeError::DeriveKeyPairError => "no key pair derivable from the input",
             HpkeError::AuthNotSupported => "the KEM has no authenticated mode",
+            HpkeError::InputTooLong => "input too long for the KDF",
         })
     }
 }
@@ -149,12 +152,15 @@ struct Hybrid {
     label: &'static [u8],
 }
 
-/// The KDFs of section 7.2.
+/// The two-stage KDFs of RFC 9180 section 7.2, and the one-stage SHA-3 KDFs of
+/// draft-ietf-hpke-pq section 5 (their key schedule is draft-ietf-hpke-hpke's).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kdf {
     HkdfSha256,
     HkdfSha384,
     HkdfSha512,
+    Shake128,
+    Shake256,
 }
 
 /// The AEADs of section 7.3.
@@ -317,20 +323,46 @@ impl Kdf {
             Kdf::HkdfSha256 => 0x0001,
             Kdf::HkdfSha384 => 0x0002,
             Kdf::HkdfSha512 => 0x0003,
+            Kdf::Shake128 => 0x0010,
+            Kdf::Shake256 => 0x0011,
         }
     }
 
     pub fn from_id(id: u16) -> Option<Kdf> {
-        [Kdf::HkdfSha256, Kdf::HkdfSha384, Kdf::HkdfSha512]
-            .into_iter()
-            .find(|kdf| kdf.id() == id)
+        [
+            Kdf::HkdfSha256,
+            Kdf::HkdfSha384,
+            Kdf::HkdfSha512,
+            Kdf::Shake128,
+            Kdf::Shake256,
+        ]
+        .into_iter()
+        .find(|kdf| kdf.id() == id)
     }
 
+    /// The hash of a two-stage KDF (HKDF's).
     fn hash(self) -> HashAlgorithm {
         match self {
             Kdf::HkdfSha256 => HashAlgorithm::Sha256,
             Kdf::HkdfSha384 => HashAlgorithm::Sha384,
             Kdf::HkdfSha512 => HashAlgorithm::Sha512,
+            // One-stage: not used for HKDF; Nh is `output_len`.
+            Kdf::Shake128 => HashAlgorithm::Sha256,
+            Kdf::Shake256 => HashAlgorithm::Sha512,
+        }
+    }
+
+    /// Nh.
+    fn output_len(self) -> usize {
+        self.hash().output_len()
+    }
+
+    /// The XOF of a one-stage KDF.
+    fn one_stage(self) -> Option<Xof> {
+        match self {
+            Kdf::Shake128 => Some(Xof::Shake128),
+            Kdf::Shake256 => Some(Xof::Shake256),
+            _ => None,
         }
     }
 }
@@ -421,10 +453,29 @@ fn labeled_expand(
     hkdf_expand(hash, prk, &labeled, out)
 }
 
-/// SHAKE256's LabeledDerive (draft-ietf-hpke-pq section 5, the one-stage KDF):
-/// SHAKE256(ikm || "HPKE-v1" || suite_id || I2OSP(len(label), 2) || label || I2OSP(L, 2)
-/// || context), L bytes.
+/// The XOFs behind the one-stage KDFs.
+#[derive(Clone, Copy)]
+enum Xof {
+    Shake128,
+    Shake256,
+}
+
+/// SHAKE256's LabeledDerive, as the ML-KEM and hybrid KEMs derive their keys with it.
 fn shake256_labeled_derive(
+    suite_id: &[u8],
+    ikm: &[u8],
+    label: &[u8],
+    context: &[u8],
+    out: &mut [u8],
+) -> Result<()> {
+    labeled_derive(Xof::Shake256, suite_id, ikm, label, context, out)
+}
+
+/// LabeledDerive (draft-ietf-hpke-hpke section 4, for one-stage KDFs):
+/// Derive(ikm || "HPKE-v1" || suite_id || I2OSP(len(label), 2) || label || I2OSP(L, 2)
+/// || context, L).
+fn labeled_derive(
+    xof: Xof,
     suite_id: &[u8],
     ikm: &[u8],
     label: &[u8],
@@ -447,13 +498,21 @@ fn shake256_labeled_derive(
     }
     labeled.extend_from_slice(&out_len.to_be_bytes());
     labeled.extend_from_slice(context);
-    crate::hash::Hasher::digest_into(
-        HashAlgorithm::Shake256 {
-            output_len: out.len(),
-        },
-        &labeled,
-        out,
-    )
+    let output_len = out.len();
+    let algorithm = match xof {
+        Xof::Shake128 => HashAlgorithm::Shake128 { output_len },
+        Xof::Shake256 => HashAlgorithm::Shake256 { output_len },
+    };
+    crate::hash::Hasher::digest_into(algorithm, &labeled, out)
+}
+
+/// lengthPrefixed: I2OSP(len(value), 2) || value, for one-stage KDF inputs (which
+/// therefore hold at most 65,535 bytes).
+fn length_prefixed(out: &mut Vec<u8>, value: &[u8]) -> Result<()> {
+    let len = u16::try_from(value.len()).map_err(|_| HpkeError::InputTooLong)?;
+    out.extend_from_slice(&len.to_be_bytes());
+    out.extend_from_slice(value);
+    Ok(())
 }
 
 /// A KEM private key: an EC key on the KEM's curve, an X25519/X448 key, or an ML-KEM
@@ -945,37 +1004,55 @@ impl Suite {
             return Err(HpkeError::InconsistentPsk.into());
         }
         let suite_id = self.suite_id();
-        let hash = self.kdf.hash();
-        let psk_id_hash = labeled_extract(hash, &suite_id, b"", b"psk_id_hash", psk_id)?;
-        let info_hash = labeled_extract(hash, &suite_id, b"", b"info_hash", info)?;
-        let mut context = Vec::with_capacity(1 + 2 * MAX_HASH_LEN);
-        context.push(mode.id());
-        context.extend_from_slice(&psk_id_hash);
-        context.extend_from_slice(&info_hash);
-        let secret = labeled_extract(hash, &suite_id, shared_secret, b"secret", psk)?;
         let key_len = self.aead.key().map_or(0, |(len, _)| len);
+        let nonce_len = if key_len > 0 { NONCE_LEN } else { 0 };
         let mut key = Zeroizing::new(vec![0u8; key_len]);
         let mut base_nonce = [0u8; NONCE_LEN];
-        if key_len > 0 {
-            labeled_expand(hash, &suite_id, &secret, b"key", &context, &mut key)?;
+        let mut exporter_secret = Zeroizing::new(vec![0u8; self.kdf.output_len()]);
+        if let Some(xof) = self.kdf.one_stage() {
+            // CombineSecrets_OneStage: one derivation for all three.
+            let mut secrets = Zeroizing::new(Vec::new());
+            length_prefixed(&mut secrets, psk)?;
+            length_prefixed(&mut secrets, shared_secret)?;
+            let mut context = vec![mode.id()];
+            length_prefixed(&mut context, psk_id)?;
+            length_prefixed(&mut context, info)?;
+            let mut derived =
+                Zeroizing::new(vec![0u8; key_len + nonce_len + exporter_secret.len()]);
+            labeled_derive(xof, &suite_id, &secrets, b"secret", &context, &mut derived)?;
+            key.copy_from_slice(&derived[..key_len]);
+            base_nonce[..nonce_len].copy_from_slice(&derived[key_len..key_len + nonce_len]);
+            exporter_secret.copy_from_slice(&derived[key_len + nonce_len..]);
+        } else {
+            // CombineSecrets_TwoStage (RFC 9180's key schedule).
+            let hash = self.kdf.hash();
+            let psk_id_hash = labeled_extract(hash, &suite_id, b"", b"psk_id_hash", psk_id)?;
+            let info_hash = labeled_extract(hash, &suite_id, b"", b"info_hash", info)?;
+            let mut context = Vec::with_capacity(1 + 2 * MAX_HASH_LEN);
+            context.push(mode.id());
+            context.extend_from_slice(&psk_id_hash);
+            context.extend_from_slice(&info_hash);
+            let secret = labeled_extract(hash, &suite_id, shared_secret, b"secret", psk)?;
+            if key_len > 0 {
+                labeled_expand(hash, &suite_id, &secret, b"key", &context, &mut key)?;
+                labeled_expand(
+                    hash,
+                    &suite_id,
+                    &secret,
+                    b"base_nonce",
+                    &context,
+                    &mut base_nonce,
+                )?;
+            }
             labeled_expand(
                 hash,
                 &suite_id,
                 &secret,
-                b"base_nonce",
+                b"exp",
                 &context,
-                &mut base_nonce,
+                &mut exporter_secret,
             )?;
         }
-        let mut exporter_secret = Zeroizing::new(vec![0u8; hash.output_len()]);
-        labeled_expand(
-            hash,
-            &suite_id,
-            &secret,
-            b"exp",
-            &context,
-            &mut exporter_secret,
-        )?;
         Ok(Secrets {
             key,
             base_nonce,
@@ -1120,19 +1197,35 @@ impl Context {
 
     /// Export (section 5.3): `length` bytes bound to `exporter_context`.
     pub fn export(&self, exporter_context: &[u8], length: usize) -> Result<Zeroizing<Vec<u8>>> {
-        let hash = self.suite.kdf.hash();
-        if length > 255 * hash.output_len() {
+        let kdf = self.suite.kdf;
+        // Two-stage: 255 blocks of HKDF; one-stage: L's two-byte encoding.
+        let limit = match kdf.one_stage() {
+            Some(_) => usize::from(u16::MAX),
+            None => 255 * kdf.output_len(),
+        };
+        if length > limit {
             return Err(HpkeError::ExportTooLong.into());
         }
         let mut out = Zeroizing::new(vec![0u8; length]);
-        labeled_expand(
-            hash,
-            &self.suite.suite_id(),
-            &self.exporter_secret,
-            b"sec",
-            exporter_context,
-            &mut out,
-        )?;
+        let suite_id = self.suite.suite_id();
+        match kdf.one_stage() {
+            Some(xof) => labeled_derive(
+                xof,
+                &suite_id,
+                &self.exporter_secret,
+                b"sec",
+                exporter_context,
+                &mut out,
+            )?,
+            None => labeled_expand(
+                kdf.hash(),
+                &suite_id,
+                &self.exporter_secret,
+                b"sec",
+                exporter_context,
+                &mut out,
+            )?,
+        }
         Ok(out)
     }
 
@@ -1309,9 +1402,8 @@ mod tests {
 
     #[test]
     fn hpke_pq_vectors() {
-        // ML-KEM-512, -768 and -1024 and the three hybrid KEMs with the HKDFs; the
-        // SHA-3 KDFs are still to come.
-        assert_eq!(check_vectors(HPKE_PQ), 6);
+        // All but the three TurboSHAKE suites (OpenSSL has no TurboSHAKE).
+        assert_eq!(check_vectors(HPKE_PQ), 10);
     }
 
     #[test]
