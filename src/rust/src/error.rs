@@ -2,6 +2,7 @@
 
 use cryptography_backend::aead::AeadKind;
 use cryptography_backend::cipher_rules::IvName;
+use cryptography_backend::hpke::HpkeError;
 use cryptography_backend::{
     AeadError, AsymmetricError, BufferError, CipherError, CobblestoneError, Error, FernetError,
     KdfError, KeyWrapError, MacError, PaddingError, TwoFactorError, Unsupported,
@@ -227,6 +228,7 @@ impl From<CryptoError> for PyErr {
             },
             Error::Asymmetric(err) => asymmetric_error(err),
             Error::Kdf(err) => kdf_error(err),
+            Error::Hpke(err) => hpke_error(err),
             Error::OpenSsl(stack) => {
                 let codes: Vec<u64> = stack.errors().iter().map(|e| e.code()).collect();
                 InternalError::new_err((
@@ -586,4 +588,43 @@ pub(crate) fn already_finalized() -> PyErr {
 /// `ValueError`s, with the core's text.
 pub(crate) fn declarative_error(err: cryptography_asn1::declarative::Error) -> PyErr {
     PyValueError::new_err(err.to_string())
+}
+
+/// `cryptography.hazmat.primitives.hpke.MessageLimitReachedError`, RFC 9180's name for a
+/// context whose sequence number is spent.
+mod hpke_exceptions {
+    pyo3::import_exception!(
+        cryptography.hazmat.primitives.hpke,
+        MessageLimitReachedError
+    );
+}
+
+fn hpke_error(err: HpkeError) -> PyErr {
+    match err {
+        HpkeError::MessageLimitReached => hpke_exceptions::MessageLimitReachedError::new_err(
+            "The context's message limit is reached",
+        ),
+        HpkeError::WrongKeyType => PyTypeError::new_err("The key does not match the suite's KEM"),
+        HpkeError::InconsistentPsk => {
+            PyValueError::new_err("psk and psk_id must be given together, and not empty")
+        }
+        HpkeError::InputTooLong => {
+            PyValueError::new_err("info, psk and psk_id are limited to 65,535 bytes with this KDF")
+        }
+        HpkeError::ExportTooLong => {
+            PyValueError::new_err("length is more than the suite's KDF can export")
+        }
+        HpkeError::ExportOnly => {
+            PyValueError::new_err("The export-only AEAD cannot seal or open messages")
+        }
+        HpkeError::AuthNotSupported => {
+            PyValueError::new_err("The suite's KEM has no authenticated mode")
+        }
+        HpkeError::InvalidEncapsulatedKey => {
+            PyValueError::new_err("The encapsulated key is not one of the suite's KEM")
+        }
+        HpkeError::DeriveKeyPairError => {
+            PyValueError::new_err("No key pair can be derived from the input")
+        }
+    }
 }

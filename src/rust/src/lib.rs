@@ -27,6 +27,7 @@ mod error;
 mod fernet;
 mod hashes;
 mod hmac;
+mod hpke;
 mod interrupt;
 mod kdf;
 mod keywrap;
@@ -323,6 +324,7 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
     })?;
     submodule(&openssl, &openssl_path, "mldsa", mldsa::add_to_module)?;
     submodule(&openssl, &openssl_path, "mlkem", mlkem::add_to_module)?;
+    submodule(&openssl, &openssl_path, "hpke", hpke::add_to_module)?;
     submodule(&openssl, &openssl_path, "ed25519", |m| {
         m.add_class::<ecx::PyEd25519PrivateKey>()?;
         m.add_class::<ecx::PyEd25519PublicKey>()

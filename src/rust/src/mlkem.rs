@@ -148,6 +148,19 @@ pub(crate) fn public_key_of<'a>(key: &'a Bound<'_, PyAny>) -> Option<&'a MlKemPu
         .map(|key| &key.get().key)
 }
 
+/// The core key of any of the private key classes.
+pub(crate) fn private_key_of<'a>(key: &'a Bound<'_, PyAny>) -> Option<&'a MlKemPrivateKey> {
+    if let Ok(key) = key.cast::<MlKem768PrivateKey>() {
+        return Some(&key.get().key);
+    }
+    if let Ok(key) = key.cast::<MlKem1024PrivateKey>() {
+        return Some(&key.get().key);
+    }
+    key.cast::<MlKem512PrivateKey>()
+        .ok()
+        .map(|key| &key.get().key)
+}
+
 /// `mlkem_encapsulate_with_entropy(public_key, m)` (test support): encapsulation with
 /// FIPS 203's randomness m given, for known-answer tests.
 #[pyfunction]

@@ -270,6 +270,27 @@ pub struct EcPrivateKey {
     point: PointCache,
 }
 
+/// Clones share OpenSSL's key, which is never changed once made.
+impl Clone for EcPublicKey {
+    fn clone(&self) -> Self {
+        EcPublicKey {
+            pkey: self.pkey.clone(),
+            curve: self.curve,
+            point: self.point.copy(),
+        }
+    }
+}
+
+impl Clone for EcPrivateKey {
+    fn clone(&self) -> Self {
+        EcPrivateKey {
+            pkey: self.pkey.clone(),
+            curve: self.curve,
+            point: self.point.copy(),
+        }
+    }
+}
+
 /// An EC public key.
 pub struct EcPublicKey {
     pkey: PKey<Public>,

@@ -76,7 +76,9 @@ impl RawKeyKind {
 /// OpenSSL's key, made when the key is first used. Any string of the right length is a
 /// key of these algorithms, so nothing is left unchecked until then; making OpenSSL's key
 /// computes the public key (a scalar multiplication, most of the cost of loading one),
-/// which a key that is only read, copied or written back never needs.
+/// which a key that is only read, copied or written back never needs. A clone shares
+/// OpenSSL's key, which is never changed once made.
+#[derive(Clone)]
 pub struct RawPrivateKey {
     kind: RawKeyKind,
     bytes: Zeroizing<[u8; MAX_RAW_LEN]>,
@@ -90,6 +92,7 @@ const MAX_RAW_LEN: usize = 57;
 /// string of the right length as such a key, so its key object is only made when the key
 /// is first used (verifying, agreeing), and reading the bytes back needs none. A key read
 /// from bytes and never used (an API that receives many, and checks one) costs a copy.
+#[derive(Clone)]
 pub struct RawPublicKey {
     kind: RawKeyKind,
     bytes: [u8; MAX_RAW_LEN],

@@ -74,25 +74,56 @@ impl std::fmt::Display for HpkeError {
     }
 }
 
-/// The four modes of section 5.
-#[derive(Clone, Copy)]
-pub enum Mode<'a> {
+/// The four modes of section 5. The sender's key of the Auth modes is its private key
+/// on the sender's side (`K = KemPrivateKey`) and its public key on the recipient's
+/// (`K = KemPublicKey`).
+pub enum Mode<'a, K = KemPrivateKey> {
     Base,
     Psk {
         psk: &'a [u8],
         psk_id: &'a [u8],
     },
     Auth {
-        sender: &'a KemPrivateKey,
+        sender: &'a K,
     },
     AuthPsk {
-        sender: &'a KemPrivateKey,
+        sender: &'a K,
         psk: &'a [u8],
         psk_id: &'a [u8],
     },
 }
 
-impl Mode<'_> {
+// Derived Clone and Copy would ask the same of K; the mode only holds references.
+impl<K> Clone for Mode<'_, K> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<K> Copy for Mode<'_, K> {}
+
+impl<'a, K> Mode<'a, K> {
+    /// The mode of the given inputs: a PSK with its identifier, the sender's key.
+    pub fn new(psk: Option<(&'a [u8], &'a [u8])>, sender: Option<&'a K>) -> Self {
+        match (psk, sender) {
+            (None, None) => Mode::Base,
+            (Some((psk, psk_id)), None) => Mode::Psk { psk, psk_id },
+            (None, Some(sender)) => Mode::Auth { sender },
+            (Some((psk, psk_id)), Some(sender)) => Mode::AuthPsk {
+                sender,
+                psk,
+                psk_id,
+            },
+        }
+    }
+
+    fn sender(&self) -> Option<&'a K> {
+        match *self {
+            Mode::Auth { sender } | Mode::AuthPsk { sender, .. } => Some(sender),
+            Mode::Base | Mode::Psk { .. } => None,
+        }
+    }
+
     fn id(&self) -> u8 {
         match self {
             Mode::Base => 0,
@@ -229,6 +260,26 @@ impl Kem {
             Kem::P521Sha512 | Kem::X448Sha512 => HashAlgorithm::Sha512,
             _ => HashAlgorithm::Sha256,
         }
+    }
+
+    /// The ML-KEM KEM of a parameter set.
+    pub fn from_variant(variant: MlKemVariant) -> Option<Kem> {
+        Some(match variant {
+            MlKemVariant::MlKem512 => Kem::MlKem512,
+            MlKemVariant::MlKem768 => Kem::MlKem768,
+            MlKemVariant::MlKem1024 => Kem::MlKem1024,
+        })
+    }
+
+    /// A hybrid KEM's group, as the DHKEM over it.
+    pub fn group(self) -> Option<Kem> {
+        self.hybrid().map(|hybrid| hybrid.group)
+    }
+
+    /// A hybrid KEM's ML-KEM, as that KEM.
+    pub fn mlkem_kem(self) -> Option<Kem> {
+        self.hybrid()
+            .and_then(|hybrid| Kem::from_variant(hybrid.mlkem))
     }
 
     fn mlkem(self) -> Option<MlKemVariant> {
@@ -517,6 +568,7 @@ fn length_prefixed(out: &mut Vec<u8>, value: &[u8]) -> Result<()> {
 
 /// A KEM private key: an EC key on the KEM's curve, an X25519/X448 key, or an ML-KEM
 /// key.
+#[derive(Clone)]
 pub enum KemPrivateKey {
     Ec(Kem, EcPrivateKey),
     Raw(Kem, RawPrivateKey),
@@ -526,6 +578,7 @@ pub enum KemPrivateKey {
 }
 
 /// A KEM public key.
+#[derive(Clone)]
 pub enum KemPublicKey {
     Ec(Kem, EcPublicKey),
     Raw(Kem, RawPublicKey),
@@ -739,6 +792,16 @@ impl KemPrivateKey {
 impl KemPublicKey {
     /// DeserializePublicKey: an uncompressed point, or the raw key.
     pub fn from_bytes(kem: Kem, bytes: &[u8]) -> Result<Self> {
+        if let Some(hybrid) = kem.hybrid() {
+            // The ML-KEM key's encoding, then the group's.
+            if bytes.len() != kem.public_len() {
+                return Err(HpkeError::InvalidEncapsulatedKey.into());
+            }
+            let (pq, group) = bytes.split_at(hybrid.mlkem.public_len());
+            let mlkem = MlKemPublicKey::from_bytes(hybrid.mlkem, pq)?;
+            let group = KemPublicKey::from_bytes(hybrid.group, group)?;
+            return Ok(KemPublicKey::Hybrid(kem, mlkem, Box::new(group)));
+        }
         if let Some(variant) = kem.mlkem() {
             return Ok(KemPublicKey::MlKem(
                 kem,
@@ -992,9 +1055,9 @@ impl Suite {
     }
 
     /// KeySchedule (section 5.1).
-    pub fn key_schedule(
+    pub fn key_schedule<K>(
         &self,
-        mode: &Mode<'_>,
+        mode: &Mode<'_, K>,
         shared_secret: &[u8],
         info: &[u8],
     ) -> Result<Secrets> {
@@ -1102,50 +1165,31 @@ impl Suite {
         mode: Mode<'_>,
     ) -> Result<(Vec<u8>, Context)> {
         self.check_key(recipient.kem())?;
-        let sender = match mode {
-            Mode::Auth { sender } | Mode::AuthPsk { sender, .. } => {
-                self.check_key(sender.kem())?;
-                Some(sender)
-            }
-            Mode::Base | Mode::Psk { .. } => None,
-        };
+        let sender = mode.sender();
+        if let Some(sender) = sender {
+            self.check_key(sender.kem())?;
+        }
         let (shared_secret, enc) = encapsulate(recipient, sender, derand)?;
         let secrets = self.key_schedule(&mode, &shared_secret, info)?;
         Ok((enc, self.context(secrets)?))
     }
 
-    /// SetupBaseR / SetupPSKR / SetupAuthR / SetupAuthPSKR: the recipient's context.
-    /// `sender` is the sender's public key in the Auth modes (whose `Mode` carries a
-    /// private key only on the sender's side).
+    /// SetupBaseR / SetupPSKR / SetupAuthR / SetupAuthPSKR: the recipient's context,
+    /// with the sender's public key in the Auth modes.
     pub fn setup_receiver(
         &self,
         enc: &[u8],
         recipient: &KemPrivateKey,
         info: &[u8],
-        mode: Mode<'_>,
-    ) -> Result<Context> {
-        let sender_public = match mode {
-            Mode::Auth { sender } | Mode::AuthPsk { sender, .. } => Some(sender.public_key()?),
-            Mode::Base | Mode::Psk { .. } => None,
-        };
-        self.setup_receiver_from(enc, recipient, info, &mode, sender_public.as_ref())
-    }
-
-    /// `setup_receiver` with the sender's public key (the Auth modes).
-    pub fn setup_receiver_from(
-        &self,
-        enc: &[u8],
-        recipient: &KemPrivateKey,
-        info: &[u8],
-        mode: &Mode<'_>,
-        sender: Option<&KemPublicKey>,
+        mode: Mode<'_, KemPublicKey>,
     ) -> Result<Context> {
         self.check_key(recipient.kem())?;
+        let sender = mode.sender();
         if let Some(sender) = sender {
             self.check_key(sender.kem())?;
         }
         let shared_secret = decapsulate(enc, recipient, sender)?;
-        let secrets = self.key_schedule(mode, &shared_secret, info)?;
+        let secrets = self.key_schedule(&mode, &shared_secret, info)?;
         self.context(secrets)
     }
 }
@@ -1311,6 +1355,9 @@ mod tests {
             let recipient = KemPrivateKey::derive(suite.kem, &vector.bytes("ikmR")).unwrap();
             let recipient_public = recipient.public_key().unwrap();
             assert_eq!(recipient_public.to_bytes().unwrap(), vector.bytes("pkRm"));
+            // DeserializePublicKey gives the same key back, hybrids included.
+            let read_back = KemPublicKey::from_bytes(kem, &vector.bytes("pkRm")).unwrap();
+            assert_eq!(read_back.to_bytes().unwrap(), vector.bytes("pkRm"));
             let sender = vector
                 .get("ikmS")
                 .map(|ikm| KemPrivateKey::derive(suite.kem, &unhex(ikm)).unwrap());
@@ -1321,20 +1368,10 @@ mod tests {
                 );
             }
             let (psk, psk_id) = (vector.bytes("psk"), vector.bytes("psk_id"));
-            let mode = match (id("mode"), &sender) {
-                (0, _) => Mode::Base,
-                (1, _) => Mode::Psk {
-                    psk: &psk,
-                    psk_id: &psk_id,
-                },
-                (2, Some(sender)) => Mode::Auth { sender },
-                (3, Some(sender)) => Mode::AuthPsk {
-                    sender,
-                    psk: &psk,
-                    psk_id: &psk_id,
-                },
-                _ => panic!("unknown mode"),
-            };
+            // Modes 1 and 3 have a PSK, 2 and 3 a sender's key.
+            let psk = (id("mode") & 1 == 1).then_some((&psk[..], &psk_id[..]));
+            assert_eq!(sender.is_some(), id("mode") & 2 == 2);
+            let mode = Mode::new(psk, sender.as_ref());
             let info = vector.bytes("info");
 
             // The KEM and the key schedule, step by step.
@@ -1353,7 +1390,11 @@ mod tests {
             let (enc, mut sending) = suite
                 .setup_sender_derand(Some(&ikm_e), &recipient_public, &info, mode)
                 .unwrap();
-            let mut receiving = suite.setup_receiver(&enc, &recipient, &info, mode).unwrap();
+            let sender_public = sender.as_ref().map(|key| key.public_key().unwrap());
+            let receiver_mode = Mode::new(psk, sender_public.as_ref());
+            let mut receiving = suite
+                .setup_receiver(&enc, &recipient, &info, receiver_mode)
+                .unwrap();
             let encryptions = vector.all("encryption");
             if suite.aead == Aead::ExportOnly {
                 assert!(encryptions.is_empty());

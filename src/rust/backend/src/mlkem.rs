@@ -169,6 +169,8 @@ mod ops {
 }
 
 /// An ML-KEM private (decapsulation) key: its seed (wiped on drop) and OpenSSL's key.
+/// A clone shares OpenSSL's key, which is never changed once made.
+#[derive(Clone)]
 pub struct MlKemPrivateKey {
     variant: MlKemVariant,
     seed: Zeroizing<[u8; SEED_LEN]>,
@@ -176,6 +178,7 @@ pub struct MlKemPrivateKey {
 }
 
 /// An ML-KEM public (encapsulation) key: its encoding and OpenSSL's key.
+#[derive(Clone)]
 pub struct MlKemPublicKey {
     variant: MlKemVariant,
     bytes: Vec<u8>,

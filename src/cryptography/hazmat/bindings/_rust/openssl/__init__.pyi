@@ -35,6 +35,9 @@ from cryptography.hazmat.bindings._rust.openssl import (
     hmac as hmac,
 )
 from cryptography.hazmat.bindings._rust.openssl import (
+    hpke as hpke,
+)
+from cryptography.hazmat.bindings._rust.openssl import (
     kdf as kdf,
 )
 from cryptography.hazmat.bindings._rust.openssl import (
@@ -76,6 +79,7 @@ __all__ = [
     "rsa",
     "ed448",
     "ed25519",
+    "hpke",
     "mldsa",
     "mlkem",
     "ec",
