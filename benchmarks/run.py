@@ -14,6 +14,7 @@ call), ``mb_per_s``, ``rel_spread`` and ``skipped``. ``nox -s bench`` runs it, a
 from __future__ import annotations
 
 import argparse
+import collections
 import ctypes
 import datetime
 import gc
@@ -647,6 +648,7 @@ def build_ops(skipped: dict[str, str]) -> list[Op]:
     add_dh(add, skipped)
     add_ssh(add, skipped)
     add_declarative_asn1(add, skipped)
+    add_hpke(add, skipped)
 
     # One-time passwords.
     from cryptography.hazmat.primitives.twofactor.hotp import HOTP
@@ -965,6 +967,51 @@ def add_declarative_asn1(
     add("asn1.encode_sequence", lambda: asn1.encode_der(one))
     add("asn1.decode_sequence_of_100", lambda: asn1.decode_der(Records, hundred_der))
     add("asn1.encode_sequence_of_100", lambda: asn1.encode_der(hundred))
+
+
+def add_hpke(add: typing.Callable[..., None], skipped: dict[str, str]) -> None:
+    """HPKE with X25519, HKDF-SHA256 and AES-128-GCM: single-shot encryption and
+    decryption of 100 bytes (the reference's API), and 100-byte messages sealed and
+    opened in one context (this package's addition; the reference skips them)."""
+    try:
+        from cryptography.hazmat.primitives import hpke
+    except ImportError as e:
+        skipped["hpke.*"] = f"{type(e).__name__}: {e}"
+        return
+    from cryptography.hazmat.primitives.asymmetric import x25519
+
+    suite = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_128_GCM)
+    key = x25519.X25519PrivateKey.generate()
+    public = key.public_key()
+    message = b"m" * 100
+    ciphertext = suite.encrypt(message, public, info=b"bench")
+    add(
+        "hpke.x25519_aes128gcm.encrypt_100B",
+        lambda: suite.encrypt(message, public, b"bench"),
+    )
+    add(
+        "hpke.x25519_aes128gcm.decrypt_100B",
+        lambda: suite.decrypt(ciphertext, key, b"bench"),
+    )
+    if not hasattr(suite, "sender_context"):
+        skipped["hpke.x25519_aes128gcm.context_*"] = (
+            "contexts are this package's addition"
+        )
+        return
+    sender = suite.sender_context(public, b"bench")
+    # Sealing advances the sequence number, so each call seals a new message; the
+    # recipient opens one sealed at each of its sequence numbers in turn.
+    add("hpke.x25519_aes128gcm.context_seal_100B", lambda: sender.seal(message))
+    opener_sender = suite.sender_context(public, b"bench")
+    recipient = suite.recipient_context(opener_sender.encapsulated_key, key, b"bench")
+    sealed = collections.deque(opener_sender.seal(message) for _ in range(1 << 16))
+
+    def context_open() -> bytes:
+        if not sealed:
+            sealed.extend(opener_sender.seal(message) for _ in range(1 << 16))
+        return recipient.open(sealed.popleft())
+
+    add("hpke.x25519_aes128gcm.context_open_100B", context_open)
 
 
 def add_dh(add: typing.Callable[..., None], skipped: dict[str, str]) -> None:

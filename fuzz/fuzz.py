@@ -50,6 +50,7 @@ TARGETS = [
     "ssh_public_identity",
     "declarative_asn1",
     "post_quantum_keys",
+    "hpke_decrypt",
 ]
 
 
@@ -102,6 +103,27 @@ def declarative_seeds() -> list[bytes]:
         b"\x02" + tlv(0x30, tlv(0x05, b""), tlv(0x01, b"\xff")),
         b"\x03" + validity,
     ]
+
+
+def hpke_seeds(root: pathlib.Path) -> list[bytes]:
+    """The base-mode vectors of RFC 9180 and draft-ietf-hpke-pq in the target's layout:
+    the suite's identifiers, ikmR, info and the first message's aad (each after a
+    length byte), then enc and that message."""
+    found = []
+    for name in ("test-vectors.json", "hpke-pq-test-vectors.json"):
+        for vector in json.loads((root / "HPKE" / name).read_text()):
+            if vector["mode"] != 0 or not vector["encryptions"]:
+                continue
+            first = vector["encryptions"][0]
+            seed = b"".join(
+                vector[part].to_bytes(2, "big")
+                for part in ("kem_id", "kdf_id", "aead_id")
+            )
+            for value in (vector["ikmR"], vector["info"], first["aad"]):
+                raw = bytes.fromhex(value)
+                seed += bytes([len(raw)]) + raw
+            found.append(seed + bytes.fromhex(vector["enc"] + first["ct"]))
+    return found
 
 
 def seeds(target: str) -> list[bytes]:
@@ -188,6 +210,8 @@ def seeds(target: str) -> list[bytes]:
             for path in sorted(key_folder.iterdir())
             if path.suffix == ".der"
         ]
+    if target == "hpke_decrypt":
+        return hpke_seeds(root)
     if target == "dh_parameters":
         return [
             path.read_bytes()
