@@ -37,7 +37,12 @@ fn defaulting(mut field: F, value: Value) -> F {
 }
 
 fn schemas() -> Vec<F> {
-    let time = || plain(Kind::Choice(vec![plain(Kind::UtcTime), plain(Kind::GeneralizedTime)]));
+    let time = || {
+        plain(Kind::Choice(vec![
+            plain(Kind::UtcTime),
+            plain(Kind::GeneralizedTime),
+        ]))
+    };
     let name = plain(Kind::Choice(vec![
         tagged(Kind::Ia5String, Tagging::Implicit(1)),
         tagged(Kind::PrintableString, Tagging::Implicit(2)),
@@ -60,7 +65,11 @@ fn schemas() -> Vec<F> {
     let set = plain(Kind::Set(vec![
         plain(Kind::Boolean),
         plain(Kind::Integer),
-        sized(plain(Kind::SetOf(Box::new(plain(Kind::Integer)))), 1, Some(4)),
+        sized(
+            plain(Kind::SetOf(Box::new(plain(Kind::Integer)))),
+            1,
+            Some(4),
+        ),
     ]));
     let choice = plain(Kind::Choice(vec![
         plain(Kind::SequenceOf(Box::new(plain(Kind::Any)))),

@@ -15,14 +15,18 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(key @ (PrivateKey::MlDsa(_) | PrivateKey::MlKem(_))) =
         load_der_private_key(data, None, false)
     {
-        let der = private_key_bytes(key.as_key_ref(), Encoding::Der, PrivateFormat::Pkcs8, None)
-            .unwrap();
+        let der =
+            private_key_bytes(key.as_key_ref(), Encoding::Der, PrivateFormat::Pkcs8, None).unwrap();
         let again = load_der_private_key(&der, None, false).unwrap();
         let public = key.public_key().unwrap();
         let public_again = again.public_key().unwrap();
         let spki = |key: &PublicKey| {
-            public_key_bytes(key.as_key_ref(), Encoding::Der, PublicFormat::SubjectPublicKeyInfo)
-                .unwrap()
+            public_key_bytes(
+                key.as_key_ref(),
+                Encoding::Der,
+                PublicFormat::SubjectPublicKeyInfo,
+            )
+            .unwrap()
         };
         assert_eq!(spki(&public), spki(&public_again));
         // The seed form is the only one read that has a single encoding: a file holding
@@ -32,9 +36,12 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     if let Ok(key @ (PublicKey::MlDsa(_) | PublicKey::MlKem(_))) = load_der_public_key(data) {
-        let der =
-            public_key_bytes(key.as_key_ref(), Encoding::Der, PublicFormat::SubjectPublicKeyInfo)
-                .unwrap();
+        let der = public_key_bytes(
+            key.as_key_ref(),
+            Encoding::Der,
+            PublicFormat::SubjectPublicKeyInfo,
+        )
+        .unwrap();
         assert_eq!(&der[..], data);
     }
     // Raw encodings of every parameter set.

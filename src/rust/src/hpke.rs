@@ -386,6 +386,16 @@ fn psk_inputs<'a>(
     (psk.is_some() || psk_id.is_some()).then(|| (bytes_or_empty(psk), bytes_or_empty(psk_id)))
 }
 
+/// Export (RFC 9180 section 5.3), the same on both sides of a context.
+fn export<'py>(
+    py: Python<'py>,
+    context: &core::Context,
+    exporter_context: &[u8],
+    length: usize,
+) -> CryptoResult<Bound<'py, PyBytes>> {
+    Ok(PyBytes::new(py, &context.export(exporter_context, length)?))
+}
+
 /// The sender's side of a context (an addition): its encapsulated key for the
 /// recipient, messages sealed in sequence, and the exporter.
 #[pyclass(
@@ -421,10 +431,7 @@ impl SenderContext {
         exporter_context: BytesLike<'_>,
         length: usize,
     ) -> CryptoResult<Bound<'py, PyBytes>> {
-        Ok(PyBytes::new(
-            py,
-            &self.context.export(&exporter_context, length)?,
-        ))
+        export(py, &self.context, &exporter_context, length)
     }
 }
 
@@ -457,10 +464,7 @@ impl RecipientContext {
         exporter_context: BytesLike<'_>,
         length: usize,
     ) -> CryptoResult<Bound<'py, PyBytes>> {
-        Ok(PyBytes::new(
-            py,
-            &self.context.export(&exporter_context, length)?,
-        ))
+        export(py, &self.context, &exporter_context, length)
     }
 }
 
