@@ -468,6 +468,22 @@ impl RecipientContext {
     }
 }
 
+/// `hpke_skip_to_sequence(context, sequence)` (test support): moves a sender's or
+/// recipient's context forward to `sequence`, to reach the message limit.
+#[pyfunction]
+pub(crate) fn hpke_skip_to_sequence(context: &Bound<'_, PyAny>, sequence: u64) -> PyResult<()> {
+    if let Ok(sender) = context.cast::<SenderContext>() {
+        sender.borrow_mut().context.skip_to(sequence);
+    } else {
+        context
+            .cast::<RecipientContext>()?
+            .borrow_mut()
+            .context
+            .skip_to(sequence);
+    }
+    Ok(())
+}
+
 /// `_encrypt_with_aad(suite, plaintext, public_key, info=None, aad=None)`.
 #[pyfunction]
 #[pyo3(name = "_encrypt_with_aad", signature = (suite, plaintext, public_key, info = None, aad = None))]

@@ -192,6 +192,7 @@ fn _rust(module: &Bound<'_, PyModule>) -> PyResult<()> {
         )?)?;
         m.add_function(wrap_pyfunction!(x509::test_support::pkcs7_verify, m)?)?;
         m.add_function(wrap_pyfunction!(mlkem::mlkem_encapsulate_with_entropy, m)?)?;
+        m.add_function(wrap_pyfunction!(hpke::hpke_skip_to_sequence, m)?)?;
         m.add_function(wrap_pyfunction!(
             x509::test_support::pkcs7_openssl_decrypt,
             m

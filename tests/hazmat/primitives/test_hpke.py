@@ -19,6 +19,7 @@ import pytest
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.bindings._rust import openssl as rust_openssl
+from cryptography.hazmat.bindings._rust import test_support
 from cryptography.hazmat.primitives import hpke
 from cryptography.hazmat.primitives.asymmetric import ec, mlkem, x448, x25519
 from tests.vectors import unhex, vector_path
@@ -396,7 +397,22 @@ def test_one_stage_input_limit() -> None:
         suite.encrypt(b"m", public, info=b"i" * 65536)
 
 
-def test_message_limit_error_is_a_value_error() -> None:
-    # RFC 9180's MessageLimitReachedError; 2^64 messages cannot be sent in a test,
-    # so the core's tests reach the limit.
+def test_message_limit() -> None:
+    # RFC 9180's MessageLimitReachedError (a ValueError): the contexts are moved
+    # forward to their last sequence numbers rather than sealing 2^64 messages.
     assert issubclass(hpke.MessageLimitReachedError, ValueError)
+    key = x25519.X25519PrivateKey.generate()
+    sender = X25519_SUITE.sender_context(key.public_key())
+    recipient = X25519_SUITE.recipient_context(sender.encapsulated_key, key)
+    last = 2**64 - 2
+    test_support.hpke_skip_to_sequence(sender, last)
+    test_support.hpke_skip_to_sequence(recipient, last)
+    # The last message has the base nonce XOR its sequence number, so the two sides
+    # agree on it only if both count the same way.
+    assert recipient.open(sender.seal(b"last"), None) == b"last"
+    with pytest.raises(hpke.MessageLimitReachedError):
+        sender.seal(b"one too many")
+    with pytest.raises(hpke.MessageLimitReachedError):
+        recipient.open(b"\x00" * 32)
+    # The exporter has no limit.
+    assert len(sender.export(b"", 16)) == 16

@@ -5,11 +5,12 @@
 import typing
 
 from cryptography import x509
-from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives import hpke, serialization
 from cryptography.hazmat.primitives.serialization import pkcs7
 
 __all__ = [
     "TestCertificate",
+    "hpke_skip_to_sequence",
     "mlkem_encapsulate_with_entropy",
     "pkcs7_openssl_decrypt",
     "pkcs7_openssl_encrypt",
@@ -29,6 +30,9 @@ class TestCertificate:
     def subject_value_tags(self) -> bytes: ...
 
 def test_parse_certificate(data: bytes) -> TestCertificate: ...
+def hpke_skip_to_sequence(
+    context: hpke.SenderContext | hpke.RecipientContext, sequence: int
+) -> None: ...
 def pkcs7_verify(
     encoding: serialization.Encoding,
     sig: bytes,
