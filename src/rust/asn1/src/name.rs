@@ -121,10 +121,42 @@ fn read_attribute<'a>(tlv: asn1::Tlv<'a>) -> ParseResult<AttributeTypeAndValue<'
     AttributeTypeAndValue::parse_data(tlv.data())
 }
 
+/// Whether `data` is exactly one AttributeTypeAndValue whose lengths all take one byte
+/// (as in nearly every Name) and which reads as one, checked straight from its bytes:
+/// the SEQUENCE, the OID and the value each cost a byte comparison instead of the
+/// general reader's work per element. `false` says nothing about the input; the general
+/// reader then gives the verdict and its error.
+fn is_one_short_attribute(data: &[u8]) -> bool {
+    let [0x30, sequence_len, 0x06, oid_len, rest @ ..] = data else {
+        return false;
+    };
+    // A length byte under 0x80 is the short form, the only DER form below 128.
+    if *sequence_len >= 0x80 || usize::from(*sequence_len) + 2 != data.len() || *oid_len >= 0x80 {
+        return false;
+    }
+    let Some((oid, rest)) = rest.split_at_checked(usize::from(*oid_len)) else {
+        return false;
+    };
+    let [tag_byte, value_len, value @ ..] = rest else {
+        return false;
+    };
+    // Low bits 0x1f start a multi-byte tag, left to the general reader.
+    if tag_byte & 0x1f == 0x1f || *value_len >= 0x80 || usize::from(*value_len) != value.len() {
+        return false;
+    }
+    let Ok((tag, _)) = Tag::from_bytes(std::slice::from_ref(tag_byte)) else {
+        return false;
+    };
+    OidRef::parse_data(oid).is_ok() && AttributeValue::check(RawValue { tag, data: value }).is_ok()
+}
+
 impl<'a> SimpleAsn1Readable<'a> for AttributeSet<'a> {
     const TAG: Tag = <asn1::SetOf<'a, AttributeTypeAndValue<'a>> as SimpleAsn1Readable<'a>>::TAG;
 
     fn parse_data(data: &'a [u8]) -> ParseResult<Self> {
+        if is_one_short_attribute(data) {
+            return Ok(AttributeSet { rest: data });
+        }
         let (mut rest, mut previous, mut index) = (data, None::<&'a [u8]>, 0);
         while !rest.is_empty() {
             let at = |err: asn1::ParseError| err.add_location(asn1::ParseLocation::Index(index));
@@ -321,5 +353,74 @@ mod tests {
         assert!(accepted >= 2);
         let swapped = inputs.last().unwrap();
         assert!(asn1::parse_single::<AttributeSet<'_>>(swapped).is_err());
+    }
+
+    /// The one-attribute sets the short path reads: every one-byte change (each bit,
+    /// and values at the edges of the length and tag forms), every truncation and an
+    /// appended byte, against `asn1::SetOf`: the same verdict, and the same attribute
+    /// when both read it.
+    #[test]
+    fn single_attributes_read_as_asn1_set_of_reads_them() {
+        let sets = [
+            // CN=Example (PrintableString), O=Org.! (UTF8String).
+            [&[0x31, 0x10][..], &TWO_RDNS[4..20]].concat(),
+            [&[0x31, 0x0e][..], &TWO_RDNS[22..36]].concat(),
+            // A BMPString, a UniversalString, an IA5String e-mail address with a long
+            // OID (1.2.840.113549.1.9.1), and an empty value.
+            unhex("3111300f06035504031e08006800e9d83dde00"),
+            unhex("3115301306035504031c0c00000068000000e90001f600"),
+            unhex("311f301d06092a864886f70d010901161075736572406578616d706c652e636f6d"),
+            unhex("3109300706035504030c00"),
+            // A SEQUENCE of 127 bytes, the longest short form (a 120-byte value), and
+            // one of 134 (a 127-byte value) in the long form.
+            [
+                &[
+                    0x31, 0x81, 0x81, 0x30, 0x7f, 0x06, 0x03, 0x55, 0x04, 0x03, 0x0c, 0x78,
+                ][..],
+                &[b'a'; 120][..],
+            ]
+            .concat(),
+            [
+                &[
+                    0x31, 0x81, 0x89, 0x30, 0x81, 0x86, 0x06, 0x03, 0x55, 0x04, 0x03, 0x0c, 0x7f,
+                ][..],
+                &[b'a'; 127][..],
+            ]
+            .concat(),
+        ];
+        let mut accepted = 0;
+        for set in &sets {
+            assert!(
+                asn1::parse_single::<AttributeSet<'_>>(set).is_ok(),
+                "{set:02x?}"
+            );
+            let mut inputs = vec![set.clone()];
+            inputs.extend((0..set.len()).map(|len| set[..len].to_vec()));
+            inputs.push([&set[..], &[0]].concat());
+            for at in 0..set.len() {
+                for change in [0x01u8, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80] {
+                    let mut changed = set.clone();
+                    changed[at] ^= change;
+                    inputs.push(changed);
+                }
+                for value in [0x00u8, 0x1f, 0x7f, 0x80, 0x81, 0xff] {
+                    let mut changed = set.clone();
+                    changed[at] = value;
+                    inputs.push(changed);
+                }
+            }
+            for input in &inputs {
+                let ours = asn1::parse_single::<AttributeSet<'_>>(input);
+                let theirs =
+                    asn1::parse_single::<asn1::SetOf<'_, AttributeTypeAndValue<'_>>>(input);
+                assert_eq!(ours.is_ok(), theirs.is_ok(), "{input:02x?}");
+                if let (Ok(ours), Ok(theirs)) = (ours, theirs) {
+                    assert_eq!(ours.collect::<Vec<_>>(), theirs.collect::<Vec<_>>());
+                    accepted += 1;
+                }
+            }
+        }
+        // Each original, and the changes that only alter a value's content.
+        assert!(accepted > 4 * sets.len(), "{accepted}");
     }
 }
