@@ -73,7 +73,7 @@ impl Certificate {
                 label: "CERTIFICATE",
                 what: "certificate",
             })?;
-        Self::from_der(block.contents().to_vec())
+        Self::from_der(block.into_public_contents())
     }
 
     /// Loads every certificate of a PEM document, in order; blocks with other labels are
@@ -83,7 +83,7 @@ impl Certificate {
         let certificates = armor::blocks(data)?
             .into_iter()
             .filter(|block| PEM_LABELS.contains(&block.label()))
-            .map(|block| Self::from_der(block.contents().to_vec()))
+            .map(|block| Self::from_der(block.into_public_contents()))
             .collect::<X509Result<Vec<_>>>()?;
         if certificates.is_empty() {
             return Err(X509Error::Pem("MalformedFraming".to_string()));

@@ -78,7 +78,7 @@ impl Crl {
                 label: "X509 CRL",
                 what: "CRL",
             })?;
-        Self::from_der(block.contents().to_vec())
+        Self::from_der(block.into_public_contents())
     }
 
     pub fn der(&self) -> &[u8] {

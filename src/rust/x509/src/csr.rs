@@ -46,7 +46,7 @@ impl Csr {
                 label: "CERTIFICATE REQUEST",
                 what: "CSR",
             })?;
-        Self::from_der(block.contents().to_vec())
+        Self::from_der(block.into_public_contents())
     }
 
     pub fn der(&self) -> &[u8] {

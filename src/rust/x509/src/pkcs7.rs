@@ -74,14 +74,14 @@ pub fn load_der_certificates(data: &[u8]) -> X509Result<LoadedCertificates> {
 
 /// The DER of a PEM document's first block, which must be labelled PKCS7.
 pub fn pem_der(data: &[u8]) -> X509Result<Vec<u8>> {
-    let blocks = armor::blocks(data)?;
-    let block = blocks
-        .first()
+    let block = armor::blocks(data)?
+        .into_iter()
+        .next()
         .filter(|block| block.label() == PEM_LABEL)
         .ok_or(X509Error::InvalidPkcs7(
             "The provided PEM data does not have the PKCS7 tag.",
         ))?;
-    Ok(block.contents().to_vec())
+    Ok(block.into_public_contents())
 }
 
 /// The certificates of the first PEM block, which must be labelled PKCS7.

@@ -50,6 +50,12 @@ impl Block {
         &self.contents
     }
 
+    /// The decoded body of a public document (a certificate, a CRL), taken without a
+    /// copy and without the wipe a key's body gets.
+    pub fn into_public_contents(mut self) -> Vec<u8> {
+        std::mem::take(&mut *self.contents)
+    }
+
     /// The value of a header, by exact name.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
