@@ -263,6 +263,13 @@ impl RawPublicKey {
         if !self.kind.is_signature() {
             return Err(unsupported(self.kind));
         }
+        if self.kind == RawKeyKind::Ed25519 {
+            let key =
+                ring::signature::UnparsedPublicKey::new(&ring::signature::ED25519, self.raw());
+            return key
+                .verify(message, signature)
+                .map_err(|_| Error::Asymmetric(AsymmetricError::BadSignature));
+        }
         let mut verifier = Verifier::new_without_digest(self.pkey()?)?;
         match verifier.verify_oneshot(signature, message) {
             Ok(true) => Ok(()),
@@ -310,6 +317,82 @@ mod tests {
         assert_eq!(signature, hex("e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b"));
         key.public_key().unwrap().verify(&signature, b"").unwrap();
         assert!(key.public_key().unwrap().verify(&signature, b"x").is_err());
+    }
+
+    /// OpenSSL's own Ed25519 verdict, which `verify` hands to ring.
+    fn openssl_verdict(public: &[u8], signature: &[u8], message: &[u8]) -> bool {
+        let Ok(pkey) = PKey::public_key_from_raw_bytes(public, Id::ED25519) else {
+            crate::error::discard_openssl_errors();
+            return false;
+        };
+        let mut verifier = Verifier::new_without_digest(&pkey).unwrap();
+        let verdict = verifier.verify_oneshot(signature, message).unwrap_or(false);
+        crate::error::discard_openssl_errors();
+        verdict
+    }
+
+    /// ring and OpenSSL agree on every signature here: a valid one, every one-bit change
+    /// of the key, signature and message, S with the group order added (non-canonical),
+    /// the identity and a small-order point as key, and wrong lengths.
+    #[test]
+    fn ed25519_verification_agrees_with_openssl() {
+        let key = RawPrivateKey::from_bytes(
+            RawKeyKind::Ed25519,
+            &hex("c5aa8df43f9f837bedb7442f31dcb7b166d38535076f094b85ce3a2e0b4458f7"),
+        )
+        .unwrap();
+        let public = key.public_key().unwrap().to_bytes().unwrap();
+        let message = b"agreement".to_vec();
+        let signature = key.sign(&message).unwrap();
+        let mut cases = vec![(public.clone(), signature.clone(), message.clone())];
+        for bit in 0..256 {
+            let mut changed = public.clone();
+            changed[bit / 8] ^= 1 << (bit % 8);
+            cases.push((changed, signature.clone(), message.clone()));
+        }
+        for bit in 0..512 {
+            let mut changed = signature.clone();
+            changed[bit / 8] ^= 1 << (bit % 8);
+            cases.push((public.clone(), changed, message.clone()));
+        }
+        for bit in 0..message.len() * 8 {
+            let mut changed = message.clone();
+            changed[bit / 8] ^= 1 << (bit % 8);
+            cases.push((public.clone(), signature.clone(), changed));
+        }
+        // S + L, with L the group order (little-endian, as S is written).
+        let order = hex("edd3f55c1a631258d69cf7a2def9de1400000000000000000000000000000010");
+        let mut non_canonical = signature.clone();
+        let mut carry = 0u16;
+        for (byte, add) in non_canonical[32..].iter_mut().zip(&order) {
+            let sum = u16::from(*byte) + u16::from(*add) + carry;
+            *byte = sum as u8;
+            carry = sum >> 8;
+        }
+        cases.push((public.clone(), non_canonical, message.clone()));
+        let identity = hex("0100000000000000000000000000000000000000000000000000000000000000");
+        let small_order = hex("c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa");
+        for weak in [identity, small_order] {
+            cases.push((
+                weak.clone(),
+                [&weak[..], &[0u8; 32]].concat(),
+                message.clone(),
+            ));
+        }
+        cases.push((public.clone(), signature[..63].to_vec(), message.clone()));
+        let mut accepted = 0;
+        for (public, signature, message) in &cases {
+            let ours = RawPublicKey::from_bytes(RawKeyKind::Ed25519, public)
+                .and_then(|key| key.verify(signature, message))
+                .is_ok();
+            assert_eq!(
+                ours,
+                openssl_verdict(public, signature, message),
+                "{public:02x?} {signature:02x?} {message:02x?}"
+            );
+            accepted += usize::from(ours);
+        }
+        assert!(accepted >= 1);
     }
 
     #[test]
