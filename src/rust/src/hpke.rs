@@ -159,7 +159,7 @@ fn kem_private_key(kem: core::Kem, key: &Bound<'_, PyAny>) -> CryptoResult<KemPr
         return Ok(KemPrivateKey::from_mlkem(kem, mlkem.clone())?);
     }
     Ok(match crate::asym::private_key_ref(key) {
-        Some(PrivateKeyRef::Raw(raw)) => KemPrivateKey::from_raw(kem, raw.clone())?,
+        Some(PrivateKeyRef::Raw(raw)) => KemPrivateKey::from_raw(kem, raw.shared_copy()?)?,
         Some(PrivateKeyRef::Ec(ec)) => KemPrivateKey::from_ec(kem, ec.clone())?,
         _ => return Err(wrong_key().into()),
     })

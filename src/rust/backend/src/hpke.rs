@@ -25,7 +25,7 @@ use crate::ec::{Curve, EcPrivateKey, EcPublicKey};
 use crate::ecx::{RawKeyKind, RawPrivateKey, RawPublicKey};
 use crate::error::{Error, Result};
 use crate::hash::HashAlgorithm;
-use crate::kdf::{hkdf_expand, hkdf_extract};
+use crate::kdf::{hkdf_expand_each, hkdf_extract};
 use crate::mlkem::{MlKemPrivateKey, MlKemPublicKey, MlKemVariant};
 
 /// The errors of RFC 9180 that are not the primitives'.
@@ -494,14 +494,33 @@ fn labeled_expand(
     info: &[u8],
     out: &mut [u8],
 ) -> Result<()> {
-    let length = u16::try_from(out.len()).map_err(|_| HpkeError::ExportTooLong)?;
-    let mut labeled =
-        Vec::with_capacity(2 + VERSION_LABEL.len() + suite_id.len() + label.len() + info.len());
-    labeled.extend_from_slice(&length.to_be_bytes());
-    for part in [VERSION_LABEL, suite_id, label, info] {
-        labeled.extend_from_slice(part);
+    labeled_expand_each(hash, suite_id, prk, &mut [(label, info, out)])
+}
+
+/// LabeledExpand of several (label, info, output) under one PRK, keyed once.
+fn labeled_expand_each(
+    hash: HashAlgorithm,
+    suite_id: &[u8],
+    prk: &[u8],
+    requests: &mut [(&[u8], &[u8], &mut [u8])],
+) -> Result<()> {
+    let mut labeled = Vec::with_capacity(requests.len());
+    for (label, info, out) in requests.iter() {
+        let length = u16::try_from(out.len()).map_err(|_| HpkeError::ExportTooLong)?;
+        let mut bytes =
+            Vec::with_capacity(2 + VERSION_LABEL.len() + suite_id.len() + label.len() + info.len());
+        bytes.extend_from_slice(&length.to_be_bytes());
+        for part in [VERSION_LABEL, suite_id, label, info] {
+            bytes.extend_from_slice(part);
+        }
+        labeled.push(bytes);
     }
-    hkdf_expand(hash, prk, &labeled, out)
+    let mut expansions: Vec<(&[u8], &mut [u8])> = labeled
+        .iter()
+        .zip(requests.iter_mut())
+        .map(|(info, (_, _, out))| (&info[..], &mut **out))
+        .collect();
+    hkdf_expand_each(hash, prk, &mut expansions)
 }
 
 /// The XOFs behind the one-stage KDFs.
@@ -1096,24 +1115,18 @@ impl Suite {
             context.extend_from_slice(&psk_id_hash);
             context.extend_from_slice(&info_hash);
             let secret = labeled_extract(hash, &suite_id, shared_secret, b"secret", psk)?;
-            if key_len > 0 {
-                labeled_expand(hash, &suite_id, &secret, b"key", &context, &mut key)?;
-                labeled_expand(
-                    hash,
-                    &suite_id,
-                    &secret,
-                    b"base_nonce",
-                    &context,
-                    &mut base_nonce,
-                )?;
-            }
-            labeled_expand(
+            // The three secrets under one keying of `secret` (the export-only AEAD has
+            // no key or nonce: empty outputs).
+            let nonce = &mut base_nonce[..nonce_len];
+            labeled_expand_each(
                 hash,
                 &suite_id,
                 &secret,
-                b"exp",
-                &context,
-                &mut exporter_secret,
+                &mut [
+                    (b"key", &context, &mut key),
+                    (b"base_nonce", &context, nonce),
+                    (b"exp", &context, &mut exporter_secret),
+                ],
             )?;
         }
         Ok(Secrets {

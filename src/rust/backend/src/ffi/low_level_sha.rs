@@ -18,6 +18,9 @@ pub(crate) trait ShaState: Clone {
     /// the state must be reset (`clone_from`) before further use.
     fn finalize_into(&mut self, out: &mut [u8]);
     fn wipe(&mut self);
+    /// HMAC keyed with the all-zero key (HKDF-Extract's salt when none is given), keyed
+    /// once per process.
+    fn zero_key_hmac() -> ShaHmac<Self>;
 }
 
 macro_rules! sha_state {
@@ -47,6 +50,11 @@ macro_rules! sha_state {
                 let out = &mut out[..$output];
                 // SAFETY: `out` has room for the digest; the context is initialised.
                 unsafe { sys::$final(out.as_mut_ptr(), &mut self.0) };
+            }
+
+            fn zero_key_hmac() -> ShaHmac<Self> {
+                static KEYED: std::sync::OnceLock<ShaHmac<$name>> = std::sync::OnceLock::new();
+                KEYED.get_or_init(|| ShaHmac::new(&[0u8; $output])).clone()
             }
 
             fn wipe(&mut self) {
@@ -107,3 +115,107 @@ sha_state!(
     64,
     128
 );
+
+/// HMAC (RFC 2104) over a low-level state: the key's inner and outer pads are hashed
+/// once, and each MAC resumes copies of those states. Everything is wiped on drop.
+#[derive(Clone)]
+pub(crate) struct ShaHmac<S: ShaState> {
+    inner: S,
+    outer: S,
+    work: S,
+    inner_digest: [u8; MAX_OUTPUT],
+}
+
+/// The largest block of these hashes (SHA-384 and SHA-512), and the largest digest.
+const MAX_BLOCK: usize = 128;
+const MAX_OUTPUT: usize = 64;
+
+impl<S: ShaState> ShaHmac<S> {
+    pub(crate) fn new(key: &[u8]) -> Self {
+        // K0: the key, hashed first when longer than a block, padded with zeros.
+        let mut k0 = zeroize::Zeroizing::new([0u8; MAX_BLOCK]);
+        let mut work = S::new();
+        if key.len() > S::BLOCK {
+            work.update(key);
+            work.finalize_into(&mut k0[..]);
+            work = S::new();
+        } else {
+            k0[..key.len()].copy_from_slice(key);
+        }
+        let keyed = |pad: u8| {
+            let mut block = zeroize::Zeroizing::new([0u8; MAX_BLOCK]);
+            for (byte, key_byte) in block.iter_mut().zip(k0.iter()) {
+                *byte = key_byte ^ pad;
+            }
+            let mut state = S::new();
+            state.update(&block[..S::BLOCK]);
+            state
+        };
+        let (inner, outer) = (keyed(0x36), keyed(0x5c));
+        ShaHmac {
+            inner,
+            outer,
+            work,
+            inner_digest: [0u8; MAX_OUTPUT],
+        }
+    }
+
+    /// The MAC of the concatenated `parts`, written to the first `S::OUTPUT` bytes of
+    /// `out`.
+    pub(crate) fn mac(&mut self, parts: &[&[u8]], out: &mut [u8]) {
+        self.work.clone_from(&self.inner);
+        for part in parts {
+            self.work.update(part);
+        }
+        self.work.finalize_into(&mut self.inner_digest);
+        self.work.clone_from(&self.outer);
+        self.work.update(&self.inner_digest[..S::OUTPUT]);
+        self.work.finalize_into(out);
+    }
+}
+
+impl<S: ShaState> Drop for ShaHmac<S> {
+    fn drop(&mut self) {
+        for state in [&mut self.inner, &mut self.outer, &mut self.work] {
+            state.wipe();
+        }
+        zeroize::Zeroize::zeroize(&mut self.inner_digest);
+    }
+}
+
+/// `$body` with `$state` naming the low-level state of `$algorithm`: `Some(result)` for
+/// SHA-1 and SHA-2 outside FIPS mode (whose approved path is EVP's), `None` otherwise.
+macro_rules! with_sha_state {
+    ($algorithm:expr, $state:ident => $body:expr) => {{
+        use crate::ffi::low_level_sha as sha;
+        use crate::hash::HashAlgorithm as Algorithm;
+        if crate::ffi::fips_enabled() {
+            None
+        } else {
+            match $algorithm {
+                Algorithm::Sha1 => {
+                    type $state = sha::Sha1;
+                    Some($body)
+                }
+                Algorithm::Sha224 => {
+                    type $state = sha::Sha224;
+                    Some($body)
+                }
+                Algorithm::Sha256 => {
+                    type $state = sha::Sha256;
+                    Some($body)
+                }
+                Algorithm::Sha384 => {
+                    type $state = sha::Sha384;
+                    Some($body)
+                }
+                Algorithm::Sha512 => {
+                    type $state = sha::Sha512;
+                    Some($body)
+                }
+                _ => None,
+            }
+        }
+    }};
+}
+pub(crate) use with_sha_state;

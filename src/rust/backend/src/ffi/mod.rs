@@ -1,7 +1,7 @@
 //! The one module that calls OpenSSL through raw FFI, for what the `openssl` crate does
 //! not wrap: explicitly fetched algorithms (OpenSSL 3 re-fetches an algorithm on every
 //! call unless a fetched handle is kept) and the contexts that use them, one file per
-//! concern: `digest`, `mac`, `cipher`, `kdf`, `low_level_sha`, and `output` (the
+//! concern: `digest`, `mac`, `cipher`, `kdf`, `kem`, `key_pair`, `low_level_sha`, `signature` and `output` (the
 //! possibly uninitialised memory results are written into); what is left here is small
 //! (capability probes, constant-time comparison, wiped scratch buffers, primality).
 //!
@@ -15,6 +15,7 @@ mod digest;
 mod kdf;
 #[cfg(ossl350)]
 mod kem;
+mod key_pair;
 #[cfg(not(ossl_no_deprecated_3_0))]
 pub(crate) mod low_level_sha;
 mod mac;
@@ -27,6 +28,7 @@ pub(crate) use digest::*;
 pub(crate) use kdf::*;
 #[cfg(ossl350)]
 pub(crate) use kem::*;
+pub(crate) use key_pair::*;
 pub(crate) use mac::*;
 pub use output::Output;
 #[cfg(ossl350)]

@@ -59,6 +59,19 @@ pub fn hkdf_extract(
             .get(..algorithm.output_len())
             .ok_or(Error::Unsupported(Unsupported::Hash, "this digest in HKDF"))?,
     };
+    // SHA-1 and SHA-2 through the low-level states (no provider dispatch per hash); the
+    // default salt's keyed states are computed once.
+    #[cfg(not(ossl_no_deprecated_3_0))]
+    if prk.len() == algorithm.output_len() {
+        use crate::ffi::low_level_sha::{with_sha_state, ShaHmac, ShaState};
+        let default_salt = salt.iter().all(|&byte| byte == 0) && salt.len() == prk.len();
+        if let Some(()) = with_sha_state!(algorithm, S => {
+            let mut mac = if default_salt { S::zero_key_hmac() } else { ShaHmac::<S>::new(salt) };
+            mac.mac(&[ikm], prk)
+        }) {
+            return Ok(());
+        }
+    }
     let mut mac = Hmac::new(algorithm, salt)?;
     mac.update(ikm)?;
     mac.finalize_into(prk)
@@ -71,24 +84,69 @@ pub fn hkdf_expand(
     info: &[u8],
     out: &mut [u8],
 ) -> Result<()> {
-    check_hkdf_length(algorithm, out.len())?;
-    if out.is_empty() {
+    hkdf_expand_each(algorithm, prk, &mut [(info, out)])
+}
+
+/// HKDF-Expand of several outputs, each with its `info`, under one PRK (keyed once).
+pub fn hkdf_expand_each(
+    algorithm: HashAlgorithm,
+    prk: &[u8],
+    requests: &mut [(&[u8], &mut [u8])],
+) -> Result<()> {
+    for (_, out) in requests.iter() {
+        check_hkdf_length(algorithm, out.len())?;
+    }
+    if requests.iter().all(|(_, out)| out.is_empty()) {
         return Ok(());
     }
+    #[cfg(not(ossl_no_deprecated_3_0))]
+    {
+        use crate::ffi::low_level_sha::{with_sha_state, ShaHmac};
+        if let Some(result) = with_sha_state!(algorithm, S => {
+            let mut prf = ShaHmac::<S>::new(prk);
+            requests.iter_mut().try_for_each(|(info, out)| {
+                expand_blocks(algorithm, info, out, |parts, block| {
+                    prf.mac(parts, block);
+                    Ok(())
+                })
+            })
+        }) {
+            return result;
+        }
+    }
     let keyed = Hmac::new(algorithm, prk)?;
+    requests.iter_mut().try_for_each(|(info, out)| {
+        expand_blocks(algorithm, info, out, |parts, block| {
+            let mut mac = keyed.fork()?;
+            for part in parts {
+                mac.update(part)?;
+            }
+            mac.finalize_into(block)
+        })
+    })
+}
+
+/// HKDF-Expand's blocks, each the MAC (under PRK) of the previous block, `info` and the
+/// block's number.
+fn expand_blocks(
+    algorithm: HashAlgorithm,
+    info: &[u8],
+    out: &mut [u8],
+    mut mac: impl FnMut(&[&[u8]], &mut [u8]) -> Result<()>,
+) -> Result<()> {
     let hash_len = algorithm.output_len();
     let mut previous = Zeroizing::new([0u8; MAX_DIGEST]);
+    let mut block = Zeroizing::new([0u8; MAX_DIGEST]);
     let mut previous_len = 0;
     for (index, chunk) in out.chunks_mut(hash_len).enumerate() {
-        let mut mac = keyed.fork()?;
-        mac.update(&previous[..previous_len])?;
-        mac.update(info)?;
-        // At most 255 blocks (checked above), so the counter fits its byte.
+        // At most 255 blocks (checked by the caller), so the counter fits its byte.
         let counter =
             u8::try_from(index + 1).map_err(|_| Error::Kdf(KdfError::DerivedKeyTooLong))?;
-        mac.update(&[counter])?;
-        let block = &mut previous[..hash_len];
-        mac.finalize_into(block)?;
+        mac(
+            &[&previous[..previous_len], info, &[counter]],
+            &mut block[..hash_len],
+        )?;
+        previous[..hash_len].copy_from_slice(&block[..hash_len]);
         previous_len = hash_len;
         chunk.copy_from_slice(&block[..chunk.len()]);
     }

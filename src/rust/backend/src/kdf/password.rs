@@ -38,24 +38,10 @@ pub fn pbkdf2_hmac(
         return Ok(());
     }
     #[cfg(not(ossl_no_deprecated_3_0))]
-    if !crate::ffi::fips_enabled() {
-        use crate::ffi::low_level_sha as sha;
-        match algorithm {
-            HashAlgorithm::Sha1 => return pbkdf2_sha::<sha::Sha1>(password, salt, iterations, out),
-            HashAlgorithm::Sha224 => {
-                return pbkdf2_sha::<sha::Sha224>(password, salt, iterations, out)
-            }
-            HashAlgorithm::Sha256 => {
-                return pbkdf2_sha::<sha::Sha256>(password, salt, iterations, out)
-            }
-            HashAlgorithm::Sha384 => {
-                return pbkdf2_sha::<sha::Sha384>(password, salt, iterations, out)
-            }
-            HashAlgorithm::Sha512 => {
-                return pbkdf2_sha::<sha::Sha512>(password, salt, iterations, out)
-            }
-            _ => {}
-        }
+    if let Some(result) = crate::ffi::low_level_sha::with_sha_state!(algorithm, S => {
+        pbkdf2_sha::<S>(password, salt, iterations, out)
+    }) {
+        return result;
     }
     let iterations =
         c_int::try_from(iterations).map_err(|_| Error::ParameterTooLarge("iteration count"))?;
@@ -76,38 +62,7 @@ fn pbkdf2_sha<S: crate::ffi::low_level_sha::ShaState>(
     iterations: u64,
     out: &mut [u8],
 ) -> Result<()> {
-    const MAX_BLOCK: usize = 128;
-    // HMAC's key: the password, hashed first when longer than a block (RFC 2104).
-    let mut key = Zeroizing::new([0u8; MAX_BLOCK]);
-    let mut work = S::new();
-    if password.len() > S::BLOCK {
-        work.update(password);
-        work.finalize_into(&mut key[..]);
-    } else {
-        key[..password.len()].copy_from_slice(password);
-    }
-    let pad = |byte: u8| {
-        let mut padded = Zeroizing::new([0u8; MAX_BLOCK]);
-        for (p, k) in padded.iter_mut().zip(key.iter()).take(S::BLOCK) {
-            *p = k ^ byte;
-        }
-        let mut state = S::new();
-        state.update(&padded[..S::BLOCK]);
-        state
-    };
-    let (mut inner, mut outer) = (pad(0x36), pad(0x5c));
-    // One working state, reset from the keyed ones: no copy to wipe per iteration.
-    let mut inner_digest = Zeroizing::new([0u8; MAX_DIGEST]);
-    let mut hmac = |work: &mut S, parts: &[&[u8]], into: &mut [u8]| {
-        work.clone_from(&inner);
-        for part in parts {
-            work.update(part);
-        }
-        work.finalize_into(&mut inner_digest[..]);
-        work.clone_from(&outer);
-        work.update(&inner_digest[..S::OUTPUT]);
-        work.finalize_into(into);
-    };
+    let mut prf = crate::ffi::low_level_sha::ShaHmac::<S>::new(password);
     let mut u = Zeroizing::new([0u8; MAX_DIGEST]);
     let mut next = Zeroizing::new([0u8; MAX_DIGEST]);
     let mut t = Zeroizing::new([0u8; MAX_DIGEST]);
@@ -117,7 +72,7 @@ fn pbkdf2_sha<S: crate::ffi::low_level_sha::ShaState>(
             result = Err(Error::Kdf(KdfError::DerivedKeyTooLong));
             break;
         };
-        hmac(&mut work, &[salt, &block_index.to_be_bytes()], &mut u[..]);
+        prf.mac(&[salt, &block_index.to_be_bytes()], &mut u[..]);
         t.copy_from_slice(&*u);
         for iteration in 1..iterations {
             if iteration % INTERRUPT_CHECK_EVERY == 0 {
@@ -126,7 +81,7 @@ fn pbkdf2_sha<S: crate::ffi::low_level_sha::ShaState>(
                     break;
                 }
             }
-            hmac(&mut work, &[&u[..S::OUTPUT]], &mut next[..]);
+            prf.mac(&[&u[..S::OUTPUT]], &mut next[..]);
             std::mem::swap(&mut u, &mut next);
             for (t_byte, u_byte) in t.iter_mut().zip(u.iter()).take(S::OUTPUT) {
                 *t_byte ^= u_byte;
@@ -136,9 +91,6 @@ fn pbkdf2_sha<S: crate::ffi::low_level_sha::ShaState>(
             break;
         }
         chunk.copy_from_slice(&t[..chunk.len()]);
-    }
-    for state in [&mut inner, &mut outer, &mut work] {
-        state.wipe();
     }
     result
 }
@@ -172,27 +124,13 @@ pub fn pkcs12(
         bmp.extend_from_slice(&unit.to_be_bytes());
     }
     bmp.extend_from_slice(&[0, 0]);
+    // OpenSSL's KDF sets a digest up through EVP for each of its thousands of
+    // iterations; the low-level states do the same hashing for a fraction of that.
     #[cfg(not(ossl_no_deprecated_3_0))]
-    if !crate::ffi::fips_enabled() {
-        use crate::ffi::low_level_sha as sha;
-        // OpenSSL's KDF sets a digest up through EVP for each of its thousands of
-        // iterations; the low-level states do the same hashing for a fraction of that.
-        match hash {
-            HashAlgorithm::Sha1 => return pkcs12_sha::<sha::Sha1>(&bmp, salt, iterations, id, out),
-            HashAlgorithm::Sha224 => {
-                return pkcs12_sha::<sha::Sha224>(&bmp, salt, iterations, id, out)
-            }
-            HashAlgorithm::Sha256 => {
-                return pkcs12_sha::<sha::Sha256>(&bmp, salt, iterations, id, out)
-            }
-            HashAlgorithm::Sha384 => {
-                return pkcs12_sha::<sha::Sha384>(&bmp, salt, iterations, id, out)
-            }
-            HashAlgorithm::Sha512 => {
-                return pkcs12_sha::<sha::Sha512>(&bmp, salt, iterations, id, out)
-            }
-            _ => {}
-        }
+    if let Some(result) = crate::ffi::low_level_sha::with_sha_state!(hash, S => {
+        pkcs12_sha::<S>(&bmp, salt, iterations, id, out)
+    }) {
+        return result;
     }
     pkcs12_openssl(hash, &bmp, salt, iterations, id, out)
 }
