@@ -497,11 +497,7 @@ pub(crate) fn encrypt_with_aad<'py>(
 ) -> CryptoResult<Bound<'py, PyBytes>> {
     let recipient = kem_public_key(suite.suite.kem, public_key)?;
     let (info, aad, plaintext) = (bytes_or_empty(&info), bytes_or_empty(&aad), &plaintext[..]);
-    let sealed = py.detach(|| -> Result<Vec<u8>, Error> {
-        let (mut enc, mut context) = suite.suite.setup_sender(&recipient, info, Mode::Base)?;
-        enc.extend_from_slice(&context.seal(aad, plaintext)?);
-        Ok(enc)
-    });
+    let sealed = py.detach(|| suite.suite.seal_base(&recipient, info, aad, plaintext));
     match sealed {
         Ok(sealed) => Ok(PyBytes::new(py, &sealed)),
         Err(Error::Hpke(HpkeError::InputTooLong)) => {
@@ -525,17 +521,7 @@ pub(crate) fn decrypt_with_aad<'py>(
 ) -> CryptoResult<Bound<'py, PyBytes>> {
     let recipient = kem_private_key(suite.suite.kem, private_key)?;
     let (info, aad, ciphertext) = (bytes_or_empty(&info), bytes_or_empty(&aad), &ciphertext[..]);
-    let enc_len = suite.suite.kem.enc_len();
-    let opened = py.detach(|| -> Result<Vec<u8>, Error> {
-        if ciphertext.len() < enc_len {
-            return Err(Error::InvalidTag);
-        }
-        let (enc, sealed) = ciphertext.split_at(enc_len);
-        let mut context = suite
-            .suite
-            .setup_receiver(enc, &recipient, info, Mode::Base)?;
-        context.open(aad, sealed)
-    });
+    let opened = py.detach(|| suite.suite.open_base(ciphertext, &recipient, info, aad));
     match opened {
         Ok(opened) => Ok(PyBytes::new(py, &opened)),
         Err(Error::Hpke(HpkeError::InputTooLong)) => {

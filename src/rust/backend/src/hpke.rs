@@ -1205,6 +1205,38 @@ impl Suite {
         let secrets = self.key_schedule(&mode, &shared_secret, info)?;
         self.context(secrets)
     }
+
+    /// Single-shot encryption in base mode: the encapsulated key, then the plaintext
+    /// sealed as the context's first message.
+    pub fn seal_base(
+        &self,
+        recipient: &KemPublicKey,
+        info: &[u8],
+        aad: &[u8],
+        plaintext: &[u8],
+    ) -> Result<Vec<u8>> {
+        let (mut sealed, mut context) = self.setup_sender(recipient, info, Mode::Base)?;
+        sealed.extend_from_slice(&context.seal(aad, plaintext)?);
+        Ok(sealed)
+    }
+
+    /// The reverse of `seal_base`. A ciphertext too short to hold the encapsulated key
+    /// fails as one that does not open (`InvalidTag`).
+    pub fn open_base(
+        &self,
+        ciphertext: &[u8],
+        recipient: &KemPrivateKey,
+        info: &[u8],
+        aad: &[u8],
+    ) -> Result<Vec<u8>> {
+        let enc_len = self.kem.enc_len();
+        if ciphertext.len() < enc_len {
+            return Err(Error::InvalidTag);
+        }
+        let (enc, sealed) = ciphertext.split_at(enc_len);
+        self.setup_receiver(enc, recipient, info, Mode::Base)?
+            .open(aad, sealed)
+    }
 }
 
 impl Context {
@@ -1527,6 +1559,17 @@ mod tests {
         assert!(kem_suite
             .setup_receiver(&enc[1..], &kem_key, b"", Mode::Base)
             .is_err());
+        // Single-shot: enc || sealed, and a ciphertext shorter than enc does not open.
+        let single = suite.seal_base(&public, b"i", b"a", b"one").unwrap();
+        assert_eq!(single.len(), 32 + 3 + 16);
+        assert_eq!(
+            suite.open_base(&single, &recipient, b"i", b"a").unwrap(),
+            b"one"
+        );
+        assert!(matches!(
+            suite.open_base(&single[..31], &recipient, b"i", b"a"),
+            Err(Error::InvalidTag)
+        ));
         // The sequence number never wraps, and only moves forward.
         sending.skip_to(5);
         sending.skip_to(3);

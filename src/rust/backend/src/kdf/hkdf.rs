@@ -52,6 +52,7 @@ pub fn hkdf_extract(
     ikm: &[u8],
     prk: &mut [u8],
 ) -> Result<()> {
+    let default_salt = salt.is_none();
     let zeros = [0u8; MAX_DIGEST];
     let salt = match salt {
         Some(salt) => salt,
@@ -60,11 +61,11 @@ pub fn hkdf_extract(
             .ok_or(Error::Unsupported(Unsupported::Hash, "this digest in HKDF"))?,
     };
     // SHA-1 and SHA-2 through the low-level states (no provider dispatch per hash); the
-    // default salt's keyed states are computed once.
+    // default salt's keyed states are computed once. A given salt is never inspected: it
+    // may be secret (HPKE's key schedule extracts with the shared secret as salt).
     #[cfg(not(ossl_no_deprecated_3_0))]
     if prk.len() == algorithm.output_len() {
         use crate::ffi::low_level_sha::{with_sha_state, ShaHmac, ShaState};
-        let default_salt = salt.iter().all(|&byte| byte == 0) && salt.len() == prk.len();
         if let Some(()) = with_sha_state!(algorithm, S => {
             let mut mac = if default_salt { S::zero_key_hmac() } else { ShaHmac::<S>::new(salt) };
             mac.mac(&[ikm], prk)
